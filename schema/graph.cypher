@@ -1,0 +1,30 @@
+// The graph's contracts: uniqueness of every node's id and the indexes the queries use.
+// Applied idempotently (IF NOT EXISTS) before the API serves; one statement per `;`.
+
+// Every node also carries the Entity label, so any node can be found by id without knowing its
+// label, and ids are unique across the whole graph.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT authority_id IF NOT EXISTS FOR (n:Authority) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT provision_id IF NOT EXISTS FOR (n:Provision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT priority_id IF NOT EXISTS FOR (n:Priority) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT objective_id IF NOT EXISTS FOR (n:Objective) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT observation_id IF NOT EXISTS FOR (n:Observation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT theme_id IF NOT EXISTS FOR (n:Theme) REQUIRE n.id IS UNIQUE;
+
+// Lookups the alignment questions make.
+CREATE INDEX plan_status IF NOT EXISTS FOR (n:Plan) ON (n.status);
+CREATE INDEX priority_corporate IF NOT EXISTS FOR (n:Priority) ON (n.corporate);
+CREATE INDEX authority_kind IF NOT EXISTS FOR (n:Authority) ON (n.kind);
+CREATE INDEX authority_legislation IF NOT EXISTS FOR (n:Authority) ON (n.legislationId);
+CREATE INDEX evidence_kind IF NOT EXISTS FOR (n:Evidence) ON (n.kind);
+
+// Full-text search over what people read: titles and statements, and the source excerpts.
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.title, n.text, n.code];
+CREATE FULLTEXT INDEX source_excerpt IF NOT EXISTS FOR ()-[r:SOURCED_FROM]-() ON EACH [r.excerpt];

@@ -1,0 +1,191 @@
+/**
+ * Provisions the project's own Neo4j: Community 5.26 (LTS) resolved from Maven Central and run
+ * on loopback by neo4j/Launcher.java. Used by `npm start`, `npm test`, the benchmarks and the
+ * `npm run neo4j` command. Nothing here is used when NEO4J_URI points at another server.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pom = join(root, 'neo4j', 'pom.xml');
+const launcher = join(root, 'neo4j', 'Launcher.java');
+const stateDir = join(root, '.neo4j');
+
+export interface LocalNeo4jOptions {
+  /** Bolt port on 127.0.0.1. */
+  port: number;
+  /** Folder (under .neo4j/) holding this instance's data, logs and pid file. */
+  name: string;
+  /** Java heap, e.g. "1g". */
+  heap?: string;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  /** False when a server was already answering on the port and has been reused. */
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+export class ProvisioningError extends Error {}
+
+function neo4jVersion(): string {
+  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(pom, 'utf8'));
+  if (!match?.[1]) throw new ProvisioningError(`neo4j/pom.xml does not declare neo4j.version`);
+  return match[1];
+}
+
+function requireTool(command: string, args: string[], install: string): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new ProvisioningError(`${command} was not found: install ${install} (or set NEO4J_URI to use an existing Neo4j).`);
+  }
+  return `${result.stdout}${result.stderr}`;
+}
+
+function requireJava(): void {
+  const output = requireTool('java', ['-version'], 'Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless)');
+  const major = Number(/version "(\d+)/.exec(output)?.[1] ?? 0);
+  if (major < 17) {
+    throw new ProvisioningError(`Java ${major} found but Neo4j 5.26 needs Java 17 or newer: install openjdk-17-jre-headless.`);
+  }
+}
+
+/**
+ * Returns the classpath of Neo4j and its Bolt connector, fetching them from Maven Central the
+ * first time (Maven caches them in ~/.m2). Prints one progress line per few artifacts fetched.
+ */
+export async function neo4jClasspath(log: (line: string) => void = console.log): Promise<string> {
+  const version = neo4jVersion();
+  const cached = join(stateDir, `classpath-${version}.txt`);
+  if (existsSync(cached)) {
+    const classpath = readFileSync(cached, 'utf8').trim();
+    if (classpath.split(':').every((jar) => existsSync(jar))) return classpath;
+  }
+  requireJava();
+  requireTool('mvn', ['-v'], 'Apache Maven 3.6 or newer (Debian: apt-get install maven)');
+  mkdirSync(stateDir, { recursive: true });
+  log(`Fetching Neo4j Community ${version} from Maven Central (first run only)…`);
+
+  await new Promise<void>((done, fail) => {
+    const maven = spawn('mvn', ['-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cached}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let fetched = 0;
+    let tail = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      for (const line of text.split('\n')) {
+        if (!line.includes('Downloaded from')) continue;
+        fetched += 1;
+        if (fetched % 25 === 0) log(`  fetched ${fetched} files…`);
+      }
+    };
+    maven.stdout.on('data', onData);
+    maven.stderr.on('data', onData);
+    maven.on('error', fail);
+    maven.on('close', (code) => {
+      if (code === 0) {
+        log(`  Neo4j ${version} ready (${fetched} files fetched).`);
+        done();
+      } else {
+        fail(new ProvisioningError(`Maven could not resolve Neo4j ${version} (exit ${code}):\n${tail}`));
+      }
+    });
+  });
+  return readFileSync(cached, 'utf8').trim();
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    const finish = (open: boolean) => {
+      socket.destroy();
+      answer(open);
+    };
+    socket.setTimeout(timeoutMs, () => finish(false));
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}
+
+function pidFile(name: string): string {
+  return join(stateDir, name, 'neo4j.pid');
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a local Neo4j on the given port, or reuses the one already answering there, and waits
+ * until it accepts Bolt connections.
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: string) => void = console.log): Promise<LocalNeo4j> {
+  const uri = `bolt://127.0.0.1:${options.port}`;
+  if (await portAnswers(options.port)) {
+    log(`Reusing the Neo4j already running at ${uri}.`);
+    return { uri, startedHere: false, stop: async () => {} };
+  }
+
+  const classpath = await neo4jClasspath(log);
+  const home = join(stateDir, options.name);
+  mkdirSync(home, { recursive: true });
+  const output = openSync(join(home, 'launcher.log'), 'a');
+  const java = spawn(
+    'java',
+    [`-Xmx${options.heap ?? '1g'}`, '-XX:+UseG1GC', '-cp', classpath, launcher, home, String(options.port)],
+    { detached: true, stdio: ['ignore', output, output] },
+  );
+  java.unref();
+  if (!java.pid) throw new ProvisioningError('Could not start java for Neo4j.');
+  writeFileSync(pidFile(options.name), String(java.pid));
+  log(`Starting Neo4j at ${uri} (data in .neo4j/${options.name})…`);
+
+  const deadline = Date.now() + 120_000;
+  let waited = 0;
+  while (!(await portAnswers(options.port))) {
+    if (!isRunning(java.pid)) {
+      throw new ProvisioningError(`Neo4j stopped while starting; see .neo4j/${options.name}/launcher.log`);
+    }
+    if (Date.now() > deadline) {
+      process.kill(java.pid, 'SIGTERM');
+      throw new ProvisioningError(`Neo4j did not answer on port ${options.port} within 120 s; see .neo4j/${options.name}/launcher.log`);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+    waited += 1;
+    if (waited % 10 === 0) log(`  still starting (${waited / 2} s)…`);
+  }
+  log(`Neo4j is up at ${uri}.`);
+  const pid = java.pid;
+  return { uri, startedHere: true, stop: () => stopProcess(pid, options.name, log) };
+}
+
+async function stopProcess(pid: number, name: string, log: (line: string) => void): Promise<void> {
+  if (isRunning(pid)) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 60_000;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 200));
+    if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    log('Neo4j stopped.');
+  }
+  rmSync(pidFile(name), { force: true });
+}
+
+/** Stops the local Neo4j recorded under .neo4j/<name>/, if any. */
+export async function stopLocalNeo4j(name: string, log: (line: string) => void = console.log): Promise<boolean> {
+  const file = pidFile(name);
+  if (!existsSync(file)) return false;
+  await stopProcess(Number(readFileSync(file, 'utf8')), name, log);
+  return true;
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run neo4j -- start|stop|status`: manages the project's local Neo4j by hand
+ * (NEO4J_BOLT_PORT, default 7687; data in .neo4j/dev/).
+ */
+import { readSettings } from '../server/src/config.ts';
+import { portAnswers, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.ts';
+
+const port = readSettings().NEO4J_BOLT_PORT;
+const command = process.argv[2] ?? 'status';
+
+if (command === 'start') {
+  const local = await startLocalNeo4j({ name: 'dev', port });
+  console.log(local.startedHere ? 'Started; stop it with: npm run neo4j -- stop' : 'Already running.');
+} else if (command === 'stop') {
+  if (!(await stopLocalNeo4j('dev'))) console.log('No local Neo4j started by this project is running.');
+} else if (command === 'status') {
+  console.log((await portAnswers(port)) ? `Neo4j answers at bolt://127.0.0.1:${port}.` : `Nothing answers at bolt://127.0.0.1:${port}.`);
+} else {
+  console.error(`Unknown command "${command}": use start, stop or status.`);
+  process.exitCode = 2;
+}

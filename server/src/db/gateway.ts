@@ -1,0 +1,150 @@
+/**
+ * The one gateway to Neo4j: the only place that creates a driver, opens sessions and maps driver
+ * errors. Query modules hand it named, parameterised statements and get plain values back.
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  Neo4jError,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
+import { ExpectedError } from '../errors.ts';
+
+/** A Cypher statement with a name that identifies it in logs, tests and EXPLAIN checks. */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Declares a named statement; query modules keep all their Cypher in these. */
+export function cypher(name: string, text: string): Statement {
+  return { name, text };
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A transaction as query modules see it: run a named statement, get plain rows. */
+export interface Tx {
+  run(statement: Statement, params?: Params): Promise<Row[]>;
+}
+
+export interface ConnectionSettings {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string;
+}
+
+export interface Gateway {
+  /** Runs one statement in a read transaction (routed to a reader in a cluster). */
+  read(statement: Statement, params?: Params): Promise<Row[]>;
+  /** Runs one statement in a write transaction. */
+  write(statement: Statement, params?: Params): Promise<Row[]>;
+  /** Runs `work` in one read transaction; retried by the driver on transient failures. */
+  readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a query; rejects with DATABASE_UNAVAILABLE otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ping = cypher('gateway.ping', 'RETURN 1 AS ok');
+
+/** How long a query may wait for the database before the client is told it is unavailable. */
+const UNAVAILABLE_AFTER_MS = 5_000;
+
+export function createGateway(settings: ConnectionSettings): Gateway {
+  const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: UNAVAILABLE_AFTER_MS,
+    maxTransactionRetryTime: UNAVAILABLE_AFTER_MS,
+    disableLosslessIntegers: false,
+    userAgent: 'council-alignment-graph',
+  });
+
+  const session = (mode: 'READ' | 'WRITE') =>
+    driver.session({
+      database: settings.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+
+  const wrap = (tx: ManagedTransaction): Tx => ({
+    async run(statement, params = {}) {
+      const result: QueryResult = await tx.run(statement.text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    },
+  });
+
+  async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const opened = session(mode);
+    try {
+      return mode === 'READ'
+        ? await opened.executeRead((tx) => work(wrap(tx)))
+        : await opened.executeWrite((tx) => work(wrap(tx)));
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await opened.close();
+    }
+  }
+
+  return {
+    read: (statement, params) => inTransaction('READ', (tx) => tx.run(statement, params)),
+    write: (statement, params) => inTransaction('WRITE', (tx) => tx.run(statement, params)),
+    readTransaction: (work) => inTransaction('READ', work),
+    writeTransaction: (work) => inTransaction('WRITE', work),
+    async ping() {
+      await inTransaction('READ', (tx) => tx.run(ping));
+    },
+    close: () => driver.close(),
+  };
+}
+
+const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps driver failures a client can act on to coded errors; everything else passes through to be masked. */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof ExpectedError) return error;
+  if (error instanceof Neo4jError) {
+    if (unavailableCodes.has(error.code) || /acquisition timed out|Could not perform discovery|Failed to connect/i.test(error.message)) {
+      return new ExpectedError('DATABASE_UNAVAILABLE', 'The graph database is not reachable at the moment; try again shortly.');
+    }
+    if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+      return new ExpectedError('QUERY_TIMEOUT', 'The query took too long and was stopped; narrow it down and try again.');
+    }
+  }
+  return error;
+}
+
+/**
+ * Converts driver values to plain JSON-safe values: Integers to numbers, temporal values to ISO
+ * strings, nodes and relationships to their properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isNode(value)) return toPlain(value.properties);
+  if (isRelationship(value)) return toPlain(value.properties);
+  if (isPath(value)) return value.segments.map((segment) => toPlain(segment.relationship));
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}

@@ -1,0 +1,40 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves the built client from `root`. Paths without an extension fall back to index.html so a
+ * shared link to any view of the single-page app loads. Never serves outside `root`.
+ */
+export async function serveClient(root: string, pathname: string): Promise<Response> {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const file = join(root, relative);
+  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return new Response('Not found', { status: 404 });
+  }
+  const found = await stat(file).then((info) => info.isFile(), () => false);
+  if (found) {
+    const hashed = relative.startsWith('assets/');
+    return new Response(await readFile(file), {
+      headers: {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      },
+    });
+  }
+  if (extname(relative)) return new Response('Not found', { status: 404 });
+  const index = await readFile(join(root, 'index.html')).catch(() => null);
+  if (!index) return new Response('The client is not built: run npm run build.', { status: 503 });
+  return new Response(index, { headers: { 'content-type': contentTypes['.html']!, 'cache-control': 'no-cache' } });
+}

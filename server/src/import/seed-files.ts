@@ -1,0 +1,340 @@
+/**
+ * Reads seed files and turns them into one validated batch of nodes and links. Every fault in
+ * every file is collected and reported with the file, the path inside it and its line, so a
+ * broken file is fixed in one pass; nothing is returned for writing unless all files are sound.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { NodeLabel, RelationshipType } from '../model.ts';
+import { LinkDefinition, Mention, NodeDefinition, SeedFile } from './seed-format.ts';
+
+export interface SeedFault {
+  file: string;
+  /** Path inside the file, e.g. nodes[12].source.excerpt; empty for the whole file. */
+  path: string;
+  line?: number;
+  message: string;
+}
+
+export class SeedValidationError extends Error {
+  constructor(readonly faults: SeedFault[]) {
+    super(
+      `The seed data has ${faults.length} fault${faults.length === 1 ? '' : 's'}; nothing was written:\n` +
+        faults.map(formatFault).join('\n'),
+    );
+  }
+}
+
+export function formatFault({ file, path, line, message }: SeedFault): string {
+  return `  ${file}${line ? `:${line}` : ''}${path ? ` ${path}` : ''}: ${message}`;
+}
+
+/** A node or link ready to write: properties are scalars or lists of scalars only. */
+export interface GraphNode {
+  label: NodeLabel | 'Document';
+  id: string;
+  props: Record<string, unknown>;
+}
+export interface GraphLink {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+export interface GraphBatch {
+  nodes: GraphNode[];
+  links: GraphLink[];
+}
+
+interface ParsedFile {
+  file: string;
+  seed: SeedFile;
+  nodes: (NodeDefinition | Mention)[];
+  documentText: string;
+  lineOf(path: (string | number)[]): number | undefined;
+}
+
+const pathText = (path: readonly PropertyKey[]) =>
+  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
+
+/** Collapses whitespace so excerpts match the source across line breaks and table tabs. */
+export const normaliseWhitespace = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+function parseFile(path: string, documentsDir: string, faults: SeedFault[]): ParsedFile | undefined {
+  const file = `seed/${basename(path)}`;
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  if (yaml.errors.length) {
+    for (const error of yaml.errors) {
+      faults.push({ file, path: '', line: lineCounter.linePos(error.pos[0]).line, message: error.message.split('\n')[0]! });
+    }
+    return undefined;
+  }
+  const lineOf = (at: (string | number)[]) => {
+    for (let depth = at.length; depth >= 0; depth -= 1) {
+      const node = yaml.getIn(at.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const report = (issues: z.core.$ZodIssue[], prefix: (string | number)[] = []) => {
+    for (const issue of issues) {
+      const at = [...prefix, ...(issue.path as (string | number)[])];
+      faults.push({ file, path: pathText(at), line: lineOf(at), message: issue.message });
+    }
+  };
+
+  const parsed = SeedFile.safeParse(yaml.toJS());
+  if (!parsed.success) {
+    report(parsed.error.issues);
+    return undefined;
+  }
+  const nodes: (NodeDefinition | Mention)[] = [];
+  parsed.data.nodes.forEach((entry, index) => {
+    const schema = 'mention' in entry ? Mention : NodeDefinition;
+    const node = schema.safeParse(entry);
+    if (node.success) nodes.push(node.data);
+    else report(node.error.issues, ['nodes', index]);
+  });
+  const documentPath = join(documentsDir, parsed.data.document.file);
+  if (!existsSync(documentPath)) {
+    faults.push({ file, path: 'document.file', line: lineOf(['document', 'file']), message: `no such document in seed/documents/` });
+    return undefined;
+  }
+  if (nodes.length !== parsed.data.nodes.length) return undefined;
+  return { file, seed: parsed.data, nodes, documentText: readFileSync(documentPath, 'utf8'), lineOf };
+}
+
+/** Which hierarchy link a `parent` makes, by child label then parent label. */
+const hierarchy: Partial<Record<NodeLabel, { type: RelationshipType; parents: NodeLabel[] }>> = {
+  Priority: { type: 'HAS_PRIORITY', parents: ['Plan', 'Priority'] },
+  Objective: { type: 'HAS_OBJECTIVE', parents: ['Plan', 'Priority', 'Objective'] },
+  Action: { type: 'HAS_ACTION', parents: ['Plan', 'Priority', 'Objective', 'Action'] },
+  Evidence: { type: 'HAS_FINDING', parents: ['Evidence'] },
+  Provision: { type: 'HAS_PROVISION', parents: ['Authority'] },
+};
+
+const anyLabel: NodeLabel[] = ['Authority', 'Provision', 'Organisation', 'Plan', 'Priority', 'Objective', 'Action', 'Measure', 'Evidence', 'Role', 'Theme'];
+const delivery: NodeLabel[] = ['Plan', 'Priority', 'Objective', 'Action'];
+
+/** The label pairs each link type of a seed file may join (seed/FORMAT.md). */
+export const linkRules: Partial<Record<RelationshipType, { from: NodeLabel[]; to: NodeLabel[] }>> = {
+  PUBLISHES: { from: ['Organisation'], to: ['Plan'] },
+  MEASURED_BY: { from: ['Priority', 'Objective', 'Action'], to: ['Measure'] },
+  GIVES_EFFECT_TO: { from: delivery, to: ['Authority', 'Provision'] },
+  CITES: { from: ['Plan', 'Evidence'], to: ['Authority'] },
+  CONTRIBUTES_TO: { from: delivery, to: ['Priority'] },
+  UNDERMINES: { from: delivery, to: ['Priority'] },
+  SUPERSEDES: { from: ['Plan'], to: ['Plan'] },
+  INFORMED_BY: { from: ['Plan'], to: ['Plan', 'Authority', 'Evidence'] },
+  OWNED_BY: { from: [...delivery, 'Measure'], to: ['Role', 'Organisation'] },
+  OVERSEES: { from: ['Organisation', 'Role'], to: ['Plan', 'Organisation'] },
+  PART_OF: { from: ['Organisation', 'Role'], to: ['Organisation'] },
+  PARTNERS_WITH: { from: [...delivery, 'Organisation'], to: ['Organisation'] },
+  RESPONDS_TO: { from: ['Priority', 'Objective', 'Action'], to: ['Evidence'] },
+  ABOUT: { from: ['Evidence'], to: anyLabel },
+  CONCERNS: { from: anyLabel, to: ['Theme'] },
+};
+
+const slugPart = (value: string) => value.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+
+/** Properties of a node definition that are stored on the node as they are. */
+function nodeProperties(node: NodeDefinition): Record<string, unknown> {
+  const { label: _label, source: _source, parent: _parent, owner: _owner, themes: _themes, ...rest } = node;
+  const props: Record<string, unknown> = { ...rest };
+  delete props.observations;
+  return props;
+}
+
+/**
+ * Validates parsed seed files together (ids unique across files, every reference resolved,
+ * hierarchy and link label pairs allowed, no cycle, every excerpt found word for word in its
+ * document) and returns the batch to write, or throws SeedValidationError listing every fault.
+ */
+function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
+  const definitions = new Map<string, { node: NodeDefinition; file: ParsedFile; index: number }>();
+  const documentIds = new Set<string>();
+  for (const file of files) {
+    if (documentIds.has(file.seed.document.id)) {
+      faults.push({ file: file.file, path: 'document.id', line: file.lineOf(['document', 'id']), message: `document id ${file.seed.document.id} is used by another seed file` });
+    }
+    documentIds.add(file.seed.document.id);
+    file.nodes.forEach((node, index) => {
+      if ('mention' in node) return;
+      const earlier = definitions.get(node.id);
+      if (earlier) {
+        faults.push({
+          file: file.file,
+          path: `nodes[${index}].id`,
+          line: file.lineOf(['nodes', index, 'id']),
+          message: `${node.id} is already defined in ${earlier.file.file} (nodes[${earlier.index}]); use a mention to name it again`,
+        });
+      } else {
+        definitions.set(node.id, { node, file, index });
+      }
+    });
+  }
+  const labelOf = (id: string) => definitions.get(id)?.node.label;
+
+  const nodes: GraphNode[] = [];
+  const links: GraphLink[] = [];
+  const linkKeys = new Map<string, string>();
+  const siblingCount = new Map<string, number>();
+
+  for (const file of files) {
+    const { document, curation } = file.seed;
+    const fault = (path: (string | number)[], message: string) =>
+      faults.push({ file: file.file, path: pathText(path), line: file.lineOf(path), message });
+    const provenance = { by: curation.by, at: curation.at, documentId: document.id };
+    const addLink = (path: (string | number)[], type: RelationshipType, from: string, to: string, props: Record<string, unknown>) => {
+      const key = `${from} ${type} ${to}`;
+      const seen = linkKeys.get(key);
+      if (seen) return fault(path, `duplicate ${type} link from ${from} to ${to} (also at ${seen})`);
+      linkKeys.set(key, `${file.file} ${pathText(path)}`);
+      links.push({ type, from, to, props: { ...provenance, ...props } });
+    };
+    const checkExcerpt = (path: (string | number)[], excerpt: string) => {
+      if (!normaliseWhitespace(file.documentText).includes(normaliseWhitespace(excerpt))) {
+        fault(path, `excerpt not found word for word in ${document.file}: "${excerpt.slice(0, 80)}${excerpt.length > 80 ? '…' : ''}"`);
+      }
+    };
+    const requireLabel = (path: (string | number)[], id: string, allowed: NodeLabel[], what: string) => {
+      const label = labelOf(id);
+      if (!label) fault(path, `unknown id ${id}`);
+      else if (!allowed.includes(label)) fault(path, `${what} must be ${allowed.join(' or ')}, but ${id} is ${label}`);
+      return label !== undefined && allowed.includes(label);
+    };
+
+    nodes.push({
+      label: 'Document',
+      id: document.id,
+      props: { id: document.id, title: document.title, file: document.file, published: document.published ?? null, kind: document.kind, url: document.url ?? null, content: file.documentText },
+    });
+    if (document.publisher && requireLabel(['document', 'publisher'], document.publisher, ['Organisation'], 'publisher')) {
+      links.push({ type: 'PUBLISHES', from: document.publisher, to: document.id, props: { ...provenance, basis: 'STATED' } });
+    }
+
+    file.nodes.forEach((entry, index) => {
+      const at = (...path: (string | number)[]) => ['nodes', index, ...path];
+      checkExcerpt(at('source', 'excerpt'), entry.source.excerpt);
+      const sourced = { basis: 'STATED', section: entry.source.section, excerpt: entry.source.excerpt };
+      if ('mention' in entry) {
+        if (!definitions.has(entry.mention)) fault(at('mention'), `unknown id ${entry.mention}`);
+        else links.push({ type: 'SOURCED_FROM', from: entry.mention, to: document.id, props: { ...provenance, ...sourced } });
+        return;
+      }
+      if (definitions.get(entry.id)?.file !== file) return;
+      const props = nodeProperties(entry);
+      if (entry.parent) {
+        const rule = hierarchy[entry.label];
+        if (!rule) fault(at('parent'), `a ${entry.label} cannot have a parent`);
+        else if (requireLabel(at('parent'), entry.parent, rule.parents, `the parent of a ${entry.label}`)) {
+          const position = siblingCount.get(entry.parent) ?? 0;
+          siblingCount.set(entry.parent, position + 1);
+          props.position = position;
+          addLink(at('parent'), rule.type, entry.parent, entry.id, { basis: 'STATED' });
+        }
+      }
+      nodes.push({ label: entry.label, id: entry.id, props });
+      links.push({ type: 'SOURCED_FROM', from: entry.id, to: document.id, props: { ...provenance, ...sourced } });
+      if (entry.owner && requireLabel(at('owner'), entry.owner, ['Role', 'Organisation'], 'owner')) {
+        addLink(at('owner'), 'OWNED_BY', entry.id, entry.owner, { basis: 'STATED' });
+      }
+      entry.themes?.forEach((theme, themeIndex) => {
+        if (requireLabel(at('themes', themeIndex), theme, ['Theme'], 'a theme')) {
+          addLink(at('themes', themeIndex), 'CONCERNS', entry.id, theme, { basis: 'STATED' });
+        }
+      });
+      if (entry.label === 'Measure') {
+        const seen = new Set<string>();
+        entry.observations.forEach((observation, observationIndex) => {
+          const id = [entry.id, slugPart(observation.period), observation.breakdown, observation.area]
+            .filter((part): part is string => Boolean(part))
+            .map((part, partIndex) => (partIndex === 0 ? part : slugPart(part)))
+            .join('/');
+          if (seen.has(id)) return fault(at('observations', observationIndex), `repeats period ${observation.period} with the same breakdown and area`);
+          seen.add(id);
+          nodes.push({
+            label: 'Observation',
+            id,
+            props: {
+              id,
+              title: `${entry.title}: ${observation.period}${observation.breakdown ? `, ${observation.breakdown}` : ''}${observation.area ? `, ${observation.area}` : ''}`,
+              period: observation.period,
+              value: observation.value,
+              unit: observation.unit ?? entry.unit,
+              breakdown: observation.breakdown ?? null,
+              area: observation.area ?? entry.area ?? null,
+              status: observation.status ?? null,
+              position: observationIndex,
+            },
+          });
+          links.push({ type: 'HAS_OBSERVATION', from: entry.id, to: id, props: { ...provenance, basis: 'STATED' } });
+          links.push({ type: 'SOURCED_FROM', from: id, to: document.id, props: { ...provenance, ...sourced } });
+        });
+      }
+    });
+
+    file.seed.links.forEach((link, index) => {
+      const at = (...path: (string | number)[]) => ['links', index, ...path];
+      const rule = linkRules[link.type];
+      if (!rule) return fault(at('type'), `${link.type} links are made by the loader (use parent, owner or themes)`);
+      const fromOk = requireLabel(at('from'), link.from, rule.from, `the start of a ${link.type} link`);
+      const toOk = requireLabel(at('to'), link.to, rule.to, `the end of a ${link.type} link`);
+      if (link.excerpt) checkExcerpt(at('excerpt'), link.excerpt);
+      if (link.from === link.to) return fault(at('to'), 'a link cannot join a node to itself');
+      if (fromOk && toOk) {
+        const { from, to, type, ...props } = link;
+        addLink(at(), type, from, to, Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)));
+      }
+    });
+  }
+
+  findCycles(links, faults);
+  return { nodes, links };
+}
+
+/** Reports any cycle in the hierarchy or in SUPERSEDES/PART_OF chains, which no plan can have. */
+function findCycles(links: GraphLink[], faults: SeedFault[]): void {
+  const acyclic = new Set<RelationshipType>(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'SUPERSEDES', 'PART_OF']);
+  const next = new Map<string, string[]>();
+  for (const link of links) {
+    if (!acyclic.has(link.type)) continue;
+    next.set(link.from, [...(next.get(link.from) ?? []), link.to]);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      faults.push({ file: 'seed/', path: '', message: `cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}` });
+      return;
+    }
+    state.set(id, 'open');
+    for (const to of next.get(id) ?? []) visit(to, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of next.keys()) visit(id, []);
+}
+
+/**
+ * Reads every *.yaml file of `seedDir` (documents under `seedDir/documents/`) and returns the
+ * validated batch. Throws SeedValidationError naming every fault if any file is unsound.
+ */
+export function readSeedDirectory(seedDir: string): GraphBatch {
+  const paths = readdirSync(seedDir)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort()
+    .map((name) => join(seedDir, name));
+  return readSeedFiles(paths, join(seedDir, 'documents'));
+}
+
+export function readSeedFiles(paths: string[], documentsDir: string): GraphBatch {
+  const faults: SeedFault[] = [];
+  if (paths.length === 0) faults.push({ file: documentsDir, path: '', message: 'no seed files found' });
+  const files = paths.map((path) => parseFile(path, documentsDir, faults)).filter((file): file is ParsedFile => Boolean(file));
+  const batch = faults.length ? { nodes: [], links: [] } : buildBatch(files, faults);
+  if (faults.length) throw new SeedValidationError(faults);
+  return batch;
+}

@@ -1,0 +1,129 @@
+/**
+ * The seed file format of seed/FORMAT.md as zod schemas: one document's nodes and links with
+ * provenance. Objects are strict, so a misspelt field is an error, not silently ignored.
+ */
+import { z } from 'zod';
+import { bases, relationshipTypes } from '../model.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/, 'must be a lowercase slug such as plan-2024/sp1');
+const year = z.number().int().min(1800).max(2200);
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const Source = z.strictObject({ section: text, excerpt: text.max(1200, 'is too long for an excerpt (1200 characters at most)') });
+
+const common = {
+  id: slug,
+  title: text.max(400),
+  source: Source,
+  parent: slug.optional(),
+  owner: slug.optional(),
+  themes: z.array(slug).optional(),
+};
+
+const Observation = z.strictObject({
+  period: z.union([text, z.number()]).transform(String),
+  value: z.number(),
+  unit: text.optional(),
+  breakdown: text.optional(),
+  area: text.optional(),
+  status: z.enum(['ACTUAL', 'ESTIMATE', 'PROJECTION']).optional(),
+});
+
+export const NodeDefinition = z.discriminatedUnion('label', [
+  z.strictObject({
+    ...common,
+    label: z.literal('Plan'),
+    kind: z.enum(['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER']),
+    status: z.enum(['DRAFT', 'CONSULTATION', 'ADOPTED', 'EXPIRED', 'SUPERSEDED', 'UNKNOWN']),
+    periodStart: year.optional(),
+    periodEnd: year.optional(),
+    text: text.optional(),
+  }),
+  z.strictObject({ ...common, label: z.literal('Priority'), code: text.optional(), term: text.optional(), text: text.optional(), corporate: z.boolean().optional() }),
+  z.strictObject({ ...common, label: z.literal('Objective'), code: text.optional(), term: text.optional(), text: text.optional() }),
+  z.strictObject({
+    ...common,
+    label: z.literal('Action'),
+    code: text.optional(),
+    term: text.optional(),
+    text: text.optional(),
+    discretionary: z.boolean().optional(),
+    discretionaryReason: text.optional(),
+  }),
+  z.strictObject({
+    ...common,
+    label: z.literal('Measure'),
+    unit: text,
+    polarity: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'NEUTRAL']),
+    area: text.optional(),
+    note: text.optional(),
+    text: text.optional(),
+    observations: z.array(Observation).min(1, 'a measure needs at least one observation'),
+  }),
+  z.strictObject({
+    ...common,
+    label: z.literal('Evidence'),
+    kind: z.enum(['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT']),
+    grade: z.enum(['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE']).optional(),
+    date: isoDate.optional(),
+    text: text.optional(),
+  }),
+  z.strictObject({
+    ...common,
+    label: z.literal('Authority'),
+    kind: z.enum(['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE']),
+    legislationId: z.string().regex(/^(ukpga|uksi|asp|asc|anaw|nisi|ukla)\/\d{4}\/\d+$/, 'must be a legislation.gov.uk id such as ukpga/2014/23').optional(),
+    year: year.optional(),
+    citedAs: text.optional(),
+    text: text.optional(),
+  }),
+  z.strictObject({ ...common, label: z.literal('Provision'), code: text.optional(), text: text.optional() }),
+  z.strictObject({
+    ...common,
+    label: z.literal('Organisation'),
+    kind: z.enum(['COUNCIL', 'DIRECTORATE', 'NHS_BODY', 'PARTNERSHIP', 'BOARD', 'GROUP', 'INSPECTORATE', 'PROVIDER', 'GOVERNMENT', 'VOLUNTARY', 'BUSINESS', 'EDUCATION']),
+    shortName: text.optional(),
+    text: text.optional(),
+  }),
+  z.strictObject({ ...common, label: z.literal('Role'), text: text.optional() }),
+  z.strictObject({ ...common, label: z.literal('Theme'), text: text.optional() }),
+]);
+export type NodeDefinition = z.infer<typeof NodeDefinition>;
+
+/** Another file's node, named in this document too: adds this document's provenance to it. */
+export const Mention = z.strictObject({ mention: slug, source: Source });
+export type Mention = z.infer<typeof Mention>;
+
+export const LinkDefinition = z
+  .strictObject({
+    from: slug,
+    type: z.enum(relationshipTypes),
+    to: slug,
+    basis: z.enum(bases).default('STATED'),
+    rationale: text.optional(),
+    section: text.optional(),
+    excerpt: text.optional(),
+  })
+  .refine((link) => link.basis !== 'CURATED' || link.rationale, { message: 'a CURATED link needs a rationale', path: ['rationale'] });
+export type LinkDefinition = z.infer<typeof LinkDefinition>;
+
+export const SeedFile = z.strictObject({
+  document: z.strictObject({
+    id: slug,
+    title: text,
+    file: z.string().regex(/^[\w.-]+$/, 'must be a file name under seed/documents/'),
+    publisher: slug.optional(),
+    published: isoDate.optional(),
+    kind: z.enum(['CONSULTATION', 'STRATEGY', 'CORPORATE_PLAN', 'MONITORING_REPORT', 'INSPECTION_REPORT', 'NEWS_REPORT']),
+    url: z.url().optional(),
+  }),
+  curation: z.strictObject({ by: text, at: isoDate }),
+  // Each entry is checked against Mention or NodeDefinition separately (see seed-files.ts),
+  // so a fault names the exact field rather than a failed union.
+  nodes: z.array(z.record(z.string(), z.unknown())),
+  links: z.array(LinkDefinition).default([]),
+});
+export type SeedFile = z.infer<typeof SeedFile>;

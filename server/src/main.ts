@@ -1,0 +1,106 @@
+/**
+ * The API's listening entry point: `tsx server/src/main.ts`. Connects to the Neo4j named by
+ * NEO4J_URI (or the project's local one on NEO4J_BOLT_PORT), applies the graph schema, serves
+ * the API and, in production, the built client. Stops cleanly on SIGTERM and SIGINT.
+ */
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createServerAdapter } from '@whatwg-node/server';
+import { createApp } from './app.ts';
+import { readSettings, type Settings } from './config.ts';
+import { createGateway, type Gateway } from './db/gateway.ts';
+import { applyGraphSchema } from './db/graph-schema.ts';
+
+const clientDir = fileURLToPath(new URL('../../client/dist/', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+/** The Neo4j connection the settings name: NEO4J_URI if set, else the project's local server. */
+export function connectionSettings(settings: Settings) {
+  return {
+    uri: settings.NEO4J_URI ?? `bolt://127.0.0.1:${settings.NEO4J_BOLT_PORT}`,
+    username: settings.NEO4J_USERNAME,
+    password: settings.NEO4J_PASSWORD,
+    database: settings.NEO4J_DATABASE,
+  };
+}
+
+/**
+ * Applies the graph schema, retrying while Neo4j is unreachable so the server can start first
+ * and become ready when the database does.
+ */
+async function prepareGraph(gateway: Gateway, onApplied: () => void, stopped: () => boolean): Promise<void> {
+  let warned = false;
+  while (!stopped()) {
+    try {
+      await applyGraphSchema(gateway);
+      onApplied();
+      return;
+    } catch (error) {
+      if (!warned) console.warn(`Waiting for Neo4j to apply the graph schema: ${(error as Error).message}`);
+      warned = true;
+      await new Promise((wait) => setTimeout(wait, 2_000));
+    }
+  }
+}
+
+export async function startServer(settings: Settings = readSettings()): Promise<RunningServer> {
+  const gateway = createGateway(connectionSettings(settings));
+  let schemaApplied = false;
+  let stopping = false;
+  const production = settings.NODE_ENV === 'production';
+  const app = createApp({
+    gateway,
+    schemaApplied: () => schemaApplied,
+    clientDir: production ? clientDir : undefined,
+    graphiql: !production,
+  });
+  const server: Server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+  const preparing = prepareGraph(gateway, () => (schemaApplied = true), () => stopping);
+
+  await new Promise<void>((listening) => server.listen(settings.PORT, settings.HOST, listening));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  return {
+    url: `http://localhost:${port}`,
+    gateway,
+    async close() {
+      stopping = true;
+      await new Promise<void>((closed) => {
+        server.close(() => closed());
+        server.closeIdleConnections();
+      });
+      await preparing;
+      await gateway.close();
+    },
+  };
+}
+
+/** Closes `closable` on the first SIGTERM or SIGINT, then exits. */
+export function closeOnSignals(close: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} received: shutting down.`);
+    close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const running = await startServer();
+  console.log(`API at ${running.url}/graphql`);
+  closeOnSignals(running.close);
+}

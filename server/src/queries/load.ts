@@ -1,0 +1,83 @@
+/**
+ * Writes a validated batch of nodes and links (seed/FORMAT.md) in one transaction. MERGE on the
+ * stable ids makes a second load of the same data change nothing.
+ */
+import { cypher, type Gateway, type Statement } from '../db/gateway.ts';
+import type { GraphBatch } from '../import/seed-files.ts';
+import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
+
+const CHUNK = 5_000;
+
+// Labels and relationship types cannot be parameters, so there is one statement per label and
+// per type, taken from the closed lists of the model.
+const mergeNode = Object.fromEntries(
+  [...nodeLabels].map((label) => [
+    label,
+    cypher(
+      `load.mergeNode.${label}`,
+      `UNWIND $rows AS row
+       MERGE (n:Entity {id: row.id})
+       SET n:${label}
+       SET n = row.props`,
+    ),
+  ]),
+) as Record<NodeLabel, Statement>;
+
+const mergeLink = Object.fromEntries(
+  [...relationshipTypes].map((type) => [
+    type,
+    cypher(
+      `load.mergeLink.${type}`,
+      `UNWIND $rows AS row
+       MATCH (a:Entity {id: row.from})
+       MATCH (b:Entity {id: row.to})
+       MERGE (a)-[r:${type}]->(b)
+       SET r = row.props`,
+    ),
+  ]),
+) as Record<RelationshipType, Statement>;
+
+export const statements = { ...prefixed('node', mergeNode), ...prefixed('link', mergeLink) };
+
+function prefixed<T>(prefix: string, record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}.${key}`, value]));
+}
+
+function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+export interface LoadProgress {
+  (done: number, total: number, what: string): void;
+}
+
+/**
+ * Writes every node, then every link, of `batch` in a single write transaction: all of it is
+ * committed, or none of it. Reports progress per chunk written.
+ */
+export async function loadBatch(gateway: Gateway, batch: GraphBatch, progress: LoadProgress = () => {}): Promise<{ nodes: number; links: number }> {
+  const total = batch.nodes.length + batch.links.length;
+  let done = 0;
+  await gateway.writeTransaction(async (tx) => {
+    done = 0;
+    for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
+      for (let start = 0; start < nodes.length; start += CHUNK) {
+        const rows = nodes.slice(start, start + CHUNK).map(({ id, props }) => ({ id, props: { ...props, id } }));
+        await tx.run(mergeNode[label], { rows });
+        done += rows.length;
+        progress(done, total, `${label} nodes`);
+      }
+    }
+    for (const [type, links] of groupBy(batch.links, (link) => link.type)) {
+      for (let start = 0; start < links.length; start += CHUNK) {
+        const rows = links.slice(start, start + CHUNK);
+        await tx.run(mergeLink[type], { rows });
+        done += rows.length;
+        progress(done, total, `${type} links`);
+      }
+    }
+  });
+  return { nodes: batch.nodes.length, links: batch.links.length };
+}
