@@ -1,12 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * One codegen for both sides, from schema/*.graphql: typed resolvers for the server and typed
- * documents for the client. Runs before every build and test run, so generated code cannot drift.
+ * One codegen for both sides, from schema/*.graphql: typed resolvers for the server, typed
+ * documents for the client and for the API's integration tests. Runs before every build and test run, so generated code cannot drift.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
-  documents: ['client/src/**/*.{ts,tsx}', '!client/src/generated/**'],
   ignoreNoDocuments: true,
   generates: {
     'server/src/generated/graphql.ts': {
@@ -20,6 +19,14 @@ const config: CodegenConfig = {
     },
     'client/src/generated/': {
       preset: 'client',
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/generated/**'],
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { JSON: 'unknown' } },
+    },
+    // Typed operations for the API's integration tests, which speak to the server over HTTP.
+    'server/test/generated/': {
+      preset: 'client',
+      documents: ['server/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { JSON: 'unknown' } },
     },

@@ -1,7 +1,8 @@
 /**
- * Reads seed files and turns them into one validated batch of nodes and links. Every fault in
- * every file is collected and reported with the file, the path inside it and its line, so a
- * broken file is fixed in one pass; nothing is returned for writing unless all files are sound.
+ * Reads seed files and turns them into one validated batch of nodes and links. Faults are
+ * collected across all files and reported with the file, the path inside it and its line: first
+ * the shape of each file, then, once every file has a sound shape, the references between them.
+ * Nothing is returned for writing unless all files are sound.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

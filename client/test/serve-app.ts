@@ -1,0 +1,25 @@
+/**
+ * Browser-test global setup: the real server, in production mode, serving the built client and
+ * the API over the real Neo4j that `npm test` provides, on a free port.
+ */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { readSettings } from '../../server/src/config.ts';
+import { startServer } from '../../server/src/main.ts';
+import { waitForReady } from '../../server/test/api.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+  }
+}
+
+export default async function serveApp(project: TestProject) {
+  if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
+    throw new Error('client/dist is missing: run `npm run build` first (npm test does).');
+  }
+  const server = await startServer(readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' }));
+  await waitForReady(server.url);
+  project.provide('appUrl', server.url);
+  return () => server.close();
+}

@@ -1,0 +1,55 @@
+/**
+ * Helpers for integration tests: the real API server on a free port, spoken to over real HTTP,
+ * and a gateway to the same Neo4j for arranging and checking data.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { readSettings } from '../src/config.ts';
+import { createGateway, type Gateway } from '../src/db/gateway.ts';
+import { connectionSettings, startServer, type RunningServer } from '../src/main.ts';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  url: string;
+  /** Sends an operation over HTTP and returns the parsed response body. */
+  execute<T = Record<string, unknown>, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | string, variables?: V): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi & { server: RunningServer }> {
+  const server = await startServer(readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...overrides }));
+  await waitForReady(server.url);
+  return {
+    url: server.url,
+    server,
+    async execute(document, variables) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+      });
+      return (await response.json()) as GraphQLResponse<never>;
+    },
+    close: () => server.close(),
+  };
+}
+
+/** Polls /ready until the server says it is ready, or fails after `timeoutMs`. */
+export async function waitForReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${url}/ready`).catch(() => undefined);
+    if (response?.ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} was not ready within ${timeoutMs} ms: ${await response?.text()}`);
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+}
+
+/** A gateway to the test Neo4j, for arranging and checking data directly. */
+export function testGateway(): Gateway {
+  return createGateway(connectionSettings(readSettings()));
+}
