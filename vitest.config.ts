@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node loads graphql's CommonJS build for graphql-yoga; tests must use the same copy, or Yoga
+// cannot recognise the coded errors our resolvers throw and masks them.
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 /**
  * Three tiers, visible in file names: unit (*.test.ts, pure code), integration (*.int.test.ts,
@@ -9,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['{server,client,scripts}/**/*.test.{ts,tsx}'],
@@ -16,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['{server,scripts}/**/*.int.test.ts'],
@@ -25,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'browser',
           include: ['client/test/**/*.browser.test.ts'],

@@ -4,7 +4,6 @@
  * at http://localhost:4000 (PORT). Ctrl-C stops the app and the Neo4j it started.
  */
 import { closeOnSignals, startServer } from '../server/src/main.ts';
-import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { seedGraph } from '../server/src/import/seed.ts';
 import { readSettings } from '../server/src/config.ts';
 import { neo4jForScripts } from './environment.ts';
@@ -12,7 +11,7 @@ import { neo4jForScripts } from './environment.ts';
 const { settings, local } = await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT });
 const server = await startServer({ ...settings, NODE_ENV: 'production' });
 try {
-  await applyGraphSchema(server.gateway);
+  await server.schemaApplied;
   await seedGraph(server.gateway);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -16,6 +16,8 @@ const clientDir = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 export interface RunningServer {
   url: string;
   gateway: Gateway;
+  /** Resolves once the graph schema is applied (the server retries until Neo4j answers). */
+  schemaApplied: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startServer(settings: Settings = readSettings()): Promise<
   return {
     url: `http://localhost:${port}`,
     gateway,
+    schemaApplied: preparing,
     async close() {
       stopping = true;
       await new Promise<void>((closed) => {

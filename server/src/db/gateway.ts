@@ -6,7 +6,6 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
-  Neo4jError,
   isDate,
   isDateTime,
   isDuration,
@@ -117,7 +116,7 @@ const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.T
 /** Maps driver failures a client can act on to coded errors; everything else passes through to be masked. */
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof ExpectedError) return error;
-  if (error instanceof Neo4jError) {
+  if (isDriverError(error)) {
     if (unavailableCodes.has(error.code) || /acquisition timed out|Could not perform discovery|Failed to connect/i.test(error.message)) {
       return new ExpectedError('DATABASE_UNAVAILABLE', 'The graph database is not reachable at the moment; try again shortly.');
     }
@@ -126,6 +125,14 @@ export function mapDriverError(error: unknown): unknown {
     }
   }
   return error;
+}
+
+/**
+ * Recognises driver errors by their shape: the driver's packages can be loaded both as ES and
+ * CommonJS modules, and then `instanceof Neo4jError` misses errors thrown by the other copy.
+ */
+function isDriverError(error: unknown): error is { code: string; message: string } {
+  return error instanceof Error && error.name === 'Neo4jError' && typeof (error as { code?: unknown }).code === 'string';
 }
 
 /**

@@ -251,11 +251,15 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
       if (entry.label === 'Measure') {
         const seen = new Set<string>();
         entry.observations.forEach((observation, observationIndex) => {
-          const id = [entry.id, slugPart(observation.period), observation.breakdown, observation.area]
+          // A figure given in another unit beside the main one (a count beside a percentage)
+          // is a separate observation of the same period.
+          const otherUnit = observation.unit && observation.unit !== entry.unit ? observation.unit : undefined;
+          const otherArea = observation.area && observation.area !== entry.area ? observation.area : undefined;
+          const id = [entry.id, slugPart(observation.period), observation.breakdown, otherArea, otherUnit]
             .filter((part): part is string => Boolean(part))
             .map((part, partIndex) => (partIndex === 0 ? part : slugPart(part)))
             .join('/');
-          if (seen.has(id)) return fault(at('observations', observationIndex), `repeats period ${observation.period} with the same breakdown and area`);
+          if (seen.has(id)) return fault(at('observations', observationIndex), `repeats period ${observation.period} with the same breakdown, area and unit`);
           seen.add(id);
           nodes.push({
             label: 'Observation',
