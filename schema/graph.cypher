@@ -28,3 +28,9 @@ CREATE INDEX evidence_kind IF NOT EXISTS FOR (n:Evidence) ON (n.kind);
 // Full-text search over what people read: titles and statements, and the source excerpts.
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.title, n.text, n.code];
 CREATE FULLTEXT INDEX source_excerpt IF NOT EXISTS FOR ()-[r:SOURCED_FROM]-() ON EACH [r.excerpt];
+
+// The plan each priority, objective and action belongs to (recorded by the loader), for
+// questions scoped to one plan.
+CREATE INDEX priority_plan IF NOT EXISTS FOR (n:Priority) ON (n.planId);
+CREATE INDEX objective_plan IF NOT EXISTS FOR (n:Objective) ON (n.planId);
+CREATE INDEX action_plan IF NOT EXISTS FOR (n:Action) ON (n.planId);

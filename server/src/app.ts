@@ -1,3 +1,4 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
 import type { Context } from './context.ts';
 import type { Gateway } from './db/gateway.ts';
@@ -18,6 +19,15 @@ export interface App {
   fetch(request: Request): Promise<Response>;
 }
 
+/** Limits that keep any one request from costing the server or the database too much. */
+export const limits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 3_000,
+  maxCost: 20_000,
+  maxBodyBytes: 100_000,
+};
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -34,6 +44,17 @@ export function createApp(options: AppOptions): App {
     graphiql: options.graphiql ?? false,
     landingPage: false,
     maskedErrors: true,
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth },
+        maxAliases: { n: limits.maxAliases },
+        maxTokens: { n: limits.maxTokens },
+        costLimit: { maxCost: limits.maxCost },
+        maxDirectives: { n: 20 },
+        // Suggestions help in development; in production they would map the schema for strangers.
+        blockFieldSuggestion: { enabled: !options.graphiql },
+      }),
+    ],
   });
 
   async function ready(): Promise<Response> {
@@ -51,7 +72,13 @@ export function createApp(options: AppOptions): App {
       const { pathname } = new URL(request.url);
       if (pathname === '/health') return json({ status: 'ok' });
       if (pathname === '/ready') return ready();
-      if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return yoga.fetch(request);
+      if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+        const length = Number(request.headers.get('content-length') ?? 0);
+        if (length > limits.maxBodyBytes) {
+          return json({ errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] }, 413);
+        }
+        return yoga.fetch(request);
+      }
       if (options.clientDir && (request.method === 'GET' || request.method === 'HEAD')) {
         return serveClient(options.clientDir, pathname);
       }

@@ -31,6 +31,12 @@ export function cypher(name: string, text: string): Statement {
 }
 
 export type Params = Record<string, unknown>;
+
+/**
+ * An integer parameter. JavaScript numbers reach Cypher as floats, which LIMIT, SKIP and
+ * range bounds refuse; wrap such values with this.
+ */
+export const int = (value: number) => neo4j.int(Math.trunc(value));
 export type Row = Record<string, unknown>;
 
 /** A transaction as query modules see it: run a named statement, get plain rows. */

@@ -4,7 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { createSchema } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
+import { GraphQLScalarType } from 'graphql';
+import { alignment } from './resolvers/alignment.ts';
+import { coverage } from './resolvers/coverage.ts';
+import { evidenceChain } from './resolvers/evidenceChain.ts';
+import { gaps } from './resolvers/gaps.ts';
 import { graphStats } from './resolvers/graphStats.ts';
+import { impact } from './resolvers/impact.ts';
+import { node } from './resolvers/node.ts';
+import { planHierarchy } from './resolvers/planHierarchy.ts';
+import { plans } from './resolvers/plans.ts';
+import { search } from './resolvers/search.ts';
+import { trace } from './resolvers/trace.ts';
 
 const schemaDir = fileURLToPath(new URL('../../../schema/', import.meta.url));
 
@@ -16,8 +27,12 @@ export function typeDefs(): string[] {
     .map((file) => readFileSync(join(schemaDir, file), 'utf8'));
 }
 
+/** Node properties go out as they are; the scalar is output-only. */
+const JSON = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value });
+
 const resolvers: Resolvers = {
-  Query: { graphStats },
+  JSON,
+  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, plans, planHierarchy },
 };
 
 export function buildSchema() {

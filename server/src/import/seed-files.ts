@@ -268,6 +268,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
               id,
               title: `${entry.title}: ${observation.period}${observation.breakdown ? `, ${observation.breakdown}` : ''}${observation.area ? `, ${observation.area}` : ''}`,
               period: observation.period,
+              year: yearOf(observation.period),
               value: observation.value,
               unit: observation.unit ?? entry.unit,
               breakdown: observation.breakdown ?? null,
@@ -298,7 +299,32 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
   }
 
   findCycles(links, faults);
+  if (faults.length === 0) recordPlans(nodes, definitions);
   return { nodes, links };
+}
+
+/**
+ * Records on every priority, objective and action the plan it belongs to (`planId`), so gap and
+ * coverage questions about one plan are answered from an index rather than a traversal.
+ */
+function recordPlans(nodes: GraphNode[], definitions: Map<string, { node: NodeDefinition }>): void {
+  const planOf = (id: string, depth = 0): string | undefined => {
+    const node = definitions.get(id)?.node;
+    if (!node || depth > 20) return undefined;
+    if (node.label === 'Plan') return node.id;
+    return node.parent ? planOf(node.parent, depth + 1) : undefined;
+  };
+  for (const node of nodes) {
+    if (node.label !== 'Priority' && node.label !== 'Objective' && node.label !== 'Action') continue;
+    const planId = planOf(node.id);
+    if (planId) node.props.planId = planId;
+  }
+}
+
+/** The latest year a period names ("2015/16" → 2015, "2012/13-2015/16" → 2015), for recency checks. */
+export function yearOf(period: string): number | null {
+  const years = [...period.matchAll(/\b(1[89]\d\d|2[01]\d\d)\b/g)].map(([year]) => Number(year));
+  return years.length ? Math.max(...years) : null;
 }
 
 /** Reports any cycle in the hierarchy or in SUPERSEDES/PART_OF chains, which no plan can have. */

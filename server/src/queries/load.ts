@@ -2,7 +2,7 @@
  * Writes a validated batch of nodes and links (seed/FORMAT.md) in one transaction. MERGE on the
  * stable ids makes a second load of the same data change nothing.
  */
-import { cypher, type Gateway, type Statement } from '../db/gateway.ts';
+import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 
@@ -43,6 +43,11 @@ function prefixed<T>(prefix: string, record: Record<string, T>): Record<string, 
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}.${key}`, value]));
 }
 
+/** Whole numbers are stored as integers (a year, a position, a count), everything else as is. */
+function storable(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).map(([key, value]) => [key, typeof value === 'number' && Number.isInteger(value) ? int(value) : value]));
+}
+
 function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -64,7 +69,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, progress: L
     done = 0;
     for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
       for (let start = 0; start < nodes.length; start += CHUNK) {
-        const rows = nodes.slice(start, start + CHUNK).map(({ id, props }) => ({ id, props: { ...props, id } }));
+        const rows = nodes.slice(start, start + CHUNK).map(({ id, props }) => ({ id, props: storable({ ...props, id }) }));
         await tx.run(mergeNode[label], { rows });
         done += rows.length;
         progress(done, total, `${label} nodes`);
@@ -72,7 +77,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, progress: L
     }
     for (const [type, links] of groupBy(batch.links, (link) => link.type)) {
       for (let start = 0; start < links.length; start += CHUNK) {
-        const rows = links.slice(start, start + CHUNK);
+        const rows = links.slice(start, start + CHUNK).map((link) => ({ ...link, props: storable(link.props) }));
         await tx.run(mergeLink[type], { rows });
         done += rows.length;
         progress(done, total, `${type} links`);

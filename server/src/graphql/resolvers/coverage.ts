@@ -1,0 +1,4 @@
+import type { QueryResolvers } from '../../generated/graphql.ts';
+import { coverage as measureCoverage } from '../../queries/gaps.ts';
+
+export const coverage: QueryResolvers['coverage'] = (_parent, { scope }, { gateway }) => measureCoverage(gateway, scope);

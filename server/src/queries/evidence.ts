@@ -1,0 +1,106 @@
+/**
+ * The evidence family: from an inspection judgement, finding or recommendation to the actions
+ * that respond to it, their measures and data, and the priorities and statute behind them (the
+ * three questions of self-evaluation: what do you know, how do you know, what are you doing).
+ * From an action, the same chain for the evidence it answers or that is about it.
+ */
+import { z } from 'zod';
+import { cypher, type Gateway } from '../db/gateway.ts';
+import { ExpectedError } from '../errors.ts';
+import type { EvidenceChain, EvidenceResponse, GraphEdge, GraphNode } from '../generated/graphql.ts';
+import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode } from './shapes.ts';
+import { trace } from './trace.ts';
+
+/** Most responses followed up with measures and a trace; more are listed without. */
+const MAX_RESPONSES = 50;
+
+export const statements = {
+  evidence: cypher(
+    'evidence.chain',
+    `MATCH (root:Entity {id: $id})
+     CALL (root) {
+       OPTIONAL MATCH (root)-[:HAS_FINDING*0..3]->(e:Evidence) WHERE root:Evidence
+       RETURN collect(DISTINCT e) AS below
+     }
+     CALL (root) {
+       OPTIONAL MATCH (root)-[:RESPONDS_TO]->(answered:Evidence)
+       OPTIONAL MATCH (about:Evidence)-[:ABOUT]->(root)
+       RETURN collect(DISTINCT answered) + collect(DISTINCT about) AS concerning
+     }
+     WITH root, CASE WHEN root:Evidence THEN below ELSE concerning END AS evidence
+     CALL (evidence) {
+       UNWIND evidence AS a
+       MATCH (a)-[h:HAS_FINDING]->(b) WHERE b IN evidence
+       RETURN collect(${EDGE('h')}) AS findingEdges
+     }
+     CALL (root, evidence) {
+       UNWIND evidence AS e
+       MATCH (x:Entity)-[r:RESPONDS_TO]->(e)
+       WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED' AND (root:Evidence OR x = root)
+       WITH x, r, e ORDER BY x.id LIMIT ${MAX_RESPONSES}
+       RETURN collect({action: ${NODE('x')}, edge: ${EDGE('r')}, evidence: e.id}) AS responses
+     }
+     RETURN ${NODE('root')} AS root, [e IN evidence | ${NODE('e')}] AS evidence, findingEdges, responses`,
+  ),
+  measures: cypher(
+    'evidence.measures',
+    `UNWIND $ids AS id
+     MATCH (x:Entity {id: id})-[mb:MEASURED_BY]->(m:Measure)
+     WHERE coalesce(mb.basis, 'STATED') <> 'SUGGESTED'
+     RETURN id, ${EDGE('mb')} AS edge, ${NODE('m')} AS measure,
+            [(m)-[:HAS_OBSERVATION]->(o) | o] AS observations`,
+  ),
+};
+
+const ChainRow = z.object({
+  root: z.unknown(),
+  evidence: z.array(z.unknown()),
+  findingEdges: z.array(z.unknown()),
+  responses: z.array(z.object({ action: z.unknown(), edge: z.unknown(), evidence: z.string() })),
+});
+const MeasureRow = z.object({ id: z.string(), edge: z.unknown(), measure: z.unknown(), observations: z.array(z.record(z.string(), z.unknown())) });
+
+/** The evidence chain from the node with that id. */
+export async function evidenceChain(gateway: Gateway, id: string): Promise<EvidenceChain> {
+  const [found] = await gateway.read(statements.evidence, { id });
+  if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+  const chain = ChainRow.parse(found);
+  const root = toNode(chain.root);
+  const evidence = chain.evidence.map(toNode);
+  const byId = new Map(evidence.map((node) => [node.id, node]));
+
+  const actionIds = [...new Set(chain.responses.map(({ action }) => toNode(action).id))];
+  const measureRows = (await gateway.read(statements.measures, { ids: actionIds })).map((row) => MeasureRow.parse(row));
+  const traces = new Map(await Promise.all(actionIds.map(async (actionId) => [actionId, await trace(gateway, actionId, false)] as const)));
+
+  const nodes: GraphNode[] = [root, ...evidence];
+  const edges: GraphEdge[] = chain.findingEdges.map(toEdge);
+  const responses: EvidenceResponse[] = chain.responses.map((raw) => {
+    const action = toNode(raw.action);
+    const edge = toEdge(raw.edge);
+    const traced = traces.get(action.id)!;
+    const measures = measureRows
+      .filter((row) => row.id === action.id)
+      .map((row) => {
+        const measure = toNode(row.measure);
+        edges.push(toEdge(row.edge));
+        nodes.push(measure);
+        const observations = row.observations
+          .map((props) => toNode({ labels: ['Observation'], props }))
+          .sort((a, b) => Number(a.properties && (a.properties as { position?: number }).position) - Number((b.properties as { position?: number }).position));
+        return { measure, observations };
+      });
+    nodes.push(action, ...traced.subgraph.nodes);
+    edges.push(edge, ...traced.subgraph.edges);
+    const line = traced.subgraph.nodes.filter((node) => node.label === 'Priority' || node.label === 'Objective');
+    return {
+      action,
+      evidence: byId.get(raw.evidence)!,
+      edge,
+      measures,
+      priorities: distinctNodes([...line, ...traced.corporatePriorities]),
+      authorities: traced.authorities,
+    };
+  });
+  return { root, evidence, responses, subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) } };
+}

@@ -1,0 +1,345 @@
+/**
+ * The gaps and coverage family. Each gap rule is one statement that returns every item it checks
+ * in the scope with whether it passes; the gap list is the failing rows and coverage is the share
+ * of passing rows, so both always agree. SUGGESTED links never make an item pass.
+ */
+import { z } from 'zod';
+import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
+import { ExpectedError } from '../errors.ts';
+import type { Coverage, CoverageRow, GapFinding, GapReport, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
+import { nodesById } from './nodes.ts';
+import { NODE, toNode } from './shapes.ts';
+
+/** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
+const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
+/** Authority kinds that place duties or commitments a plan should deliver when it cites them. */
+const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
+const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
+const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
+const HIERARCHY = 'HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION';
+/** The top-level priorities an item sits under, for coverage by priority. */
+const TOP_PRIORITIES = (variable: string) =>
+  `[(top:Priority)-[:${HIERARCHY}*0..4]->(${variable}) WHERE EXISTS { (:Plan)-[:HAS_PRIORITY]->(top) } | top.id]`;
+
+interface RuleDefinition {
+  code: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  statement: Statement;
+}
+
+// Every statement returns: node, planId, passes, detail, discretionary, subjects (the ids the
+// row counts against in coverage: plan, top-level priorities, authority, inspection report).
+export const rules: RuleDefinition[] = [
+  {
+    code: 'PRIORITY_WITHOUT_ACTIONS',
+    severity: 'HIGH',
+    title: 'Priority with no actions',
+    explanation:
+      'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by priorities of other plans that contribute to it.',
+    statement: cypher(
+      'gaps.priorityWithoutActions',
+      `MATCH (p:Priority) WHERE ${IN_PLAN_SCOPE('p')}
+       WITH p, EXISTS { (p)-[:${HIERARCHY}*1..4]->(:Action) } AS hasActions,
+            EXISTS { (:Entity)-[c:CONTRIBUTES_TO]->(p) WHERE ${ACCEPTED('c')} } AS servedByOthers
+       RETURN ${NODE('p')} AS node, p.planId AS planId, hasActions OR (p.corporate = true AND servedByOthers) AS passes,
+              CASE WHEN p.corporate = true THEN 'No action under it and nothing contributes to it.' ELSE 'No action under it.' END AS detail,
+              false AS discretionary, [p.planId] + ${TOP_PRIORITIES('p')} AS subjects`,
+    ),
+  },
+  {
+    code: 'ACTION_WITHOUT_MEASURE',
+    severity: 'MEDIUM',
+    title: 'Action with no outcome measure',
+    explanation: 'Nobody can tell whether the action works: it has no measure linked by MEASURED_BY.',
+    statement: cypher(
+      'gaps.actionWithoutMeasure',
+      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+       RETURN ${NODE('a')} AS node, a.planId AS planId,
+              EXISTS { (a)-[m:MEASURED_BY]->(:Measure) WHERE ${ACCEPTED('m')} } AS passes,
+              'No outcome measure.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+    ),
+  },
+  {
+    code: 'ACTION_WITHOUT_STATUTORY_BASIS',
+    severity: 'HIGH',
+    title: 'Action with no statutory basis',
+    explanation:
+      'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
+    statement: cypher(
+      'gaps.actionWithoutStatutoryBasis',
+      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+       WITH a, [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] AS bases
+       WITH a, bases,
+            [law IN bases WHERE coalesce(law.kind, [(au:Authority)-[:HAS_PROVISION]->(law) | au.kind][0]) IN ${STATUTORY}] AS statutory
+       RETURN ${NODE('a')} AS node, a.planId AS planId, size(statutory) > 0 AS passes,
+              CASE WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
+                   ELSE 'Gives effect only to ' + reduce(s = '', law IN bases | s + CASE WHEN s = '' THEN '' ELSE ', ' END + law.title + ' (' + coalesce(law.kind, 'provision') + ')') + ', which is not statute.' END AS detail,
+              coalesce(a.discretionary, false) AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+    ),
+  },
+  {
+    code: 'ACTION_WITHOUT_OWNER',
+    severity: 'MEDIUM',
+    title: 'Action with no accountable owner',
+    explanation: 'No role or body answers for the action: neither it nor the objective or priority above it is OWNED_BY anyone. A plan-wide owner does not count.',
+    statement: cypher(
+      'gaps.actionWithoutOwner',
+      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+       RETURN ${NODE('a')} AS node, a.planId AS planId,
+              EXISTS { (a)<-[:${HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
+              'No owner.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+    ),
+  },
+  {
+    code: 'MEASURE_WITHOUT_OWNER',
+    severity: 'LOW',
+    title: 'Outcome measure with no owner',
+    explanation: 'A measure some item relies on, with no owner of its own and none on the items it measures.',
+    statement: cypher(
+      'gaps.measureWithoutOwner',
+      `MATCH (item)-[:MEASURED_BY]->(m:Measure) WHERE ${IN_PLAN_SCOPE('item')}
+       WITH m, collect(DISTINCT item) AS items
+       RETURN ${NODE('m')} AS node, items[0].planId AS planId,
+              EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
+              'No owner on the measure or the items it measures.' AS detail, false AS discretionary,
+              [item IN items | item.planId] AS subjects`,
+    ),
+  },
+  {
+    code: 'AUTHORITY_NOT_GIVEN_EFFECT',
+    severity: 'HIGH',
+    title: 'Duty cited but delivered by nothing',
+    explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
+    statement: cypher(
+      'gaps.authorityNotGivenEffect',
+      `MATCH (plan:Plan)-[:CITES]->(au:Authority)
+       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE}
+       RETURN ${NODE('au')} AS node, plan.id AS planId,
+              EXISTS { (plan)-[:${HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
+              'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
+              [plan.id, au.id] AS subjects`,
+    ),
+  },
+  {
+    code: 'EVIDENCE_WITHOUT_RESPONSE',
+    severity: 'HIGH',
+    title: 'Recommendation or area for improvement with no response',
+    explanation: 'Inspection evidence asks for improvement and no action RESPONDS_TO it.',
+    statement: cypher(
+      'gaps.evidenceWithoutResponse',
+      `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']
+       OPTIONAL MATCH (report:Evidence)-[:HAS_FINDING*1..3]->(e) WHERE NOT EXISTS { (:Evidence)-[:HAS_FINDING]->(report) }
+       WITH e, coalesce(report, e) AS report
+       WHERE $organisationIds IS NULL OR EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds }
+          OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN coalesce($planIds, []) }
+       RETURN ${NODE('e')} AS node, null AS planId,
+              EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} } AS passes,
+              CASE e.kind WHEN 'RECOMMENDATION' THEN 'No action responds to this recommendation.' ELSE 'No action responds to this area for improvement.' END AS detail,
+              false AS discretionary, [report.id] AS subjects`,
+    ),
+  },
+  {
+    code: 'MEASURE_WITHOUT_RECENT_DATA',
+    severity: 'MEDIUM',
+    title: 'Measure with no recent data',
+    explanation: 'The latest observed figure (projections aside) is more than 3 years old, so the measure cannot show how things stand now.',
+    statement: cypher(
+      'gaps.measureWithoutRecentData',
+      `MATCH (m:Measure)
+       WHERE $planIds IS NULL OR EXISTS { (item)-[:MEASURED_BY]->(m) WHERE item.planId IN $planIds }
+       // Projections say nothing about how things stand, so only observed figures count.
+       WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
+       WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
+       RETURN ${NODE('m')} AS node, null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
+              CASE WHEN latest IS NULL THEN 'No dated observations.' ELSE 'Latest data is from ' + toString(latest) + '.' END AS detail,
+              false AS discretionary, [(item)-[:MEASURED_BY]->(m) | item.planId] AS subjects`,
+    ),
+  },
+  {
+    code: 'PRIORITY_NOT_CONTRIBUTING',
+    severity: 'MEDIUM',
+    title: 'Plan priority serving no council priority',
+    explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
+    statement: cypher(
+      'gaps.priorityNotContributing',
+      `MATCH (plan:Plan)-[:HAS_PRIORITY]->(p:Priority)
+       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND coalesce(p.corporate, false) = false
+       RETURN ${NODE('p')} AS node, plan.id AS planId,
+              EXISTS { (p)-[:CONTRIBUTES_TO]->{1,3}(c:Priority) WHERE c.corporate = true } AS passes,
+              'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`,
+    ),
+  },
+  {
+    code: 'LINK_TO_SUPERSEDED_PLAN',
+    severity: 'MEDIUM',
+    title: 'Link to a superseded or expired plan',
+    explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
+    statement: cypher(
+      'gaps.linkToSupersededPlan',
+      `MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
+       WHERE (source:Plan OR source.planId IS NOT NULL) AND (target:Plan OR target.planId IS NOT NULL)
+       WITH source, r, target, CASE WHEN source:Plan THEN source.id ELSE source.planId END AS sourcePlanId,
+            CASE WHEN target:Plan THEN target.id ELSE target.planId END AS targetPlanId
+       WHERE $planIds IS NULL OR sourcePlanId IN $planIds
+       MATCH (sourcePlan:Plan {id: sourcePlanId}), (targetPlan:Plan {id: targetPlanId})
+       WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED']
+       WITH source, r, target, sourcePlan, targetPlan,
+            targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
+       RETURN ${NODE('source')} AS node, sourcePlan.id AS planId, NOT stale AS passes,
+              type(r) + ' ' + target.title + ', in ' + targetPlan.title + ' (' + targetPlan.status + ').' AS detail,
+              false AS discretionary, [sourcePlan.id] AS subjects`,
+    ),
+  },
+];
+
+export const statements = {
+  ...Object.fromEntries(rules.map((rule) => [rule.code, rule.statement])),
+  planExists: cypher('gaps.planExists', 'MATCH (p:Plan {id: $id}) RETURN p.id AS id'),
+  planOrganisations: cypher(
+    'gaps.planOrganisations',
+    `MATCH (o:Organisation)-[:PUBLISHES]->(:Plan {id: $id})
+     MATCH (o)-[:PART_OF*0..3]->(parent:Organisation)
+     RETURN collect(DISTINCT parent.id) AS ids`,
+  ),
+  organisationScope: cypher(
+    'gaps.organisationScope',
+    `MATCH (o:Organisation {id: $id})
+     OPTIONAL MATCH (member:Organisation)-[:PART_OF*0..3]->(o)
+     WITH collect(DISTINCT member) AS members
+     UNWIND members AS member
+     OPTIONAL MATCH (member)-[:PUBLISHES]->(plan:Plan)
+     RETURN [m IN members | m.id] AS organisationIds, collect(DISTINCT plan.id) AS planIds`,
+  ),
+};
+
+const RuleRow = z.object({
+  node: z.unknown(),
+  planId: z.string().nullable(),
+  passes: z.boolean(),
+  detail: z.string(),
+  discretionary: z.boolean(),
+  subjects: z.array(z.string().nullable()),
+});
+type RuleRow = Omit<z.infer<typeof RuleRow>, 'node'> & { node: GraphNode; subjects: string[] };
+
+interface ResolvedScope {
+  planIds: string[] | null;
+  organisationIds: string[] | null;
+}
+
+const STALE_AFTER_YEARS = 3;
+
+async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<ResolvedScope> {
+  if (scope?.planId && scope.organisationId) {
+    throw new ExpectedError('BAD_USER_INPUT', 'scope: give planId or organisationId, not both.', { field: 'scope' });
+  }
+  if (scope?.planId) {
+    const [found] = await gateway.read(statements.planExists, { id: scope.planId });
+    if (!found) throw new ExpectedError('NOT_FOUND', `scope.planId: no plan has the id ${scope.planId}.`, { field: 'scope.planId' });
+    const [row] = await gateway.read(statements.planOrganisations, { id: scope.planId });
+    return { planIds: [scope.planId], organisationIds: (row?.ids as string[] | undefined) ?? [] };
+  }
+  if (scope?.organisationId) {
+    const [row] = await gateway.read(statements.organisationScope, { id: scope.organisationId });
+    if (!row) throw new ExpectedError('NOT_FOUND', `scope.organisationId: no organisation has the id ${scope.organisationId}.`, { field: 'scope.organisationId' });
+    return { planIds: row.planIds as string[], organisationIds: row.organisationIds as string[] };
+  }
+  return { planIds: null, organisationIds: null };
+}
+
+/** Runs the rules (all, or those with the given codes) over the scope in one read transaction. */
+async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null) {
+  const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
+  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
+  const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
+  const resolved = await resolveScope(gateway, scope);
+  const params = { ...resolved, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
+  return gateway.readTransaction(async (tx) => {
+    const results: { rule: RuleDefinition; rows: RuleRow[] }[] = [];
+    for (const rule of selected) {
+      const rows = (await tx.run(rule.statement, params)).map((raw) => {
+        const row = RuleRow.parse(raw);
+        return { ...row, node: toNode(row.node), subjects: [...new Set(row.subjects.filter((id): id is string => Boolean(id)))] };
+      });
+      results.push({ rule, rows });
+    }
+    return results;
+  });
+}
+
+const discretionaryReason = (node: GraphNode) => {
+  const reason = (node.properties as Record<string, unknown>).discretionaryReason;
+  return typeof reason === 'string' ? `: ${reason}` : '.';
+};
+
+const severityRank: Record<Severity, number> = { HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 };
+const share = (passing: number, checked: number) => (checked === 0 ? 1 : passing / checked);
+/** A discretionary item is not a gap: it counts as passing and is listed for information. */
+const counts = (row: RuleRow) => row.passes || row.discretionary;
+
+/** The gap catalogue over the scope: every rule with its counts and its findings, most severe first. */
+export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null, minSeverity?: Severity | null): Promise<GapReport> {
+  const results = await runRules(gateway, scope, codes);
+  const planIds = new Set(results.flatMap(({ rows }) => rows.filter((row) => !row.passes).map((row) => row.planId).filter((id): id is string => Boolean(id))));
+  const plans = await nodesById(gateway, [...planIds]);
+  const floor = minSeverity ? severityRank[minSeverity] : 0;
+
+  const report: GapRule[] = results.map(({ rule, rows }) => {
+    const findings: (GapFinding & { subjects: string[] })[] = rows
+      .filter((row) => !row.passes)
+      .map((row) => ({
+        node: row.node,
+        plan: row.planId ? (plans.get(row.planId) ?? null) : null,
+        severity: row.discretionary ? 'INFO' : rule.severity,
+        detail: row.discretionary ? `${row.detail} Marked discretionary${discretionaryReason(row.node)}` : row.detail,
+        subjects: row.subjects,
+      }))
+      .filter((finding) => severityRank[finding.severity] >= floor)
+      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.node.id.localeCompare(b.node.id));
+    const passing = rows.filter(counts).length;
+    return { ...rule, checked: rows.length, passing, coverage: share(passing, rows.length), findings };
+  });
+  return { rules: report, total: report.reduce((sum, rule) => sum + rule.findings.filter(({ severity }) => severity !== 'INFO').length, 0) };
+}
+
+function coverageOf(code: string, rows: RuleRow[]): RuleCoverage {
+  const passing = rows.filter(counts).length;
+  return { code, checked: rows.length, passing, coverage: share(passing, rows.length) };
+}
+
+/** Coverage per rule over the scope, and per plan, top-level priority, authority and inspection report. */
+export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<Coverage> {
+  const results = await runRules(gateway, scope);
+  const bySubject = new Map<string, Map<string, RuleRow[]>>();
+  for (const { rule, rows } of results) {
+    for (const row of rows) {
+      for (const subject of row.subjects) {
+        const perRule = bySubject.get(subject) ?? new Map<string, RuleRow[]>();
+        perRule.set(rule.code, [...(perRule.get(rule.code) ?? []), row]);
+        bySubject.set(subject, perRule);
+      }
+    }
+  }
+  const subjects = await nodesById(gateway, [...bySubject.keys()]);
+  const rowsFor = (label: string, kind?: string): CoverageRow[] =>
+    [...bySubject.entries()]
+      .map(([id, perRule]) => ({ subject: subjects.get(id), perRule }))
+      .filter(({ subject }) => subject?.label === label && (!kind || subject.kind === kind))
+      .map(({ subject, perRule }) => {
+        const ruleCoverage = [...perRule.entries()].map(([code, rows]) => coverageOf(code, rows));
+        const checked = ruleCoverage.reduce((sum, rule) => sum + rule.checked, 0);
+        const passing = ruleCoverage.reduce((sum, rule) => sum + rule.passing, 0);
+        return { subject: subject!, rules: ruleCoverage, checked, passing, coverage: share(passing, checked) };
+      })
+      .sort((a, b) => a.coverage - b.coverage || a.subject.title.localeCompare(b.subject.title));
+
+  return {
+    rules: results.map(({ rule, rows }) => coverageOf(rule.code, rows)),
+    byPlan: rowsFor('Plan'),
+    byPriority: rowsFor('Priority'),
+    byAuthority: rowsFor('Authority'),
+    byInspection: rowsFor('Evidence', 'INSPECTION_REPORT'),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The two shapes every query family returns: nodes and links as the API describes them
+ * (GraphNode, GraphEdge). Statements project nodes with NODE and links with EDGE, and rows are
+ * validated and converted here, in one place.
+ */
+import { z } from 'zod';
+import type { Basis, GraphEdge, GraphNode } from '../generated/graphql.ts';
+
+/** Cypher projection of node `n` for toNode(): use as `${NODE('n')} AS node`. */
+export const NODE = (variable: string) => `{labels: labels(${variable}), props: properties(${variable})}`;
+
+/** Cypher projection of relationship `r` for toEdge(). */
+export const EDGE = (variable: string) =>
+  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, props: properties(${variable})}`;
+
+const NodeRow = z.object({ labels: z.array(z.string()), props: z.record(z.string(), z.unknown()) });
+const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
+
+// Properties too large to send with every node; a Document's text is read on its own.
+const withheld = new Set(['content']);
+
+const optionalString = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null);
+
+export function toNode(row: unknown): GraphNode {
+  const { labels, props } = NodeRow.parse(row);
+  const label = labels.find((name) => name !== 'Entity') ?? 'Entity';
+  const properties = Object.fromEntries(Object.entries(props).filter(([key]) => !withheld.has(key)));
+  return {
+    id: String(props.id),
+    label,
+    title: optionalString(props.title) ?? String(props.id),
+    code: optionalString(props.code),
+    term: optionalString(props.term),
+    text: optionalString(props.text),
+    kind: optionalString(props.kind),
+    status: optionalString(props.status) ?? optionalString(props.grade),
+    corporate: props.corporate === true,
+    discretionary: props.discretionary === true,
+    planId: optionalString(props.planId),
+    properties,
+  };
+}
+
+export const edgeId = (from: string, type: string, to: string) => `${from}|${type}|${to}`;
+
+export function toEdge(row: unknown): GraphEdge {
+  const { type, from, to, props } = EdgeRow.parse(row);
+  return {
+    id: edgeId(from, type, to),
+    type,
+    from,
+    to,
+    basis: (optionalString(props.basis) as Basis | null) ?? null,
+    rationale: optionalString(props.rationale),
+    by: optionalString(props.by),
+    at: optionalString(props.at),
+    section: optionalString(props.section),
+    excerpt: optionalString(props.excerpt),
+  };
+}
+
+/** Distinct nodes by id, in first-seen order. */
+export function distinctNodes(nodes: GraphNode[]): GraphNode[] {
+  return [...new Map(nodes.map((node) => [node.id, node])).values()];
+}
+
+export function distinctEdges(edges: GraphEdge[]): GraphEdge[] {
+  return [...new Map(edges.map((edge) => [edge.id, edge])).values()];
+}
+
+const basisRank: Record<Basis, number> = { SUGGESTED: 0, CURATED: 1, STATED: 2 };
+
+/** The weakest basis among links: a chain is only as certain as its least certain link. */
+export function weakestBasis(edges: GraphEdge[]): Basis {
+  return edges.reduce<Basis>((weakest, edge) => {
+    const basis = edge.basis ?? 'STATED';
+    return basisRank[basis] < basisRank[weakest] ? basis : weakest;
+  }, 'STATED');
+}

@@ -1,0 +1,104 @@
+/**
+ * The trace family: from any item up to the authorities it gives effect to and the council
+ * priorities it serves. A path climbs the item's own hierarchy (action → objective → priority →
+ * plan) and follows GIVES_EFFECT_TO and CONTRIBUTES_TO links, never more than MAX_STEPS links.
+ */
+import { z } from 'zod';
+import { cypher, type Gateway } from '../db/gateway.ts';
+import { ExpectedError } from '../errors.ts';
+import type { GraphEdge, Trace, TracePath } from '../generated/graphql.ts';
+import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
+
+export const MAX_STEPS = 8;
+const MAX_PATHS = 500;
+
+// One step up: along an alignment link in its own direction, or from a child to its parent.
+const STEP_UP = `(x)-[r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|GIVES_EFFECT_TO|CONTRIBUTES_TO]-(y)
+  WHERE ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO AND startNode(r) = x) OR (r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION AND endNode(r) = x))
+    AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED')`;
+
+export const statements = {
+  paths: cypher(
+    'trace.paths',
+    `MATCH (start:Entity {id: $id})
+     OPTIONAL MATCH p = (start) (${STEP_UP}){1,${MAX_STEPS}} (end)
+       WHERE end:Authority OR (end:Priority AND end.corporate = true)
+     WITH start, p, end ORDER BY length(p)
+     LIMIT ${MAX_PATHS}
+     RETURN ${NODE('start')} AS start,
+            collect(CASE WHEN p IS NOT NULL THEN {
+              nodes: [n IN nodes(p) | ${NODE('n')}],
+              edges: [r IN relationships(p) | ${EDGE('r')}],
+              reaches: CASE WHEN end:Authority THEN 'AUTHORITY' ELSE 'CORPORATE_PRIORITY' END
+            } END) AS paths`,
+  ),
+  // What the trace view shows around the item: its line up to its plan, its measures, the
+  // evidence it answers or that is about it, its owners and themes.
+  context: cypher(
+    'trace.context',
+    `MATCH (start:Entity {id: $id})
+     CALL (start) {
+       OPTIONAL MATCH line = (:Plan)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(start)
+       RETURN [n IN coalesce(nodes(line), []) | ${NODE('n')}] AS lineNodes,
+              [r IN coalesce(relationships(line), []) | ${EDGE('r')}] AS lineEdges
+     }
+     CALL (start) {
+       OPTIONAL MATCH (start)-[r:MEASURED_BY|RESPONDS_TO|OWNED_BY|CONCERNS]->(m:Entity)
+         WHERE $includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED'
+       RETURN collect(CASE WHEN m IS NOT NULL THEN {node: ${NODE('m')}, edge: ${EDGE('r')}} END) AS outgoing
+     }
+     CALL (start) {
+       OPTIONAL MATCH (e:Evidence)-[r:ABOUT]->(start)
+       RETURN collect(CASE WHEN e IS NOT NULL THEN {node: ${NODE('e')}, edge: ${EDGE('r')}} END) AS about
+     }
+     RETURN lineNodes, lineEdges, outgoing + about AS around`,
+  ),
+};
+
+const PathRow = z.object({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()), reaches: z.enum(['AUTHORITY', 'CORPORATE_PRIORITY']) });
+const PathsRow = z.object({ start: z.unknown(), paths: z.array(PathRow) });
+const ContextRow = z.object({
+  lineNodes: z.array(z.unknown()),
+  lineEdges: z.array(z.unknown()),
+  around: z.array(z.object({ node: z.unknown(), edge: z.unknown() })),
+});
+
+/**
+ * Traces the item with that id. Paths through SUGGESTED links are left out unless
+ * `includeSuggested`: a suggestion is not a basis until a person accepts it.
+ */
+export async function trace(gateway: Gateway, id: string, includeSuggested: boolean): Promise<Trace> {
+  const [pathsRow, contextRow] = await gateway.readTransaction(async (tx) => [
+    (await tx.run(statements.paths, { id, includeSuggested }))[0],
+    (await tx.run(statements.context, { id, includeSuggested }))[0],
+  ]);
+  if (!pathsRow) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+  const { start, paths: rawPaths } = PathsRow.parse(pathsRow);
+  const context = ContextRow.parse(contextRow);
+
+  const paths: TracePath[] = [];
+  const nodes = [toNode(start), ...context.lineNodes.map(toNode)];
+  const edges: GraphEdge[] = context.lineEdges.map(toEdge);
+  for (const raw of rawPaths) {
+    const pathNodes = raw.nodes.map(toNode);
+    const pathEdges = raw.edges.map(toEdge);
+    nodes.push(...pathNodes);
+    edges.push(...pathEdges);
+    paths.push({ nodes: pathNodes.map(({ id }) => id), edges: pathEdges.map(({ id }) => id), reaches: raw.reaches, basis: weakestBasis(pathEdges) });
+  }
+  for (const { node, edge } of context.around) {
+    nodes.push(toNode(node));
+    edges.push(toEdge(edge));
+  }
+
+  const root = toNode(start);
+  const ends = (target: TracePath['reaches']) =>
+    distinctNodes(paths.filter(({ reaches }) => reaches === target).map(({ nodes: ids }) => nodes.find(({ id }) => id === ids.at(-1))!));
+  return {
+    root,
+    subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) },
+    paths,
+    authorities: ends('AUTHORITY'),
+    corporatePriorities: ends('CORPORATE_PRIORITY'),
+  };
+}
