@@ -21,7 +21,7 @@ export interface App {
 
 /** Limits that keep any one request from costing the server or the database too much. */
 export const limits = {
-  maxDepth: 12,
+  maxDepth: 8,
   maxAliases: 15,
   maxTokens: 3_000,
   maxCost: 20_000,

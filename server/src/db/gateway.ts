@@ -44,6 +44,14 @@ export interface Tx {
   run(statement: Statement, params?: Params): Promise<Row[]>;
 }
 
+/** One operator of a query plan, as EXPLAIN reports it. */
+export interface QueryPlan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  identifiers: string[];
+  children: QueryPlan[];
+}
+
 export interface ConnectionSettings {
   uri: string;
   username: string;
@@ -60,6 +68,8 @@ export interface Gateway {
   readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The plan Neo4j would run for the statement (EXPLAIN: nothing is executed). */
+  explain(statement: Statement, params?: Params): Promise<QueryPlan>;
   /** Resolves when the database answers a query; rejects with DATABASE_UNAVAILABLE otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +120,17 @@ export function createGateway(settings: ConnectionSettings): Gateway {
     write: (statement, params) => inTransaction('WRITE', (tx) => tx.run(statement, params)),
     readTransaction: (work) => inTransaction('READ', work),
     writeTransaction: (work) => inTransaction('WRITE', work),
+    async explain(statement, params = {}) {
+      const opened = session('READ');
+      try {
+        const result = await opened.executeRead((tx) => tx.run(`EXPLAIN ${statement.text}`, params));
+        return result.summary.plan as unknown as QueryPlan;
+      } catch (error) {
+        throw mapDriverError(error);
+      } finally {
+        await opened.close();
+      }
+    },
     async ping() {
       await inTransaction('READ', (tx) => tx.run(ping));
     },

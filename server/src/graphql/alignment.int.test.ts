@@ -1,0 +1,421 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../test/generated/gql.ts';
+import { startTestApi, testGateway, type TestApi } from '../../test/api.ts';
+import { cypher, type Gateway } from '../db/gateway.ts';
+import type { GraphBatch } from '../import/seed-files.ts';
+import { loadBatch } from '../queries/load.ts';
+
+const Trace = graphql(`
+  query ApiTest_Trace($id: ID!) {
+    trace(id: $id) {
+      root { id }
+      authorities { id kind properties }
+      corporatePriorities { id planId }
+      paths { nodes edges reaches basis }
+      subgraph {
+        nodes { id label }
+        edges { id type from to basis rationale }
+      }
+    }
+  }
+`);
+
+const Gaps = graphql(`
+  query ApiTest_Gaps($scope: ScopeInput, $codes: [String!]) {
+    gaps(scope: $scope, codes: $codes) {
+      total
+      rules {
+        code
+        severity
+        checked
+        passing
+        findings { node { id } severity detail subjects }
+      }
+    }
+  }
+`);
+
+const Evidence = graphql(`
+  query ApiTest_Evidence($id: ID!) {
+    evidenceChain(id: $id) {
+      root { id }
+      evidence { id kind }
+      responses {
+        action { id }
+        edge { basis rationale }
+        priorities { id corporate }
+        authorities { id }
+      }
+    }
+  }
+`);
+
+const Search = graphql(`
+  query ApiTest_Search($text: String!, $labels: [String!]) {
+    search(text: $text, labels: $labels, first: 10) {
+      query
+      hits { node { id label } plan { id } score excerpt }
+    }
+  }
+`);
+
+const Alignment = graphql(`
+  query ApiTest_Alignment($rows: AlignmentSetInput!, $columns: AlignmentSetInput!) {
+    alignment(rows: $rows, columns: $columns) {
+      rows { id }
+      columns { id }
+      cells { row column strength links { type } sharedAuthorities { id } sharedThemes { id } }
+      uncoveredRows { id }
+    }
+  }
+`);
+
+const Coverage = graphql(`
+  query ApiTest_Coverage($scope: ScopeInput) {
+    coverage(scope: $scope) {
+      rules { code checked passing coverage }
+      byPlan { subject { id } checked passing }
+      byPriority { subject { id } rules { code checked passing } }
+      byAuthority { subject { id } }
+      byInspection { subject { id } rules { code checked passing } }
+    }
+  }
+`);
+
+const Impact = graphql(`
+  query ApiTest_Impact($id: ID!) {
+    impact(id: $id, maxDepth: 4) {
+      countsByLabel { label count }
+      subgraph { nodes { id } edges { type } }
+      truncated
+    }
+  }
+`);
+
+const Browse = graphql(`
+  query ApiTest_Browse($after: String, $plan: ID!, $node: ID!) {
+    plans(first: 2, after: $after) {
+      totalCount
+      nextCursor
+      plans { plan { id } itemCount publishers { id } }
+    }
+    planHierarchy(id: $plan) { node { id } parentId depth }
+    node(id: $node) { node { id } plan { id } sources { file excerpt } neighbourCount neighbours { direction edge { type basis } node { id } } }
+  }
+`);
+
+let api: TestApi;
+let gateway: Gateway;
+beforeAll(async () => {
+  api = await startTestApi();
+  gateway = testGateway();
+});
+afterAll(async () => {
+  await api?.close();
+  await gateway?.close();
+});
+
+/** A small graph of its own for a test: one plan, one priority, one action with a measure, an Act, a council priority. */
+function smallPlan(prefix: string): GraphBatch {
+  const at = { basis: 'STATED', by: 'test', at: '2026-11-22' };
+  const node = (label: GraphBatch['nodes'][number]['label'], id: string, props: Record<string, unknown> = {}) => ({ label, id: `${prefix}/${id}`, props: { title: id, ...props } });
+  const link = (type: GraphBatch['links'][number]['type'], from: string, to: string, props: Record<string, unknown> = {}) => ({ type, from: `${prefix}/${from}`, to: `${prefix}/${to}`, props: { ...at, ...props } });
+  return {
+    nodes: [
+      node('Plan', 'plan', { status: 'ADOPTED', kind: 'STRATEGY' }),
+      node('Plan', 'corporate', { status: 'ADOPTED', kind: 'CORPORATE_PLAN' }),
+      node('Priority', 'corporate/p1', { corporate: true, planId: `${prefix}/corporate` }),
+      node('Priority', 'plan/p1', { planId: `${prefix}/plan`, position: 0 }),
+      node('Action', 'plan/p1/a1', { planId: `${prefix}/plan`, position: 0 }),
+      node('Measure', 'measure', { unit: 'people', polarity: 'HIGHER_IS_BETTER' }),
+      node('Observation', 'measure/2026', { period: '2026', year: 2026, value: 5, unit: 'people' }),
+      node('Authority', 'act', { kind: 'ACT', legislationId: 'ukpga/2014/23' }),
+      node('Role', 'owner'),
+    ],
+    links: [
+      link('HAS_PRIORITY', 'corporate', 'corporate/p1'),
+      link('HAS_PRIORITY', 'plan', 'plan/p1'),
+      link('HAS_ACTION', 'plan/p1', 'plan/p1/a1'),
+      link('MEASURED_BY', 'plan/p1/a1', 'measure', { basis: 'CURATED', rationale: 'It counts the people helped.' }),
+      link('HAS_OBSERVATION', 'measure', 'measure/2026'),
+      link('GIVES_EFFECT_TO', 'plan/p1/a1', 'act', { basis: 'CURATED', rationale: 'The Act places the duty.' }),
+      link('CONTRIBUTES_TO', 'plan/p1', 'corporate/p1', { basis: 'CURATED', rationale: 'Serves the council priority.' }),
+      link('OWNED_BY', 'plan/p1/a1', 'owner'),
+      link('CITES', 'plan', 'act'),
+    ],
+  };
+}
+
+async function withSmallPlan(test: (prefix: string) => Promise<void>) {
+  const prefix = `test-api-${Math.random().toString(36).slice(2, 10)}`;
+  await loadBatch(gateway, smallPlan(prefix));
+  try {
+    await test(prefix);
+  } finally {
+    await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` });
+  }
+}
+
+const removeLink = cypher('test.removeLink', 'MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to}) WHERE type(r) = $type DELETE r');
+const findingsOf = (response: Awaited<ReturnType<typeof api.execute<import('../../test/generated/graphql.ts').ApiTest_GapsQuery>>>, code: string) =>
+  response.data?.gaps.rules.find((rule) => rule.code === code)?.findings.map(({ node }) => node.id) ?? [];
+
+describe('trace', () => {
+  it('takes a care-leavers action of the People Strategy to an Act and to a Redbridge council priority, every link with its basis', async () => {
+    const { data, errors } = await api.execute(Trace, { id: 'redbridge-people-strategy-2024/sp2/w3' });
+    expect(errors).toBeUndefined();
+    const trace = data!.trace;
+    expect(trace.authorities.filter(({ kind }) => kind === 'ACT').map(({ id }) => id)).toContain('authority/children-and-social-work-act-2017');
+    expect(trace.corporatePriorities.some(({ planId }) => planId === 'redbridge-corporate-plan')).toBe(true);
+    expect(trace.subgraph.edges.length).toBeGreaterThan(0);
+    for (const edge of trace.subgraph.edges) expect(['STATED', 'CURATED', 'SUGGESTED']).toContain(edge.basis);
+    for (const edge of trace.subgraph.edges.filter(({ basis }) => basis === 'CURATED')) expect(edge.rationale).toBeTruthy();
+    const nodeIds = new Set(trace.subgraph.nodes.map(({ id }) => id));
+    const edgeIds = new Set(trace.subgraph.edges.map(({ id }) => id));
+    for (const path of trace.paths) {
+      expect(path.nodes[0]).toBe(trace.root.id);
+      expect(path.nodes.every((id) => nodeIds.has(id))).toBe(true);
+      expect(path.edges.every((id) => edgeIds.has(id))).toBe(true);
+      expect(path.edges).toHaveLength(path.nodes.length - 1);
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown id', async () => {
+    const { errors } = await api.execute(Trace, { id: 'no/such/node' });
+    expect(errors?.[0]).toMatchObject({ message: 'No node has the id no/such/node.', extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('stops following a link once it is removed', async () => {
+    await withSmallPlan(async (prefix) => {
+      const before = await api.execute(Trace, { id: `${prefix}/plan/p1/a1` });
+      expect(before.data?.trace.authorities.map(({ id }) => id)).toEqual([`${prefix}/act`]);
+      expect(before.data?.trace.corporatePriorities.map(({ id }) => id)).toEqual([`${prefix}/corporate/p1`]);
+      await gateway.write(removeLink, { from: `${prefix}/plan/p1`, to: `${prefix}/corporate/p1`, type: 'CONTRIBUTES_TO' });
+      const after = await api.execute(Trace, { id: `${prefix}/plan/p1/a1` });
+      expect(after.data?.trace.corporatePriorities).toEqual([]);
+    });
+  });
+});
+
+describe('gaps', () => {
+  it('shows every action of the People Strategy as having no measure (the consultation draft states none)', async () => {
+    const { data, errors } = await api.execute(Gaps, { scope: { planId: 'redbridge-people-strategy-2024' }, codes: ['ACTION_WITHOUT_MEASURE'] });
+    expect(errors).toBeUndefined();
+    const rule = data!.gaps.rules[0]!;
+    expect(rule).toMatchObject({ code: 'ACTION_WITHOUT_MEASURE', checked: 38, passing: 0 });
+    expect(rule.findings).toHaveLength(38);
+    expect(rule.findings[0]?.subjects).toContain('redbridge-people-strategy-2024');
+  });
+
+  it('finds that the Ofsted recommendation has a response', async () => {
+    const { data } = await api.execute(Gaps, { scope: null, codes: ['EVIDENCE_WITHOUT_RESPONSE'] });
+    expect(findingsOf({ data }, 'EVIDENCE_WITHOUT_RESPONSE')).not.toContain('ofsted-redbridge-2018/recommendation');
+    expect(data?.gaps.rules[0]?.checked).toBeGreaterThan(0);
+  });
+
+  it('makes the matching gap appear when a link is removed', async () => {
+    await withSmallPlan(async (prefix) => {
+      const scope = { planId: `${prefix}/plan` };
+      const before = await api.execute(Gaps, { scope });
+      expect(before.errors).toBeUndefined();
+      expect(before.data?.gaps.total).toBe(0);
+
+      const cases: [type: string, from: string, to: string, code: string][] = [
+        ['MEASURED_BY', 'plan/p1/a1', 'measure', 'ACTION_WITHOUT_MEASURE'],
+        ['GIVES_EFFECT_TO', 'plan/p1/a1', 'act', 'ACTION_WITHOUT_STATUTORY_BASIS'],
+        ['OWNED_BY', 'plan/p1/a1', 'owner', 'ACTION_WITHOUT_OWNER'],
+        ['CONTRIBUTES_TO', 'plan/p1', 'corporate/p1', 'PRIORITY_NOT_CONTRIBUTING'],
+      ];
+      for (const [type, from, to, code] of cases) {
+        await gateway.write(removeLink, { from: `${prefix}/${from}`, to: `${prefix}/${to}`, type });
+        const after = await api.execute(Gaps, { scope, codes: [code] });
+        expect(findingsOf(after, code), `${code} after removing ${type}`).toEqual([`${prefix}/${from}`]);
+      }
+      const cited = await api.execute(Gaps, { scope, codes: ['AUTHORITY_NOT_GIVEN_EFFECT'] });
+      expect(findingsOf(cited, 'AUTHORITY_NOT_GIVEN_EFFECT')).toEqual([`${prefix}/act`]);
+    });
+  });
+
+  it('reports a discretionary action with no statutory basis for information, not as a gap', async () => {
+    await withSmallPlan(async (prefix) => {
+      await gateway.write(removeLink, { from: `${prefix}/plan/p1/a1`, to: `${prefix}/act`, type: 'GIVES_EFFECT_TO' });
+      await gateway.write(cypher('test.discretionary', 'MATCH (a:Action {id: $id}) SET a.discretionary = true, a.discretionaryReason = "A local choice."'), { id: `${prefix}/plan/p1/a1` });
+      const { data } = await api.execute(Gaps, { scope: { planId: `${prefix}/plan` }, codes: ['ACTION_WITHOUT_STATUTORY_BASIS'] });
+      const rule = data!.gaps.rules[0]!;
+      expect(rule.findings).toEqual([expect.objectContaining({ severity: 'INFO', detail: expect.stringContaining('A local choice.') })]);
+      expect(rule.passing).toBe(1);
+      expect(data!.gaps.total).toBe(0);
+    });
+  });
+
+  it('does not count a SUGGESTED link as a statutory basis', async () => {
+    await withSmallPlan(async (prefix) => {
+      await gateway.write(cypher('test.suggest', 'MATCH (:Action {id: $id})-[r:GIVES_EFFECT_TO]->() SET r.basis = "SUGGESTED"'), { id: `${prefix}/plan/p1/a1` });
+      const { data } = await api.execute(Gaps, { scope: { planId: `${prefix}/plan` }, codes: ['ACTION_WITHOUT_STATUTORY_BASIS'] });
+      expect(findingsOf({ data }, 'ACTION_WITHOUT_STATUTORY_BASIS')).toEqual([`${prefix}/plan/p1/a1`]);
+    });
+  });
+
+  it('refuses an unknown plan or rule with a message naming the field', async () => {
+    const plan = await api.execute(Gaps, { scope: { planId: 'no-such-plan' } });
+    expect(plan.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'scope.planId' } });
+    const code = await api.execute(Gaps, { scope: null, codes: ['NO_SUCH_RULE'] });
+    expect(code.errors?.[0]).toMatchObject({ message: 'codes: unknown gap rule NO_SUCH_RULE.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('coverage', () => {
+  it('gives per rule the share of items that pass, agreeing with the gap list, per plan, priority and inspection report', async () => {
+    const scope = { planId: 'redbridge-people-strategy-2024' };
+    const [{ data: coverage }, { data: gaps }] = await Promise.all([api.execute(Coverage, { scope }), api.execute(Gaps, { scope })]);
+    for (const rule of coverage!.coverage.rules) {
+      const gapRule = gaps!.gaps.rules.find(({ code }) => code === rule.code)!;
+      expect([rule.checked, rule.passing]).toEqual([gapRule.checked, gapRule.passing]);
+    }
+    expect(coverage!.coverage.byPlan.map(({ subject }) => subject.id)).toContain('redbridge-people-strategy-2024');
+    const sp2 = coverage!.coverage.byPriority.find(({ subject }) => subject.id === 'redbridge-people-strategy-2024/sp2');
+    expect(sp2?.rules.find(({ code }) => code === 'ACTION_WITHOUT_MEASURE')).toEqual({ code: 'ACTION_WITHOUT_MEASURE', checked: 7, passing: 0 });
+    expect(coverage!.coverage.byInspection.map(({ subject }) => subject.id)).toContain('ofsted-redbridge-2018');
+  });
+});
+
+describe('alignment', () => {
+  it('finds what Caring for Redbridge committed to that the People Strategy no longer covers', async () => {
+    const { data, errors } = await api.execute(Alignment, {
+      rows: { kind: 'PLAN_ACTIONS', planId: 'caring-for-redbridge-2018' },
+      columns: { kind: 'PLAN_PRIORITIES', planId: 'redbridge-people-strategy-2024' },
+    });
+    expect(errors).toBeUndefined();
+    const matrix = data!.alignment;
+    expect(matrix.columns.map(({ id }) => id)).toEqual([1, 2, 3, 4, 5].map((n) => `redbridge-people-strategy-2024/sp${n}`));
+    expect(matrix.rows.length).toBeGreaterThanOrEqual(41);
+    expect(matrix.cells.length).toBeGreaterThan(0);
+    expect(matrix.uncoveredRows.length).toBeGreaterThan(0);
+    expect(matrix.uncoveredRows.length).toBeLessThan(matrix.rows.length);
+    const covered = new Set(matrix.cells.map(({ row }) => row));
+    for (const { id } of matrix.uncoveredRows) expect(covered.has(id)).toBe(false);
+    for (const cell of matrix.cells) expect(cell.strength).toBe(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length);
+  });
+
+  it('relates plans to the authorities they cite or give effect to', async () => {
+    const { data } = await api.execute(Alignment, {
+      rows: { kind: 'PLANS', ids: ['caring-for-redbridge-2018', 'thurrock-corporate-plan-2024'] },
+      columns: { kind: 'AUTHORITIES', ids: ['authority/care-act-2014'] },
+    });
+    const cells = data!.alignment.cells;
+    const caring = cells.find(({ row }) => row === 'caring-for-redbridge-2018');
+    expect(caring?.links.map(({ type }) => type)).toContain('CITES');
+    expect(caring?.sharedAuthorities.map(({ id }) => id)).toEqual(['authority/care-act-2014']);
+    expect(cells.find(({ row }) => row === 'thurrock-corporate-plan-2024')?.sharedAuthorities).toHaveLength(1);
+  });
+
+  it('needs a plan for a plan set, and says so', async () => {
+    const { errors } = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES' }, columns: { kind: 'THEMES' } });
+    expect(errors?.[0]).toMatchObject({ message: 'rows.planId is required for PLAN_PRIORITIES.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('evidence chains', () => {
+  it('follows the Ofsted recommendation to the actions responding, their priorities and statute', async () => {
+    const { data, errors } = await api.execute(Evidence, { id: 'ofsted-redbridge-2018/recommendation' });
+    expect(errors).toBeUndefined();
+    const chain = data!.evidenceChain;
+    expect(chain.responses.map(({ action }) => action.id)).toContain('redbridge-people-strategy-2024/sp2/w3');
+    for (const response of chain.responses) {
+      expect(response.edge.basis).toBe('CURATED');
+      expect(response.edge.rationale).toBeTruthy();
+      expect(response.priorities.some(({ corporate }) => corporate)).toBe(true);
+      expect(response.authorities.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('goes the other way, from an action to the evidence it answers', async () => {
+    const { data } = await api.execute(Evidence, { id: 'redbridge-people-strategy-2024/sp2/w3' });
+    expect(data!.evidenceChain.evidence.map(({ id }) => id)).toContain('ofsted-redbridge-2018/recommendation');
+  });
+});
+
+describe('impact', () => {
+  it('lists what depends on the Care Act 2014 across plans', async () => {
+    const { data, errors } = await api.execute(Impact, { id: 'authority/care-act-2014' });
+    expect(errors).toBeUndefined();
+    const labels = Object.fromEntries(data!.impact.countsByLabel.map(({ label, count }) => [label, count]));
+    expect(labels.Action).toBeGreaterThan(10);
+    expect(data!.impact.subgraph.edges.length).toBeGreaterThanOrEqual(data!.impact.subgraph.nodes.length - 1);
+  });
+});
+
+describe('browsing', () => {
+  it('pages through plans, lists a hierarchy in order and shows a node with its sources and neighbours', async () => {
+    const first = await api.execute(Browse, { after: null, plan: 'thurrock-corporate-plan-2024', node: 'authority/care-act-2014' });
+    expect(first.errors).toBeUndefined();
+    const page = first.data!.plans;
+    expect(page.plans).toHaveLength(2);
+    expect(page.nextCursor).toBe(page.plans[1]!.plan.id);
+    const second = await api.execute(Browse, { after: page.nextCursor, plan: 'thurrock-corporate-plan-2024', node: 'authority/care-act-2014' });
+    expect(second.data!.plans.plans[0]!.plan.id).not.toBe(page.plans[1]!.plan.id);
+
+    const hierarchy = first.data!.planHierarchy;
+    const letters = hierarchy.filter(({ depth, node }) => depth === 1 && /\/[a-e]$/.test(node.id)).map(({ node }) => node.id.at(-1));
+    expect(letters).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(hierarchy.find(({ node }) => node.id === 'thurrock-corporate-plan-2024/d13')?.parentId).toBe('thurrock-corporate-plan-2024/c');
+
+    const detail = first.data!.node!;
+    expect(detail.sources[0]).toMatchObject({ file: '001_250f95085b3a9135.txt', excerpt: 'Care Act 2014' });
+    expect(detail.neighbourCount).toBeGreaterThan(10);
+    expect(detail.neighbours.every(({ edge }) => edge.type !== 'SOURCED_FROM')).toBe(true);
+  });
+});
+
+describe('search', () => {
+  it('finds care leavers, ranked, with the plan of each hit', async () => {
+    const { data, errors } = await api.execute(Search, { text: 'care leavers', labels: null });
+    expect(errors).toBeUndefined();
+    const hits = data!.search.hits;
+    expect(hits.length).toBeGreaterThan(3);
+    expect(hits.map(({ score }) => score)).toEqual([...hits.map(({ score }) => score)].sort((a, b) => b - a));
+    expect(hits.some(({ plan }) => plan?.id === 'redbridge-people-strategy-2024')).toBe(true);
+  });
+
+  it.each(['"care AND (leavers~ OR title:[a TO z]', 'care* ? \\ / ^2 {}', 'AND OR NOT', '"""', ')))(((', 'NOT care'])('treats Lucene syntax as plain words: %s', async (text) => {
+    const { data, errors } = await api.execute(Search, { text, labels: null });
+    expect(errors).toBeUndefined();
+    expect(Array.isArray(data!.search.hits)).toBe(true);
+  });
+
+  it('gives no hits for empty or wordless text, and a clear error for huge text', async () => {
+    expect((await api.execute(Search, { text: '', labels: null })).data?.search.hits).toEqual([]);
+    expect((await api.execute(Search, { text: '!!! ~~~', labels: null })).data?.search.hits).toEqual([]);
+    const huge = await api.execute(Search, { text: 'care '.repeat(2_000), labels: null });
+    expect(huge.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^text is too long/), extensions: { code: 'BAD_USER_INPUT', field: 'text' } });
+  });
+
+  it('filters by label and refuses unknown labels', async () => {
+    const { data } = await api.execute(Search, { text: 'care', labels: ['Authority'] });
+    expect(data!.search.hits.every(({ node }) => node.label === 'Authority')).toBe(true);
+    const { errors } = await api.execute(Search, { text: 'care', labels: ['Plan) DETACH DELETE (n'] });
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'labels' } });
+  });
+});
+
+describe('abuse limits', () => {
+  it('refuses an over-deep query with a clear message', async () => {
+    // The schema's deepest real query is far shallower than the limit, so depth is reached by nesting.
+    const tooDeep = `{ trace(id: "x") { root { ${'a { '.repeat(10)}id${' }'.repeat(10)} } } }`;
+    const refused = await api.execute(tooDeep);
+    expect(refused.errors?.map(({ message }) => message)).toContainEqual(expect.stringMatching(/Query depth limit of 8 exceeded/));
+  });
+
+  it('refuses an over-wide query (too many aliases) with a clear message', async () => {
+    const wide = `{ ${Array.from({ length: 20 }, (_, index) => `s${index}: search(text: "care") { query }`).join(' ')} }`;
+    const refused = await api.execute(wide);
+    expect(refused.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded/);
+  });
+
+  it('refuses an oversized page, whether the size is written in the query or passed as a variable', async () => {
+    const written = await api.execute('{ search(text: "care", first: 100000) { query } }');
+    expect(written.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
+    const passed = await api.execute('query ($first: Int) { search(text: "care", first: $first) { query } }', { first: 100_000 });
+    expect(passed.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 100.', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  });
+});
