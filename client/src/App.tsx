@@ -1,18 +1,69 @@
-import { GraphOverview } from './features/overview/GraphOverview.tsx';
+import type { ReactNode } from 'react';
+import { AlignmentView } from './features/alignment/AlignmentView.tsx';
+import { EvidenceView } from './features/evidence/EvidenceView.tsx';
+import { GapsView } from './features/gaps/GapsView.tsx';
+import { HomeView } from './features/home/HomeView.tsx';
+import { ImpactView } from './features/impact/ImpactView.tsx';
+import { NodeDetailPanel } from './features/node/NodeDetailPanel.tsx';
+import { PlansView } from './features/plans/PlansView.tsx';
+import { SearchBox } from './features/search/SearchBox.tsx';
+import { SearchView } from './features/search/SearchView.tsx';
+import { TraceView } from './features/trace/TraceView.tsx';
+import { Link } from './routing/Link.tsx';
+import { hrefTo, useRoute, type View } from './routing/route.ts';
+
+const pages: Record<View, () => ReactNode> = {
+  home: () => <HomeView />,
+  search: () => <SearchView />,
+  plans: () => <PlansView />,
+  trace: () => <TraceView />,
+  gaps: () => <GapsView />,
+  alignment: () => <AlignmentView />,
+  evidence: () => <EvidenceView />,
+  impact: () => <ImpactView />,
+};
+
+const navigation: { view: View; label: string }[] = [
+  { view: 'plans', label: 'Plans' },
+  { view: 'gaps', label: 'Gaps' },
+  { view: 'alignment', label: 'Alignment' },
+  { view: 'evidence', label: 'Evidence' },
+];
 
 export function App() {
+  const { view, params } = useRoute();
+  const selected = params.get('node');
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="site-header">
-        <p className="site-name">Council alignment graph</p>
-        <p className="site-tagline">How every action traces back to the law and to the council's priorities</p>
+        <div className="site-brand">
+          <Link href={hrefTo('home')} className="site-name">
+            Council alignment graph
+          </Link>
+          <p className="site-tagline">How every action traces back to the law and to the council's priorities</p>
+        </div>
+        <SearchBox />
+        <nav aria-label="Main">
+          <ul>
+            {navigation.map((item) => (
+              <li key={item.view}>
+                <Link href={hrefTo(item.view)} aria-current={view === item.view ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
-      <main id="main" tabIndex={-1}>
-        <GraphOverview />
-      </main>
+      <div className={selected ? 'layout with-panel' : 'layout'}>
+        <main id="main" tabIndex={-1}>
+          {pages[view]()}
+        </main>
+        {selected && <NodeDetailPanel id={selected} />}
+      </div>
     </>
   );
 }

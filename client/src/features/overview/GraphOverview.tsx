@@ -20,7 +20,7 @@ export function GraphOverview() {
   const [{ data, fetching, error }] = useQuery({ query: GraphOverviewQuery });
   return (
     <section aria-labelledby="overview-heading">
-      <h1 id="overview-heading">What the graph holds</h1>
+      <h2 id="overview-heading">What the graph holds</h2>
       <QueryState fetching={fetching} error={error} what="the graph's contents">
         {data && (
           <>

@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading.tsx';
+
+export function EvidenceView() {
+  return <PageHeading title="EvidenceView">EvidenceView</PageHeading>;
+}
