@@ -11,7 +11,9 @@ import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { seedGraph } from '../server/src/import/seed.ts';
 import { neo4jForScripts } from './environment.ts';
 
-const { settings, local } = await neo4jForScripts({ name: 'test', port: Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688) });
+// Each port has its own data folder, so test runs on different ports never share a database.
+const port = Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688);
+const { settings, local } = await neo4jForScripts({ name: port === 7688 ? 'test' : `test-${port}`, port });
 const gateway = createGateway(connectionSettings(settings));
 let exitCode = 1;
 try {

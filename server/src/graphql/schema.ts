@@ -11,6 +11,7 @@ import { evidenceChain } from './resolvers/evidenceChain.ts';
 import { gaps } from './resolvers/gaps.ts';
 import { graphStats } from './resolvers/graphStats.ts';
 import { impact } from './resolvers/impact.ts';
+import { inspections } from './resolvers/inspections.ts';
 import { node } from './resolvers/node.ts';
 import { planHierarchy } from './resolvers/planHierarchy.ts';
 import { plans } from './resolvers/plans.ts';
@@ -32,7 +33,7 @@ const JSON = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value }
 
 const resolvers: Resolvers = {
   JSON,
-  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, plans, planHierarchy },
+  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, inspections, plans, planHierarchy },
 };
 
 export function buildSchema() {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { EvidenceChain, EvidenceResponse, GraphEdge, GraphNode } from '../generated/graphql.ts';
+import type { EvidenceChain, EvidenceResponse, GraphEdge, GraphNode, Inspection } from '../generated/graphql.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode } from './shapes.ts';
 import { trace } from './trace.ts';
 
@@ -15,6 +15,15 @@ import { trace } from './trace.ts';
 const MAX_RESPONSES = 50;
 
 export const statements = {
+  inspections: cypher(
+    'evidence.inspections',
+    `MATCH (report:Evidence) WHERE report.kind IN ['INSPECTION_REPORT', 'MONITORING_REPORT']
+     OPTIONAL MATCH path = (report)-[:HAS_FINDING*1..3]->(item:Evidence)
+     WITH report, path, item ORDER BY report.title, [n IN nodes(path)[1..] | coalesce(n.position, 0)]
+     RETURN ${NODE('report')} AS report,
+            collect(CASE WHEN item IS NOT NULL THEN {node: ${NODE('item')}, parentId: nodes(path)[-2].id, depth: length(path)} END) AS items
+     ORDER BY report.date DESC, report.title`,
+  ),
   evidence: cypher(
     'evidence.chain',
     `MATCH (root:Entity {id: $id})
@@ -103,4 +112,15 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
     };
   });
   return { root, evidence, responses, subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) } };
+}
+
+const InspectionRow = z.object({ report: z.unknown(), items: z.array(z.object({ node: z.unknown(), parentId: z.string(), depth: z.number() })) });
+
+/** Every inspection and monitoring report with what sits under it, newest first. */
+export async function inspections(gateway: Gateway): Promise<Inspection[]> {
+  const rows = await gateway.read(statements.inspections);
+  return rows.map((raw) => {
+    const row = InspectionRow.parse(raw);
+    return { report: toNode(row.report), items: row.items.map(({ node, parentId, depth }) => ({ node: toNode(node), parentId, depth })) };
+  });
 }
