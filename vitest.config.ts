@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{server,scripts}/**/*.int.test.ts'],
+          // Files share one database; one at a time, no test sees another's data mid-way.
+          fileParallelism: false,
           setupFiles: ['server/test/require-neo4j.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -34,3 +34,8 @@ CREATE FULLTEXT INDEX source_excerpt IF NOT EXISTS FOR ()-[r:SOURCED_FROM]-() ON
 CREATE INDEX priority_plan IF NOT EXISTS FOR (n:Priority) ON (n.planId);
 CREATE INDEX objective_plan IF NOT EXISTS FOR (n:Objective) ON (n.planId);
 CREATE INDEX action_plan IF NOT EXISTS FOR (n:Action) ON (n.planId);
+
+// The history of changes made through the API, found by the node (or link end) they concern.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE INDEX change_subject IF NOT EXISTS FOR (c:Change) ON (c.subjectId);
+CREATE INDEX change_object IF NOT EXISTS FOR (c:Change) ON (c.objectId);

@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
+import type { Authenticator } from './auth.ts';
 import type { Context } from './context.ts';
 import type { Gateway } from './db/gateway.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -7,6 +8,8 @@ import { serveClient } from './http/static-files.ts';
 
 export interface AppOptions {
   gateway: Gateway;
+  /** Who may write (AUTH_TOKENS). */
+  authenticator: Authenticator;
   /** True once the graph schema has been applied; /ready waits for it. */
   schemaApplied: () => boolean;
   /** Folder of the built client to serve at /, if any. */
@@ -25,7 +28,8 @@ export const limits = {
   maxAliases: 15,
   maxTokens: 3_000,
   maxCost: 20_000,
-  maxBodyBytes: 100_000,
+  // Room for an imported document of up to 2 MB, escaped as JSON.
+  maxBodyBytes: 3_000_000,
 };
 
 const json = (body: unknown, status = 200) =>
@@ -39,7 +43,7 @@ const json = (body: unknown, status = 200) =>
 export function createApp(options: AppOptions): App {
   const yoga = createYoga<object, Context>({
     schema: buildSchema(),
-    context: { gateway: options.gateway },
+    context: ({ request }) => ({ gateway: options.gateway, user: options.authenticator.identify(request) }),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? false,
     landingPage: false,

@@ -10,6 +10,7 @@ const Settings = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().optional(),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  AUTH_TOKENS: z.string().optional(),
 });
 
 export type Settings = z.infer<typeof Settings>;

@@ -1,6 +1,10 @@
+import type { User } from './auth.ts';
 import type { Gateway } from './db/gateway.ts';
+import type { ExpectedError } from './errors.ts';
 
-/** What every resolver receives: the gateway to the graph. */
+/** What every resolver receives: the gateway to the graph and who is asking. */
 export interface Context {
   gateway: Gateway;
+  /** The signed-in user; null when no token was sent; an error when the token is not recognised. */
+  user: User | null | ExpectedError;
 }

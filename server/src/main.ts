@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServerAdapter } from '@whatwg-node/server';
 import { createApp } from './app.ts';
+import { createAuthenticator, parseTokens } from './auth.ts';
 import { readSettings, type Settings } from './config.ts';
 import { createGateway, type Gateway } from './db/gateway.ts';
 import { applyGraphSchema } from './db/graph-schema.ts';
@@ -51,12 +52,16 @@ async function prepareGraph(gateway: Gateway, onApplied: () => void, stopped: ()
 }
 
 export async function startServer(settings: Settings = readSettings()): Promise<RunningServer> {
+  // Bad AUTH_TOKENS stop the server before it connects to anything.
+  const credentials = parseTokens(settings.AUTH_TOKENS);
+  if (credentials.length === 0 && settings.NODE_ENV !== 'test') console.warn('No AUTH_TOKENS set: the API is read-only until an administrator sets them.');
   const gateway = createGateway(connectionSettings(settings));
   let schemaApplied = false;
   let stopping = false;
   const production = settings.NODE_ENV === 'production';
   const app = createApp({
     gateway,
+    authenticator: createAuthenticator(credentials),
     schemaApplied: () => schemaApplied,
     clientDir: production ? clientDir : undefined,
     graphiql: !production,

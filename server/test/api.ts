@@ -16,20 +16,32 @@ export interface GraphQLResponse<T> {
 export interface TestApi {
   url: string;
   /** Sends an operation over HTTP and returns the parsed response body. */
-  execute<T = Record<string, unknown>, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | string, variables?: V): Promise<GraphQLResponse<T>>;
+  execute<T = Record<string, unknown>, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | string, variables?: V, options?: { token?: string }): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
+/** Tokens the test API accepts, one per role. */
+export const testTokens = { editor: 'editor-token-for-tests-0001', admin: 'admin-token-for-tests-0001' };
+
 export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi & { server: RunningServer }> {
-  const server = await startServer(readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...overrides }));
+  const server = await startServer(
+    readSettings({
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
+      ...overrides,
+    }),
+  );
   await waitForReady(server.url);
   return {
     url: server.url,
     server,
-    async execute(document, variables) {
+    async execute(document, variables, options) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(options?.token ? { authorization: `Bearer ${options.token}` } : {}) },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;

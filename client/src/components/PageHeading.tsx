@@ -11,7 +11,7 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
     heading.current?.focus({ preventScroll: false });
   }, [title]);
   return (
-    <h1 ref={heading} tabIndex={-1}>
+    <h1 id="page-heading" ref={heading} tabIndex={-1}>
       {children}
     </h1>
   );

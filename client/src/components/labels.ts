@@ -18,7 +18,7 @@ const labelNames: Record<string, string> = {
 export const labelName = (label: string) => labelNames[label] ?? label;
 
 /** What a node is, in the source's own words where it has them: "Deliverable 13", "Council priority". */
-export function describeNode(node: { label: string; term?: string | null; code?: string | null; corporate?: boolean; kind?: string | null }): string {
+export function describeNode(node: { label: string; term?: string | null; code?: string | null; corporate?: boolean | null; kind?: string | null }): string {
   if (node.label === 'Priority' && node.corporate) return 'Council priority';
   const hasKind = (node.label === 'Authority' || node.label === 'Evidence') && node.kind;
   const base = node.term || (hasKind ? sentenceCase(node.kind!) : labelName(node.label));

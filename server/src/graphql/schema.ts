@@ -5,17 +5,23 @@ import { createSchema } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { GraphQLScalarType } from 'graphql';
+import { importDocument } from './mutations/importDocument.ts';
+import { createLink, createNode, deleteLink, deleteNode, updateNode } from './mutations/editing.ts';
+import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/suggestions.ts';
 import { alignment } from './resolvers/alignment.ts';
 import { coverage } from './resolvers/coverage.ts';
 import { evidenceChain } from './resolvers/evidenceChain.ts';
 import { gaps } from './resolvers/gaps.ts';
+import { exportGraph } from './resolvers/exportGraph.ts';
 import { graphStats } from './resolvers/graphStats.ts';
+import { history } from './resolvers/history.ts';
 import { impact } from './resolvers/impact.ts';
 import { inspections } from './resolvers/inspections.ts';
 import { node } from './resolvers/node.ts';
 import { planHierarchy } from './resolvers/planHierarchy.ts';
 import { plans } from './resolvers/plans.ts';
 import { search } from './resolvers/search.ts';
+import { suggestions } from './resolvers/suggestions.ts';
 import { trace } from './resolvers/trace.ts';
 
 const schemaDir = fileURLToPath(new URL('../../../schema/', import.meta.url));
@@ -33,7 +39,8 @@ const JSON = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value }
 
 const resolvers: Resolvers = {
   JSON,
-  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, inspections, plans, planHierarchy },
+  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, inspections, plans, planHierarchy, history, suggestions, exportGraph },
+  Mutation: { createNode, updateNode, deleteNode, createLink, deleteLink, suggestLinks, acceptSuggestion, rejectSuggestion, importDocument },
 };
 
 export function buildSchema() {

@@ -49,7 +49,7 @@ export interface GraphBatch {
   links: GraphLink[];
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   file: string;
   seed: SeedFile;
   nodes: (NodeDefinition | Mention)[];
@@ -63,10 +63,13 @@ const pathText = (path: readonly PropertyKey[]) =>
 /** Collapses whitespace so excerpts match the source across line breaks and table tabs. */
 export const normaliseWhitespace = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-function parseFile(path: string, documentsDir: string, faults: SeedFault[]): ParsedFile | undefined {
-  const file = `seed/${basename(path)}`;
+/**
+ * Parses one seed file's text (YAML, or JSON, which is YAML too). The document it describes is
+ * `document.content` when given, otherwise `document.file` under `documentsDir`.
+ */
+export function parseSeedText(text: string, file: string, documentsDir: string | null, faults: SeedFault[]): ParsedFile | undefined {
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  const yaml = parseDocument(text, { lineCounter, prettyErrors: false });
   if (yaml.errors.length) {
     for (const error of yaml.errors) {
       faults.push({ file, path: '', line: lineCounter.linePos(error.pos[0]).line, message: error.message.split('\n')[0]! });
@@ -80,6 +83,17 @@ function parseFile(path: string, documentsDir: string, faults: SeedFault[]): Par
     }
     return undefined;
   };
+  return checkSeed(yaml.toJS(), file, documentsDir, faults, lineOf);
+}
+
+/** Checks a seed object (parsed from a file, or made by an importer) against the format. */
+export function checkSeed(
+  value: unknown,
+  file: string,
+  documentsDir: string | null,
+  faults: SeedFault[],
+  lineOf: (path: (string | number)[]) => number | undefined = () => undefined,
+): ParsedFile | undefined {
   const report = (issues: z.core.$ZodIssue[], prefix: (string | number)[] = []) => {
     for (const issue of issues) {
       const at = [...prefix, ...(issue.path as (string | number)[])];
@@ -87,7 +101,7 @@ function parseFile(path: string, documentsDir: string, faults: SeedFault[]): Par
     }
   };
 
-  const parsed = SeedFile.safeParse(yaml.toJS());
+  const parsed = SeedFile.safeParse(value);
   if (!parsed.success) {
     report(parsed.error.issues);
     return undefined;
@@ -99,17 +113,21 @@ function parseFile(path: string, documentsDir: string, faults: SeedFault[]): Par
     if (node.success) nodes.push(node.data);
     else report(node.error.issues, ['nodes', index]);
   });
-  const documentPath = join(documentsDir, parsed.data.document.file);
-  if (!existsSync(documentPath)) {
-    faults.push({ file, path: 'document.file', line: lineOf(['document', 'file']), message: `no such document in seed/documents/` });
-    return undefined;
+  let documentText = parsed.data.document.content;
+  if (documentText === undefined) {
+    const documentPath = documentsDir ? join(documentsDir, parsed.data.document.file) : null;
+    if (!documentPath || !existsSync(documentPath)) {
+      faults.push({ file, path: 'document.file', line: lineOf(['document', 'file']), message: documentsDir ? 'no such document in the documents folder' : 'give the document text as document.content' });
+      return undefined;
+    }
+    documentText = readFileSync(documentPath, 'utf8');
   }
   if (nodes.length !== parsed.data.nodes.length) return undefined;
-  return { file, seed: parsed.data, nodes, documentText: readFileSync(documentPath, 'utf8'), lineOf };
+  return { file, seed: parsed.data, nodes, documentText, lineOf };
 }
 
 /** Which hierarchy link a `parent` makes, by child label then parent label. */
-const hierarchy: Partial<Record<NodeLabel, { type: RelationshipType; parents: NodeLabel[] }>> = {
+export const hierarchyRules: Partial<Record<NodeLabel, { type: RelationshipType; parents: NodeLabel[] }>> = {
   Priority: { type: 'HAS_PRIORITY', parents: ['Plan', 'Priority'] },
   Objective: { type: 'HAS_OBJECTIVE', parents: ['Plan', 'Priority', 'Objective'] },
   Action: { type: 'HAS_ACTION', parents: ['Plan', 'Priority', 'Objective', 'Action'] },
@@ -154,7 +172,7 @@ function nodeProperties(node: NodeDefinition): Record<string, unknown> {
  * hierarchy and link label pairs allowed, no cycle, every excerpt found word for word in its
  * document) and returns the batch to write, or throws SeedValidationError listing every fault.
  */
-function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
+function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: ReadonlyMap<string, string>): GraphBatch {
   const definitions = new Map<string, { node: NodeDefinition; file: ParsedFile; index: number }>();
   const documentIds = new Set<string>();
   for (const file of files) {
@@ -177,7 +195,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
       }
     });
   }
-  const labelOf = (id: string) => definitions.get(id)?.node.label;
+  const labelOf = (id: string) => definitions.get(id)?.node.label ?? (existing.get(id) as NodeLabel | undefined);
 
   const nodes: GraphNode[] = [];
   const links: GraphLink[] = [];
@@ -222,14 +240,14 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[]): GraphBatch {
       checkExcerpt(at('source', 'excerpt'), entry.source.excerpt);
       const sourced = { basis: 'STATED', section: entry.source.section, excerpt: entry.source.excerpt };
       if ('mention' in entry) {
-        if (!definitions.has(entry.mention)) fault(at('mention'), `unknown id ${entry.mention}`);
+        if (!labelOf(entry.mention)) fault(at('mention'), `unknown id ${entry.mention}`);
         else links.push({ type: 'SOURCED_FROM', from: entry.mention, to: document.id, props: { ...provenance, ...sourced } });
         return;
       }
       if (definitions.get(entry.id)?.file !== file) return;
-      const props = nodeProperties(entry);
+      const props: Record<string, unknown> = { ...nodeProperties(entry), documentId: document.id };
       if (entry.parent) {
-        const rule = hierarchy[entry.label];
+        const rule = hierarchyRules[entry.label];
         if (!rule) fault(at('parent'), `a ${entry.label} cannot have a parent`);
         else if (requireLabel(at('parent'), entry.parent, rule.parents, `the parent of a ${entry.label}`)) {
           const position = siblingCount.get(entry.parent) ?? 0;
@@ -358,14 +376,32 @@ export function readSeedDirectory(seedDir: string): GraphBatch {
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort()
     .map((name) => join(seedDir, name));
-  return readSeedFiles(paths, join(seedDir, 'documents'));
+  const faults: SeedFault[] = [];
+  if (paths.length === 0) faults.push({ file: seedDir, path: '', message: 'no seed files found' });
+  const files = paths
+    .map((path) => parseSeedText(readFileSync(path, 'utf8'), `seed/${basename(path)}`, join(seedDir, 'documents'), faults))
+    .filter((file): file is ParsedFile => Boolean(file));
+  return validateSeeds(files, faults);
 }
 
-export function readSeedFiles(paths: string[], documentsDir: string): GraphBatch {
-  const faults: SeedFault[] = [];
-  if (paths.length === 0) faults.push({ file: documentsDir, path: '', message: 'no seed files found' });
-  const files = paths.map((path) => parseFile(path, documentsDir, faults)).filter((file): file is ParsedFile => Boolean(file));
-  const batch = faults.length ? { nodes: [], links: [] } : buildBatch(files, faults);
+/**
+ * Validates parsed files together, and against the ids already in the graph (`existing`, id to
+ * label), and returns the batch to write. Throws SeedValidationError listing every fault,
+ * including any already collected in `faults`.
+ */
+export function validateSeeds(files: ParsedFile[], faults: SeedFault[] = [], existing: ReadonlyMap<string, string> = new Map()): GraphBatch {
+  const batch = faults.length ? { nodes: [], links: [] } : buildBatch(files, faults, existing);
   if (faults.length) throw new SeedValidationError(faults);
   return batch;
+}
+
+/** Ids the files refer to (parents, owners, themes, mentions, links, publishers) without defining them. */
+export function referencedIds(files: ParsedFile[]): string[] {
+  const defined = new Set(files.flatMap(({ nodes }) => nodes.flatMap((node) => ('mention' in node ? [] : [node.id]))));
+  const referenced = files.flatMap(({ seed, nodes }) => [
+    ...(seed.document.publisher ? [seed.document.publisher] : []),
+    ...nodes.flatMap((node) => ('mention' in node ? [node.mention] : [node.parent, node.owner, ...(node.themes ?? [])].filter((id): id is string => Boolean(id)))),
+    ...seed.links.flatMap(({ from, to }) => [from, to]),
+  ]);
+  return [...new Set(referenced)].filter((id) => !defined.has(id));
 }

@@ -32,8 +32,9 @@ const Observation = z.strictObject({
   status: z.enum(['ACTUAL', 'ESTIMATE', 'PROJECTION']).optional(),
 });
 
-export const NodeDefinition = z.discriminatedUnion('label', [
-  z.strictObject({
+/** The schema of each kind of node, keyed by label. */
+export const nodeSchemas = {
+  Plan: z.strictObject({
     ...common,
     label: z.literal('Plan'),
     kind: z.enum(['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER']),
@@ -42,9 +43,9 @@ export const NodeDefinition = z.discriminatedUnion('label', [
     periodEnd: year.optional(),
     text: text.optional(),
   }),
-  z.strictObject({ ...common, label: z.literal('Priority'), code: text.optional(), term: text.optional(), text: text.optional(), corporate: z.boolean().optional() }),
-  z.strictObject({ ...common, label: z.literal('Objective'), code: text.optional(), term: text.optional(), text: text.optional() }),
-  z.strictObject({
+  Priority: z.strictObject({ ...common, label: z.literal('Priority'), code: text.optional(), term: text.optional(), text: text.optional(), corporate: z.boolean().optional() }),
+  Objective: z.strictObject({ ...common, label: z.literal('Objective'), code: text.optional(), term: text.optional(), text: text.optional() }),
+  Action: z.strictObject({
     ...common,
     label: z.literal('Action'),
     code: text.optional(),
@@ -53,7 +54,7 @@ export const NodeDefinition = z.discriminatedUnion('label', [
     discretionary: z.boolean().optional(),
     discretionaryReason: text.optional(),
   }),
-  z.strictObject({
+  Measure: z.strictObject({
     ...common,
     label: z.literal('Measure'),
     unit: text,
@@ -63,7 +64,7 @@ export const NodeDefinition = z.discriminatedUnion('label', [
     text: text.optional(),
     observations: z.array(Observation).min(1, 'a measure needs at least one observation'),
   }),
-  z.strictObject({
+  Evidence: z.strictObject({
     ...common,
     label: z.literal('Evidence'),
     kind: z.enum(['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT']),
@@ -71,7 +72,7 @@ export const NodeDefinition = z.discriminatedUnion('label', [
     date: isoDate.optional(),
     text: text.optional(),
   }),
-  z.strictObject({
+  Authority: z.strictObject({
     ...common,
     label: z.literal('Authority'),
     kind: z.enum(['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE']),
@@ -80,16 +81,30 @@ export const NodeDefinition = z.discriminatedUnion('label', [
     citedAs: text.optional(),
     text: text.optional(),
   }),
-  z.strictObject({ ...common, label: z.literal('Provision'), code: text.optional(), text: text.optional() }),
-  z.strictObject({
+  Provision: z.strictObject({ ...common, label: z.literal('Provision'), code: text.optional(), text: text.optional() }),
+  Organisation: z.strictObject({
     ...common,
     label: z.literal('Organisation'),
     kind: z.enum(['COUNCIL', 'DIRECTORATE', 'NHS_BODY', 'PARTNERSHIP', 'BOARD', 'GROUP', 'INSPECTORATE', 'PROVIDER', 'GOVERNMENT', 'VOLUNTARY', 'BUSINESS', 'EDUCATION']),
     shortName: text.optional(),
     text: text.optional(),
   }),
-  z.strictObject({ ...common, label: z.literal('Role'), text: text.optional() }),
-  z.strictObject({ ...common, label: z.literal('Theme'), text: text.optional() }),
+  Role: z.strictObject({ ...common, label: z.literal('Role'), text: text.optional() }),
+  Theme: z.strictObject({ ...common, label: z.literal('Theme'), text: text.optional() }),
+};
+
+export const NodeDefinition = z.discriminatedUnion('label', [
+  nodeSchemas.Plan,
+  nodeSchemas.Priority,
+  nodeSchemas.Objective,
+  nodeSchemas.Action,
+  nodeSchemas.Measure,
+  nodeSchemas.Evidence,
+  nodeSchemas.Authority,
+  nodeSchemas.Provision,
+  nodeSchemas.Organisation,
+  nodeSchemas.Role,
+  nodeSchemas.Theme,
 ]);
 export type NodeDefinition = z.infer<typeof NodeDefinition>;
 
@@ -119,6 +134,8 @@ export const SeedFile = z.strictObject({
     published: isoDate.optional(),
     kind: z.enum(['CONSULTATION', 'STRATEGY', 'CORPORATE_PLAN', 'MONITORING_REPORT', 'INSPECTION_REPORT', 'NEWS_REPORT']),
     url: z.url().optional(),
+    // The document's text, for imports that carry it with them rather than in seed/documents/.
+    content: z.string().min(1).max(2_000_000).optional(),
   }),
   curation: z.strictObject({ by: text, at: isoDate }),
   // Each entry is checked against Mention or NodeDefinition separately (see seed-files.ts),

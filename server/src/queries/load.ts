@@ -2,7 +2,7 @@
  * Writes a validated batch of nodes and links (seed/FORMAT.md) in one transaction. MERGE on the
  * stable ids makes a second load of the same data change nothing.
  */
-import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
+import { cypher, int, type Gateway, type Statement, type Tx } from '../db/gateway.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 
@@ -37,7 +37,36 @@ const mergeLink = Object.fromEntries(
   ]),
 ) as Record<RelationshipType, Statement>;
 
-export const statements = { ...prefixed('node', mergeNode), ...prefixed('link', mergeLink) };
+const existingNodes = cypher(
+  'load.existingNodes',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, properties(n) AS props`,
+);
+
+const existingLinks = cypher(
+  'load.existingLinks',
+  `UNWIND $links AS link
+   MATCH (a:Entity {id: link.from})-[r]->(b:Entity {id: link.to})
+   WHERE type(r) = link.type
+   RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`,
+);
+
+export const statements = { ...prefixed('node', mergeNode), ...prefixed('link', mergeLink), existingNodes, existingLinks };
+
+/** The nodes among `ids` already in the graph, with their label and properties. */
+export async function findExistingNodes(gateway: Gateway, ids: string[]): Promise<Map<string, { label: string; props: Record<string, unknown> }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await gateway.read(existingNodes, { ids });
+  return new Map(rows.map((row) => [row.id as string, { label: row.label as string, props: row.props as Record<string, unknown> }]));
+}
+
+/** The links among `links` already in the graph, keyed "from type to", with their properties. */
+export async function findExistingLinks(gateway: Gateway, links: { from: string; type: string; to: string }[]): Promise<Map<string, Record<string, unknown>>> {
+  if (links.length === 0) return new Map();
+  const rows = await gateway.read(existingLinks, { links: links.map(({ from, type, to }) => ({ from, type, to })) });
+  return new Map(rows.map((row) => [`${row.from} ${row.type} ${row.to}`, row.props as Record<string, unknown>]));
+}
 
 function prefixed<T>(prefix: string, record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}.${key}`, value]));
@@ -62,7 +91,13 @@ export interface LoadProgress {
  * Writes every node, then every link, of `batch` in a single write transaction: all of it is
  * committed, or none of it. Reports progress per chunk written.
  */
-export async function loadBatch(gateway: Gateway, batch: GraphBatch, progress: LoadProgress = () => {}): Promise<{ nodes: number; links: number }> {
+export async function loadBatch(
+  gateway: Gateway,
+  batch: GraphBatch,
+  progress: LoadProgress = () => {},
+  /** More writes to commit in the same transaction, such as the record of an import. */
+  alongside?: (tx: Tx) => Promise<void>,
+): Promise<{ nodes: number; links: number }> {
   const total = batch.nodes.length + batch.links.length;
   let done = 0;
   await gateway.writeTransaction(async (tx) => {
@@ -83,6 +118,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, progress: L
         progress(done, total, `${type} links`);
       }
     }
+    await alongside?.(tx);
   });
   return { nodes: batch.nodes.length, links: batch.links.length };
 }

@@ -1,5 +1,158 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { graphql } from '../../generated/gql.ts';
+import type { GapsView_CatalogueQuery, GapsView_ScopesQuery } from '../../generated/graphql.ts';
+import { useRoute, useUpdateParams } from '../../routing/route.ts';
+import { CoverageTables } from './CoverageTables.tsx';
+import { GapFindings } from './GapFindings.tsx';
+import { parseGapFilters, scopeInput, scopeOfValue, scopeParams, scopeValue, severities, severityNames, type GapFilters, type Severity } from './gaps.ts';
+import './gaps.css';
 
+const ScopesQuery = graphql(`
+  query GapsView_Scopes {
+    plans(first: 100) {
+      plans {
+        plan { id title }
+        publishers { id title }
+      }
+    }
+  }
+`);
+
+const CatalogueQuery = graphql(`
+  query GapsView_Catalogue($scope: ScopeInput) {
+    gaps(scope: $scope) {
+      total
+      rules {
+        code
+        severity
+        title
+        explanation
+        checked
+        passing
+        findings {
+          severity
+          detail
+          node { id label title code term corporate kind }
+          plan { id title }
+        }
+      }
+    }
+    coverage(scope: $scope) {
+      byPlan {
+        subject { id title }
+        checked
+        passing
+      }
+    }
+  }
+`);
+
+export type GapRule = GapsView_CatalogueQuery['gaps']['rules'][number];
+type ScopePlans = GapsView_ScopesQuery['plans']['plans'];
+
+/** The organisations that publish any of the plans, each once, in title order. */
+function organisationsOf(plans: ScopePlans): { id: string; title: string }[] {
+  const byId = new Map(plans.flatMap(({ publishers }) => publishers.map((organisation) => [organisation.id, organisation] as const)));
+  return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+function scopeTitle(filters: GapFilters, plans: ScopePlans | undefined): string {
+  const { scope } = filters;
+  if (scope.kind === 'whole') return 'the whole graph';
+  if (scope.kind === 'plan') return plans?.find(({ plan }) => plan.id === scope.id)?.plan.title ?? scope.id;
+  return organisationsOf(plans ?? []).find(({ id }) => id === scope.id)?.title ?? scope.id;
+}
+
+/**
+ * The gap catalogue for the whole graph, one organisation or one plan: coverage per rule and
+ * per plan, then every finding grouped by rule, filterable by rule and severity, exportable as CSV.
+ * Filters live in the URL, so a filtered list can be shared as a link.
+ */
 export function GapsView() {
-  return <PageHeading title="GapsView">GapsView</PageHeading>;
+  const { params } = useRoute();
+  const update = useUpdateParams();
+  const filters = parseGapFilters(params);
+  const [scopes] = useQuery({ query: ScopesQuery });
+  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(filters.scope) } });
+  const plans = scopes.data?.plans.plans;
+
+  // The rules are the same in every scope, so the rule chooser keeps the last list while
+  // another scope loads instead of losing its options (and the keyboard focus with them).
+  const [ruleOptions, setRuleOptions] = useState<GapRule[]>([]);
+  if (data && data.gaps.rules !== ruleOptions) setRuleOptions(data.gaps.rules);
+
+  const sortedPlans = [...(plans ?? [])].sort((a, b) => a.plan.title.localeCompare(b.plan.title));
+  const title = scopeTitle(filters, plans);
+
+  return (
+    <>
+      <PageHeading title="Gaps">Gaps</PageHeading>
+      <p>
+        What the plans leave undone: priorities with no actions, actions with no measure, owner or statutory basis, duties nothing delivers, inspection
+        recommendations nobody answers.
+      </p>
+      <form className="gap-filters" aria-label="Choose which gaps to show" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="gap-scope">Scope</label>
+          <select id="gap-scope" value={scopeValue(filters.scope)} onChange={(event) => update(scopeParams(scopeOfValue(event.target.value)))}>
+            <option value="">Whole graph</option>
+            {plans && (
+              <>
+                <optgroup label="Organisations (every plan they publish)">
+                  {organisationsOf(plans).map((organisation) => (
+                    <option key={organisation.id} value={scopeValue({ kind: 'organisation', id: organisation.id })}>
+                      {organisation.title}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Plans">
+                  {sortedPlans.map(({ plan }) => (
+                    <option key={plan.id} value={scopeValue({ kind: 'plan', id: plan.id })}>
+                      {plan.title}
+                    </option>
+                  ))}
+                </optgroup>
+              </>
+            )}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gap-rule">Rule</label>
+          <select id="gap-rule" value={filters.rule ?? ''} onChange={(event) => update({ rule: event.target.value })}>
+            <option value="">All rules</option>
+            {ruleOptions.map((rule) => (
+              <option key={rule.code} value={rule.code}>
+                {rule.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gap-severity">Severity</label>
+          <select id="gap-severity" value={filters.severity ?? ''} onChange={(event) => update({ severity: event.target.value as Severity | '' })}>
+            <option value="">All severities</option>
+            {severities.map((severity) => (
+              <option key={severity} value={severity}>
+                {severityNames[severity]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QueryState fetching={false} error={scopes.error} what="the plans to choose from">
+        {null}
+      </QueryState>
+      <QueryState fetching={fetching} error={error} what="the gap list">
+        {data && (
+          <>
+            <CoverageTables rules={data.gaps.rules} byPlan={data.coverage.byPlan} filters={filters} scopeTitle={title} />
+            <GapFindings rules={data.gaps.rules} filters={filters} scopeTitle={title} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,0 +1,81 @@
+import type { GapsView_CatalogueQuery } from '../../generated/graphql.ts';
+import { Link } from '../../routing/Link.tsx';
+import { hrefTo } from '../../routing/route.ts';
+import type { GapRule } from './GapsView.tsx';
+import { coverageText, percent, scopeParams, type GapFilters } from './gaps.ts';
+
+type PlanCoverage = GapsView_CatalogueQuery['coverage']['byPlan'][number];
+
+/** The figure as words, with a bar beside it for the eye; the bar repeats the words, so it is hidden from assistive technology. */
+function CoverageFigure({ passing, checked, noun, href }: { passing: number; checked: number; noun?: string; href: string | null }) {
+  const text = coverageText(passing, checked, noun);
+  return (
+    <span className="coverage-figure">
+      {/* With nothing checked there is no share to draw; the empty slot keeps the figures aligned. */}
+      <span className={checked > 0 ? 'coverage-bar' : 'coverage-bar coverage-bar-empty'} aria-hidden="true">
+        {checked > 0 && <span className="coverage-fill" style={{ width: `${percent(passing, checked)}%` }} />}
+      </span>
+      {href ? <Link href={href}>{text}</Link> : <span>{text}</span>}
+    </span>
+  );
+}
+
+interface CoverageTablesProps {
+  rules: GapRule[];
+  byPlan: PlanCoverage[];
+  filters: GapFilters;
+  scopeTitle: string;
+}
+
+/** Coverage per rule and per plan; each figure with gaps behind it links to that gap list. */
+export function CoverageTables({ rules, byPlan, filters, scopeTitle }: CoverageTablesProps) {
+  const scope = scopeParams(filters.scope);
+  return (
+    <section aria-labelledby="coverage-heading" className="coverage">
+      <h2 id="coverage-heading">Coverage in {scopeTitle}</h2>
+      <p>How many of the items each rule checks pass it. Choose a figure to list the gaps behind it.</p>
+      <div className="coverage-tables">
+        <table className="data-table coverage-table">
+          <caption>By rule</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Items that pass</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.code}>
+                <th scope="row">{rule.title}</th>
+                <td>
+                  <CoverageFigure passing={rule.passing} checked={rule.checked} href={rule.findings.length ? hrefTo('gaps', { ...scope, rule: rule.code }) : null} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {byPlan.length > 0 && (
+          <table className="data-table coverage-table">
+            <caption>By plan</caption>
+            <thead>
+              <tr>
+                <th scope="col">Plan</th>
+                <th scope="col">Checks that pass</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byPlan.map(({ subject, passing, checked }) => (
+                <tr key={subject.id}>
+                  <th scope="row">{subject.title}</th>
+                  <td>
+                    <CoverageFigure passing={passing} checked={checked} noun="checks" href={passing < checked ? hrefTo('gaps', { plan: subject.id }) : null} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

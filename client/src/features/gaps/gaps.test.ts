@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { coverageText, csvField, csvFileName, filterReport, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope } from './gaps.ts';
+
+const finding = (id: string, severity: string, overrides: Partial<CsvReport['rules'][number]['findings'][number]> = {}) => ({
+  severity,
+  detail: 'No outcome measure.',
+  node: { id, title: `Title of ${id}` },
+  plan: { title: 'People Strategy' },
+  ...overrides,
+});
+
+describe('parseGapFilters', () => {
+  it('reads the whole graph with no filters from an empty URL', () => {
+    expect(parseGapFilters(new URLSearchParams())).toEqual({ scope: { kind: 'whole' }, rule: null, severity: null });
+  });
+
+  it('reads a plan scope, a rule and a severity', () => {
+    expect(parseGapFilters(new URLSearchParams('plan=p1&rule=ACTION_WITHOUT_MEASURE&severity=MEDIUM'))).toEqual({
+      scope: { kind: 'plan', id: 'p1' },
+      rule: 'ACTION_WITHOUT_MEASURE',
+      severity: 'MEDIUM',
+    });
+  });
+
+  it('reads an organisation scope, and prefers a plan when both are given', () => {
+    expect(parseGapFilters(new URLSearchParams('org=org/redbridge-council')).scope).toEqual({ kind: 'organisation', id: 'org/redbridge-council' });
+    expect(parseGapFilters(new URLSearchParams('org=o&plan=p')).scope).toEqual({ kind: 'plan', id: 'p' });
+  });
+
+  it('ignores a severity the API does not know', () => {
+    expect(parseGapFilters(new URLSearchParams('severity=urgent')).severity).toBeNull();
+  });
+});
+
+describe('scope chooser values', () => {
+  const scopes: Scope[] = [{ kind: 'plan', id: 'a/b' }, { kind: 'organisation', id: 'org/x' }, { kind: 'whole' }];
+
+  it('round-trips each kind of scope through the chooser', () => {
+    for (const scope of scopes) expect(scopeOfValue(scopeValue(scope))).toEqual(scope);
+  });
+
+  it('round-trips each kind of scope through the URL, clearing the other parameter', () => {
+    expect(scopes.map(scopeParams)).toEqual([
+      { plan: 'a/b', org: null },
+      { plan: null, org: 'org/x' },
+      { plan: null, org: null },
+    ]);
+    for (const scope of scopes) {
+      const { plan, org } = scopeParams(scope);
+      const params = new URLSearchParams();
+      if (plan) params.set('plan', plan);
+      if (org) params.set('org', org);
+      expect(parseGapFilters(params).scope).toEqual(scope);
+    }
+  });
+});
+
+describe('filterReport', () => {
+  const rules = [
+    { code: 'A', findings: [finding('1', 'HIGH'), finding('2', 'INFO')] },
+    { code: 'B', findings: [finding('3', 'MEDIUM')] },
+    { code: 'C', findings: [] },
+  ];
+
+  it('keeps every rule, even those with no findings, when nothing is filtered', () => {
+    expect(filterReport(rules, { rule: null, severity: null }).map(({ code }) => code)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('keeps one rule', () => {
+    expect(filterReport(rules, { rule: 'B', severity: null }).map(({ code }) => code)).toEqual(['B']);
+  });
+
+  it('keeps findings of one severity and drops rules left empty', () => {
+    const kept = filterReport(rules, { rule: null, severity: 'INFO' });
+    expect(kept.map(({ code, findings }) => [code, findings.map(({ node }) => node.id)])).toEqual([['A', ['2']]]);
+  });
+});
+
+describe('gapsToCsv', () => {
+  it('writes a header and one CRLF-ended row per finding, in the documented columns', () => {
+    const csv = gapsToCsv({ rules: [{ code: 'ACTION_WITHOUT_MEASURE', findings: [finding('p/a1', 'MEDIUM'), finding('p/a2', 'MEDIUM', { plan: null })] }] });
+    expect(csv).toBe(
+      'Rule code,Severity,Node id,Node title,Plan,Detail\r\n' +
+        'ACTION_WITHOUT_MEASURE,MEDIUM,p/a1,Title of p/a1,People Strategy,No outcome measure.\r\n' +
+        'ACTION_WITHOUT_MEASURE,MEDIUM,p/a2,Title of p/a2,,No outcome measure.\r\n',
+    );
+  });
+
+  it('quotes fields holding commas, quotes and line breaks, doubling the quotes', () => {
+    const csv = gapsToCsv({
+      rules: [
+        {
+          code: 'R',
+          findings: [finding('x', 'LOW', { node: { id: 'x', title: 'Be Happy, Safe and Well' }, detail: 'Cited as "the Act"\nin full', plan: { title: 'Line one\r\nLine two' } })],
+        },
+      ],
+    });
+    expect(csv.split('\r\n')[1]).toBe('R,LOW,x,"Be Happy, Safe and Well","Line one');
+    expect(csv).toContain('"Be Happy, Safe and Well","Line one\r\nLine two","Cited as ""the Act""\nin full"\r\n');
+  });
+
+  it('writes just the header when there is nothing to export', () => {
+    expect(gapsToCsv({ rules: [] })).toBe('Rule code,Severity,Node id,Node title,Plan,Detail\r\n');
+  });
+});
+
+describe('csvField', () => {
+  it('leaves plain text alone', () => {
+    expect(csvField('Care Act 2014')).toBe('Care Act 2014');
+  });
+
+  it('stops a spreadsheet reading a field as a formula', () => {
+    expect(csvField('=SUM(A1:A2)')).toBe(`"'=SUM(A1:A2)"`);
+    expect(csvField('-1')).toBe(`"'-1"`);
+  });
+});
+
+describe('csvFileName', () => {
+  it('names the scope and any filters', () => {
+    expect(csvFileName({ scope: { kind: 'whole' }, rule: null, severity: null })).toBe('gaps-whole-graph.csv');
+    expect(csvFileName({ scope: { kind: 'plan', id: 'redbridge-people-strategy-2024' }, rule: 'ACTION_WITHOUT_MEASURE', severity: null })).toBe(
+      'gaps-redbridge-people-strategy-2024-action-without-measure.csv',
+    );
+    expect(csvFileName({ scope: { kind: 'organisation', id: 'org/redbridge-council' }, rule: null, severity: 'HIGH' })).toBe('gaps-org-redbridge-council-high.csv');
+  });
+});
+
+describe('coverage figures', () => {
+  it('reads as a sentence with a whole percentage', () => {
+    expect(coverageText(26, 38)).toBe('26 of 38 pass (68%)');
+    expect(coverageText(40, 130, 'checks')).toBe('40 of 130 checks pass (31%)');
+    expect(coverageText(0, 0)).toBe('Nothing to check');
+  });
+
+  it('never rounds a partial result to none or all', () => {
+    expect(percent(1, 1000)).toBe(1);
+    expect(percent(999, 1000)).toBe(99);
+    expect(percent(0, 5)).toBe(0);
+    expect(percent(5, 5)).toBe(100);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Pure helpers of the gap catalogue: reading its URL parameters, filtering the report and
+ * writing it as CSV. Kept apart from the view so they are tested without a browser.
+ */
+
+export const severities = ['HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
+export type Severity = (typeof severities)[number];
+
+export const severityNames: Record<Severity, string> = {
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
+  INFO: 'For information',
+};
+
+/** Which part of the graph the catalogue covers, as the URL gives it. */
+export type Scope = { kind: 'whole' } | { kind: 'plan'; id: string } | { kind: 'organisation'; id: string };
+
+export interface GapFilters {
+  scope: Scope;
+  /** A gap rule code, or null for every rule. */
+  rule: string | null;
+  /** One severity, or null for all of them. */
+  severity: Severity | null;
+}
+
+const isSeverity = (value: string | null): value is Severity => (severities as readonly (string | null)[]).includes(value);
+
+/** Reads `plan`, `org`, `rule` and `severity`; a plan wins over an organisation, unknown severities are ignored. */
+export function parseGapFilters(params: URLSearchParams): GapFilters {
+  const plan = params.get('plan');
+  const organisation = params.get('org');
+  const severity = params.get('severity');
+  const scope: Scope = plan ? { kind: 'plan', id: plan } : organisation ? { kind: 'organisation', id: organisation } : { kind: 'whole' };
+  return { scope, rule: params.get('rule') || null, severity: isSeverity(severity) ? severity : null };
+}
+
+/** The API's ScopeInput for a scope. */
+export function scopeInput(scope: Scope): { planId?: string; organisationId?: string } | null {
+  if (scope.kind === 'plan') return { planId: scope.id };
+  if (scope.kind === 'organisation') return { organisationId: scope.id };
+  return null;
+}
+
+/** The value of a scope in the scope chooser: "", "plan:<id>" or "org:<id>". */
+export function scopeValue(scope: Scope): string {
+  if (scope.kind === 'plan') return `plan:${scope.id}`;
+  if (scope.kind === 'organisation') return `org:${scope.id}`;
+  return '';
+}
+
+/** The scope a value of the scope chooser stands for. */
+export function scopeOfValue(value: string): Scope {
+  if (value.startsWith('plan:')) return { kind: 'plan', id: value.slice('plan:'.length) };
+  if (value.startsWith('org:')) return { kind: 'organisation', id: value.slice('org:'.length) };
+  return { kind: 'whole' };
+}
+
+/** The URL parameters of a scope (both always given, so setting one clears the other). */
+export function scopeParams(scope: Scope): { plan: string | null; org: string | null } {
+  return { plan: scope.kind === 'plan' ? scope.id : null, org: scope.kind === 'organisation' ? scope.id : null };
+}
+
+interface FilterableRule<F extends { severity: string }> {
+  code: string;
+  findings: F[];
+}
+
+/**
+ * The rules and findings the filters keep. With a severity chosen, rules left with no finding of
+ * it are dropped, so the list shows only what matches.
+ */
+export function filterReport<F extends { severity: string }, R extends FilterableRule<F>>(rules: R[], filters: Pick<GapFilters, 'rule' | 'severity'>): R[] {
+  return rules
+    .filter((rule) => !filters.rule || rule.code === filters.rule)
+    .map((rule) => (filters.severity ? { ...rule, findings: rule.findings.filter(({ severity }) => severity === filters.severity) } : rule))
+    .filter((rule) => !filters.severity || rule.findings.length > 0);
+}
+
+/** What the CSV needs of a gap report; the API's GapReport has it. */
+export interface CsvReport {
+  rules: {
+    code: string;
+    findings: { severity: string; detail: string; node: { id: string; title: string }; plan?: { title: string } | null }[];
+  }[];
+}
+
+export const csvColumns = ['Rule code', 'Severity', 'Node id', 'Node title', 'Plan', 'Detail'];
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.
+ * A field starting with =, +, - or @ is also quoted and prefixed with an apostrophe, so a
+ * spreadsheet shows it as text instead of running it as a formula.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The findings as CSV, one row per finding, header first, lines ended with CRLF as RFC 4180 asks. */
+export function gapsToCsv(report: CsvReport): string {
+  const rows = report.rules.flatMap((rule) =>
+    rule.findings.map((finding) => [rule.code, finding.severity, finding.node.id, finding.node.title, finding.plan?.title ?? '', finding.detail]),
+  );
+  return [csvColumns, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** A file name saying what was exported: gaps-<scope>[-<rule>][-<severity>].csv. */
+export function csvFileName(filters: GapFilters): string {
+  const scope = filters.scope.kind === 'whole' ? 'whole-graph' : slug(filters.scope.id);
+  return `gaps-${[scope, filters.rule, filters.severity].filter(Boolean).map((part) => slug(part!)).join('-')}.csv`;
+}
+
+/** A share as a whole percentage that never rounds a partial result to 0% or 100%. */
+export function percent(passing: number, checked: number): number {
+  if (checked === 0) return 100;
+  const rounded = Math.round((passing / checked) * 100);
+  if (passing > 0 && rounded === 0) return 1;
+  if (passing < checked && rounded === 100) return 99;
+  return rounded;
+}
+
+/** "26 of 38 pass (68%)" ("40 of 130 checks pass (31%)" with a noun), or a plain statement when nothing was checked. */
+export function coverageText(passing: number, checked: number, noun?: string): string {
+  if (checked === 0) return 'Nothing to check';
+  return `${passing} of ${checked}${noun ? ` ${noun}` : ''} pass (${percent(passing, checked)}%)`;
+}

@@ -1,0 +1,64 @@
+/**
+ * Who may write. Reading needs no sign-in; every write needs a bearer token that the server's
+ * administrator has given an editor or admin role in AUTH_TOKENS:
+ *
+ *   AUTH_TOKENS="Jane Smith:editor:<long random token>,Ops team:admin:<another token>"
+ *
+ * Tokens are compared in constant time, and only their SHA-256 digests are kept in memory.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ExpectedError } from './errors.ts';
+
+export type Role = 'editor' | 'admin';
+
+export interface User {
+  name: string;
+  role: Role;
+}
+
+interface Credential extends User {
+  digest: Buffer;
+}
+
+const MIN_TOKEN_LENGTH = 16;
+const digest = (token: string) => createHash('sha256').update(token).digest();
+
+/** Reads AUTH_TOKENS; a malformed entry stops the server with the entry's position named. */
+export function parseTokens(value: string | undefined): Credential[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((entry, index) => {
+    const [name, role, token, ...rest] = entry.split(':').map((part) => part.trim());
+    if (!name || (role !== 'editor' && role !== 'admin') || !token || rest.length) {
+      throw new Error(`AUTH_TOKENS entry ${index + 1}: write it as name:editor:token or name:admin:token.`);
+    }
+    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`AUTH_TOKENS entry ${index + 1} (${name}): the token must be at least ${MIN_TOKEN_LENGTH} characters.`);
+    return { name, role, digest: digest(token) };
+  });
+}
+
+export interface Authenticator {
+  /** The user a request's bearer token names; null without one; UNAUTHENTICATED for an unknown token. */
+  identify(request: Request): User | null | ExpectedError;
+}
+
+export function createAuthenticator(credentials: Credential[]): Authenticator {
+  return {
+    identify(request) {
+      const header = request.headers.get('authorization');
+      if (!header) return null;
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      if (!token) return new ExpectedError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+      const presented = digest(token);
+      const match = credentials.find((credential) => timingSafeEqual(credential.digest, presented));
+      return match ? { name: match.name, role: match.role } : new ExpectedError('UNAUTHENTICATED', 'The bearer token is not recognised.');
+    },
+  };
+}
+
+/** The user allowed to make this write, or a clear refusal. */
+export function requireRole(user: User | null | ExpectedError, role: Role): User {
+  if (user instanceof ExpectedError) throw user;
+  if (!user) throw new ExpectedError('UNAUTHENTICATED', 'Writing needs a bearer token with an editor or admin role: send "Authorization: Bearer <token>".');
+  if (role === 'admin' && user.role !== 'admin') throw new ExpectedError('FORBIDDEN', `${user.name} is an editor; this change needs an admin.`);
+  return user;
+}

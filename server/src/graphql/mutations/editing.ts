@@ -1,0 +1,16 @@
+import { requireRole } from '../../auth.ts';
+import type { MutationResolvers } from '../../generated/graphql.ts';
+import { createLink as writeLink, createNode as writeNode, deleteLink as removeLink, deleteNode as removeNode, updateNode as changeNode } from '../../queries/edit.ts';
+
+export const createNode: MutationResolvers['createNode'] = (_parent, { input, why }, { gateway, user }) => writeNode(gateway, requireRole(user, 'editor'), input, why);
+
+export const updateNode: MutationResolvers['updateNode'] = (_parent, { id, properties, why }, { gateway, user }) =>
+  changeNode(gateway, requireRole(user, 'editor'), id, properties, why);
+
+export const deleteNode: MutationResolvers['deleteNode'] = (_parent, { id, why, force }, { gateway, user }) =>
+  removeNode(gateway, requireRole(user, force ? 'admin' : 'editor'), id, force ?? false, why);
+
+export const createLink: MutationResolvers['createLink'] = (_parent, { input, why }, { gateway, user }) => writeLink(gateway, requireRole(user, 'editor'), input, why);
+
+export const deleteLink: MutationResolvers['deleteLink'] = (_parent, { from, type, to, why }, { gateway, user }) =>
+  removeLink(gateway, requireRole(user, 'editor'), from, type, to, why);

@@ -1,0 +1,214 @@
+/**
+ * Imports one document: the seed format (YAML or JSON), the CSV template, or a plain text,
+ * Markdown or HTML strategy or inspection report. Every format becomes a seed file and goes
+ * through the same validation and loader as the seed data. A dry run reports exactly what would
+ * be created and changed and what was not understood; a commit writes all of it in one
+ * transaction, or nothing. Re-importing the same document changes nothing.
+ */
+import { extname, join } from 'node:path';
+import type { User } from '../auth.ts';
+import type { Gateway } from '../db/gateway.ts';
+import type { GraphEdge, GraphNode, ImportNote, ImportResult } from '../generated/graphql.ts';
+import { recordChange } from '../queries/edit.ts';
+import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load.ts';
+import { toEdge, toNode } from '../queries/shapes.ts';
+import { z } from 'zod';
+import { ExpectedError } from '../errors.ts';
+import { nodeLabels, relationshipTypes } from '../model.ts';
+import { EXPORT_FORMAT } from '../queries/export.ts';
+import { csvToSeed } from './csv.ts';
+import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
+import { parseStrategyDocument } from './text/parse-document.ts';
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export interface ImportRequest {
+  fileName: string;
+  /** The file as bytes (checked to be UTF-8) or as text. */
+  content: string | Uint8Array;
+  publisherId?: string | null;
+  /** Folder of the file, for seed files whose document is in a documents/ folder beside them. */
+  directory?: string;
+}
+
+const structured = ['.yaml', '.yml', '.json'];
+const text = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
+
+const fault = (message: string, extra: Partial<ImportNote> = {}): ImportNote => ({ message, line: null, path: null, text: null, ...extra });
+
+function emptyResult(dryRun: boolean, faults: ImportNote[], notUnderstood: ImportNote[] = []): ImportResult {
+  return { dryRun, committed: false, document: null, created: [], updated: [], createdLinks: [], unchanged: 0, notUnderstood, faults };
+}
+
+/** The file's text, or a fault naming what is wrong with it. */
+export function decodeImport(fileName: string, content: string | Uint8Array): string | ImportNote {
+  const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+  if (size > MAX_IMPORT_BYTES) return fault(`${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  let decoded: string;
+  try {
+    decoded = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return fault(`${fileName} is not UTF-8 text: save it as UTF-8 and import it again.`);
+  }
+  decoded = decoded.replace(/^\uFEFF/, '');
+  const lineOf = (index: number) => decoded.slice(0, index).split('\n').length;
+  const broken = decoded.indexOf('\uFFFD');
+  if (broken >= 0) return fault(`${fileName} has characters that are not valid UTF-8 (line ${lineOf(broken)}): save it as UTF-8 and import it again.`, { line: lineOf(broken) });
+  const binary = decoded.search(/[\u0000-\u0008\u000E-\u001F]/);
+  if (binary >= 0) return fault(`${fileName} looks like a binary file, not text (line ${lineOf(binary)}).`, { line: lineOf(binary) });
+  if (!decoded.trim()) return fault(`${fileName} is empty.`);
+  return decoded;
+}
+
+const toNote = ({ path, line, message }: SeedFault): ImportNote => fault(message, { path: path || null, line: line ?? null });
+
+/** Turns the file into a parsed seed file, whatever its format. */
+function parseImport(request: ImportRequest, content: string, faults: SeedFault[], notUnderstood: ImportNote[]): ParsedFile | undefined {
+  const extension = extname(request.fileName).toLowerCase();
+  const file = request.fileName;
+  if (structured.includes(extension)) {
+    return parseSeedText(content, file, request.directory ? join(request.directory, 'documents') : null, faults);
+  }
+  if (extension === '.csv') {
+    const { seed, lineOfNode } = csvToSeed(content, file, request.publisherId);
+    return checkSeed(seed, file, null, faults, (path) => (path[0] === 'nodes' && typeof path[1] === 'number' ? lineOfNode[path[1]] : undefined));
+  }
+  if (text.includes(extension)) {
+    const parsed = parseStrategyDocument(content, { fileName: file, publisherId: request.publisherId ?? undefined, curatedBy: 'Document import' });
+    notUnderstood.push(...parsed.notUnderstood.map(({ line, text: words, reason }) => fault(reason, { line, text: words })));
+    return checkSeed({ ...parsed.seed, document: { ...parsed.seed.document, content } }, file, null, faults);
+  }
+  throw new ExpectedError('BAD_USER_INPUT', `fileName: ${extension || 'files without an extension'} cannot be imported; use .yaml, .json, .csv, .txt, .md or .html.`, { field: 'fileName' });
+}
+
+/**
+ * A node another document defines is only mentioned by this one: importing must never overwrite
+ * what another source says.
+ */
+function keepOtherDocumentsNodes(parsed: ParsedFile, existing: Map<string, { label: string; props: Record<string, unknown> }>): void {
+  parsed.nodes = parsed.nodes.map((node) => {
+    if ('mention' in node) return node;
+    const found = existing.get(node.id);
+    if (!found || found.props.documentId === parsed.seed.document.id || found.label !== node.label) return node;
+    return { mention: node.id, source: node.source };
+  });
+}
+
+const comparable = (props: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.entries(props)
+      .filter(([key, value]) => value !== null && value !== undefined && key !== 'at')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const GraphExport = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  nodes: z.array(z.object({ label: z.enum(nodeLabels), id: z.string().min(1), props: z.record(z.string(), z.union([scalar, z.array(scalar)])) })),
+  links: z.array(z.object({ type: z.enum(relationshipTypes), from: z.string().min(1), to: z.string().min(1), props: z.record(z.string(), z.union([scalar, z.array(scalar)])) })),
+});
+
+/** The parsed file when it is a graph export (JSON with its format marker); otherwise null. */
+function readGraphExport(fileName: string, content: string): unknown {
+  if (extname(fileName).toLowerCase() !== '.json') return null;
+  try {
+    const value = JSON.parse(content) as { format?: unknown };
+    return value?.format === EXPORT_FORMAT ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Imports a graph export: every node and link as exported, checked for shape and dangling links. */
+async function importGraphExport(gateway: Gateway, user: User, fileName: string, value: unknown, dryRun: boolean): Promise<ImportResult> {
+  const parsed = GraphExport.safeParse(value);
+  if (!parsed.success) {
+    return emptyResult(dryRun, parsed.error.issues.slice(0, 20).map((issue) => fault(issue.message, { path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') })));
+  }
+  const nodes = parsed.data.nodes.map(({ label, id, props }) => ({ label, id, props: { ...props, id } }));
+  const inFile = new Set(nodes.map(({ id }) => id));
+  const existing = await findExistingNodes(gateway, [...new Set([...inFile, ...parsed.data.links.flatMap(({ from, to }) => [from, to])])]);
+  const dangling = parsed.data.links.flatMap(({ from, to }, index) =>
+    [from, to].filter((id) => !inFile.has(id) && !existing.has(id)).map((id) => fault(`links[${index}] refers to ${id}, which is neither in the file nor in the graph.`, { path: `links[${index}]` })),
+  );
+  const relabelled = nodes.flatMap(({ id, label }, index) => {
+    const found = existing.get(id);
+    return found && found.label !== label ? [fault(`nodes[${index}]: ${id} is a ${found.label} in the graph, not a ${label}.`, { path: `nodes[${index}].label` })] : [];
+  });
+  if (dangling.length || relabelled.length) return emptyResult(dryRun, [...relabelled, ...dangling]);
+  const document = toNode({ labels: ['Document'], props: { id: `export/${fileName}`, title: fileName } });
+  return applyBatch(gateway, user, { nodes, links: parsed.data.links }, existing, { dryRun, fileName, document, notUnderstood: [] });
+}
+
+/** Imports the document: a dry run unless `dryRun` is false, in which case `user` is recorded. */
+export async function importDocument(gateway: Gateway, user: User, request: ImportRequest, dryRun: boolean): Promise<ImportResult> {
+  const content = decodeImport(request.fileName, request.content);
+  if (typeof content !== 'string') return emptyResult(dryRun, [content]);
+
+  const graphExport = readGraphExport(request.fileName, content);
+  if (graphExport) return importGraphExport(gateway, user, request.fileName, graphExport, dryRun);
+
+  const faults: SeedFault[] = [];
+  const notUnderstood: ImportNote[] = [];
+  let parsed: ParsedFile | undefined;
+  try {
+    parsed = parseImport(request, content, faults, notUnderstood);
+  } catch (error) {
+    if (error instanceof ExpectedError) return emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood);
+    if (error instanceof Error && !(error instanceof SeedValidationError)) return emptyResult(dryRun, [fault(error.message)], notUnderstood);
+    throw error;
+  }
+  if (!parsed) return emptyResult(dryRun, faults.map(toNote), notUnderstood);
+
+  const defined = parsed.nodes.flatMap((node) => ('mention' in node ? [] : [node.id]));
+  const existing = await findExistingNodes(gateway, [...new Set([...defined, ...referencedIds([parsed]), parsed.seed.document.id])]);
+  keepOtherDocumentsNodes(parsed, existing);
+  let batch: GraphBatch;
+  try {
+    batch = validateSeeds([parsed], [], new Map([...existing].map(([id, { label }]) => [id, label])));
+  } catch (error) {
+    if (error instanceof SeedValidationError) return emptyResult(dryRun, error.faults.map(toNote), notUnderstood);
+    throw error;
+  }
+
+  const document = toNode({ labels: ['Document'], props: { id: parsed.seed.document.id, title: parsed.seed.document.title } });
+  return applyBatch(gateway, user, batch, existing, { dryRun, fileName: request.fileName, document, notUnderstood });
+}
+
+/** Works out what the batch creates and changes; unless a dry run, writes it with the record of the import. */
+async function applyBatch(
+  gateway: Gateway,
+  user: User,
+  batch: GraphBatch,
+  existing: Map<string, { label: string; props: Record<string, unknown> }>,
+  { dryRun, fileName, document, notUnderstood }: { dryRun: boolean; fileName: string; document: GraphNode; notUnderstood: ImportNote[] },
+): Promise<ImportResult> {
+  const created: GraphNode[] = [];
+  const updated: GraphNode[] = [];
+  let unchanged = 0;
+  for (const node of batch.nodes) {
+    const before = existing.get(node.id);
+    const shown = toNode({ labels: [node.label], props: { ...node.props, id: node.id } });
+    if (!before) created.push(shown);
+    else if (comparable(before.props) !== comparable({ ...node.props, id: node.id })) updated.push(shown);
+    else unchanged += 1;
+  }
+  const existingLinks = await findExistingLinks(gateway, batch.links);
+  const createdLinks: GraphEdge[] = [];
+  for (const link of batch.links) {
+    if (existingLinks.has(`${link.from} ${link.type} ${link.to}`)) unchanged += 1;
+    else createdLinks.push(toEdge({ type: link.type, from: link.from, to: link.to, props: link.props }));
+  }
+  const result: ImportResult = { dryRun, committed: false, document, created, updated, createdLinks, unchanged, notUnderstood, faults: [] };
+  if (dryRun || (created.length === 0 && updated.length === 0 && createdLinks.length === 0)) return result;
+
+  await loadBatch(gateway, batch, undefined, (tx) =>
+    recordChange(tx, user, {
+      operation: 'IMPORT',
+      subjectId: document.id,
+      summary: `Imported ${fileName}: ${created.length} nodes and ${createdLinks.length} links created, ${updated.length} nodes changed.`,
+      after: { created: created.map(({ id }) => id), updated: updated.map(({ id }) => id) },
+    }),
+  );
+  return { ...result, committed: true };
+}
