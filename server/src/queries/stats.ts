@@ -11,7 +11,8 @@ export const statements = {
   ),
   totals: cypher(
     'stats.totals',
-    `CALL () { MATCH (n) RETURN count(n) AS nodes }
+    // Entities only: the history of changes is not part of the graph people read.
+    `CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
   ),
