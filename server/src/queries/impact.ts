@@ -2,61 +2,81 @@
  * The impact family: everything downstream of a node, what a change to it would touch. A node
  * depends on another when it gives effect to, contributes to, is informed by, responds to or
  * cites it, or when it sits under it in a hierarchy (an action under a priority, a measure of an
- * action). Bounded in depth and in the number of nodes returned.
+ * action). Walked breadth first, one step per statement, so the nearest dependents come first and
+ * the walk stops as soon as the node limit is reached, however widely a node is depended on.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { Impact } from '../generated/graphql.ts';
-import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode } from './shapes.ts';
+import type { GraphEdge, GraphNode, Impact } from '../generated/graphql.ts';
+import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
 export const MAX_NODES = 2_000;
 
-// One step downstream: against a dependency link (the dependent points at what it relies on),
-// or along a hierarchy link (the parent points at what sits under it).
-const STEP_DOWN = `(x)-[r:GIVES_EFFECT_TO|CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|CITES|HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|HAS_FINDING|MEASURED_BY]-(y)
-  WHERE ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|CITES AND endNode(r) = x)
-     OR (r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|HAS_FINDING|MEASURED_BY AND startNode(r) = x))
-    AND coalesce(r.basis, 'STATED') <> 'SUGGESTED'`;
-
 export const statements = {
-  downstream: cypher(
-    'impact.downstream',
-    `MATCH (root:Entity {id: $id})
-     // One shortest path per dependent: enough to show why it depends, and never an explosion.
-     OPTIONAL MATCH p = SHORTEST 1 (root) (${STEP_DOWN}){1,${MAX_DEPTH}} (n)
-       WHERE length(p) <= $maxDepth
-     WITH root, n, p ORDER BY length(p)
-     LIMIT $limit
-     RETURN ${NODE('root')} AS root,
-            collect(CASE WHEN n IS NOT NULL THEN ${NODE('n')} END) AS nodes,
-            reduce(all = [], path IN collect(p) | all + [r IN relationships(path) | ${EDGE('r')}]) AS edges`,
+  root: cypher('impact.root', `MATCH (n:Entity {id: $id}) RETURN ${NODE('n')} AS node`),
+  // One step downstream from every node of the frontier: against a dependency link (the
+  // dependent points at what it relies on) or along a hierarchy link (the parent points down).
+  step: cypher(
+    'impact.step',
+    `UNWIND $frontier AS id
+     MATCH (x:Entity {id: id})
+     CALL (x) {
+       MATCH (x)<-[r:GIVES_EFFECT_TO|CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|CITES]-(y:Entity)
+       WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED'
+       RETURN r, y
+       UNION
+       MATCH (x)-[r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|HAS_FINDING|MEASURED_BY]->(y:Entity)
+       RETURN r, y
+     }
+     WITH r, y WHERE NOT y.id IN $seen
+     RETURN ${EDGE('r')} AS edge, ${NODE('y')} AS node
+     LIMIT $limit`,
   ),
 };
 
-const Row = z.object({ root: z.unknown(), nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
+const StepRow = z.object({ edge: z.unknown(), node: z.unknown() });
 
-/** What depends on the node with that id, within `maxDepth` steps (1 to MAX_DEPTH). */
+/** What depends on the node with that id, within `maxDepth` steps (1 to MAX_DEPTH), nearest first. */
 export async function impact(gateway: Gateway, id: string, maxDepth: number): Promise<Impact> {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_DEPTH) {
     throw new ExpectedError('BAD_USER_INPUT', `maxDepth must be a whole number from 1 to ${MAX_DEPTH}.`, { field: 'maxDepth' });
   }
-  const [found] = await gateway.read(statements.downstream, { id, maxDepth: int(maxDepth), limit: int(MAX_NODES + 1) });
-  if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
-  const row = Row.parse(found);
-  const root = toNode(row.root);
-  const dependents = distinctNodes(row.nodes.map(toNode)).filter((node) => node.id !== root.id);
-  const truncated = dependents.length > MAX_NODES;
-  const kept = dependents.slice(0, MAX_NODES);
-  const keptIds = new Set([root.id, ...kept.map(({ id: nodeId }) => nodeId)]);
-  const edges = distinctEdges(row.edges.map(toEdge)).filter(({ from, to }) => keptIds.has(from) && keptIds.has(to));
-  const counts = new Map<string, number>();
-  for (const node of kept) counts.set(node.label, (counts.get(node.label) ?? 0) + 1);
-  return {
-    root,
-    subgraph: { nodes: [root, ...kept], edges },
-    countsByLabel: [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count),
-    truncated,
-  };
+  return gateway.readTransaction(async (tx) => {
+    const [found] = await tx.run(statements.root, { id });
+    if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+    const root = toNode(found.node);
+    const reached = new Map<string, GraphNode>();
+    const edges: GraphEdge[] = [];
+    let frontier = [root.id];
+    let truncated = false;
+    for (let depth = 1; depth <= maxDepth && frontier.length && !truncated; depth += 1) {
+      const room = MAX_NODES - reached.size;
+      const rows = await tx.run(statements.step, { frontier, seen: [root.id, ...reached.keys()], limit: int(room * 4 + 1) });
+      const next: string[] = [];
+      for (const row of rows.map((raw) => StepRow.parse(raw))) {
+        const node = toNode(row.node);
+        if (!reached.has(node.id)) {
+          if (reached.size === MAX_NODES) {
+            truncated = true;
+            break;
+          }
+          reached.set(node.id, node);
+          next.push(node.id);
+        }
+        edges.push(toEdge(row.edge));
+      }
+      frontier = next;
+    }
+    const kept = new Set([root.id, ...reached.keys()]);
+    const counts = new Map<string, number>();
+    for (const node of reached.values()) counts.set(node.label, (counts.get(node.label) ?? 0) + 1);
+    return {
+      root,
+      subgraph: { nodes: [root, ...reached.values()], edges: [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()] },
+      countsByLabel: [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count),
+      truncated,
+    };
+  });
 }
