@@ -21,6 +21,14 @@ const HIERARCHY = 'HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION';
 const TOP_PRIORITIES = (variable: string) =>
   `[(top:Priority)-[:${HIERARCHY}*0..4]->(${variable}) WHERE EXISTS { (:Plan)-[:HAS_PRIORITY]->(top) } | top.id]`;
 
+/**
+ * The common end of every rule: one row per checked item with whether it passes. Only failing
+ * items carry their node, as only they are listed; coverage needs no more than the counts.
+ */
+const ROW = (variable: string, fields: string) =>
+  `WITH ${variable}, ${fields}
+   RETURN CASE WHEN passes THEN null ELSE ${NODE(variable)} END AS node, planId, passes, detail, discretionary, subjects`;
+
 interface RuleDefinition {
   code: string;
   severity: Severity;
@@ -43,9 +51,9 @@ export const rules: RuleDefinition[] = [
       `MATCH (p:Priority) WHERE ${IN_PLAN_SCOPE('p')}
        WITH p, EXISTS { (p)-[:${HIERARCHY}*1..4]->(:Action) } AS hasActions,
             EXISTS { (:Entity)-[c:CONTRIBUTES_TO]->(p) WHERE ${ACCEPTED('c')} } AS servedByOthers
-       RETURN ${NODE('p')} AS node, p.planId AS planId, hasActions OR (p.corporate = true AND servedByOthers) AS passes,
+       ${ROW('p', `p.planId AS planId, hasActions OR (p.corporate = true AND servedByOthers) AS passes,
               CASE WHEN p.corporate = true THEN 'No action under it and nothing contributes to it.' ELSE 'No action under it.' END AS detail,
-              false AS discretionary, [p.planId] + ${TOP_PRIORITIES('p')} AS subjects`,
+              false AS discretionary, [p.planId] + ${TOP_PRIORITIES('p')} AS subjects`)}`,
     ),
   },
   {
@@ -56,9 +64,9 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.actionWithoutMeasure',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       RETURN ${NODE('a')} AS node, a.planId AS planId,
+       ${ROW('a', `a.planId AS planId,
               EXISTS { (a)-[m:MEASURED_BY]->(:Measure) WHERE ${ACCEPTED('m')} } AS passes,
-              'No outcome measure.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+              'No outcome measure.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
     ),
   },
   {
@@ -73,10 +81,10 @@ export const rules: RuleDefinition[] = [
        WITH a, [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] AS bases
        WITH a, bases,
             [law IN bases WHERE coalesce(law.kind, [(au:Authority)-[:HAS_PROVISION]->(law) | au.kind][0]) IN ${STATUTORY}] AS statutory
-       RETURN ${NODE('a')} AS node, a.planId AS planId, size(statutory) > 0 AS passes,
+       ${ROW('a', `a.planId AS planId, size(statutory) > 0 AS passes,
               CASE WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
                    ELSE 'Gives effect only to ' + reduce(s = '', law IN bases | s + CASE WHEN s = '' THEN '' ELSE ', ' END + law.title + ' (' + coalesce(law.kind, 'provision') + ')') + ', which is not statute.' END AS detail,
-              coalesce(a.discretionary, false) AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+              coalesce(a.discretionary, false) AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
     ),
   },
   {
@@ -87,9 +95,9 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.actionWithoutOwner',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       RETURN ${NODE('a')} AS node, a.planId AS planId,
+       ${ROW('a', `a.planId AS planId,
               EXISTS { (a)<-[:${HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
-              'No owner.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`,
+              'No owner.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
     ),
   },
   {
@@ -101,10 +109,10 @@ export const rules: RuleDefinition[] = [
       'gaps.measureWithoutOwner',
       `MATCH (item)-[:MEASURED_BY]->(m:Measure) WHERE ${IN_PLAN_SCOPE('item')}
        WITH m, collect(DISTINCT item) AS items
-       RETURN ${NODE('m')} AS node, items[0].planId AS planId,
+       ${ROW('m', `items[0].planId AS planId,
               EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
               'No owner on the measure or the items it measures.' AS detail, false AS discretionary,
-              [item IN items | item.planId] AS subjects`,
+              [item IN items | item.planId] AS subjects`)}`,
     ),
   },
   {
@@ -116,10 +124,10 @@ export const rules: RuleDefinition[] = [
       'gaps.authorityNotGivenEffect',
       `MATCH (plan:Plan)-[:CITES]->(au:Authority)
        WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE}
-       RETURN ${NODE('au')} AS node, plan.id AS planId,
+       ${ROW('au', `plan.id AS planId,
               EXISTS { (plan)-[:${HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
               'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
-              [plan.id, au.id] AS subjects`,
+              [plan.id, au.id] AS subjects`)}`,
     ),
   },
   {
@@ -134,10 +142,10 @@ export const rules: RuleDefinition[] = [
        WITH e, coalesce(report, e) AS report
        WHERE $organisationIds IS NULL OR EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds }
           OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN coalesce($planIds, []) }
-       RETURN ${NODE('e')} AS node, null AS planId,
+       ${ROW('e', `null AS planId,
               EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} } AS passes,
               CASE e.kind WHEN 'RECOMMENDATION' THEN 'No action responds to this recommendation.' ELSE 'No action responds to this area for improvement.' END AS detail,
-              false AS discretionary, [report.id] AS subjects`,
+              false AS discretionary, [report.id] AS subjects`)}`,
     ),
   },
   {
@@ -152,9 +160,9 @@ export const rules: RuleDefinition[] = [
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
-       RETURN ${NODE('m')} AS node, null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
+       ${ROW('m', `null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
               CASE WHEN latest IS NULL THEN 'No dated observations.' ELSE 'Latest data is from ' + toString(latest) + '.' END AS detail,
-              false AS discretionary, [(item)-[:MEASURED_BY]->(m) | item.planId] AS subjects`,
+              false AS discretionary, [(item)-[:MEASURED_BY]->(m) | item.planId] AS subjects`)}`,
     ),
   },
   {
@@ -166,9 +174,9 @@ export const rules: RuleDefinition[] = [
       'gaps.priorityNotContributing',
       `MATCH (plan:Plan)-[:HAS_PRIORITY]->(p:Priority)
        WHERE ($planIds IS NULL OR plan.id IN $planIds) AND coalesce(p.corporate, false) = false
-       RETURN ${NODE('p')} AS node, plan.id AS planId,
+       ${ROW('p', `plan.id AS planId,
               EXISTS { (p)-[:CONTRIBUTES_TO]->{1,3}(c:Priority) WHERE c.corporate = true } AS passes,
-              'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`,
+              'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`)}`,
     ),
   },
   {
@@ -187,9 +195,9 @@ export const rules: RuleDefinition[] = [
        WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED']
        WITH source, r, target, sourcePlan, targetPlan,
             targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
-       RETURN ${NODE('source')} AS node, sourcePlan.id AS planId, NOT stale AS passes,
+       ${ROW('source', `sourcePlan.id AS planId, NOT stale AS passes,
               type(r) + ' ' + target.title + ', in ' + targetPlan.title + ' (' + targetPlan.status + ').' AS detail,
-              false AS discretionary, [sourcePlan.id] AS subjects`,
+              false AS discretionary, [sourcePlan.id] AS subjects`)}`,
     ),
   },
 ];
@@ -215,14 +223,14 @@ export const statements = {
 };
 
 const RuleRow = z.object({
-  node: z.unknown(),
+  node: z.unknown().nullable(),
   planId: z.string().nullable(),
   passes: z.boolean(),
-  detail: z.string(),
+  detail: z.string().nullable(),
   discretionary: z.boolean(),
   subjects: z.array(z.string().nullable()),
 });
-type RuleRow = Omit<z.infer<typeof RuleRow>, 'node'> & { node: GraphNode; subjects: string[] };
+type RuleRow = Omit<z.infer<typeof RuleRow>, 'node'> & { node: GraphNode | null; subjects: string[] };
 
 interface ResolvedScope {
   planIds: string[] | null;
@@ -261,7 +269,7 @@ async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, 
     for (const rule of selected) {
       const rows = (await tx.run(rule.statement, params)).map((raw) => {
         const row = RuleRow.parse(raw);
-        return { ...row, node: toNode(row.node), subjects: [...new Set(row.subjects.filter((id): id is string => Boolean(id)))] };
+        return { ...row, node: row.node ? toNode(row.node) : null, subjects: [...new Set(row.subjects.filter((id): id is string => Boolean(id)))] };
       });
       results.push({ rule, rows });
     }
@@ -287,13 +295,13 @@ export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefine
   const floor = minSeverity ? severityRank[minSeverity] : 0;
 
   const report: GapRule[] = results.map(({ rule, rows }) => {
-    const findings: (GapFinding & { subjects: string[] })[] = rows
-      .filter((row) => !row.passes)
+    const findings: GapFinding[] = rows
+      .filter((row): row is RuleRow & { node: GraphNode } => !row.passes && row.node !== null)
       .map((row) => ({
         node: row.node,
         plan: row.planId ? (plans.get(row.planId) ?? null) : null,
         severity: row.discretionary ? 'INFO' : rule.severity,
-        detail: row.discretionary ? `${row.detail} Marked discretionary${discretionaryReason(row.node)}` : row.detail,
+        detail: row.discretionary ? `${row.detail ?? ''} Marked discretionary${discretionaryReason(row.node)}` : (row.detail ?? ''),
         subjects: row.subjects,
       }))
       .filter((finding) => severityRank[finding.severity] >= floor)
