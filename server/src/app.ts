@@ -27,7 +27,8 @@ export const limits = {
   maxDepth: 8,
   maxAliases: 15,
   maxTokens: 3_000,
-  maxCost: 20_000,
+  // Page sizes are capped by the resolvers; this stops queries that multiply them.
+  maxCost: 100_000,
   // Room for an imported document of up to 2 MB, escaped as JSON.
   maxBodyBytes: 3_000_000,
 };

@@ -1,5 +1,260 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useClient, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
+import { graphql } from '../../generated/gql.ts';
+import type { TraceView_TraceQuery } from '../../generated/graphql.ts';
+import { GraphView } from '../../graph/GraphView.tsx';
+import { kinds, visualKind } from '../../graph/kinds.ts';
+import { mergeGraphs, type GraphEdgeInput, type GraphNodeInput } from '../../graph/toElements.ts';
+import { Link } from '../../routing/Link.tsx';
+import { hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
+import './trace.css';
 
+const TraceQuery = graphql(`
+  query TraceView_Trace($id: ID!, $includeSuggested: Boolean!) {
+    trace(id: $id, includeSuggested: $includeSuggested) {
+      root { id label title code term kind corporate discretionary }
+      subgraph {
+        nodes { id label title code term kind corporate }
+        edges { id type from to basis rationale }
+      }
+      paths { nodes edges reaches basis }
+      authorities { id label title code term kind corporate }
+      corporatePriorities { id label title code term kind corporate }
+    }
+  }
+`);
+
+const NeighboursQuery = graphql(`
+  query TraceView_Neighbours($id: ID!) {
+    node(id: $id, first: 100) {
+      node { id label title code term kind corporate }
+      neighbourCount
+      neighbours {
+        edge { id type from to basis rationale }
+        node { id label title code term kind corporate }
+      }
+    }
+  }
+`);
+
+type Trace = TraceView_TraceQuery['trace'];
+type Subgraph = { nodes: GraphNodeInput[]; edges: GraphEdgeInput[] };
+
+// What the trace query can start from: the items a plan is made of.
+const traceable = new Set(['Plan', 'Priority', 'Objective', 'Action']);
+
+/** /trace?id=…: how one item reaches the law and the council's priorities, drawn, listed and explained. */
 export function TraceView() {
-  return <PageHeading title="TraceView">TraceView</PageHeading>;
+  const { params } = useRoute();
+  const id = params.get('id');
+  if (!id) return <TraceStart />;
+  // Keyed by id so a new trace starts without the neighbours added to the last one.
+  return <TraceOf key={id} id={id} includeSuggested={params.get('suggested') === 'yes'} />;
+}
+
+function TraceStart() {
+  return (
+    <>
+      <PageHeading title="Trace">Trace an item to the law and to council priorities</PageHeading>
+      <p>
+        A trace shows how a plan, priority, objective or action reaches the Acts, guidance and policies it gives effect to and the council priorities it
+        serves, link by link, with how each link is known.
+      </p>
+      <p>
+        Find something to trace with the <a href="#site-search">search box</a> at the top of the page, or browse the <Link href={hrefTo('plans')}>plans</Link> and
+        choose “Trace” next to an item.
+      </p>
+    </>
+  );
+}
+
+function TraceOf({ id, includeSuggested }: { id: string; includeSuggested: boolean }) {
+  const [{ data, fetching, error }] = useQuery({ query: TraceQuery, variables: { id, includeSuggested } });
+  const trace = data?.trace;
+  return (
+    <>
+      {trace && <p className="badge">{describeNode(trace.root)}</p>}
+      <PageHeading title={trace ? `Trace: ${trace.root.title}` : 'Trace'}>{trace?.root.title ?? 'Trace'}</PageHeading>
+      <QueryState fetching={fetching && !trace} error={error} what="the trace">
+        {trace && <TraceResult trace={trace} includeSuggested={includeSuggested} />}
+      </QueryState>
+    </>
+  );
+}
+
+function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggested: boolean }) {
+  const client = useClient();
+  const [selected] = useSelection();
+  const updateParams = useUpdateParams();
+  const [added, setAdded] = useState<Subgraph[]>([]);
+  const [expanding, setExpanding] = useState(false);
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const graph = useMemo(() => mergeGraphs<GraphNodeInput, GraphEdgeInput>(trace.subgraph, ...added), [trace.subgraph, added]);
+  const selectedNode = selected ? graph.nodes.find(({ id }) => id === selected) : undefined;
+
+  const expand = async (nodeId: string) => {
+    setExpanding(true);
+    const result = await client.query(NeighboursQuery, { id: nodeId }).toPromise();
+    setExpanding(false);
+    const detail = result.data?.node;
+    if (result.error || !detail) {
+      setStatus({ text: result.error ? `Could not add the neighbours: ${result.error.message}` : `Nothing in the graph has the id ${nodeId}.`, failed: true });
+      return;
+    }
+    const shownNodes = new Set(graph.nodes.map(({ id }) => id));
+    const shownEdges = new Set(graph.edges.map(({ id }) => id));
+    const newNodes = new Set([detail.node, ...detail.neighbours.map(({ node }) => node)].filter(({ id }) => !shownNodes.has(id)).map(({ id }) => id)).size;
+    const newEdges = new Set(detail.neighbours.filter(({ edge }) => !shownEdges.has(edge.id)).map(({ edge }) => edge.id)).size;
+    // The node itself too: it may have been opened from the detail panel, outside the graph.
+    setAdded((before) => [...before, { nodes: [detail.node, ...detail.neighbours.map(({ node }) => node)], edges: detail.neighbours.map(({ edge }) => edge) }]);
+    const partial = detail.neighbourCount > detail.neighbours.length ? ` (from the first ${detail.neighbours.length} of its ${detail.neighbourCount} links)` : '';
+    setStatus({
+      text:
+        newNodes + newEdges === 0
+          ? `Everything next to ${detail.node.title} was already shown.`
+          : `Added ${count(newNodes, 'item', 'items')} and ${count(newEdges, 'link', 'links')} next to ${detail.node.title}${partial}.`,
+      failed: false,
+    });
+  };
+
+  return (
+    <>
+      <TraceSummary trace={trace} />
+      <p className="trace-option">
+        <label>
+          <input type="checkbox" checked={includeSuggested} onChange={(event) => updateParams({ suggested: event.target.checked ? 'yes' : null })} /> Include links
+          the tool suggested that no one has accepted yet
+        </label>
+      </p>
+      <TracePaths trace={trace} />
+      <section className="trace-graph" aria-labelledby="trace-graph-heading">
+        <h2 id="trace-graph-heading">Graph</h2>
+        {selected && (
+          <div className="selection-bar">
+            <p>
+              Selected: <strong>{selectedNode ? `${describeNode(selectedNode)}: ${selectedNode.title}` : selected}</strong>
+            </p>
+            {selected !== trace.root.id && (!selectedNode || traceable.has(selectedNode.label)) && (
+              <Link href={hrefTo('trace', { id: selected, suggested: includeSuggested ? 'yes' : null })}>Trace from here</Link>
+            )}
+            <button type="button" className="secondary-button" disabled={expanding} onClick={() => void expand(selected)}>
+              {expanding ? 'Adding neighbours…' : 'Expand neighbours'}
+            </button>
+          </div>
+        )}
+        <p role="status" className={status?.failed ? 'message message-error' : 'message'}>
+          {status?.text}
+        </p>
+        <GraphView
+          graph={graph}
+          rootId={trace.root.id}
+          rootMeaning="the item traced"
+          label={`Trace of ${trace.root.title}`}
+          fileName={`trace-${trace.root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
+          headingLevel={3}
+        />
+      </section>
+    </>
+  );
+}
+
+const count = (amount: number, one: string, many: string) => `${amount === 0 ? 'no' : amount} ${amount === 1 ? one : many}`;
+
+/** "A", "A and B", "A, B and C". */
+function listOf(items: ReactNode[]): ReactNode[] {
+  return items.flatMap((item, index) => (index === 0 ? [item] : [index === items.length - 1 ? ' and ' : ', ', item]));
+}
+
+/** A link that opens a node's details, keeping the rest of the view as it is. */
+function NodeLink({ node }: { node: { id: string; title: string } }) {
+  const { view, params } = useRoute();
+  return <Link href={hrefTo(view, { ...Object.fromEntries(params), node: node.id })}>{node.title}</Link>;
+}
+
+function TraceSummary({ trace }: { trace: Trace }) {
+  const { authorities, corporatePriorities, root } = trace;
+  if (authorities.length + corporatePriorities.length === 0) {
+    return (
+      <p className="trace-summary">
+        <strong>Reaches no authority and no council priority.</strong>{' '}
+        {root.discretionary ? 'It is marked discretionary, so it needs no statutory basis.' : 'Nothing recorded links it to the law or to a council priority.'}
+      </p>
+    );
+  }
+  const named = (nodes: Trace['authorities']) => listOf(nodes.map((node) => <NodeLink key={node.id} node={node} />));
+  return (
+    <p className="trace-summary">
+      <strong>
+        Reaches {count(authorities.length, 'authority', 'authorities')} and {count(corporatePriorities.length, 'council priority', 'council priorities')}.
+      </strong>{' '}
+      {authorities.length > 0 && <>{authorities.length === 1 ? 'The authority is' : 'The authorities are'} {named(authorities)}. </>}
+      {corporatePriorities.length > 0 && (
+        <>
+          {corporatePriorities.length === 1 ? 'The council priority is' : 'The council priorities are'} {named(corporatePriorities)}.
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The kind of a node in a path outline: the Authority's own kind ("Act"), otherwise the legend's name. */
+const kindName = (node: GraphNodeInput) => (node.label === 'Authority' ? describeNode(node) : kinds[visualKind(node)].name);
+
+function TracePaths({ trace }: { trace: Trace }) {
+  const nodes = new Map(trace.subgraph.nodes.map((node) => [node.id, node]));
+  const edges = new Map(trace.subgraph.edges.map((edge) => [edge.id, edge]));
+  return (
+    <section className="trace-paths" aria-labelledby="trace-paths-heading">
+      <h2 id="trace-paths-heading">Paths ({trace.paths.length})</h2>
+      {trace.paths.length === 0 ? (
+        <p>No path leads from this item to an authority or a council priority.</p>
+      ) : (
+        <ol className="path-list">
+          {trace.paths.map((path) => (
+            <li key={path.edges.join(' ')}>
+              <p className="path-outline">
+                {path.nodes.map((id) => kindName(nodes.get(id)!)).join(' → ')}{' '}
+                <span className="path-basis">
+                  (as certain as its weakest link: <span className={`basis basis-${path.basis.toLowerCase()}`}>{basisNames[path.basis]}</span>)
+                </span>
+              </p>
+              <ol className="path-steps">
+                {path.nodes.map((id, step) => {
+                  const node = nodes.get(id)!;
+                  const edge = step > 0 ? edges.get(path.edges[step - 1]!) : undefined;
+                  return (
+                    <li key={id}>
+                      {edge && <PathLink edge={edge} upward={edge.from === path.nodes[step - 1]} />}
+                      <p className="path-node">
+                        <span className="badge">{describeNode(node)}</span> <NodeLink node={node} />
+                      </p>
+                    </li>
+                  );
+                })}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** One link of a path in words: what it says, how it is known and, when a person drew it, why. */
+function PathLink({ edge, upward }: { edge: GraphEdgeInput; upward: boolean }) {
+  const basis = edge.basis ?? 'STATED';
+  // A path climbs from a child to its parent against the hierarchy link's own direction.
+  const phrase = upward ? linkPhrase(edge.type) : 'sits under';
+  return (
+    <div className="path-link" title={edge.rationale ?? undefined}>
+      <p>
+        <span aria-hidden="true">↑ </span>
+        {phrase} — <span className={`basis basis-${basis.toLowerCase()}`}>{basisNames[basis]}</span>
+      </p>
+      {edge.rationale && <p className="rationale">Why: {edge.rationale}</p>}
+    </div>
+  );
 }

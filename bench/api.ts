@@ -1,0 +1,425 @@
+/**
+ * `npm run bench`: load throughput and API latency on synthetic councils (bench/README.md).
+ *
+ * Starts the project's bench Neo4j (NEO4J_BENCH_BOLT_PORT, default 7689; data in .neo4j/bench/)
+ * unless NEO4J_URI names another server, then for each size (one council, then 100,000+ nodes)
+ * removes the previous bench data, loads generated councils through loadBatch, serves the real
+ * API on a free port and times each alignment question over HTTP. Prints a table per size, writes
+ * bench/results/<timestamp>.json, and exits 1 if a target is missed or a query fails.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readSettings, type Settings } from '../server/src/config.ts';
+import { createGateway, cypher, int, type Gateway } from '../server/src/db/gateway.ts';
+import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
+import type { GraphBatch } from '../server/src/import/seed-files.ts';
+import { connectionSettings, startServer, type RunningServer } from '../server/src/main.ts';
+import { loadBatch } from '../server/src/queries/load.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../scripts/local-neo4j.ts';
+import {
+  alignmentOperation,
+  coverageOperation,
+  evidenceChainOperation,
+  gapsOperation,
+  impactOperation,
+  searchOperation,
+  traceOperation,
+} from './operations.ts';
+import { BENCH_PREFIX, batchCounts, seededRandom, syntheticCouncils, type Random } from './synthetic-council.ts';
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+}
+
+const iterations = positiveInteger('BENCH_ITERATIONS', 200);
+// Whole-graph questions take one to two orders of magnitude longer than the others.
+const wholeGraphIterations = Math.max(5, Math.round(iterations / 10));
+const largeSizeNodes = positiveInteger('BENCH_NODES', 100_000);
+const queryBudgetMs = positiveInteger('BENCH_QUERY_SECONDS', 60) * 1_000;
+const benchPort = positiveInteger('NEO4J_BENCH_BOLT_PORT', 7689);
+
+const LOAD_TARGET_NODES_PER_SECOND = 20_000;
+/** Mean nodes per synthetic council, to guess how many councils reach a node count. */
+const NODES_PER_COUNCIL = 4_800;
+
+/** What this run started or opened, for cleanUp() to close however the run ends. */
+const opened: { local?: LocalNeo4j; gateway?: Gateway; server?: RunningServer; external: boolean } = { external: false };
+
+interface Size {
+  name: string;
+  /** The fewest nodes the size must have; it has as many councils as that takes, at least one. */
+  minNodes: number;
+}
+
+interface LoadResult {
+  transactions: number;
+  seconds: number;
+  nodesPerSecond: number;
+  linksPerSecond: number;
+  target: string;
+  status: 'pass' | 'FAIL';
+}
+
+interface QueryResult {
+  query: string;
+  n: number;
+  p50Ms?: number;
+  p95Ms?: number;
+  maxMs?: number;
+  target?: string;
+  status: 'pass' | 'FAIL' | 'ERROR' | '—';
+  error?: string;
+}
+
+interface SizeResult {
+  size: string;
+  councils: number;
+  nodes: number;
+  links: number;
+  labels: Record<string, number>;
+  load: LoadResult;
+  queries: QueryResult[];
+}
+
+let lastStatus = 0;
+
+/** Progress: rewrites one line on a terminal; in a log, prints a line every few seconds and each `final` one. */
+function status(text: string, final = false): void {
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\r\x1b[K${text}${final ? '\n' : ''}`);
+  } else if (final || Date.now() - lastStatus > 5_000) {
+    console.log(text);
+    lastStatus = Date.now();
+  }
+}
+
+const deleteBenchNodes = cypher(
+  'bench.deleteBenchNodes',
+  `MATCH (n:Entity) WHERE n.id STARTS WITH $prefix
+   WITH n LIMIT $limit
+   DETACH DELETE n
+   RETURN count(*) AS deleted`,
+);
+
+/** Removes every node the benchmark wrote (ids starting `bench-`) in bounded transactions. */
+async function deleteBenchData(gateway: Gateway): Promise<void> {
+  let total = 0;
+  for (;;) {
+    const rows = await gateway.write(deleteBenchNodes, { prefix: BENCH_PREFIX, limit: int(5_000) });
+    const deleted = Number(rows[0]?.deleted ?? 0);
+    total += deleted;
+    status(`  removing previous bench data… ${total.toLocaleString('en-GB')} nodes`, deleted === 0 && total > 0);
+    if (deleted === 0) return;
+  }
+}
+
+/**
+ * Splits a generated batch into loadBatch calls: the shared nodes first, then one call (one
+ * transaction) per council, as a council's documents would be loaded; a single transaction of
+ * 100,000 nodes would run into Neo4j's 60 s transaction limit.
+ */
+function perCouncil(batch: GraphBatch): GraphBatch[] {
+  const groups = new Map<string, GraphBatch>();
+  const council = (id: string) => (id.startsWith(`${BENCH_PREFIX}shared/`) ? '' : id.slice(0, id.indexOf('/')));
+  const group = (key: string) => {
+    let found = groups.get(key);
+    if (!found) groups.set(key, (found = { nodes: [], links: [] }));
+    return found;
+  };
+  group('');
+  for (const node of batch.nodes) group(council(node.id)).nodes.push(node);
+  for (const link of batch.links) group(council(link.from) || council(link.to)).links.push(link);
+  return [...groups.values()];
+}
+
+async function load(gateway: Gateway, batch: GraphBatch): Promise<LoadResult> {
+  const transactions = perCouncil(batch);
+  let seconds = 0;
+  let nodes = 0;
+  let links = 0;
+  for (const [index, part] of transactions.entries()) {
+    const started = performance.now();
+    await loadBatch(gateway, part);
+    seconds += (performance.now() - started) / 1_000;
+    nodes += part.nodes.length;
+    links += part.links.length;
+    status(
+      `  loading… ${index + 1}/${transactions.length} transactions, ${nodes.toLocaleString('en-GB')} nodes, ${links.toLocaleString('en-GB')} links, ${seconds.toFixed(1)} s`,
+      index === transactions.length - 1,
+    );
+  }
+  const nodesPerSecond = nodes / seconds;
+  return {
+    transactions: transactions.length,
+    seconds,
+    nodesPerSecond,
+    linksPerSecond: links / seconds,
+    target: `≥ ${LOAD_TARGET_NODES_PER_SECOND.toLocaleString('en-GB')} nodes/s`,
+    status: nodesPerSecond >= LOAD_TARGET_NODES_PER_SECOND ? 'pass' : 'FAIL',
+  };
+}
+
+function generate(councils: number): GraphBatch {
+  return syntheticCouncils(councils, (done, total) => status(`  generating… council ${done}/${total}`, done === total));
+}
+
+function generateSize(size: Size): { councils: number; batch: GraphBatch } {
+  let councils = Math.max(1, Math.ceil(size.minNodes / NODES_PER_COUNCIL));
+  let batch = generate(councils);
+  while (batch.nodes.length < size.minNodes) batch = generate((councils += 1));
+  return { councils, batch };
+}
+
+/** What the questions are asked about, drawn from the generated data. */
+interface Fixtures {
+  actions: string[];
+  strategies: { id: string; corporatePlan: string }[];
+  plans: string[];
+  recommendations: string[];
+  authorities: string[];
+  titles: string[];
+}
+
+function fixtures(batch: GraphBatch): Fixtures {
+  const councilOf = (id: string) => id.slice(0, id.indexOf('/'));
+  const plans = batch.nodes.filter((node) => node.label === 'Plan');
+  const corporatePlans = new Map(plans.filter((plan) => plan.props.kind === 'CORPORATE_PLAN').map((plan) => [councilOf(plan.id), plan.id]));
+  const ids = (keep: (node: GraphBatch['nodes'][number]) => boolean) => batch.nodes.filter(keep).map((node) => node.id);
+  return {
+    actions: ids((node) => node.label === 'Action'),
+    strategies: plans
+      .filter((plan) => plan.props.kind !== 'CORPORATE_PLAN')
+      .map((plan) => ({ id: plan.id, corporatePlan: corporatePlans.get(councilOf(plan.id)) ?? plan.id })),
+    plans: plans.map((plan) => plan.id),
+    recommendations: ids((node) => node.label === 'Evidence' && node.props.kind === 'RECOMMENDATION'),
+    authorities: ids((node) => node.label === 'Authority'),
+    titles: batch.nodes.filter((node) => node.label === 'Action' || node.label === 'Priority' || node.label === 'Objective').map((node) => String(node.props.title)),
+  };
+}
+
+/** One or two words of four letters or more from a real title, as a person searching would type. */
+function searchText(random: Random, titles: string[]): string {
+  const words = random
+    .pick(titles)
+    .split(/[^A-Za-z]+/)
+    .filter((word) => word.length >= 4);
+  return random.sample(words, random.int(1, 2)).join(' ') || random.pick(titles);
+}
+
+interface QuerySpec {
+  name: string;
+  query: string;
+  iterations: number;
+  variables(random: Random): Record<string, unknown>;
+  targetP95Ms?: number;
+}
+
+function querySpecs(f: Fixtures): QuerySpec[] {
+  return [
+    { name: 'trace(action)', query: traceOperation, iterations, variables: (random) => ({ id: random.pick(f.actions) }), targetP95Ms: 15 },
+    { name: 'gaps(plan)', query: gapsOperation, iterations, variables: (random) => ({ scope: { planId: random.pick(f.plans) } }) },
+    { name: 'gaps(whole graph)', query: gapsOperation, iterations: wholeGraphIterations, variables: () => ({}), targetP95Ms: 1_000 },
+    { name: 'coverage(plan)', query: coverageOperation, iterations, variables: (random) => ({ scope: { planId: random.pick(f.plans) } }) },
+    {
+      name: 'alignment(plan × corporate plan)',
+      query: alignmentOperation,
+      iterations,
+      variables: (random) => {
+        const strategy = random.pick(f.strategies);
+        return { rows: { kind: 'PLAN_PRIORITIES', planId: strategy.id }, columns: { kind: 'PLAN_PRIORITIES', planId: strategy.corporatePlan } };
+      },
+    },
+    { name: 'search(words from titles)', query: searchOperation, iterations, variables: (random) => ({ text: searchText(random, f.titles) }), targetP95Ms: 20 },
+    { name: 'evidenceChain(recommendation)', query: evidenceChainOperation, iterations, variables: (random) => ({ id: random.pick(f.recommendations) }) },
+    { name: 'impact(authority)', query: impactOperation, iterations, variables: (random) => ({ id: random.pick(f.authorities) }) },
+  ];
+}
+
+interface Outcome {
+  ms: number;
+  error?: string;
+}
+
+/** Sends one operation over HTTP; the time includes reading the whole response. */
+async function send(url: string, query: string, variables: Record<string, unknown>): Promise<Outcome> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  if (!response.headers.get('content-type')?.includes('json')) return { ms, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
+  const body = JSON.parse(text) as { errors?: { message: string }[] };
+  const first = body.errors?.[0];
+  return first ? { ms, error: first.message } : { ms };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/**
+ * Warms the question up (a tenth of its iterations, at least two, within a tenth of the time
+ * budget), then times it until its iterations or its time budget are used up; the first error
+ * ends it as ERROR.
+ */
+async function measure(url: string, spec: QuerySpec, random: Random): Promise<QueryResult> {
+  const target = spec.targetP95Ms === undefined ? undefined : `p95 ≤ ${spec.targetP95Ms.toLocaleString('en-GB')} ms`;
+  const timings: number[] = [];
+  const failed = (error: string): QueryResult => ({ query: spec.name, n: timings.length, target, status: 'ERROR', error });
+  try {
+    const warmStarted = performance.now();
+    for (let warm = 0; warm < Math.max(2, Math.ceil(spec.iterations / 10)) && (warm === 0 || performance.now() - warmStarted < queryBudgetMs / 10); warm += 1) {
+      const outcome = await send(url, spec.query, spec.variables(random));
+      if (outcome.error) return failed(outcome.error);
+    }
+    const started = performance.now();
+    while (timings.length < spec.iterations && (timings.length === 0 || performance.now() - started < queryBudgetMs)) {
+      const outcome = await send(url, spec.query, spec.variables(random));
+      if (outcome.error) return failed(outcome.error);
+      timings.push(outcome.ms);
+    }
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
+  const sorted = [...timings].sort((a, b) => a - b);
+  const p95Ms = percentile(sorted, 95);
+  return {
+    query: spec.name,
+    n: timings.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms,
+    maxMs: sorted[sorted.length - 1] ?? 0,
+    target,
+    status: spec.targetP95Ms === undefined ? '—' : p95Ms <= spec.targetP95Ms ? 'pass' : 'FAIL',
+  };
+}
+
+async function runSize(gateway: Gateway, settings: Settings, size: Size): Promise<SizeResult> {
+  console.log(`\n${size.name}`);
+  await deleteBenchData(gateway);
+  const { councils, batch } = generateSize(size);
+  const loadResult = await load(gateway, batch);
+  // Waits for the full-text indexes to take in what was loaded, so search is timed on a complete index.
+  await applyGraphSchema(gateway);
+
+  const running = await startServer({ ...settings, PORT: 0, HOST: '127.0.0.1', NODE_ENV: 'production' });
+  opened.server = running;
+  const queries: QueryResult[] = [];
+  try {
+    await running.schemaApplied;
+    const random = seededRandom(20_260_101);
+    const specs = querySpecs(fixtures(batch));
+    for (const spec of specs) {
+      status(`  timing ${spec.name}…`);
+      queries.push(await measure(running.url, spec, random));
+    }
+    status(`  timed ${specs.length} questions`, true);
+  } finally {
+    opened.server = undefined;
+    await running.close();
+  }
+  return { size: size.name, councils, nodes: batch.nodes.length, links: batch.links.length, labels: batchCounts(batch).labels, load: loadResult, queries };
+}
+
+const figure = (value: number | undefined, digits = 1) => (value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+function printSize(result: SizeResult): void {
+  const { load: loaded } = result;
+  console.log(
+    `\n${result.size}: ${result.councils} council${result.councils === 1 ? '' : 's'}, ${result.nodes.toLocaleString('en-GB')} nodes, ${result.links.toLocaleString('en-GB')} links`,
+  );
+  console.log(`  nodes by label: ${Object.entries(result.labels).map(([label, count]) => `${label} ${count.toLocaleString('en-GB')}`).join(', ')}`);
+  console.log(
+    `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}\n`,
+  );
+  const rows = [
+    ['query', 'n', 'p50 ms', 'p95 ms', 'max ms', 'target', 'pass/fail'],
+    ...result.queries.map((query) => [
+      query.query,
+      String(query.n),
+      figure(query.p50Ms),
+      figure(query.p95Ms),
+      figure(query.maxMs),
+      query.target ?? '—',
+      query.error ? `ERROR: ${query.error.split('\n')[0]}` : query.status,
+    ]),
+  ];
+  const numeric = new Set([1, 2, 3, 4]);
+  // The last column is left ragged: an error message would widen the whole table.
+  const last = 6;
+  const widths = rows[0]!.map((header, column) => (column === last ? header.length : Math.max(...rows.map((row) => (row[column] ?? '').length))));
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (column === last ? cell : numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+/** Stops the API and the Neo4j this run started; on another server, removes the bench data first. */
+async function cleanUp(): Promise<void> {
+  await opened.server?.close();
+  if (opened.external && opened.gateway) await deleteBenchData(opened.gateway);
+  await opened.gateway?.close();
+  await opened.local?.stop();
+}
+
+process.once('SIGINT', () => {
+  console.log('\nInterrupted: stopping.');
+  void cleanUp().finally(() => process.exit(130));
+});
+
+const startedAt = new Date();
+const results: SizeResult[] = [];
+try {
+  const settings = readSettings();
+  opened.external = Boolean(settings.NEO4J_URI);
+  if (settings.NEO4J_URI) {
+    console.warn(`NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This writes, and then removes, nodes whose ids start with "${BENCH_PREFIX}" there.`);
+  } else {
+    opened.local = await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
+  }
+  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
+  const gateway = createGateway(connectionSettings(benchSettings));
+  opened.gateway = gateway;
+  await applyGraphSchema(gateway);
+
+  // A fresh JVM plans and compiles the load statements slowly; one unmeasured load first makes
+  // the figures those of a running server.
+  console.log('\nWarming up the load path (one council, not measured)');
+  await deleteBenchData(gateway);
+  await load(gateway, generate(1));
+
+  const sizes: Size[] = [
+    { name: 'One council', minNodes: 1 },
+    { name: `${largeSizeNodes.toLocaleString('en-GB')}+ nodes`, minNodes: largeSizeNodes },
+  ];
+  for (const size of sizes) {
+    const result = await runSize(gateway, benchSettings, size);
+    printSize(result);
+    results.push(result);
+  }
+
+  const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(resultsDir, { recursive: true });
+  const file = `${resultsDir}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, neo4j: opened.local ? `local (.neo4j/bench, port ${benchPort})` : 'NEO4J_URI', iterations, wholeGraphIterations, sizes: results }, null, 2)}\n`,
+  );
+  console.log(`\nResults written to ${file}`);
+  const missed = results.flatMap((result) => [result.load.status, ...result.queries.map((query) => query.status)]).filter((outcome) => outcome === 'FAIL' || outcome === 'ERROR');
+  if (missed.length) {
+    console.log(`${missed.length} target${missed.length === 1 ? '' : 's'} missed or quer${missed.length === 1 ? 'y' : 'ies'} failed.`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

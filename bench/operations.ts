@@ -1,0 +1,167 @@
+/**
+ * The operations the benchmark sends, selecting what the client's views select (schema/
+ * alignment.graphql): enough of each answer that the server does its real work and the response
+ * carries a realistic payload.
+ */
+
+const nodeFragment = /* GraphQL */ `
+  fragment Bench_Node on GraphNode {
+    id
+    label
+    title
+    code
+    kind
+    status
+    corporate
+    discretionary
+    planId
+  }
+`;
+
+const edgeFragment = /* GraphQL */ `
+  fragment Bench_Edge on GraphEdge {
+    id
+    type
+    from
+    to
+    basis
+    rationale
+  }
+`;
+
+export const traceOperation = /* GraphQL */ `
+  query Bench_Trace($id: ID!) {
+    trace(id: $id) {
+      root { ...Bench_Node }
+      paths { nodes edges reaches basis }
+      authorities { ...Bench_Node }
+      corporatePriorities { ...Bench_Node }
+      subgraph {
+        nodes { ...Bench_Node }
+        edges { ...Bench_Edge }
+      }
+    }
+  }
+  ${nodeFragment}
+  ${edgeFragment}
+`;
+
+export const gapsOperation = /* GraphQL */ `
+  query Bench_Gaps($scope: ScopeInput) {
+    gaps(scope: $scope) {
+      total
+      rules {
+        code
+        severity
+        title
+        checked
+        passing
+        coverage
+        findings {
+          severity
+          detail
+          node { ...Bench_Node }
+          plan { id title }
+        }
+      }
+    }
+  }
+  ${nodeFragment}
+`;
+
+export const coverageOperation = /* GraphQL */ `
+  query Bench_Coverage($scope: ScopeInput) {
+    coverage(scope: $scope) {
+      rules { code checked passing coverage }
+      byPlan { ...Bench_CoverageRow }
+      byPriority { ...Bench_CoverageRow }
+      byAuthority { ...Bench_CoverageRow }
+      byInspection { ...Bench_CoverageRow }
+    }
+  }
+  fragment Bench_CoverageRow on CoverageRow {
+    subject { id label title }
+    checked
+    passing
+    coverage
+    rules { code checked passing coverage }
+  }
+`;
+
+export const alignmentOperation = /* GraphQL */ `
+  query Bench_Alignment($rows: AlignmentSetInput!, $columns: AlignmentSetInput!) {
+    alignment(rows: $rows, columns: $columns) {
+      rows { ...Bench_Node }
+      columns { ...Bench_Node }
+      cells {
+        row
+        column
+        strength
+        links { ...Bench_Edge }
+        sharedAuthorities { id title }
+        sharedThemes { id title }
+      }
+      uncoveredRows { id }
+      uncoveredColumns { id }
+    }
+  }
+  ${nodeFragment}
+  ${edgeFragment}
+`;
+
+export const searchOperation = /* GraphQL */ `
+  query Bench_Search($text: String!) {
+    search(text: $text) {
+      query
+      hits {
+        score
+        excerpt
+        node { ...Bench_Node }
+        plan { id title }
+      }
+    }
+  }
+  ${nodeFragment}
+`;
+
+export const evidenceChainOperation = /* GraphQL */ `
+  query Bench_EvidenceChain($id: ID!) {
+    evidenceChain(id: $id) {
+      root { ...Bench_Node }
+      evidence { ...Bench_Node }
+      responses {
+        action { ...Bench_Node }
+        evidence { id }
+        edge { ...Bench_Edge }
+        measures {
+          measure { ...Bench_Node }
+          observations { id title properties }
+        }
+        priorities { ...Bench_Node }
+        authorities { ...Bench_Node }
+      }
+      subgraph {
+        nodes { ...Bench_Node }
+        edges { ...Bench_Edge }
+      }
+    }
+  }
+  ${nodeFragment}
+  ${edgeFragment}
+`;
+
+export const impactOperation = /* GraphQL */ `
+  query Bench_Impact($id: ID!) {
+    impact(id: $id) {
+      root { ...Bench_Node }
+      countsByLabel { label count }
+      truncated
+      subgraph {
+        nodes { ...Bench_Node }
+        edges { ...Bench_Edge }
+      }
+    }
+  }
+  ${nodeFragment}
+  ${edgeFragment}
+`;

@@ -1,0 +1,316 @@
+/**
+ * Owns one Cytoscape instance for the life of a graph view, outside React: created once on
+ * mount, changed by id-keyed diffs, destroyed on unmount. React passes it data; it never
+ * re-creates the renderer because a component re-rendered.
+ */
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type EventObject, type NodeSingular, type Position } from 'cytoscape';
+import { layeredLayout, toSegments } from './layeredLayout.ts';
+import { stylesheet } from './stylesheet.ts';
+import { graphTimings } from './timings.ts';
+import { toElements, type EdgeData, type GraphElements, type GraphInput } from './toElements.ts';
+
+export interface GraphControllerOptions {
+  /** A node was clicked or tapped. */
+  onSelect?: (id: string) => void;
+}
+
+/** Nodes are never enlarged past this when fitting, so a three-node graph is not drawn huge. */
+const maxFitZoom = 1.2;
+const fitPadding = 24;
+// Beyond this many nodes, moving every node smoothly costs more than it helps.
+const maxAnimatedNodes = 300;
+const animationMs = 300;
+// The focus ring and the double outline of the root reach this far beyond a node's box.
+const ringMargin = 12;
+// Browsers refuse canvases much past 16,384 pixels a side; this leaves room for a pixel ratio of 2 or more.
+const maxExportSide = 6_000;
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export class GraphController {
+  private cy: Core | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private hasRendered = false;
+  private hasLaidOut = false;
+  /** The user has panned or zoomed since the last fit, so resizing should not refit. */
+  private userMoved = false;
+  private focusedId: string | null = null;
+  private selectedId: string | null = null;
+
+  constructor(private readonly options: GraphControllerOptions = {}) {}
+
+  /** Creates the renderer in `container`. Call once; destroy() releases it. */
+  mount(container: HTMLElement): void {
+    if (this.cy) throw new Error('This graph is already mounted; destroy it first.');
+    const cy = cytoscape({
+      container,
+      style: stylesheet,
+      minZoom: 0.02,
+      maxZoom: 4,
+      // Positions come from the layout; letting people drag nodes would let labels overlap.
+      autoungrabify: true,
+      // Selection lives in the URL (the detail panel); the .selected class mirrors it.
+      autounselectify: true,
+      boxSelectionEnabled: false,
+      // While the view moves, show a snapshot instead of redrawing every element: large graphs
+      // pan and zoom smoothly, and the sharp drawing returns as soon as the view stops.
+      textureOnViewport: true,
+    });
+    cy.on('tap', 'node', (event: EventObject) => this.options.onSelect?.((event.target as NodeSingular).id()));
+    cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
+    cy.on('mouseout', 'node', () => (container.style.cursor = ''));
+    cy.on('dragpan scrollzoom pinchzoom', () => (this.userMoved = true));
+    cy.on('render', () => {
+      if (this.hasRendered || cy.nodes().empty()) return;
+      this.hasRendered = true;
+      performance.mark(graphTimings.firstRender);
+    });
+    // Cytoscape follows window resizes but not its container's (the detail panel opening).
+    this.resizeObserver = new ResizeObserver(() => {
+      cy.resize();
+      if (!this.userMoved) this.fit(false);
+    });
+    this.resizeObserver.observe(container);
+    this.cy = cy;
+  }
+
+  /**
+   * Shows `graph`: removes what is gone, adds what is new and updates what changed, keyed by
+   * id, in one batch. The layout is computed again only when nodes or links came or went (or a
+   * label changed size); then nodes move to their new places (smoothly for small graphs, new
+   * nodes growing out of a neighbour already shown) and the view fits the graph.
+   */
+  setGraph(graph: GraphInput, { rootId = null }: { rootId?: string | null } = {}): void {
+    const cy = this.live();
+    const started = performance.now();
+    const elements = toElements(graph, { rootId });
+    const wanted = new Set<string>();
+    for (const { data } of [...elements.nodes, ...elements.edges]) wanted.add(data.id);
+    const stale = cy.elements().filter((element) => !wanted.has(element.id()));
+    const shown = new Map<string, Record<string, unknown>>();
+    cy.elements().forEach((element) => {
+      shown.set(element.id(), element.data() as Record<string, unknown>);
+    });
+
+    const changes = new Map<string, Record<string, unknown>>();
+    let resized = false;
+    for (const { data } of [...elements.nodes, ...elements.edges]) {
+      const current = shown.get(data.id);
+      if (!current) continue;
+      const changed = Object.entries(data).filter(([key, value]) => current[key] !== value);
+      if (changed.length === 0) continue;
+      resized ||= changed.some(([key]) => key === 'width' || key === 'height');
+      changes.set(data.id, Object.fromEntries(changed));
+    }
+    const addedCount = wanted.size - (shown.size - stale.length);
+    const layout = stale.nonempty() || addedCount > 0 || resized ? this.computeLayout(elements) : null;
+    const animate = layout !== null && this.hasLaidOut && elements.nodes.length <= maxAnimatedNodes && !reducedMotion();
+    const neighbours = animate ? neighbourIndex(elements) : null;
+
+    cy.batch(() => {
+      cy.remove(stale);
+      for (const [id, data] of changes) cy.getElementById(id).data(data);
+      const added: ElementDefinition[] = [];
+      for (const node of elements.nodes) {
+        if (shown.has(node.data.id)) continue;
+        const position = layout && (animate ? this.startingPoint(neighbours!.get(node.data.id) ?? []) : layout.positions.get(node.data.id));
+        added.push(position ? { ...node, position } : node);
+      }
+      for (const edge of elements.edges) {
+        const segments = layout ? segmentData(edge.data, layout) : null;
+        if (!shown.has(edge.data.id)) added.push(segments ? { ...edge, data: { ...edge.data, ...segments } } : edge);
+        else if (layout) updateSegments(cy.getElementById(edge.data.id), segments);
+      }
+      cy.add(added);
+      if (layout && !animate) for (const [id, position] of layout.positions) if (shown.has(id)) cy.getElementById(id).position(position);
+      this.applyMarks();
+    });
+
+    if (layout) {
+      if (animate) {
+        cy.nodes()
+          .layout({ name: 'preset', positions: Object.fromEntries(layout.positions), fit: false, animate: true, animationDuration: animationMs, stop: () => performance.mark(graphTimings.laidOut) })
+          .run();
+      } else {
+        performance.mark(graphTimings.laidOut);
+      }
+      this.hasLaidOut = true;
+      if (elements.nodes.length > 0) this.fitBox(layout.box, animate);
+    }
+    performance.measure(graphTimings.setGraph, { start: started });
+  }
+
+  /**
+   * Keyboard focus from the list of nodes: draws the focus ring on `id` (none for null) and
+   * brings it into view, centred, when it is off-screen or too small to read.
+   */
+  focus(id: string | null): void {
+    this.focusedId = id;
+    this.applyMarks();
+    if (id) this.reveal(id);
+  }
+
+  /** The node shown in the detail panel: highlighted and brought into view. */
+  select(id: string | null): void {
+    this.selectedId = id;
+    this.applyMarks();
+    if (id) this.reveal(id);
+  }
+
+  /** Fits the whole graph in view, animated unless the user prefers reduced motion. */
+  fit(animate = true): void {
+    const cy = this.live();
+    const nodes = cy.nodes();
+    if (nodes.empty()) return;
+    const box = nodes.boundingBox({ includeLabels: false });
+    this.fitBox({ x1: box.x1 - ringMargin, x2: box.x2 + ringMargin, y1: box.y1 - ringMargin, y2: box.y2 + ringMargin }, animate);
+  }
+
+  /** Zooms in (factor above 1) or out around the centre of the view. */
+  zoomBy(factor: number): void {
+    const cy = this.live();
+    this.userMoved = true;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /**
+   * The whole graph as a PNG on white at twice its size (Cytoscape multiplies by the screen's
+   * pixel ratio too), less for graphs so large the image would pass what browsers can draw,
+   * without focus or selection marks.
+   */
+  exportPng(): Blob {
+    const cy = this.live();
+    const { w, h } = cy.elements().boundingBox();
+    const scale = Math.min(2, maxExportSide / w, maxExportSide / h);
+    cy.nodes('.focused, .selected').removeClass('focused selected');
+    try {
+      return cy.png({ output: 'blob', full: true, scale, bg: '#fff' });
+    } finally {
+      this.applyMarks();
+    }
+  }
+
+  /** Releases the renderer and its listeners. The controller cannot be used again. */
+  destroy(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.cy?.destroy();
+    this.cy = null;
+  }
+
+  private live(): Core {
+    if (!this.cy) throw new Error('The graph is not mounted.');
+    return this.cy;
+  }
+
+  private applyMarks(): void {
+    const cy = this.live();
+    cy.batch(() => {
+      cy.nodes('.focused, .selected').removeClass('focused selected');
+      if (this.selectedId) cy.getElementById(this.selectedId).addClass('selected');
+      if (this.focusedId) cy.getElementById(this.focusedId).addClass('focused');
+    });
+  }
+
+  /** Where a new node appears before it moves to its place: on a neighbour already shown. */
+  private startingPoint(neighbourIds: readonly string[]): Position | undefined {
+    const cy = this.live();
+    for (const id of neighbourIds) {
+      const shown = cy.getElementById(id);
+      if (shown.nonempty()) return { ...shown.position() };
+    }
+    return undefined;
+  }
+
+  /** Positions, bends and the box the graph will fill, with the focus ring's margin. */
+  private computeLayout({ nodes, edges }: GraphElements): ComputedLayout {
+    const started = performance.now();
+    const cy = this.live();
+    const { positions, bends } = layeredLayout(
+      nodes.map(({ data }) => data),
+      edges.map(({ data }) => data),
+      { aspect: cy.width() / Math.max(cy.height(), 1) || undefined },
+    );
+    performance.measure(graphTimings.layout, { start: started });
+    const box = { x1: Infinity, x2: -Infinity, y1: Infinity, y2: -Infinity };
+    for (const { data } of nodes) {
+      const { x, y } = positions.get(data.id)!;
+      box.x1 = Math.min(box.x1, x - data.width / 2 - ringMargin);
+      box.x2 = Math.max(box.x2, x + data.width / 2 + ringMargin);
+      box.y1 = Math.min(box.y1, y - data.height / 2 - ringMargin);
+      box.y2 = Math.max(box.y2, y + data.height / 2 + ringMargin);
+    }
+    return { positions, bends, box };
+  }
+
+  private fitBox(box: { x1: number; x2: number; y1: number; y2: number }, animate: boolean): void {
+    const cy = this.live();
+    const width = Math.max(cy.width() - 2 * fitPadding, 1);
+    const height = Math.max(cy.height() - 2 * fitPadding, 1);
+    const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / (box.x2 - box.x1), height / (box.y2 - box.y1)));
+    const pan = { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 };
+    this.userMoved = false;
+    cy.stop(true);
+    if (animate && !reducedMotion()) cy.animate({ zoom, pan }, { duration: animationMs });
+    else cy.viewport({ zoom, pan });
+  }
+
+  private reveal(id: string): void {
+    const cy = this.live();
+    const node = cy.getElementById(id);
+    if (node.empty()) return;
+    const box = node.renderedBoundingBox({ includeLabels: false });
+    const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+    // Below this zoom a 13px label is drawn smaller than 8px: too small to read.
+    const readable = 0.6;
+    if (inView && cy.zoom() >= readable) return;
+    const zoom = cy.zoom() >= readable ? cy.zoom() : 1;
+    const { x, y } = node.position();
+    const pan = { x: cy.width() / 2 - zoom * x, y: cy.height() / 2 - zoom * y };
+    this.userMoved = true;
+    cy.stop(true);
+    if (reducedMotion()) cy.viewport({ zoom, pan });
+    else cy.animate({ zoom, pan }, { duration: 200 });
+  }
+}
+
+interface ComputedLayout {
+  positions: Map<string, Position>;
+  bends: Map<string, Position[]>;
+  box: { x1: number; x2: number; y1: number; y2: number };
+}
+
+type SegmentData = { segmentWeights: number[]; segmentDistances: number[] };
+
+/** The ids next to each node, for placing new nodes beside one already shown. */
+function neighbourIndex({ edges }: GraphElements): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const around = index.get(from);
+    if (around) around.push(to);
+    else index.set(from, [to]);
+  };
+  for (const { data } of edges) {
+    add(data.source, data.target);
+    add(data.target, data.source);
+  }
+  return index;
+}
+
+/** A link spanning rows bends through the lanes the layout kept for it (see stylesheet.ts). */
+function segmentData(edge: EdgeData, { positions, bends }: ComputedLayout): SegmentData | null {
+  const points = bends.get(edge.id);
+  if (!points) return null;
+  const { weights, distances } = toSegments(positions.get(edge.source)!, positions.get(edge.target)!, points);
+  return { segmentWeights: weights, segmentDistances: distances };
+}
+
+function updateSegments(edge: CollectionReturnValue, segments: SegmentData | null): void {
+  const current = edge.data('segmentWeights') as number[] | undefined;
+  if (!segments) {
+    if (current) edge.removeData('segmentWeights segmentDistances');
+    return;
+  }
+  const same = (a: readonly number[] | undefined, b: readonly number[]) => a?.length === b.length && a.every((value, i) => value === b[i]);
+  if (!same(current, segments.segmentWeights) || !same(edge.data('segmentDistances') as number[] | undefined, segments.segmentDistances)) edge.data(segments);
+}

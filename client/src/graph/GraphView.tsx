@@ -1,0 +1,168 @@
+import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { describeNode, linkPhrase } from '../components/labels.ts';
+import { useSelection } from '../routing/route.ts';
+import { GraphController } from './GraphController.ts';
+import { GraphLegend } from './GraphLegend.tsx';
+import { GraphLinksTable } from './GraphLinksTable.tsx';
+import { GraphNodeList, type ListedNode } from './GraphNodeList.tsx';
+import { kinds, layerNames, visualKind, type VisualKind } from './kinds.ts';
+import type { EdgeData, GraphInput } from './toElements.ts';
+import './graph.css';
+
+export interface GraphViewProps {
+  /**
+   * What to draw: any API Subgraph, or several merged with mergeGraphs(). Keep the same object
+   * while it has not changed (memoise merges): each new object is diffed against the drawing.
+   */
+  graph: GraphInput;
+  /** The item the page is about: drawn with a double outline and named in the lists. */
+  rootId?: string | null;
+  /** What the root is to the page, for the key and the lists: "the item traced". */
+  rootMeaning?: string;
+  /** What the graph shows, as a phrase, for its accessible name: "Trace of …". */
+  label: string;
+  /** Name of the exported image, without ".png". */
+  fileName: string;
+  /** Level of the headings of the key and the lists (default 2). */
+  headingLevel?: 2 | 3;
+}
+
+/**
+ * A graph with everything needed to use it without seeing it: the drawing (Cytoscape, owned by
+ * a GraphController created once and destroyed on unmount), zoom and PNG export buttons, the
+ * key, every node as a button (arrow keys move along them and show each on the drawing; Enter
+ * opens its details, as does clicking a node) and every link in a table. The node open in the
+ * detail panel is the URL's `node` parameter (useSelection).
+ *
+ * @remarks
+ * The lists render just after the drawing (useDeferredValue), so a large graph appears first.
+ * The stylesheet (graph.css) comes with the component.
+ *
+ * @example
+ * <GraphView graph={trace.subgraph} rootId={trace.root.id} rootMeaning="the item traced" label={`Trace of ${trace.root.title}`} fileName="trace" />
+ */
+export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2 }: GraphViewProps) {
+  const id = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const alternative = useRef<HTMLDivElement>(null);
+  const controller = useRef<GraphController | null>(null);
+  const [selected, select] = useSelection();
+  const selectLatest = useRef(select);
+  useEffect(() => {
+    selectLatest.current = select;
+  }, [select]);
+
+  useEffect(() => {
+    const graphController = new GraphController({ onSelect: (nodeId) => selectLatest.current(nodeId) });
+    graphController.mount(container.current!);
+    controller.current = graphController;
+    return () => {
+      graphController.destroy();
+      controller.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    controller.current?.setGraph(graph, { rootId });
+  }, [graph, rootId]);
+  useEffect(() => {
+    controller.current?.select(selected);
+  }, [selected]);
+
+  // Closing the detail panel (Escape) removes the element that had focus: give it back to the
+  // item whose details were open, so keyboard users carry on where they were.
+  const previouslySelected = useRef(selected);
+  useEffect(() => {
+    const before = previouslySelected.current;
+    previouslySelected.current = selected;
+    if (!before || selected || (document.activeElement && document.activeElement !== document.body)) return;
+    const buttons = alternative.current;
+    (buttons?.querySelector<HTMLButtonElement>(`[data-node-id="${CSS.escape(before)}"]`) ?? buttons?.querySelector<HTMLButtonElement>('.node-button[tabindex="0"]'))?.focus();
+  }, [selected]);
+
+  const described = useMemo(() => describeGraph(graph), [graph]);
+  const { nodes, edges, shownKinds } = described;
+  // The lists of a large graph take longer to render than the drawing: let the drawing go first.
+  const listed = useDeferredValue(described, null);
+  const layers = [...new Set(nodes.map(({ layer }) => layer))];
+  const summary =
+    nodes.length === 0
+      ? `${label}: nothing to draw.`
+      : `${label}: ${nodes.length} ${nodes.length === 1 ? 'item' : 'items'} and ${edges.length} ${edges.length === 1 ? 'link' : 'links'}, in layers from ${layerNames[layers[0]!]} at the top to ${layerNames[layers.at(-1)!]} at the bottom. The lists below give the same items and links as text.`;
+
+  const exportPng = () => {
+    const image = controller.current?.exportPng();
+    if (!image) return;
+    const url = URL.createObjectURL(image);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${fileName}.png`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has its own copy once started; a minute is ample for slow disks.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  return (
+    <div className="graph-view">
+      <div className="graph-toolbar">
+        <button type="button" className="secondary-button" onClick={() => controller.current?.zoomBy(1.25)}>
+          Zoom in
+        </button>
+        <button type="button" className="secondary-button" onClick={() => controller.current?.zoomBy(0.8)}>
+          Zoom out
+        </button>
+        <button type="button" className="secondary-button" onClick={() => controller.current?.fit()}>
+          Show the whole graph
+        </button>
+        <button type="button" className="secondary-button" onClick={exportPng}>
+          Export PNG
+        </button>
+      </div>
+      <div className="graph-stage">
+        <div ref={container} className="graph-canvas" role="img" aria-label={summary} />
+        <GraphLegend kinds={shownKinds} rootMeaning={rootId ? rootMeaning : undefined} headingId={`${id}-key`} headingLevel={headingLevel} />
+      </div>
+      {listed && (
+        <div ref={alternative} className="graph-alternative">
+          <GraphNodeList
+            nodes={listed.nodes}
+            rootId={rootId}
+            rootMeaning={rootMeaning}
+            selectedId={selected}
+            onFocusNode={(nodeId) => controller.current?.focus(nodeId)}
+            onOpen={select}
+            headingId={`${id}-nodes`}
+            headingLevel={headingLevel}
+          />
+          <GraphLinksTable edges={listed.edges} names={listed.names} headingId={`${id}-links`} headingLevel={headingLevel} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The graph as text: nodes in reading order (layer by layer), links with their basis, and the kinds drawn. */
+function describeGraph(graph: GraphInput) {
+  // First seen wins, as in toElements.
+  const distinct = <T extends { id: string }>(items: readonly T[]) => {
+    const seen = new Set<string>();
+    return items.filter(({ id }) => !seen.has(id) && Boolean(seen.add(id)));
+  };
+  const ids = new Set(graph.nodes.map(({ id }) => id));
+  const edges: EdgeData[] = distinct(graph.edges)
+    .filter(({ from, to }) => ids.has(from) && ids.has(to))
+    .map(({ id, type, from, to, basis, rationale }) => ({ id, type, source: from, target: to, basis: basis ?? 'STATED', rationale: rationale ?? null, phrase: linkPhrase(type) }));
+  const links = new Map<string, number>();
+  for (const { source, target } of edges) for (const end of [source, target]) links.set(end, (links.get(end) ?? 0) + 1);
+  const nodes: ListedNode[] = distinct(graph.nodes)
+    .map((node) => {
+      const visual = visualKind(node);
+      return { id: node.id, title: node.title, description: describeNode(node), visual, layer: kinds[visual].layer, links: links.get(node.id) ?? 0 };
+    })
+    // Stable, so nodes keep the API's order within a layer.
+    .sort((a, b) => a.layer - b.layer);
+  const names = new Map(nodes.map(({ id, description, title }) => [id, { description, title }]));
+  const shownKinds = (Object.keys(kinds) as VisualKind[]).filter((kind) => nodes.some(({ visual }) => visual === kind));
+  return { nodes, edges, names, shownKinds };
+}
