@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AlignmentView } from './features/alignment/AlignmentView.tsx';
+import { ImportView } from './features/authoring/ImportView.tsx';
+import { SignInControl } from './features/authoring/SignInControl.tsx';
 import { EvidenceView } from './features/evidence/EvidenceView.tsx';
 import { GapsView } from './features/gaps/GapsView.tsx';
 import { HomeView } from './features/home/HomeView.tsx';
@@ -21,6 +23,7 @@ const pages: Record<View, () => ReactNode> = {
   alignment: () => <AlignmentView />,
   evidence: () => <EvidenceView />,
   impact: () => <ImpactView />,
+  import: () => <ImportView />,
 };
 
 const navigation: { view: View; label: string }[] = [
@@ -28,6 +31,7 @@ const navigation: { view: View; label: string }[] = [
   { view: 'gaps', label: 'Gaps' },
   { view: 'alignment', label: 'Alignment' },
   { view: 'evidence', label: 'Evidence' },
+  { view: 'import', label: 'Import' },
 ];
 
 export function App() {
@@ -57,6 +61,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <SignInControl />
       </header>
       <div className={selected ? 'layout with-panel' : 'layout'}>
         <main id="main" tabIndex={-1}>

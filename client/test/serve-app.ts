@@ -1,12 +1,13 @@
 /**
  * Browser-test global setup: the real server, in production mode, serving the built client and
- * the API over the real Neo4j that `npm test` provides, on a free port.
+ * the API over the real Neo4j that `npm test` provides, on a free port. It accepts the test
+ * tokens of server/test/api.ts, so browser tests can sign in as an editor or an admin.
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { readSettings } from '../../server/src/config.ts';
 import { startServer } from '../../server/src/main.ts';
-import { waitForReady } from '../../server/test/api.ts';
+import { testTokens, waitForReady } from '../../server/test/api.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +19,15 @@ export default async function serveApp(project: TestProject) {
   if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
     throw new Error('client/dist is missing: run `npm run build` first (npm test does).');
   }
-  const server = await startServer(readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' }));
+  const server = await startServer(
+    readSettings({
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
+    }),
+  );
   await waitForReady(server.url);
   project.provide('appUrl', server.url);
   return () => server.close();

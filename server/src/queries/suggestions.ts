@@ -63,11 +63,12 @@ export const statements = {
             [(node)-[c:CONCERNS]->(t:Theme) WHERE ${ACCEPTED('c')} | ${NODE('t')}] AS themes,
             [(node)-[r:RESPONDS_TO]->(e:Evidence) WHERE ${ACCEPTED('r')} | ${NODE('e')}] AS evidence`,
   ),
+  // Suggestions an import made from a citation carry no score: a citation is the strongest reason.
   stored: cypher(
     'suggestions.stored',
     `MATCH (n:Entity {id: $id})-[r]->(target:Entity)
      WHERE r.basis = 'SUGGESTED'
-     RETURN ${EDGE('r')} AS edge, ${NODE('target')} AS target, coalesce(r.score, 0.0) AS score
+     RETURN ${EDGE('r')} AS edge, ${NODE('target')} AS target, coalesce(r.score, 1.0) AS score
      ORDER BY score DESC`,
   ),
   accept: cypher(

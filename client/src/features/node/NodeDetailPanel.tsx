@@ -1,14 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
+import { AddLinkForm } from '../authoring/AddLinkForm.tsx';
+import { LinkRemoval } from '../authoring/LinkRemoval.tsx';
+import { isEditable, isRemovableLink, suggestionKinds } from '../authoring/model.ts';
+import { NodeDelete } from '../authoring/NodeDelete.tsx';
+import { NodeEditor } from '../authoring/NodeEditor.tsx';
+import { NodeHistory } from '../authoring/NodeHistory.tsx';
+import { NodeSuggestions } from '../authoring/NodeSuggestions.tsx';
+import { useSignedIn } from '../authoring/session.ts';
 
+// The page size is a variable: the API's cost limit multiplies a literal `first` into the cost
+// of everything under it, and checks a variable's range itself (at most 500).
 const NodeQuery = graphql(`
-  query NodeDetailPanel_Node($id: ID!) {
-    node(id: $id, first: 200) {
+  query NodeDetailPanel_Node($id: ID!, $first: Int!) {
+    node(id: $id, first: $first) {
       node { id label title code term text kind status corporate discretionary properties }
       plan { id title }
       sources { documentId documentTitle file section excerpt }
@@ -27,23 +37,58 @@ const hidden = new Set(['id', 'title', 'text', 'code', 'term', 'kind', 'status',
 
 const traceable = new Set(['Plan', 'Priority', 'Objective', 'Action']);
 
-/** The detail panel: what a node is, where it comes from, and every link in and out with its basis. */
+type Mode = 'view' | 'edit' | 'delete' | 'link';
+
+/**
+ * The detail panel: what a node is, where it comes from, every link in and out with its basis,
+ * the links the tool suggests and the node's history. Signed-in editors also edit and delete the
+ * node, add and remove links, and accept or reject suggestions here.
+ */
 export function NodeDetailPanel({ id }: { id: string }) {
   const [, select] = useSelection();
+  const signedIn = useSignedIn();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [{ data, fetching, error }] = useQuery({ query: NodeQuery, variables: { id } });
+  const editButton = useRef<HTMLButtonElement>(null);
+  const linkButton = useRef<HTMLButtonElement>(null);
+  const [{ data, fetching, error }] = useQuery({ query: NodeQuery, variables: { id, first: 200 } });
+  const [mode, setMode] = useState<Mode>('view');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; message: string } | null>(null);
   const detail = data?.node;
 
   useEffect(() => {
     if (detail) heading.current?.focus();
   }, [detail?.node.id]);
 
+  useEffect(() => {
+    setMode('view');
+    setNotice(null);
+  }, [id]);
+
+  /** Ends an edit, announces what was done and puts focus back where the edit began. */
+  const finish = (message: string | null, returnTo: HTMLElement | null) => {
+    setMode('view');
+    if (message) setNotice(message);
+    requestAnimationFrame(() => returnTo?.focus());
+  };
+
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading" onKeyDown={(event) => event.key === 'Escape' && select(null)}>
       <button type="button" className="close-button" onClick={() => select(null)} aria-label="Close details">
         Close
       </button>
-      <QueryState fetching={fetching} error={error} what="the details">
+      <div role="status" className="panel-status">
+        {notice && <p className="notification notification-success">{notice}</p>}
+      </div>
+      {deleted?.id === id ? (
+        <>
+          <h2 id="detail-heading" ref={heading} tabIndex={-1}>
+            Deleted
+          </h2>
+          <p>{deleted.message} The history keeps a record of it.</p>
+        </>
+      ) : (
+      <QueryState fetching={fetching && !data} error={error} what="the details">
         {data && !detail && <p role="alert">Nothing in the graph has the id {id}.</p>}
         {detail && (
           <>
@@ -58,6 +103,29 @@ export function NodeDetailPanel({ id }: { id: string }) {
               {(detail.node.label === 'Evidence' || detail.node.label === 'Action') && <Link href={hrefTo('evidence', { id })}>Evidence chain</Link>}
               <Link href={hrefTo('impact', { id })}>What depends on it</Link>
             </p>
+            {signedIn && isEditable(detail.node.label) && (
+              <p className="actions authoring-actions">
+                <button type="button" ref={editButton} className="secondary-button" aria-expanded={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
+                  Edit
+                </button>
+                <button type="button" className="secondary-button" aria-expanded={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>
+                  Delete
+                </button>
+              </p>
+            )}
+            {mode === 'edit' && <NodeEditor key={detail.node.id} node={detail.node} onDone={(message) => finish(message, editButton.current)} />}
+            {mode === 'delete' && (
+              <NodeDelete
+                key={detail.node.id}
+                node={detail.node}
+                onCancel={() => finish(null, editButton.current)}
+                onDeleted={(message) => {
+                  setMode('view');
+                  setDeleted({ id, message });
+                  requestAnimationFrame(() => heading.current?.focus());
+                }}
+              />
+            )}
             <dl className="properties">
               {detail.node.status && (
                 <>
@@ -115,14 +183,34 @@ export function NodeDetailPanel({ id }: { id: string }) {
                     <td>
                       <span className={`basis basis-${(edge.basis ?? 'STATED').toLowerCase()}`}>{basisNames[edge.basis ?? 'STATED']}</span>
                       {edge.rationale && <p className="rationale">{edge.rationale}</p>}
+                      {/* Suggested links are accepted or rejected under "Suggested links". */}
+                      {signedIn && isRemovableLink(edge.type) && edge.basis !== 'SUGGESTED' && (
+                        <LinkRemoval
+                          link={direction === 'OUT' ? { from: id, type: edge.type, to: node.id } : { from: node.id, type: edge.type, to: id }}
+                          description={direction === 'OUT' ? `${linkPhrase(edge.type)} ${node.title}` : `${node.title} ${linkPhrase(edge.type)} this`}
+                          onRemoved={(message) => finish(message, heading.current)}
+                        />
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {signedIn && isEditable(detail.node.label) && (
+              <p>
+                <button type="button" ref={linkButton} className="secondary-button" aria-expanded={mode === 'link'} onClick={() => setMode(mode === 'link' ? 'view' : 'link')}>
+                  Add link
+                </button>
+              </p>
+            )}
+            {mode === 'link' && <AddLinkForm key={detail.node.id} node={detail.node} onDone={(message) => finish(message, linkButton.current)} />}
+
+            {suggestionKinds.has(detail.node.label) && <NodeSuggestions id={id} title={detail.node.title} />}
+            <NodeHistory id={id} />
           </>
         )}
       </QueryState>
+      )}
     </aside>
   );
 }

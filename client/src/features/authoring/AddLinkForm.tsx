@@ -1,0 +1,214 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState.tsx';
+import { describeNode, labelName, linkPhrase } from '../../components/labels.ts';
+import { graphql } from '../../generated/gql.ts';
+import { formErrors } from './errors.ts';
+import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
+import { linkRules, linkTypesFrom } from './model.ts';
+import { writeContext } from './write-context.ts';
+
+const SearchQuery = graphql(`
+  query AddLinkForm_Targets($text: String!, $labels: [String!]) {
+    search(text: $text, labels: $labels, first: 10) {
+      hits {
+        node { id label title code term corporate kind }
+        plan { title }
+      }
+    }
+  }
+`);
+
+const CreateLinkMutation = graphql(`
+  mutation AddLinkForm_Create($input: LinkInput!, $why: String) {
+    createLink(input: $input, why: $why) { id type from to basis rationale by at }
+  }
+`);
+
+const labels = { type: 'Link type', to: 'What it links to', rationale: 'Rationale', section: 'Section', excerpt: 'Words of the source', basis: 'How it is known' };
+
+interface AddLinkFormProps {
+  node: { id: string; label: string; title: string };
+  onDone: (message: string | null) => void;
+}
+
+/**
+ * Draws a link from a node: its type (only those the node's kind may start), what it links to
+ * (found by search among the kinds the type may end at) and how it is known: curated with a
+ * rationale, or stated with the source's words.
+ */
+export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
+  const types = linkTypesFrom(node.label);
+  const [type, setType] = useState(types[0] ?? '');
+  const [searchText, setSearchText] = useState('');
+  const [searched, setSearched] = useState('');
+  const [target, setTarget] = useState<{ id: string; title: string } | null>(null);
+  const [basis, setBasis] = useState<'CURATED' | 'STATED'>('CURATED');
+  const [rationale, setRationale] = useState('');
+  const [section, setSection] = useState('');
+  const [excerpt, setExcerpt] = useState('');
+  const [why, setWhy] = useState('');
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const targetLabels = [...(linkRules[type]?.to ?? [])];
+  const [search] = useQuery({ query: SearchQuery, variables: { text: searched, labels: targetLabels }, pause: !searched });
+  const [{ fetching }, create] = useMutation(CreateLinkMutation);
+  const hits = (search.data?.search.hits ?? []).filter((hit) => hit.node.id !== node.id);
+
+  const find = () => {
+    setTarget(null);
+    setSearched(searchText.trim());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Problems = { fields: [], general: [] };
+    if (!target) found.fields.push({ field: 'to', message: searched ? 'Choose what it links to from the results' : 'Search for what it links to, then choose it' });
+    if (basis === 'CURATED' && !rationale.trim()) found.fields.push({ field: 'rationale', message: 'Enter why the link is right' });
+    if (basis === 'STATED' && !section.trim()) found.fields.push({ field: 'section', message: 'Enter the section of the source that states it' });
+    if (basis === 'STATED' && !excerpt.trim()) found.fields.push({ field: 'excerpt', message: 'Enter the words of the source that state it' });
+    setProblems(found);
+    if (found.fields.length || !target) return;
+    const input =
+      basis === 'CURATED'
+        ? { from: node.id, type, to: target.id, basis, rationale: rationale.trim() }
+        : { from: node.id, type, to: target.id, basis, section: section.trim(), excerpt: excerpt.trim() };
+    const result = await create({ input, why: why.trim() || null }, writeContext);
+    if (result.error) {
+      setProblems(formErrors(result.error, labels));
+      return;
+    }
+    onDone(`Linked: “${node.title}” ${linkPhrase(type)} “${target.title}”.`);
+  };
+
+  if (types.length === 0) {
+    return (
+      <div className="authoring-form">
+        <p>A {labelName(node.label).toLowerCase()} does not start any links; link to it from the other item.</p>
+        <button type="button" className="secondary-button" onClick={() => onDone(null)}>
+          Close
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form className="authoring-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-link-heading">
+      <h3 id="add-link-heading" ref={heading} tabIndex={-1}>Add a link from this {labelName(node.label).toLowerCase()}</h3>
+      <ErrorSummary problems={problems} idPrefix="link" />
+      <Field id="link-type" label="Link type" hint={`It ${linkPhrase(type)} a ${targetLabels.map((label) => labelName(label).toLowerCase()).join(' or ')}.`} error={problemOf(problems, 'type')}>
+        {(described) => (
+          <select
+            {...described}
+            value={type}
+            onChange={(event) => {
+              setType(event.target.value);
+              setTarget(null);
+              setSearched('');
+            }}
+          >
+            {types.map((option) => (
+              <option key={option} value={option}>
+                {linkPhrase(option)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="link-search" label="Find what it links to" hint="Words from its title, such as Care Act or carers." error={undefined}>
+        {(described) => (
+          <div className="search-row">
+            <input
+              type="search"
+              {...described}
+              value={searchText}
+              autoComplete="off"
+              onChange={(event) => setSearchText(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  find();
+                }
+              }}
+            />
+            <button type="button" onClick={find}>
+              Find
+            </button>
+          </div>
+        )}
+      </Field>
+      {searched && (
+        <fieldset className={`form-group${problemOf(problems, 'to') ? ' form-group-error' : ''}`} aria-describedby={problemOf(problems, 'to') ? 'link-to-error' : undefined}>
+          <legend className="field-label">What it links to</legend>
+          {problemOf(problems, 'to') && (
+            <p id="link-to-error" className="error-message">
+              <span className="visually-hidden">Error:</span> {problemOf(problems, 'to')}
+            </p>
+          )}
+          <QueryState fetching={search.fetching} error={search.error} what="the search results">
+            {hits.length === 0 && <p>Nothing matches “{searched}” among the {targetLabels.map((label) => labelName(label).toLowerCase()).join(' and ')} items. Try other words.</p>}
+            {hits.map((hit, index) => (
+              <div className="radio-row" key={hit.node.id}>
+                <input
+                  type="radio"
+                  id={index === 0 ? 'link-to' : `link-to-${index}`}
+                  name="link-to"
+                  value={hit.node.id}
+                  checked={target?.id === hit.node.id}
+                  onChange={() => setTarget({ id: hit.node.id, title: hit.node.title })}
+                />
+                <label htmlFor={index === 0 ? 'link-to' : `link-to-${index}`}>
+                  {hit.node.title} <span className="badge">{describeNode(hit.node)}</span>
+                  {hit.plan && <span className="hint-inline"> in {hit.plan.title}</span>}
+                </label>
+              </div>
+            ))}
+          </QueryState>
+        </fieldset>
+      )}
+      {!searched && problemOf(problems, 'to') && (
+        <p id="link-to" tabIndex={-1} className="error-message">
+          <span className="visually-hidden">Error:</span> {problemOf(problems, 'to')}
+        </p>
+      )}
+      <fieldset className="form-group">
+        <legend className="field-label">How it is known</legend>
+        <div className="radio-row">
+          <input type="radio" id="link-basis" name="link-basis" value="CURATED" checked={basis === 'CURATED'} onChange={() => setBasis('CURATED')} />
+          <label htmlFor="link-basis">Curated: you judge the link is right, and say why</label>
+        </div>
+        <div className="radio-row">
+          <input type="radio" id="link-basis-stated" name="link-basis" value="STATED" checked={basis === 'STATED'} onChange={() => setBasis('STATED')} />
+          <label htmlFor="link-basis-stated">Stated: the source document says so, in words you can quote</label>
+        </div>
+      </fieldset>
+      {basis === 'CURATED' ? (
+        <Field id="link-rationale" label="Rationale" hint="Why the link is right, for the next reader." error={problemOf(problems, 'rationale')}>
+          {(described) => <textarea {...described} rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} />}
+        </Field>
+      ) : (
+        <>
+          <Field id="link-section" label="Section" hint="Where in the source, such as Priority 2 or page 14." error={problemOf(problems, 'section')}>
+            {(described) => <input type="text" {...described} value={section} autoComplete="off" onChange={(event) => setSection(event.target.value)} />}
+          </Field>
+          <Field id="link-excerpt" label="Words of the source" hint="Copied word for word." error={problemOf(problems, 'excerpt')}>
+            {(described) => <textarea {...described} rows={3} value={excerpt} onChange={(event) => setExcerpt(event.target.value)} />}
+          </Field>
+        </>
+      )}
+      <WhyField id="link-why" value={why} onChange={setWhy} />
+      <div className="button-row">
+        <button type="submit" className="primary-button" disabled={fetching}>
+          Add link
+        </button>
+        <button type="button" className="secondary-button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * The pure side of importing: reading the chosen file as UTF-8 (refused in the browser when it is
+ * not), grouping a preview by kind, naming where a fault is, and the CSV template.
+ */
+
+/** The file types the importer reads, by extension. */
+export const importExtensions = ['.yaml', '.yml', '.json', '.csv', '.txt', '.md', '.html'] as const;
+
+/** The API's limit on an imported file. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export type DecodedFile = { ok: true; fileName: string; content: string } | { ok: false; fileName: string; message: string };
+
+const extensionOf = (fileName: string) => /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
+
+/**
+ * Reads a chosen file's bytes as UTF-8 text. Bytes that are not UTF-8 are refused rather than
+ * replaced, so a file saved in another encoding is never imported with mangled words.
+ */
+export function decodeFile(fileName: string, bytes: ArrayBuffer | Uint8Array): DecodedFile {
+  const extension = extensionOf(fileName);
+  if (!(importExtensions as readonly string[]).includes(extension)) {
+    return { ok: false, fileName, message: `${fileName} cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md or .html file` };
+  }
+  const size = bytes.byteLength;
+  if (size > MAX_IMPORT_BYTES) {
+    return { ok: false, fileName, message: `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB: a file must be 2 MB or smaller` };
+  }
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, fileName, message: `${fileName} is not UTF-8 text: save it as UTF-8 (in most editors, “Save as” then choose the UTF-8 encoding) and choose it again` };
+  }
+  content = content.replace(/^\uFEFF/, '');
+  if (!content.trim()) return { ok: false, fileName, message: `${fileName} is empty: choose a file with the document’s text in it` };
+  return { ok: true, fileName, content };
+}
+
+/** Kinds in the order a preview lists them, with their plural names. */
+const kinds: [label: string, plural: string, singular: string][] = [
+  ['Document', 'Source documents', 'source document'],
+  ['Plan', 'Plans', 'plan'],
+  ['Priority', 'Priorities', 'priority'],
+  ['Objective', 'Objectives', 'objective'],
+  ['Action', 'Actions', 'action'],
+  ['Measure', 'Measures', 'measure'],
+  ['Observation', 'Observations', 'observation'],
+  ['Evidence', 'Evidence', 'piece of evidence'],
+  ['Authority', 'Authorities', 'authority'],
+  ['Provision', 'Provisions', 'provision'],
+  ['Organisation', 'Organisations', 'organisation'],
+  ['Role', 'Owners', 'owner'],
+  ['Theme', 'Themes', 'theme'],
+];
+
+export interface KindGroup<T> {
+  label: string;
+  /** "Priorities". */
+  heading: string;
+  /** "2 priorities". */
+  count: string;
+  nodes: T[];
+}
+
+const plural: Record<string, string> = { 'piece of evidence': 'pieces of evidence', authority: 'authorities', priority: 'priorities' };
+const counted = (count: number, singular: string) => `${count} ${count === 1 ? singular : (plural[singular] ?? `${singular}s`)}`;
+
+/** Nodes grouped by kind in a fixed order (plan first, then what sits under it), each keeping its order. */
+export function groupByKind<T extends { label: string }>(nodes: readonly T[]): KindGroup<T>[] {
+  const known = kinds.map(([label]) => label);
+  const order = [...known, ...[...new Set(nodes.map(({ label }) => label))].filter((label) => !known.includes(label))];
+  return order.flatMap((label) => {
+    const members = nodes.filter((node) => node.label === label);
+    if (members.length === 0) return [];
+    const [, heading, singular] = kinds.find(([known]) => known === label) ?? [label, label, label.toLowerCase()];
+    return [{ label, heading, count: counted(members.length, singular), nodes: members }];
+  });
+}
+
+/** "1 plan, 2 priorities and 3 actions". */
+export function listCounts(groups: readonly { count: string }[]): string {
+  const parts = groups.map(({ count }) => count);
+  if (parts.length <= 1) return parts[0] ?? 'nothing';
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** Where a fault or an unread line is: "Line 12", "nodes[3].title" or "Line 12, nodes[3].title". */
+export function noteLocation(note: { line?: number | null; path?: string | null }): string | null {
+  const parts = [note.line ? `Line ${note.line}` : null, note.path || null].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** Links apart from the provenance links that tie each item to the source document. */
+export function splitLinks<T extends { type: string }>(links: readonly T[]): { links: T[]; provenance: T[] } {
+  return { links: links.filter(({ type }) => type !== 'SOURCED_FROM'), provenance: links.filter(({ type }) => type === 'SOURCED_FROM') };
+}
+
+/** The plan an import made or changed, to link to. */
+export function importedPlanId(result: { created: readonly { id: string; label: string }[]; updated: readonly { id: string; label: string }[] }): string | null {
+  return [...result.created, ...result.updated].find(({ label }) => label === 'Plan')?.id ?? null;
+}
+
+/** Why a publisher id cannot be right, or null. The API checks that the organisation exists. */
+export function publisherProblem(value: string): string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  return /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(trimmed)
+    ? null
+    : 'Publisher must be an organisation’s id, in lower case with no spaces, such as org/redbridge-council';
+}
+
+/** The columns of the CSV template, as the importer reads them. */
+export const csvTemplateColumns = [
+  'id',
+  'parent',
+  'label',
+  'title',
+  'code',
+  'term',
+  'text',
+  'kind',
+  'status',
+  'corporate',
+  'discretionary',
+  'owner',
+  'themes',
+  'period_start',
+  'period_end',
+  'legislation_id',
+  'unit',
+  'polarity',
+] as const;
+
+/** What each column of the template holds, for the help text. */
+export const csvColumnHelp: Record<(typeof csvTemplateColumns)[number], string> = {
+  id: 'a stable id in lower case, such as my-plan-2025/p1; left blank, one is made from the plan and the code or title',
+  parent: 'the id of the row (or of an item already in the graph) it sits under',
+  label: 'Plan, Priority, Objective, Action, Measure, Evidence, Authority, Provision, Organisation, Role or Theme (required)',
+  title: 'its title as the source words it (required)',
+  code: 'the source’s own number or name for it, such as 1 or Strategic Priority 1',
+  term: 'what the source calls this level, such as We will or Deliverable',
+  text: 'the full wording, where longer than the title',
+  kind: 'a plan’s kind (STRATEGY, CORPORATE_PLAN, …) or an authority’s or evidence’s kind',
+  status: 'a plan’s status: DRAFT, CONSULTATION, ADOPTED, EXPIRED, SUPERSEDED or UNKNOWN',
+  corporate: 'yes for a council-wide priority',
+  discretionary: 'yes for an action that needs no statutory basis',
+  owner: 'the id of the role or organisation that owns it',
+  themes: 'theme ids, separated by semicolons',
+  period_start: 'a plan’s first year',
+  period_end: 'a plan’s last year',
+  legislation_id: 'an authority’s legislation.gov.uk id, such as ukpga/2014/23',
+  unit: 'a measure’s unit',
+  polarity: 'a measure’s HIGHER_IS_BETTER, LOWER_IS_BETTER or NEUTRAL',
+};
+
+/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/** The CSV template: the header and a small example plan with a priority and two actions. */
+export function csvTemplate(): string {
+  const row = (values: Partial<Record<(typeof csvTemplateColumns)[number], string>>) => csvTemplateColumns.map((column) => csvField(values[column] ?? '')).join(',');
+  return [
+    csvTemplateColumns.join(','),
+    row({ id: 'example-plan-2025', label: 'Plan', title: 'Example Council Plan 2025-2030', kind: 'STRATEGY', status: 'ADOPTED', period_start: '2025', period_end: '2030' }),
+    row({ id: 'example-plan-2025/p1', parent: 'example-plan-2025', label: 'Priority', title: 'Healthy, independent lives', code: '1', term: 'Priority', corporate: 'yes' }),
+    row({ id: 'example-plan-2025/p1/a1', parent: 'example-plan-2025/p1', label: 'Action', title: 'Offer every unpaid carer an assessment of their needs', code: '1.1', term: 'We will' }),
+    row({ id: 'example-plan-2025/p1/a2', parent: 'example-plan-2025/p1', label: 'Action', title: 'Open a carers’ hub in each town, with partners', code: '1.2', term: 'We will' }),
+  ].join('\r\n').concat('\r\n');
+}
