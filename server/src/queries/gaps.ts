@@ -257,24 +257,23 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
   return { planIds: null, organisationIds: null };
 }
 
-/** Runs the rules (all, or those with the given codes) over the scope in one read transaction. */
+/** Runs the rules (all, or those with the given codes) over the scope. */
 async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null) {
   const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
   if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
   const resolved = await resolveScope(gateway, scope);
   const params = { ...resolved, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
-  return gateway.readTransaction(async (tx) => {
-    const results: { rule: RuleDefinition; rows: RuleRow[] }[] = [];
-    for (const rule of selected) {
-      const rows = (await tx.run(rule.statement, params)).map((raw) => {
+  // Rules are independent reads, so they run side by side, each in its own read transaction.
+  return Promise.all(
+    selected.map(async (rule) => ({
+      rule,
+      rows: (await gateway.read(rule.statement, params)).map((raw): RuleRow => {
         const row = RuleRow.parse(raw);
         return { ...row, node: row.node ? toNode(row.node) : null, subjects: [...new Set(row.subjects.filter((id): id is string => Boolean(id)))] };
-      });
-      results.push({ rule, rows });
-    }
-    return results;
-  });
+      }),
+    })),
+  );
 }
 
 const discretionaryReason = (node: GraphNode) => {
