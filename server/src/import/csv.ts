@@ -9,29 +9,9 @@
  * title; parent names another row's id or a node already in the graph. Provenance is the row
  * itself: its section is "line N" and its excerpt the row as written.
  */
+import { csvTemplateColumns, type CsvTemplateColumn } from '../../../schema/csv-template.ts';
 import { ExpectedError } from '../errors.ts';
 
-export const csvColumns = [
-  'id',
-  'parent',
-  'label',
-  'title',
-  'code',
-  'term',
-  'text',
-  'kind',
-  'status',
-  'corporate',
-  'discretionary',
-  'owner',
-  'themes',
-  'period_start',
-  'period_end',
-  'legislation_id',
-  'unit',
-  'polarity',
-] as const;
-type Column = (typeof csvColumns)[number];
 
 export interface CsvRow {
   /** 1-based line where the row starts. */
@@ -92,9 +72,9 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 50) || 'item';
 
-const numeric = new Set<Column>(['period_start', 'period_end']);
-const flags = new Set<Column>(['corporate', 'discretionary']);
-const renamed: Partial<Record<Column, string>> = { period_start: 'periodStart', period_end: 'periodEnd', legislation_id: 'legislationId' };
+const numeric = new Set<CsvTemplateColumn>(['period_start', 'period_end']);
+const flags = new Set<CsvTemplateColumn>(['corporate', 'discretionary']);
+const renamed: Partial<Record<CsvTemplateColumn, string>> = { period_start: 'periodStart', period_end: 'periodEnd', legislation_id: 'legislationId' };
 
 export interface CsvSeed {
   /** A seed file object, to be checked against the format like any other. */
@@ -111,14 +91,14 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new ExpectedError('BAD_USER_INPUT', 'line 1: the file has no header row.', { line: 1 });
   const names = header.cells.map((name) => name.trim().toLowerCase());
-  const unknown = names.filter((name) => name && !(csvColumns as readonly string[]).includes(name));
-  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `line 1: unknown column ${unknown.join(', ')}; the columns are ${csvColumns.join(', ')}.`, { line: 1 });
+  const unknown = names.filter((name) => name && !(csvTemplateColumns as readonly string[]).includes(name));
+  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `line 1: unknown column ${unknown.join(', ')}; the columns are ${csvTemplateColumns.join(', ')}.`, { line: 1 });
   for (const required of ['label', 'title']) {
     if (!names.includes(required)) throw new ExpectedError('BAD_USER_INPUT', `line 1: the ${required} column is missing.`, { line: 1 });
   }
   if (rows.length === 0) throw new ExpectedError('BAD_USER_INPUT', 'line 2: the file has a header but no rows.', { line: 2 });
 
-  const valueOf = (row: CsvRow, column: Column) => {
+  const valueOf = (row: CsvRow, column: CsvTemplateColumn) => {
     const index = names.indexOf(column);
     return index < 0 ? '' : (row.cells[index] ?? '').trim();
   };
@@ -137,7 +117,7 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
       // A plan's kind and status may be left blank in a spreadsheet: say only what is known.
       ...(label === 'Plan' ? { kind: 'STRATEGY', status: 'UNKNOWN' } : {}),
     };
-    for (const column of csvColumns) {
+    for (const column of csvTemplateColumns) {
       const value = valueOf(row, column);
       if (!value || ['id', 'label', 'title'].includes(column)) continue;
       const key = renamed[column] ?? column;

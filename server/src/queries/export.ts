@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ExportFile, ExportFormat } from '../generated/graphql.ts';
-import { csvColumns } from '../import/csv.ts';
+import { csvTemplateColumns as csvColumns } from '../../../schema/csv-template.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type RelationshipType } from '../model.ts';
 

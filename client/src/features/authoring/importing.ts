@@ -2,6 +2,7 @@
  * The pure side of importing: reading the chosen file as UTF-8 (refused in the browser when it is
  * not), grouping a preview by kind, naming where a fault is, and the CSV template.
  */
+import { csvTemplateColumns } from '../../../../schema/csv-template.ts';
 
 /** The file types the importer reads, by extension. */
 export const importExtensions = ['.yaml', '.yml', '.json', '.csv', '.txt', '.md', '.html'] as const;
@@ -110,27 +111,8 @@ export function publisherProblem(value: string): string | null {
     : 'Publisher must be an organisation’s id, in lower case with no spaces, such as org/redbridge-council';
 }
 
-/** The columns of the CSV template, as the importer reads them. */
-export const csvTemplateColumns = [
-  'id',
-  'parent',
-  'label',
-  'title',
-  'code',
-  'term',
-  'text',
-  'kind',
-  'status',
-  'corporate',
-  'discretionary',
-  'owner',
-  'themes',
-  'period_start',
-  'period_end',
-  'legislation_id',
-  'unit',
-  'polarity',
-] as const;
+
+export { csvTemplateColumns };
 
 /** What each column of the template holds, for the help text. */
 export const csvColumnHelp: Record<(typeof csvTemplateColumns)[number], string> = {
