@@ -6,12 +6,12 @@
  *
  * 1. Rows: each node's layer comes from its kind; links between nodes of one layer (a priority
  *    under a priority) split that layer into rows by longest path, parent above child.
- * 2. Order: a link spanning several rows gets a placeholder in each row it crosses; barycentre
+ * 2. Order: a link spanning several rows gets a waypoint in each row it crosses; barycentre
  *    sweeps down and up reorder every row, and the order with the fewest crossings wins.
  * 3. Coordinates: each row is packed in that order, boxes never closer than `gap` and
- *    placeholders keeping a lane of `laneGap`, every item as near as the order allows to the
+ *    waypoints keeping a lane of `laneGap`, every item as near as the order allows to the
  *    mean position of its neighbours (an isotonic regression per row, so packing stays exact).
- *    Placeholders become the bends of their link, so long links run in lanes between nodes
+ *    Waypoints become the bends of their link, so long links run in lanes between nodes
  *    rather than through them. Rows too wide for the space are folded into a grid of sub-rows.
  */
 
@@ -74,13 +74,13 @@ const downwardTypes = new Set(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'H
 
 type Link = { edge: number; source: number; target: number; type: string };
 
-/** The graph with a placeholder wherever a link crosses a row: vertices below `nodeCount` are nodes. */
+/** The graph with a waypoint wherever a link crosses a row: vertices below `nodeCount` are nodes. */
 interface LayeredGraph {
   nodeCount: number;
   rowOf: number[];
   up: number[][];
   down: number[][];
-  /** The placeholders of each link spanning rows, top to bottom. */
+  /** The waypoints of each link spanning rows, top to bottom. */
   chains: Map<number, number[]>;
 }
 
@@ -101,7 +101,7 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
 
   const row = assignRows(nodes, links);
   const rowCount = nodes.length === 0 ? 0 : Math.max(...row) + 1;
-  const graph = withPlaceholders(nodes.length, row, links);
+  const graph = withWaypoints(nodes.length, row, links);
   const { order, crossings } = orderRows(graph, rowCount, sweeps);
   const realRows = order.map((members) => members.filter((vertex) => vertex < nodes.length).map((i) => nodes[i]!));
 
@@ -280,8 +280,8 @@ function assignRows(nodes: readonly LayoutNode[], links: readonly Link[]): numbe
   return nodes.map(({ layer }, i) => firstRow.get(layer)! + depth[i]!);
 }
 
-/** Adds a placeholder in every row a link passes through, so each link joins adjacent rows. */
-function withPlaceholders(nodeCount: number, row: readonly number[], links: readonly Link[]): LayeredGraph {
+/** Adds a waypoint in every row a link passes through, so each link joins adjacent rows. */
+function withWaypoints(nodeCount: number, row: readonly number[], links: readonly Link[]): LayeredGraph {
   const graph: LayeredGraph = { nodeCount, rowOf: [...row], up: row.map(() => []), down: row.map(() => []), chains: new Map() };
   const connect = (upper: number, lower: number) => {
     graph.down[upper]!.push(lower);
@@ -294,13 +294,13 @@ function withPlaceholders(nodeCount: number, row: readonly number[], links: read
     const chain: number[] = [];
     let previous = upper;
     for (let r = row[upper]! + 1; r < row[lower]!; r++) {
-      const placeholder = graph.rowOf.length;
+      const waypoint = graph.rowOf.length;
       graph.rowOf.push(r);
       graph.up.push([]);
       graph.down.push([]);
-      connect(previous, placeholder);
-      chain.push(placeholder);
-      previous = placeholder;
+      connect(previous, waypoint);
+      chain.push(waypoint);
+      previous = waypoint;
     }
     connect(previous, lower);
     if (chain.length > 0) graph.chains.set(edge, chain);
@@ -308,7 +308,7 @@ function withPlaceholders(nodeCount: number, row: readonly number[], links: read
   return graph;
 }
 
-/** Orders each row, placeholders included, by barycentre sweeps; keeps the order with the fewest crossings. */
+/** Orders each row, waypoints included, by barycentre sweeps; keeps the order with the fewest crossings. */
 function orderRows({ rowOf, up, down }: LayeredGraph, rowCount: number, sweeps: number) {
   const rows: number[][] = Array.from({ length: rowCount }, () => []);
   rowOf.forEach((r, vertex) => rows[r]!.push(vertex));
@@ -365,10 +365,10 @@ function countCrossings(rows: readonly number[][], down: readonly number[][], po
 }
 
 /**
- * Horizontal centres of nodes and placeholders: every row packed in its order, pulled toward
+ * Horizontal centres of nodes and waypoints: every row packed in its order, pulled toward
  * its neighbours in the rows above, then below, a few times, then toward both at once. A
  * staggered row is a grid, filled column by column (so each column's nodes share one line only
- * with other columns), and its placeholders keep no lane (the row is too dense for lanes to
+ * with other columns), and its waypoints keep no lane (the row is too dense for lanes to
  * help): they sit midway between their neighbours.
  */
 function assignX(nodes: readonly LayoutNode[], { nodeCount, up, down }: LayeredGraph, order: readonly number[][], staggers: readonly number[], gap: number, laneGap: number): number[] {
