@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
@@ -251,15 +251,21 @@ export function ImportView() {
       return;
     }
     setProblems(noProblems);
-    if (dryRun) {
-      setPreview(result);
-      requestAnimationFrame(() => previewHeading.current?.focus());
-    } else {
+    if (dryRun) setPreview(result);
+    else {
       setPreview(null);
       setDone({ result, fileName: file.fileName });
-      requestAnimationFrame(() => doneHeading.current?.focus());
     }
   };
+
+  // Focus moves to a new preview or result once it is on the page, so it is announced.
+  const showingPreview = Boolean(preview && preview.faults.length === 0);
+  useEffect(() => {
+    if (showingPreview) previewHeading.current?.focus();
+  }, [preview, showingPreview]);
+  useEffect(() => {
+    if (done) doneHeading.current?.focus();
+  }, [done]);
 
   const submitPreview = (event: FormEvent) => {
     event.preventDefault();
