@@ -15,6 +15,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { JSON: 'unknown' },
+        // A gap rule's findings are read page by page from the rule's failing items.
+        mappers: { GapRule: '../queries/gaps.ts#RuleReport' },
       },
     },
     'client/src/generated/': {

@@ -17,7 +17,7 @@
  * Ids start with `bench-c<index>/` (a council) or `bench-shared/`, so the benchmark can remove
  * exactly what it wrote.
  */
-import type { GraphBatch, GraphLink, GraphNode } from '../server/src/import/seed-files.ts';
+import { recordPlacement, type GraphBatch, type GraphLink, type GraphNode } from '../server/src/import/seed-files.ts';
 import type { Basis, NodeLabel, RelationshipType } from '../server/src/model.ts';
 import {
   actionQualifiers,
@@ -138,6 +138,7 @@ class BatchBuilder {
   private readonly ids = new Set<string>();
   private readonly linkKeys = new Set<string>();
   private readonly childCount = new Map<string, number>();
+  private readonly parents = new Map<string, string>();
 
   document(id: string, props: { title: string; file: string; published: string; kind: string }, publisher?: string): DocumentDraft {
     const document = new DocumentDraft(id, props);
@@ -161,6 +162,7 @@ class BatchBuilder {
     if (!type) throw new Error(`a ${label} has no parent`);
     const position = this.childCount.get(parent) ?? 0;
     this.childCount.set(parent, position + 1);
+    this.parents.set(id, parent);
     this.node(label, id, { ...props, position }, source);
     this.link(type, parent, id, source.document, { basis: 'STATED' });
     return id;
@@ -181,6 +183,7 @@ class BatchBuilder {
   }
 
   build(): GraphBatch {
+    recordPlacement(this.nodes, (id) => this.parents.get(id));
     return { nodes: [...this.nodes, ...this.documents.map((document) => document.toNode())], links: this.links };
   }
 
@@ -401,7 +404,6 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
           term: ['Priority', 'Strategic priority', 'Priority', 'Outcome'][codeStyle] ?? 'Priority',
           text: `${title}. We will work with residents and partners so that ${lowerFirst(title)} by ${plan.end}.`,
           ...(plan.corporate ? { corporate: true } : {}),
-          planId: plan.id,
         },
         { document, section, excerpt: section },
       );
@@ -435,7 +437,7 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
           'Objective',
           `${priorityId}/o${objectiveIndex + 1}`,
           priorityId,
-          { title: objectiveTitle, code: objectiveCode, term: random.pick(['Objective', 'We will', 'Aim']), text, planId: plan.id },
+          { title: objectiveTitle, code: objectiveCode, term: random.pick(['Objective', 'We will', 'Aim']), text },
           { document, section, excerpt: text },
         );
         describeItem(objectiveId, objectiveTitle, domain, { document, section, excerpt: text }, 0, random.chance(0.3));
@@ -465,7 +467,6 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
           code: `${parentCode}.${actionIndex}`,
           term: random.pick(['Action', 'Key action', 'Deliverable', 'We will']),
           text,
-          planId: plan.id,
           ...(discretionary ? { discretionary, discretionaryReason: 'A local commitment the council chose to make; no statute requires it.' } : {}),
         },
         source,

@@ -168,17 +168,16 @@ function isDriverError(error: unknown): error is { code: string; message: string
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number(value);
+  // Strings, numbers and booleans are most of what comes back; they need nothing.
+  if (typeof value !== 'object') return value;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (Array.isArray(value)) return value.map(toPlain);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
   if (isNode(value)) return toPlain(value.properties);
   if (isRelationship(value)) return toPlain(value.properties);
   if (isPath(value)) return value.segments.map((segment) => toPlain(segment.relationship));
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toPlain(inner)]));
-  }
-  return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toPlain(inner)]));
 }

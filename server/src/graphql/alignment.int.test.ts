@@ -35,6 +35,19 @@ const Gaps = graphql(`
   }
 `);
 
+const GapPages = graphql(`
+  query ApiTest_GapPages($codes: [String!], $first: Int, $offset: Int, $severity: Severity) {
+    gaps(codes: $codes) {
+      rules {
+        code
+        findingCount
+        informationCount
+        findings(first: $first, offset: $offset, severity: $severity) { node { id } plan { id } severity }
+      }
+    }
+  }
+`);
+
 const Evidence = graphql(`
   query ApiTest_Evidence($id: ID!) {
     evidenceChain(id: $id) {
@@ -124,9 +137,9 @@ function smallPlan(prefix: string): GraphBatch {
     nodes: [
       node('Plan', 'plan', { status: 'ADOPTED', kind: 'STRATEGY' }),
       node('Plan', 'corporate', { status: 'ADOPTED', kind: 'CORPORATE_PLAN' }),
-      node('Priority', 'corporate/p1', { corporate: true, planId: `${prefix}/corporate` }),
-      node('Priority', 'plan/p1', { planId: `${prefix}/plan`, position: 0 }),
-      node('Action', 'plan/p1/a1', { planId: `${prefix}/plan`, position: 0 }),
+      node('Priority', 'corporate/p1', { corporate: true, planId: `${prefix}/corporate`, topPriorityId: `${prefix}/corporate/p1` }),
+      node('Priority', 'plan/p1', { planId: `${prefix}/plan`, topPriorityId: `${prefix}/plan/p1`, position: 0 }),
+      node('Action', 'plan/p1/a1', { planId: `${prefix}/plan`, topPriorityId: `${prefix}/plan/p1`, position: 0 }),
       node('Measure', 'measure', { unit: 'people', polarity: 'HIGHER_IS_BETTER' }),
       node('Observation', 'measure/2026', { period: '2026', year: 2026, value: 5, unit: 'people' }),
       node('Authority', 'act', { kind: 'ACT', legislationId: 'ukpga/2014/23' }),
@@ -254,6 +267,49 @@ describe('gaps', () => {
       const { data } = await api.execute(Gaps, { scope: { planId: `${prefix}/plan` }, codes: ['ACTION_WITHOUT_STATUTORY_BASIS'] });
       expect(findingsOf({ data }, 'ACTION_WITHOUT_STATUTORY_BASIS')).toEqual([`${prefix}/plan/p1/a1`]);
     });
+  });
+
+  it('reads findings a page at a time, in one order, with counts of all of them', async () => {
+    const codes = ['ACTION_WITHOUT_MEASURE'];
+    const whole = await api.execute(GapPages, { codes, first: 1_000 });
+    expect(whole.errors).toBeUndefined();
+    const rule = whole.data!.gaps.rules[0]!;
+    expect(rule.findingCount).toBe(rule.findings.length);
+    expect(rule.findingCount).toBeGreaterThan(40);
+    const ids = rule.findings.map(({ node }) => node.id);
+
+    const first = await api.execute(GapPages, { codes });
+    expect(first.data!.gaps.rules[0]!.findings).toHaveLength(100 < ids.length ? 100 : ids.length);
+    const pages = await Promise.all([0, 20, 40].map((offset) => api.execute(GapPages, { codes, first: 20, offset })));
+    expect(pages.flatMap(({ data }) => data!.gaps.rules[0]!.findings.map(({ node }) => node.id))).toEqual(ids.slice(0, 60));
+    const people = rule.findings.find(({ node }) => node.id.startsWith('redbridge-people-strategy-2024/'));
+    expect(people?.plan?.id).toBe('redbridge-people-strategy-2024');
+  });
+
+  it('pages the findings of one severity, and counts those for information', async () => {
+    await withSmallPlan(async (prefix) => {
+      await gateway.write(removeLink, { from: `${prefix}/plan/p1/a1`, to: `${prefix}/act`, type: 'GIVES_EFFECT_TO' });
+      await gateway.write(cypher('test.discretionary', 'MATCH (a:Action {id: $id}) SET a.discretionary = true'), { id: `${prefix}/plan/p1/a1` });
+      const codes = ['ACTION_WITHOUT_STATUTORY_BASIS'];
+      const info = await api.execute(GapPages, { codes, severity: 'INFO', first: 1_000 });
+      const rule = info.data!.gaps.rules[0]!;
+      expect(rule.informationCount).toBeGreaterThanOrEqual(1);
+      expect(rule.findings).toHaveLength(rule.informationCount);
+      expect(rule.findings.map(({ node }) => node.id)).toContain(`${prefix}/plan/p1/a1`);
+      const high = await api.execute(GapPages, { codes, severity: 'HIGH', first: 1_000 });
+      expect(high.data!.gaps.rules[0]!.findings).toHaveLength(rule.findingCount - rule.informationCount);
+    });
+  });
+
+  it('refuses a page size or offset out of range, naming the argument', async () => {
+    for (const [variables, field] of [
+      [{ first: 0 }, 'first'],
+      [{ first: 1_001 }, 'first'],
+      [{ offset: -1 }, 'offset'],
+    ] as const) {
+      const { errors } = await api.execute(GapPages, { codes: ['ACTION_WITHOUT_MEASURE'], ...variables });
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
+    }
   });
 
   it('refuses an unknown plan or rule with a message naming the field', async () => {

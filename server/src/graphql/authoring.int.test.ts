@@ -124,7 +124,7 @@ describe('editing', () => {
   it('creates, edits and deletes nodes, recording who, when, what and why', async () => {
     const { planId, priorityId } = await makePlan('editing');
     const created = await api.execute(CreateNode, { input: { label: 'Action', parentId: priorityId, title: 'Run a care leavers hub', properties: { term: 'We will' } }, why: 'Agreed at the board' }, editor);
-    expect(created.data?.createNode).toMatchObject({ label: 'Action', planId });
+    expect(created.data?.createNode).toMatchObject({ label: 'Action', planId, properties: { topPriorityId: priorityId } });
     const actionId = created.data!.createNode.id;
 
     const edited = await api.execute(UpdateNode, { id: actionId, properties: { title: 'Run a care leavers hub in Ilford', discretionary: true, discretionaryReason: 'A local choice' }, why: 'Named the place' }, editor);

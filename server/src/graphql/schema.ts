@@ -11,6 +11,7 @@ import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/su
 import { alignment } from './resolvers/alignment.ts';
 import { coverage } from './resolvers/coverage.ts';
 import { evidenceChain } from './resolvers/evidenceChain.ts';
+import { GapRule } from './resolvers/gapRule.ts';
 import { gaps } from './resolvers/gaps.ts';
 import { exportGraph } from './resolvers/exportGraph.ts';
 import { graphStats } from './resolvers/graphStats.ts';
@@ -40,6 +41,7 @@ const JSON = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value }
 const resolvers: Resolvers = {
   JSON,
   Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, inspections, plans, planHierarchy, history, suggestions, exportGraph },
+  GapRule,
   Mutation: { createNode, updateNode, deleteNode, createLink, deleteLink, suggestLinks, acceptSuggestion, rejectSuggestion, importDocument },
 };
 

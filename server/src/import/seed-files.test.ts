@@ -86,6 +86,14 @@ describe('reading seed files', () => {
     expect(concerns?.props).toMatchObject({ basis: 'STATED', by: 'Test curators', at: '2026-11-22', documentId: 'document/test-plan' });
   });
 
+  it('records on every priority and action its plan and its top-level priority', () => {
+    writeFileSync(join(dir, 'plan.yaml'), `${header}${validNodes}`);
+    const props = new Map(readSeedDirectory(dir).nodes.map(({ id, props }) => [id, props]));
+    expect(props.get('test-plan/p1')).toMatchObject({ planId: 'test-plan', topPriorityId: 'test-plan/p1' });
+    expect(props.get('test-plan/p1/a1')).toMatchObject({ planId: 'test-plan', topPriorityId: 'test-plan/p1' });
+    expect(props.get('theme/care-leavers')).not.toHaveProperty('planId');
+  });
+
   it('names the file, path and line of a misspelt field', () => {
     const faults = faultsOf({ 'plan.yaml': `${header}${validNodes.replace('    code: "Priority 1"', '    cdoe: "Priority 1"')}` });
     expect(faults).toEqual([expect.stringMatching(/^seed\/plan\.yaml:2\d nodes\[2\]: Unrecognized key: "cdoe"/)]);

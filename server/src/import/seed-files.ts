@@ -317,25 +317,27 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
   }
 
   findCycles(links, faults);
-  if (faults.length === 0) recordPlans(nodes, definitions);
+  if (faults.length === 0) recordPlacement(nodes, (id) => definitions.get(id)?.node.parent);
   return { nodes, links };
 }
 
 /**
- * Records on every priority, objective and action the plan it belongs to (`planId`), so gap and
- * coverage questions about one plan are answered from an index rather than a traversal.
+ * Records on every priority, objective and action where it sits: the plan at the top of its
+ * hierarchy (`planId`) and the top-level priority of that plan it falls under (`topPriorityId`;
+ * a top-level priority's own id), so questions about one plan and coverage by priority are
+ * answered from indexed properties rather than traversals.
  */
-function recordPlans(nodes: GraphNode[], definitions: Map<string, { node: NodeDefinition }>): void {
-  const planOf = (id: string, depth = 0): string | undefined => {
-    const node = definitions.get(id)?.node;
-    if (!node || depth > 20) return undefined;
-    if (node.label === 'Plan') return node.id;
-    return node.parent ? planOf(node.parent, depth + 1) : undefined;
-  };
+export function recordPlacement(nodes: GraphNode[], parentOf: (id: string) => string | undefined): void {
+  const labels = new Map(nodes.map((node) => [node.id, node.label]));
   for (const node of nodes) {
     if (node.label !== 'Priority' && node.label !== 'Objective' && node.label !== 'Action') continue;
-    const planId = planOf(node.id);
-    if (planId) node.props.planId = planId;
+    const chain = [node.id];
+    for (let parent = parentOf(node.id); parent && chain.length <= 20; parent = parentOf(parent)) chain.push(parent);
+    const root = chain.at(-1)!;
+    if (labels.get(root) !== 'Plan') continue;
+    node.props.planId = root;
+    const topPriority = chain.at(-2);
+    if (topPriority && labels.get(topPriority) === 'Priority') node.props.topPriorityId = topPriority;
   }
 }
 

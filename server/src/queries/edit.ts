@@ -181,8 +181,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
     if (await findNode(tx, id)) throw bad('input.id', `${id} is already taken`);
 
-    const planId = parent ? (parent.label === 'Plan' ? parent.id : parent.planId) : null;
-    const props: Record<string, unknown> = { ...properties, id, title, ...(planId && ['Priority', 'Objective', 'Action'].includes(label) ? { planId } : {}) };
+    const props: Record<string, unknown> = { ...properties, id, title, ...placementUnder(parent, label, id) };
     const [row] = await tx.run(mergeNode[label], { props: storable(props) });
     const node = toNode(row!.node);
     const stamp = { by: user.name, at: new Date().toISOString() };
@@ -201,6 +200,14 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props });
     return node;
   });
+}
+
+/** Where a new hierarchy item sits, as the loader records it (seed-files.ts recordPlacement). */
+function placementUnder(parent: GraphNode | null, label: EditableLabel, id: string): { planId?: string; topPriorityId?: string } {
+  if (!parent || !['Priority', 'Objective', 'Action'].includes(label)) return {};
+  if (parent.label === 'Plan') return { planId: parent.id, ...(label === 'Priority' ? { topPriorityId: id } : {}) };
+  const topPriorityId = (parent.properties as Record<string, unknown>).topPriorityId;
+  return { ...(parent.planId ? { planId: parent.planId } : {}), ...(typeof topPriorityId === 'string' ? { topPriorityId } : {}) };
 }
 
 /** Whole numbers are stored as integers, as the loader stores them. */
@@ -223,7 +230,7 @@ export async function updateNode(gateway: Gateway, user: User, id: string, prope
     if (!(editable as string[]).includes(node.label)) throw bad('id', `a ${node.label} cannot be edited; import its document again instead`);
     const label = node.label as EditableLabel;
     const entries = Object.entries(properties as Record<string, unknown>);
-    const forbidden = entries.map(([key]) => key).filter((key) => ['id', 'label', 'planId', 'documentId', 'position'].includes(key));
+    const forbidden = entries.map(([key]) => key).filter((key) => ['id', 'label', 'planId', 'topPriorityId', 'documentId', 'position'].includes(key));
     if (forbidden.length) throw bad(`properties.${forbidden[0]}`, 'is managed by the graph and cannot be changed');
     const { title, ...rest } = Object.fromEntries(entries) as Record<string, unknown>;
     if (title !== undefined && (typeof title !== 'string' || !title.trim())) throw bad('properties.title', 'must be a non-empty text');
@@ -231,7 +238,7 @@ export async function updateNode(gateway: Gateway, user: User, id: string, prope
     const current = node.properties as Record<string, unknown>;
     const merged = { ...current, ...setting };
     for (const [key, value] of Object.entries(rest)) if (value === null) delete merged[key];
-    requiredProperties(label, Object.fromEntries(Object.entries(merged).filter(([key]) => !['title', 'planId', 'documentId', 'position', 'id'].includes(key))), 'properties');
+    requiredProperties(label, Object.fromEntries(Object.entries(merged).filter(([key]) => !['title', 'planId', 'topPriorityId', 'documentId', 'position', 'id'].includes(key))), 'properties');
 
     const changes: Record<string, unknown> = { ...setting, ...(title !== undefined ? { title: String(title).trim() } : {}) };
     for (const [key, value] of Object.entries(rest)) if (value === null) changes[key] = null;

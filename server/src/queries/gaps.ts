@@ -1,14 +1,15 @@
 /**
- * The gaps and coverage family. Each gap rule is one statement that returns every item it checks
- * in the scope with whether it passes; the gap list is the failing rows and coverage is the share
- * of passing rows, so both always agree. SUGGESTED links never make an item pass.
+ * The gaps and coverage family. Each gap rule is one statement that checks every item in the
+ * scope and returns how many pass, the failing ones and the counts per subject; the gap list and
+ * coverage come from the same rows, so both always agree. SUGGESTED links never make an item
+ * pass. A whole graph can fail thousands of times, so the database aggregates, failing items
+ * carry ids only and findings are read a page at a time.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { Coverage, CoverageRow, GapFinding, GapReport, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
+import type { Coverage, CoverageRow, GapFinding, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
 import { nodesById } from './nodes.ts';
-import { NODE, toNode } from './shapes.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
@@ -17,17 +18,26 @@ const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLIC
 const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
 const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
 const HIERARCHY = 'HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION';
-/** The top-level priorities an item sits under, for coverage by priority. */
-const TOP_PRIORITIES = (variable: string) =>
-  `[(top:Priority)-[:${HIERARCHY}*0..4]->(${variable}) WHERE EXISTS { (:Plan)-[:HAS_PRIORITY]->(top) } | top.id]`;
+/** The plan and top-level priority an item counts against in coverage (recorded by the loader). */
+const PLACEMENT = (variable: string) => `[${variable}.planId, ${variable}.topPriorityId]`;
 
 /**
- * The common end of every rule: one row per checked item with whether it passes. Only failing
- * items carry their node, as only they are listed; coverage needs no more than the counts.
+ * The common end of every rule, from one row per checked item (whether it passes, and the ids of
+ * the subjects it counts against) to one row: how many items were checked and how many count as
+ * passing, the failing items when $findings, and the counts per subject when $bySubject.
  */
 const ROW = (variable: string, fields: string) =>
   `WITH ${variable}, ${fields}
-   RETURN CASE WHEN passes THEN null ELSE ${NODE(variable)} END AS node, planId, passes, detail, discretionary, subjects`;
+   WITH passes OR discretionary AS counted, subjects,
+        // A list rather than a map: a whole graph has tens of thousands, and lists travel lighter.
+        CASE WHEN $findings AND NOT passes THEN [${variable}.id, planId, detail, discretionary, subjects] END AS failure
+   // Each item is counted once in the totals (subject null) and once for each of its subjects.
+   UNWIND [null] + CASE WHEN $bySubject THEN [subject IN subjects WHERE subject IS NOT NULL] ELSE [] END AS subject
+   WITH subject, count(*) AS checked, sum(CASE WHEN counted THEN 1 ELSE 0 END) AS passing,
+        collect(CASE WHEN subject IS NULL THEN failure END) AS failing
+   WITH collect(CASE WHEN subject IS NULL THEN {checked: checked, passing: passing, failing: failing} END)[0] AS totals,
+        collect(CASE WHEN subject IS NOT NULL THEN {subject: subject, checked: checked, passing: passing} END) AS bySubject
+   RETURN coalesce(totals.checked, 0) AS checked, coalesce(totals.passing, 0) AS passing, coalesce(totals.failing, []) AS failing, bySubject`;
 
 interface RuleDefinition {
   code: string;
@@ -53,7 +63,7 @@ export const rules: RuleDefinition[] = [
             EXISTS { (:Entity)-[c:CONTRIBUTES_TO]->(p) WHERE ${ACCEPTED('c')} } AS servedByOthers
        ${ROW('p', `p.planId AS planId, hasActions OR (p.corporate = true AND servedByOthers) AS passes,
               CASE WHEN p.corporate = true THEN 'No action under it and nothing contributes to it.' ELSE 'No action under it.' END AS detail,
-              false AS discretionary, [p.planId] + ${TOP_PRIORITIES('p')} AS subjects`)}`,
+              false AS discretionary, ${PLACEMENT('p')} AS subjects`)}`,
     ),
   },
   {
@@ -66,7 +76,7 @@ export const rules: RuleDefinition[] = [
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
        ${ROW('a', `a.planId AS planId,
               EXISTS { (a)-[m:MEASURED_BY]->(:Measure) WHERE ${ACCEPTED('m')} } AS passes,
-              'No outcome measure.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
+              'No outcome measure.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
     ),
   },
   {
@@ -78,13 +88,17 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.actionWithoutStatutoryBasis',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       WITH a, [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] AS bases
-       WITH a, bases,
-            [law IN bases WHERE coalesce(law.kind, [(au:Authority)-[:HAS_PROVISION]->(law) | au.kind][0]) IN ${STATUTORY}] AS statutory
-       ${ROW('a', `a.planId AS planId, size(statutory) > 0 AS passes,
-              CASE WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
+       WITH a, EXISTS {
+              (a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
+              WHERE NOT x:Plan AND ${ACCEPTED('g')}
+                AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} })
+            } AS passes
+       // What the action does give effect to is read only for those that fail.
+       WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
+       ${ROW('a', `a.planId AS planId, passes,
+              CASE WHEN passes THEN null WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
                    ELSE 'Gives effect only to ' + reduce(s = '', law IN bases | s + CASE WHEN s = '' THEN '' ELSE ', ' END + law.title + ' (' + coalesce(law.kind, 'provision') + ')') + ', which is not statute.' END AS detail,
-              coalesce(a.discretionary, false) AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
+              coalesce(a.discretionary, false) AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
     ),
   },
   {
@@ -97,7 +111,7 @@ export const rules: RuleDefinition[] = [
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
        ${ROW('a', `a.planId AS planId,
               EXISTS { (a)<-[:${HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
-              'No owner.' AS detail, false AS discretionary, [a.planId] + ${TOP_PRIORITIES('a')} AS subjects`)}`,
+              'No owner.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
     ),
   },
   {
@@ -112,7 +126,7 @@ export const rules: RuleDefinition[] = [
        ${ROW('m', `items[0].planId AS planId,
               EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
               'No owner on the measure or the items it measures.' AS detail, false AS discretionary,
-              [item IN items | item.planId] AS subjects`)}`,
+              COLLECT { UNWIND items AS item RETURN DISTINCT item.planId } AS subjects`)}`,
     ),
   },
   {
@@ -162,7 +176,7 @@ export const rules: RuleDefinition[] = [
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
        ${ROW('m', `null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
               CASE WHEN latest IS NULL THEN 'No dated observations.' ELSE 'Latest data is from ' + toString(latest) + '.' END AS detail,
-              false AS discretionary, [(item)-[:MEASURED_BY]->(m) | item.planId] AS subjects`)}`,
+              false AS discretionary, COLLECT { MATCH (item)-[:MEASURED_BY]->(m) RETURN DISTINCT item.planId } AS subjects`)}`,
     ),
   },
   {
@@ -222,15 +236,15 @@ export const statements = {
   ),
 };
 
-const RuleRow = z.object({
-  node: z.unknown().nullable(),
-  planId: z.string().nullable(),
-  passes: z.boolean(),
-  detail: z.string().nullable(),
-  discretionary: z.boolean(),
-  subjects: z.array(z.string().nullable()),
+/** A failing item as the rules return it: id, planId, detail, discretionary, subjects. */
+const Failure = z.tuple([z.string(), z.string().nullable(), z.string().nullable(), z.boolean(), z.array(z.string().nullable())]);
+const RuleOutcome = z.object({
+  checked: z.number(),
+  passing: z.number(),
+  failing: z.array(Failure),
+  bySubject: z.array(z.object({ subject: z.string(), checked: z.number(), passing: z.number() })),
 });
-type RuleRow = Omit<z.infer<typeof RuleRow>, 'node'> & { node: GraphNode | null; subjects: string[] };
+type RuleOutcome = z.infer<typeof RuleOutcome>;
 
 interface ResolvedScope {
   planIds: string[] | null;
@@ -257,23 +271,71 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
   return { planIds: null, organisationIds: null };
 }
 
-/** Runs the rules (all, or those with the given codes) over the scope. */
-async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null) {
+/** Runs the rules (all, or those with the given codes) over the scope, asking for the failing items or the counts per subject. */
+async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, codes: string[] | null | undefined, wanted: { findings: boolean; bySubject: boolean }) {
   const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
   if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
   const resolved = await resolveScope(gateway, scope);
-  const params = { ...resolved, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
+  const params = { ...resolved, ...wanted, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
   // Rules are independent reads, so they run side by side, each in its own read transaction.
   return Promise.all(
-    selected.map(async (rule) => ({
-      rule,
-      rows: (await gateway.read(rule.statement, params)).map((raw): RuleRow => {
-        const row = RuleRow.parse(raw);
-        return { ...row, node: row.node ? toNode(row.node) : null, subjects: [...new Set(row.subjects.filter((id): id is string => Boolean(id)))] };
-      }),
-    })),
+    selected.map(async (rule) => {
+      const [row] = await gateway.read(rule.statement, params);
+      return { rule, outcome: RuleOutcome.parse(row) };
+    }),
   );
+}
+
+const severityRank: Record<Severity, number> = { HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 };
+const share = (passing: number, checked: number) => (checked === 0 ? 1 : passing / checked);
+
+/** An item that fails a rule, before its node is read. */
+export interface FailingItem {
+  id: string;
+  planId: string | null;
+  severity: Severity;
+  detail: string;
+  discretionary: boolean;
+  subjects: string[];
+}
+
+/** One rule's outcome over a scope; its findings are read a page at a time (findingsPage). */
+export interface RuleReport extends Omit<GapRule, 'findings' | 'findingCount' | 'informationCount'> {
+  /** Every failing item at or above the severity floor, most severe first, then by id. */
+  failing: FailingItem[];
+}
+
+/** How many findings a rule has, and how many of them are for information only. */
+export const findingCounts = (rule: RuleReport) => ({
+  findingCount: rule.failing.length,
+  informationCount: rule.failing.filter(({ severity }) => severity === 'INFO').length,
+});
+
+/** The gap catalogue over the scope: every rule with its counts and its failing items, most severe first. */
+export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null, minSeverity?: Severity | null): Promise<{ rules: RuleReport[]; total: number }> {
+  const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false });
+  const floor = minSeverity ? severityRank[minSeverity] : 0;
+
+  const rules = results.map(({ rule, outcome: { checked, passing, failing } }): RuleReport => ({
+    ...rule,
+    checked,
+    passing,
+    coverage: share(passing, checked),
+    failing: failing
+      .map(([id, planId, detail, discretionary, subjects]): FailingItem => ({
+        id,
+        planId,
+        // A discretionary item is not a gap: it counts as passing and is listed for information.
+        severity: discretionary ? 'INFO' : rule.severity,
+        detail: detail ?? '',
+        discretionary,
+        subjects: subjects.filter((subject): subject is string => subject !== null),
+      }))
+      .filter((item) => severityRank[item.severity] >= floor)
+      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  }));
+  return { rules, total: rules.reduce((sum, rule) => sum + rule.failing.filter(({ severity }) => severity !== 'INFO').length, 0) };
 }
 
 const discretionaryReason = (node: GraphNode) => {
@@ -281,69 +343,48 @@ const discretionaryReason = (node: GraphNode) => {
   return typeof reason === 'string' ? `: ${reason}` : '.';
 };
 
-const severityRank: Record<Severity, number> = { HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 };
-const share = (passing: number, checked: number) => (checked === 0 ? 1 : passing / checked);
-/** A discretionary item is not a gap: it counts as passing and is listed for information. */
-const counts = (row: RuleRow) => row.passes || row.discretionary;
-
-/** The gap catalogue over the scope: every rule with its counts and its findings, most severe first. */
-export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null, minSeverity?: Severity | null): Promise<GapReport> {
-  const results = await runRules(gateway, scope, codes);
-  const planIds = new Set(results.flatMap(({ rows }) => rows.filter((row) => !row.passes).map((row) => row.planId).filter((id): id is string => Boolean(id))));
-  const plans = await nodesById(gateway, [...planIds]);
-  const floor = minSeverity ? severityRank[minSeverity] : 0;
-
-  const report: GapRule[] = results.map(({ rule, rows }) => {
-    const findings: GapFinding[] = rows
-      .filter((row): row is RuleRow & { node: GraphNode } => !row.passes && row.node !== null)
-      .map((row) => ({
-        node: row.node,
-        plan: row.planId ? (plans.get(row.planId) ?? null) : null,
-        severity: row.discretionary ? 'INFO' : rule.severity,
-        detail: row.discretionary ? `${row.detail ?? ''} Marked discretionary${discretionaryReason(row.node)}` : (row.detail ?? ''),
-        subjects: row.subjects,
-      }))
-      .filter((finding) => severityRank[finding.severity] >= floor)
-      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.node.id.localeCompare(b.node.id));
-    const passing = rows.filter(counts).length;
-    return { ...rule, checked: rows.length, passing, coverage: share(passing, rows.length), findings };
+/** One page of a rule's findings (optionally of one severity), with their nodes and plans read. */
+export async function findingsPage(gateway: Gateway, rule: RuleReport, page: { first: number; offset: number; severity?: Severity | null }): Promise<GapFinding[]> {
+  const items = rule.failing.filter(({ severity }) => !page.severity || severity === page.severity).slice(page.offset, page.offset + page.first);
+  const nodes = await nodesById(gateway, items.flatMap(({ id, planId }) => (planId ? [id, planId] : [id])));
+  return items.flatMap((item) => {
+    const node = nodes.get(item.id);
+    if (!node) return []; // deleted since the rules ran
+    return [
+      {
+        node,
+        plan: item.planId ? (nodes.get(item.planId) ?? null) : null,
+        severity: item.severity,
+        detail: item.discretionary ? `${item.detail} Marked discretionary${discretionaryReason(node)}` : item.detail,
+        subjects: item.subjects,
+      },
+    ];
   });
-  return { rules: report, total: report.reduce((sum, rule) => sum + rule.findings.filter(({ severity }) => severity !== 'INFO').length, 0) };
 }
 
-function coverageOf(code: string, rows: RuleRow[]): RuleCoverage {
-  const passing = rows.filter(counts).length;
-  return { code, checked: rows.length, passing, coverage: share(passing, rows.length) };
-}
+const coverageOf = (code: string, { checked, passing }: { checked: number; passing: number }): RuleCoverage => ({ code, checked, passing, coverage: share(passing, checked) });
 
 /** Coverage per rule over the scope, and per plan, top-level priority, authority and inspection report. */
 export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<Coverage> {
-  const results = await runRules(gateway, scope);
-  const bySubject = new Map<string, Map<string, RuleRow[]>>();
-  for (const { rule, rows } of results) {
-    for (const row of rows) {
-      for (const subject of row.subjects) {
-        const perRule = bySubject.get(subject) ?? new Map<string, RuleRow[]>();
-        perRule.set(rule.code, [...(perRule.get(rule.code) ?? []), row]);
-        bySubject.set(subject, perRule);
-      }
-    }
+  const results = await runRules(gateway, scope, null, { findings: false, bySubject: true });
+  const bySubject = new Map<string, RuleCoverage[]>();
+  for (const { rule, outcome } of results) {
+    for (const counts of outcome.bySubject) bySubject.set(counts.subject, [...(bySubject.get(counts.subject) ?? []), coverageOf(rule.code, counts)]);
   }
-  const subjects = await nodesById(gateway, [...bySubject.keys()]);
+  const subjects = await nodesById(gateway, bySubject.keys());
   const rowsFor = (label: string, kind?: string): CoverageRow[] =>
     [...bySubject.entries()]
-      .map(([id, perRule]) => ({ subject: subjects.get(id), perRule }))
+      .map(([id, rules]) => ({ subject: subjects.get(id), rules }))
       .filter(({ subject }) => subject?.label === label && (!kind || subject.kind === kind))
-      .map(({ subject, perRule }) => {
-        const ruleCoverage = [...perRule.entries()].map(([code, rows]) => coverageOf(code, rows));
-        const checked = ruleCoverage.reduce((sum, rule) => sum + rule.checked, 0);
-        const passing = ruleCoverage.reduce((sum, rule) => sum + rule.passing, 0);
-        return { subject: subject!, rules: ruleCoverage, checked, passing, coverage: share(passing, checked) };
+      .map(({ subject, rules }) => {
+        const checked = rules.reduce((sum, rule) => sum + rule.checked, 0);
+        const passing = rules.reduce((sum, rule) => sum + rule.passing, 0);
+        return { subject: subject!, rules, checked, passing, coverage: share(passing, checked) };
       })
       .sort((a, b) => a.coverage - b.coverage || a.subject.title.localeCompare(b.subject.title));
 
   return {
-    rules: results.map(({ rule, rows }) => coverageOf(rule.code, rows)),
+    rules: results.map(({ rule, outcome }) => coverageOf(rule.code, outcome)),
     byPlan: rowsFor('Plan'),
     byPriority: rowsFor('Priority'),
     byAuthority: rowsFor('Authority'),

@@ -48,7 +48,7 @@ export function CoverageTables({ rules, byPlan, filters, scopeTitle }: CoverageT
               <tr key={rule.code}>
                 <th scope="row">{rule.title}</th>
                 <td>
-                  <CoverageFigure passing={rule.passing} checked={rule.checked} href={rule.findings.length ? hrefTo('gaps', { ...scope, rule: rule.code }) : null} />
+                  <CoverageFigure passing={rule.passing} checked={rule.checked} href={rule.findingCount ? hrefTo('gaps', { ...scope, rule: rule.code }) : null} />
                 </td>
               </tr>
             ))}

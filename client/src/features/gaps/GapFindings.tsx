@@ -1,9 +1,42 @@
+import { useState } from 'react';
+import { useClient, type Client } from 'urql';
 import { describeNode } from '../../components/labels.ts';
+import { graphql } from '../../generated/gql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
 import type { GapRule } from './GapsView.tsx';
-import { coverageText, csvFileName, filterReport, gapsToCsv, severityNames, type GapFilters } from './gaps.ts';
+import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, scopeInput, severityNames, type CsvReport, type GapFilters } from './gaps.ts';
 import { SeverityTag } from './SeverityTag.tsx';
+
+const EXPORT_PAGE = 1_000;
+
+const ExportQuery = graphql(`
+  query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!) {
+    gaps(scope: $scope, codes: $codes) {
+      rules {
+        code
+        findings(first: 1000, offset: $offset, severity: $severity) {
+          severity
+          detail
+          node { id title }
+          plan { title }
+        }
+      }
+    }
+  }
+`);
+
+/** Every finding of the chosen rules and severity, read from the API page by page. */
+async function allFindings(client: Client, filters: GapFilters, codes: string[]): Promise<CsvReport> {
+  const rules = new Map<string, CsvReport['rules'][number]['findings']>(codes.map((code) => [code, []]));
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const { data, error } = await client.query(ExportQuery, { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset }, { requestPolicy: 'network-only' }).toPromise();
+    if (error || !data) throw error ?? new Error('The gap list could not be read.');
+    for (const rule of data.gaps.rules) rules.get(rule.code)?.push(...rule.findings);
+    if (data.gaps.rules.every((rule) => rule.findings.length < EXPORT_PAGE)) break;
+  }
+  return { rules: codes.map((code) => ({ code, findings: rules.get(code) ?? [] })) };
+}
 
 /**
  * Saves text as a file through a Blob URL. The byte-order mark makes Excel read the file as
@@ -26,24 +59,45 @@ function summary(gaps: number, information: number, scopeTitle: string): string 
   return information ? `${counted}, and ${information} ${information === 1 ? 'item' : 'items'} listed for information only.` : `${counted}.`;
 }
 
-/** The findings the filters keep, grouped by rule, with the CSV export of exactly that list. */
+/**
+ * The findings the filters keep, grouped by rule, the first of each rule listed and all of them
+ * in the CSV export.
+ */
 export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; filters: GapFilters; scopeTitle: string }) {
-  const [, select] = useSelection();
-  const shown = filterReport(rules, filters);
-  const findings = shown.flatMap((rule) => rule.findings);
-  const information = findings.filter(({ severity }) => severity === 'INFO').length;
+  const client = useClient();
+  const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const shown = filterRules(rules, filters);
+  const count = shown.reduce((sum, rule) => sum + findingsAt(rule, filters.severity), 0);
+  // INFO findings are listed, but are not gaps.
+  const information = filters.severity && filters.severity !== 'INFO' ? 0 : shown.reduce((sum, rule) => sum + rule.informationCount, 0);
+  const exportCsv = async () => {
+    if (exporting === 'busy') return;
+    setExporting('busy');
+    try {
+      const report = await allFindings(client, filters, shown.map(({ code }) => code));
+      download(gapsToCsv(report), csvFileName(filters));
+      setExporting('idle');
+    } catch {
+      setExporting('failed');
+    }
+  };
   const filtered = [filters.rule && rules.find(({ code }) => code === filters.rule)?.title, filters.severity && `${severityNames[filters.severity]} severity`].filter(Boolean);
 
   return (
     <section aria-labelledby="findings-heading" className="gap-findings">
       <div className="findings-header">
         <h2 id="findings-heading">Gaps found</h2>
-        <button type="button" className="primary-button" disabled={findings.length === 0} onClick={() => download(gapsToCsv({ rules: shown }), csvFileName(filters))}>
-          Export this list as CSV
+        <button type="button" className="primary-button" disabled={count === 0} aria-busy={exporting === 'busy'} onClick={exportCsv}>
+          {exporting === 'busy' ? 'Preparing the CSV…' : 'Export this list as CSV'}
         </button>
       </div>
+      {exporting === 'failed' && (
+        <p role="alert" className="message message-error">
+          The CSV could not be prepared: the gap list could not be read. Try again.
+        </p>
+      )}
       <p role="status">
-        {summary(findings.length - information, information, scopeTitle)}
+        {summary(count - information, information, scopeTitle)}
         {filtered.length > 0 && ` Showing only: ${filtered.join(', ')}.`}
       </p>
       {shown.length === 0 && <p>No gaps match these choices. Choose “All rules” or “All severities” to see more.</p>}
@@ -60,43 +114,55 @@ export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; 
             </span>
           </p>
           <p>{rule.explanation}</p>
-          {rule.findings.length === 0 ? (
-            <p>No gaps: everything this rule checks here passes.</p>
-          ) : (
-            <table className="data-table findings-table">
-              <caption className="visually-hidden">
-                {rule.findings.length} findings of the rule “{rule.title}”
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Plan</th>
-                  <th scope="col">What is missing</th>
-                  <th scope="col">Severity</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rule.findings.map(({ node, plan, detail, severity }, index) => (
-                  // One item can fail a rule more than once (an Act cited by two plans).
-                  <tr key={`${node.id}-${index}`}>
-                    <td>
-                      <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id })}>{node.title}</Link>{' '}
-                      <button type="button" className="secondary-button details-button" onClick={() => select(node.id)} aria-label={`Details of ${node.title}`}>
-                        Details
-                      </button>
-                    </td>
-                    <td>{plan?.title ?? '—'}</td>
-                    <td>{detail}</td>
-                    <td>
-                      <SeverityTag severity={severity} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <RuleFindings rule={rule} count={findingsAt(rule, filters.severity)} />
         </section>
       ))}
     </section>
+  );
+}
+
+/** The findings of one rule the API sent (the first of them), as a table. */
+function RuleFindings({ rule, count }: { rule: GapRule; count: number }) {
+  const [, select] = useSelection();
+  if (rule.findings.length === 0) return <p>No gaps: everything this rule checks here passes.</p>;
+  return (
+    <>
+      {rule.findings.length < count && (
+        <p>
+          Showing the first {rule.findings.length.toLocaleString('en-GB')} of {count.toLocaleString('en-GB')} findings; the CSV export lists them all.
+        </p>
+      )}
+      <table className="data-table findings-table">
+        <caption className="visually-hidden">
+          {count} findings of the rule “{rule.title}”
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Plan</th>
+            <th scope="col">What is missing</th>
+            <th scope="col">Severity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rule.findings.map(({ node, plan, detail, severity }, index) => (
+            // One item can fail a rule more than once (an Act cited by two plans).
+            <tr key={`${node.id}-${index}`}>
+              <td>
+                <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id })}>{node.title}</Link>{' '}
+                <button type="button" className="secondary-button details-button" onClick={() => select(node.id)} aria-label={`Details of ${node.title}`}>
+                  Details
+                </button>
+              </td>
+              <td>{plan?.title ?? '—'}</td>
+              <td>{detail}</td>
+              <td>
+                <SeverityTag severity={severity} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -22,7 +22,7 @@ const ScopesQuery = graphql(`
 `);
 
 const CatalogueQuery = graphql(`
-  query GapsView_Catalogue($scope: ScopeInput) {
+  query GapsView_Catalogue($scope: ScopeInput, $severity: Severity, $shown: Int!) {
     gaps(scope: $scope) {
       total
       rules {
@@ -32,7 +32,9 @@ const CatalogueQuery = graphql(`
         explanation
         checked
         passing
-        findings {
+        findingCount
+        informationCount
+        findings(first: $shown, severity: $severity) {
           severity
           detail
           node { id label title code term corporate kind }
@@ -51,6 +53,9 @@ const CatalogueQuery = graphql(`
 `);
 
 export type GapRule = GapsView_CatalogueQuery['gaps']['rules'][number];
+
+/** Findings listed per rule; a whole graph can have thousands, which the CSV export gives in full. */
+const FINDINGS_SHOWN = 200;
 type ScopePlans = GapsView_ScopesQuery['plans']['plans'];
 
 /** The organisations that publish any of the plans, each once, in title order. */
@@ -76,7 +81,7 @@ export function GapsView() {
   const update = useUpdateParams();
   const filters = parseGapFilters(params);
   const [scopes] = useQuery({ query: ScopesQuery });
-  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(filters.scope) } });
+  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(filters.scope), severity: filters.severity, shown: FINDINGS_SHOWN } });
   const plans = scopes.data?.plans.plans;
 
   // The rules are the same in every scope, so the rule chooser keeps the last list while

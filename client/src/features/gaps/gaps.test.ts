@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageText, csvField, csvFileName, filterReport, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope } from './gaps.ts';
+import { coverageText, csvField, csvFileName, filterRules, findingsAt, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope, type Severity } from './gaps.ts';
 
 const finding = (id: string, severity: string, overrides: Partial<CsvReport['rules'][number]['findings'][number]> = {}) => ({
   severity,
@@ -55,24 +55,29 @@ describe('scope chooser values', () => {
   });
 });
 
-describe('filterReport', () => {
+describe('filterRules', () => {
   const rules = [
-    { code: 'A', findings: [finding('1', 'HIGH'), finding('2', 'INFO')] },
-    { code: 'B', findings: [finding('3', 'MEDIUM')] },
-    { code: 'C', findings: [] },
+    { code: 'A', severity: 'HIGH', findingCount: 2, informationCount: 1 },
+    { code: 'B', severity: 'MEDIUM', findingCount: 1, informationCount: 0 },
+    { code: 'C', severity: 'LOW', findingCount: 0, informationCount: 0 },
   ];
 
   it('keeps every rule, even those with no findings, when nothing is filtered', () => {
-    expect(filterReport(rules, { rule: null, severity: null }).map(({ code }) => code)).toEqual(['A', 'B', 'C']);
+    expect(filterRules(rules, { rule: null, severity: null }).map(({ code }) => code)).toEqual(['A', 'B', 'C']);
   });
 
   it('keeps one rule', () => {
-    expect(filterReport(rules, { rule: 'B', severity: null }).map(({ code }) => code)).toEqual(['B']);
+    expect(filterRules(rules, { rule: 'B', severity: null }).map(({ code }) => code)).toEqual(['B']);
   });
 
-  it('keeps findings of one severity and drops rules left empty', () => {
-    const kept = filterReport(rules, { rule: null, severity: 'INFO' });
-    expect(kept.map(({ code, findings }) => [code, findings.map(({ node }) => node.id)])).toEqual([['A', ['2']]]);
+  it('keeps the rules with findings of one severity', () => {
+    expect(filterRules(rules, { rule: null, severity: 'INFO' }).map(({ code }) => code)).toEqual(['A']);
+    expect(filterRules(rules, { rule: null, severity: 'MEDIUM' }).map(({ code }) => code)).toEqual(['B']);
+    expect(filterRules(rules, { rule: null, severity: 'LOW' })).toEqual([]);
+  });
+
+  it('counts the findings of a severity: INFO ones apart from the rule’s own', () => {
+    expect([null, 'HIGH', 'INFO', 'MEDIUM'].map((severity) => findingsAt(rules[0]!, severity as Severity | null))).toEqual([2, 1, 1, 0]);
   });
 });
 

@@ -61,20 +61,27 @@ export function scopeParams(scope: Scope): { plan: string | null; org: string | 
   return { plan: scope.kind === 'plan' ? scope.id : null, org: scope.kind === 'organisation' ? scope.id : null };
 }
 
-interface FilterableRule<F extends { severity: string }> {
+/** What filtering needs of a rule: its severity and how many findings it has. */
+interface CountedRule {
   code: string;
-  findings: F[];
+  severity: string;
+  findingCount: number;
+  informationCount: number;
+}
+
+/** How many findings of a rule have the chosen severity (all of them when none is chosen). */
+export function findingsAt(rule: CountedRule, severity: Severity | null): number {
+  if (!severity) return rule.findingCount;
+  if (severity === 'INFO') return rule.informationCount;
+  return severity === rule.severity ? rule.findingCount - rule.informationCount : 0;
 }
 
 /**
- * The rules and findings the filters keep. With a severity chosen, rules left with no finding of
- * it are dropped, so the list shows only what matches.
+ * The rules the filters keep. With a severity chosen, rules with no finding of it are dropped,
+ * so the list shows only what matches; the API sends only findings of that severity.
  */
-export function filterReport<F extends { severity: string }, R extends FilterableRule<F>>(rules: R[], filters: Pick<GapFilters, 'rule' | 'severity'>): R[] {
-  return rules
-    .filter((rule) => !filters.rule || rule.code === filters.rule)
-    .map((rule) => (filters.severity ? { ...rule, findings: rule.findings.filter(({ severity }) => severity === filters.severity) } : rule))
-    .filter((rule) => !filters.severity || rule.findings.length > 0);
+export function filterRules<R extends CountedRule>(rules: R[], filters: Pick<GapFilters, 'rule' | 'severity'>): R[] {
+  return rules.filter((rule) => (!filters.rule || rule.code === filters.rule) && (!filters.severity || findingsAt(rule, filters.severity) > 0));
 }
 
 /** What the CSV needs of a gap report; the API's GapReport has it. */

@@ -8,3 +8,12 @@ export function pageSize(name: string, value: number | null | undefined, max: nu
   }
   return size;
 }
+
+/** Checks an offset argument: a whole number, 0 or more, naming the argument if not. */
+export function pageOffset(name: string, value: number | null | undefined): number {
+  const offset = value ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new ExpectedError('BAD_USER_INPUT', `${name} must be a whole number, 0 or more.`, { field: name });
+  }
+  return offset;
+}
