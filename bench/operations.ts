@@ -57,6 +57,8 @@ export const gapsOperation = /* GraphQL */ `
         checked
         passing
         coverage
+        findingCount
+        informationCount
         findings {
           severity
           detail

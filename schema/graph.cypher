@@ -26,7 +26,11 @@ CREATE INDEX authority_legislation IF NOT EXISTS FOR (n:Authority) ON (n.legisla
 CREATE INDEX evidence_kind IF NOT EXISTS FOR (n:Evidence) ON (n.kind);
 
 // Full-text search over what people read: titles and statements, and the source excerpts.
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.title, n.text, n.code];
+// Observations are left out: they are most of the nodes, nobody searches for one data point,
+// and their measure is found instead. (item_text replaced entity_text, which held them.)
+DROP INDEX entity_text IF EXISTS;
+CREATE FULLTEXT INDEX item_text IF NOT EXISTS
+  FOR (n:Document|Authority|Provision|Organisation|Plan|Priority|Objective|Action|Measure|Evidence|Role|Theme) ON EACH [n.title, n.text, n.code];
 CREATE FULLTEXT INDEX source_excerpt IF NOT EXISTS FOR ()-[r:SOURCED_FROM]-() ON EACH [r.excerpt];
 
 // The plan each priority, objective and action belongs to (recorded by the loader), for

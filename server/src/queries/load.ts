@@ -1,9 +1,10 @@
 /**
  * Writes a validated batch of nodes and links (seed/FORMAT.md) in one transaction. MERGE on the
- * stable ids makes a second load of the same data change nothing.
+ * stable ids makes a second load of the same data change nothing; what is new to the graph is
+ * CREATEd, which is the same result without looking for what cannot be there.
  */
-import { cypher, int, type Gateway, type Statement, type Tx } from '../db/gateway.ts';
-import type { GraphBatch } from '../import/seed-files.ts';
+import { cypher, int, type Gateway, type Row, type Statement, type Tx } from '../db/gateway.ts';
+import type { GraphBatch, GraphLink } from '../import/seed-files.ts';
 import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 
 const CHUNK = 5_000;
@@ -23,6 +24,32 @@ const mergeNode = Object.fromEntries(
   ]),
 ) as Record<NodeLabel, Statement>;
 
+const createNode = Object.fromEntries(
+  [...nodeLabels].map((label) => [
+    label,
+    cypher(
+      `load.createNode.${label}`,
+      `UNWIND $rows AS row
+       CREATE (n:Entity:${label})
+       SET n = row.props`,
+    ),
+  ]),
+) as Record<NodeLabel, Statement>;
+
+const createLink = Object.fromEntries(
+  [...relationshipTypes].map((type) => [
+    type,
+    cypher(
+      `load.createLink.${type}`,
+      `UNWIND $rows AS row
+       MATCH (a:Entity {id: row.from})
+       MATCH (b:Entity {id: row.to})
+       CREATE (a)-[r:${type}]->(b)
+       SET r = row.props`,
+    ),
+  ]),
+) as Record<RelationshipType, Statement>;
+
 const mergeLink = Object.fromEntries(
   [...relationshipTypes].map((type) => [
     type,
@@ -36,6 +63,13 @@ const mergeLink = Object.fromEntries(
     ),
   ]),
 ) as Record<RelationshipType, Statement>;
+
+const presentIds = cypher(
+  'load.presentIds',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   RETURN collect(n.id) AS ids`,
+);
 
 const existingNodes = cypher(
   'load.existingNodes',
@@ -52,7 +86,15 @@ const existingLinks = cypher(
    RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`,
 );
 
-export const statements = { ...prefixed('node', mergeNode), ...prefixed('link', mergeLink), existingNodes, existingLinks };
+export const statements = {
+  ...prefixed('node', mergeNode),
+  ...prefixed('newNode', createNode),
+  ...prefixed('link', mergeLink),
+  ...prefixed('newLink', createLink),
+  presentIds,
+  existingNodes,
+  existingLinks,
+};
 
 /** The nodes among `ids` already in the graph, with their label and properties. */
 export async function findExistingNodes(gateway: Gateway, ids: string[]): Promise<Map<string, { label: string; props: Record<string, unknown> }>> {
@@ -102,27 +144,36 @@ export async function loadBatch(
   /** More writes to commit in the same transaction, such as the record of an import. */
   alongside?: (tx: Tx) => Promise<void>,
 ): Promise<{ nodes: number; links: number }> {
-  const total = batch.nodes.length + batch.links.length;
+  // A node or link given twice is written once, with its last properties, as MERGE then SET would.
+  const nodes = [...new Map(batch.nodes.map((node) => [node.id, node])).values()];
+  const links = [...new Map(batch.links.map((link) => [`${link.from} ${link.type} ${link.to}`, link])).values()];
+  const total = nodes.length + links.length;
   let done = 0;
+  const write = async (tx: Tx, statement: Statement, rows: Row[], what: string) => {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await tx.run(statement, { rows: chunk });
+      done += chunk.length;
+      progress(done, total, what);
+    }
+  };
   await gateway.writeTransaction(async (tx) => {
     done = 0;
-    for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
-      for (let start = 0; start < nodes.length; start += CHUNK) {
-        const rows = nodes.slice(start, start + CHUNK).map(({ id, props }) => ({ id, props: storable({ ...props, id }) }));
-        await tx.run(mergeNode[label], { rows });
-        done += rows.length;
-        progress(done, total, `${label} nodes`);
-      }
+    const [found] = await tx.run(presentIds, { ids: nodes.map(({ id }) => id) });
+    const present = new Set((found?.ids as string[] | undefined) ?? []);
+    for (const [label, group] of groupBy(nodes, (node) => node.label)) {
+      const rows = group.map(({ id, props }) => ({ id, props: storable({ ...props, id }) }));
+      await write(tx, createNode[label], rows.filter(({ id }) => !present.has(id)), `${label} nodes`);
+      await write(tx, mergeNode[label], rows.filter(({ id }) => present.has(id)), `${label} nodes`);
     }
-    for (const [type, links] of groupBy(batch.links, (link) => link.type)) {
-      for (let start = 0; start < links.length; start += CHUNK) {
-        const rows = links.slice(start, start + CHUNK).map((link) => ({ ...link, props: storable(link.props) }));
-        await tx.run(mergeLink[type], { rows });
-        done += rows.length;
-        progress(done, total, `${type} links`);
-      }
+    // A link can only be there already if both its ends were.
+    const isNew = (link: GraphLink) => !present.has(link.from) || !present.has(link.to);
+    for (const [type, group] of groupBy(links, (link) => link.type)) {
+      const rows = group.map((link) => ({ ...link, props: storable(link.props) }));
+      await write(tx, createLink[type], rows.filter(isNew), `${type} links`);
+      await write(tx, mergeLink[type], rows.filter((link) => !isNew(link)), `${type} links`);
     }
     await alongside?.(tx);
   });
-  return { nodes: batch.nodes.length, links: batch.links.length };
+  return { nodes: nodes.length, links: links.length };
 }

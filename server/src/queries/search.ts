@@ -31,7 +31,7 @@ export const statements = {
   search: cypher(
     'search.fulltext',
     `CALL () {
-       CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $candidates}) YIELD node, score
+       CALL db.index.fulltext.queryNodes('item_text', $query, {limit: $candidates}) YIELD node, score
        RETURN node, score, null AS excerpt
        UNION ALL
        CALL db.index.fulltext.queryRelationships('source_excerpt', $query, {limit: $candidates}) YIELD relationship, score
@@ -57,7 +57,10 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
   }
   const query = toLuceneQuery(text);
   if (!query) return { query: '', hits: [] };
-  const rows = await gateway.read(statements.search, { query, labels: labels?.length ? labels : null, first: int(first), candidates: int(first * 5) });
+  // Each index offers a few more hits than asked for, as a node can be hit twice (its title and
+  // an excerpt) and observations' excerpts are dropped; more when only some labels are wanted.
+  const candidates = labels?.length ? first * 5 : first * 2;
+  const rows = await gateway.read(statements.search, { query, labels: labels?.length ? labels : null, first: int(first), candidates: int(candidates) });
   return {
     query,
     hits: rows.map((row) => {

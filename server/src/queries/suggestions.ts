@@ -55,7 +55,7 @@ export const statements = {
   ),
   similar: cypher(
     'suggestions.similar',
-    `CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: 60}) YIELD node, score
+    `CALL db.index.fulltext.queryNodes('item_text', $query, {limit: 60}) YIELD node, score
      WHERE node.id <> $id AND (node:Priority OR node:Objective OR node:Action OR node:Theme OR node:Evidence)
      RETURN ${NODE('node')} AS node, score,
             [(node)-[g:GIVES_EFFECT_TO]->(a:Authority) WHERE ${ACCEPTED('g')} | ${NODE('a')}] AS authorities,
