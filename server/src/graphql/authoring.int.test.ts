@@ -261,6 +261,20 @@ describe('importing documents', () => {
     expect(data?.importDocument.created.map(({ id }) => id)).toEqual(expect.arrayContaining([`${prefix}/csv/p1`, `${prefix}/csv/p1/a1`]));
     expect(data?.importDocument.createdLinks.map(({ type }) => type)).toEqual(expect.arrayContaining(['HAS_PRIORITY', 'HAS_ACTION', 'CONCERNS']));
   });
+
+  it('places an item imported under an existing priority in that priority’s plan', async () => {
+    const id = `${prefix}/under-sp2`;
+    const csv = `id,parent,label,title\n${id},redbridge-people-strategy-2024/sp2,Action,Find homes near college for care leavers\n`;
+    const { data } = await api.execute(Import, { input: { fileName: `${prefix}-extra.csv`, content: csv }, dryRun: false }, editor);
+    expect(data?.importDocument).toMatchObject({ faults: [], committed: true });
+    try {
+      const [row] = await gateway.read(cypher('test.placement', 'MATCH (a:Action {id: $id}) RETURN a.planId AS planId, a.topPriorityId AS topPriorityId'), { id });
+      expect(row).toEqual({ planId: 'redbridge-people-strategy-2024', topPriorityId: 'redbridge-people-strategy-2024/sp2' });
+    } finally {
+      await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: data!.importDocument.document!.id });
+      await gateway.write(cypher('test.removeAction', 'MATCH (n:Entity {id: $id}) DETACH DELETE n'), { id });
+    }
+  });
 });
 
 describe('export', () => {

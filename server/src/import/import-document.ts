@@ -165,7 +165,7 @@ export async function importDocument(gateway: Gateway, user: User, request: Impo
   keepOtherDocumentsNodes(parsed, existing);
   let batch: GraphBatch;
   try {
-    batch = validateSeeds([parsed], [], new Map([...existing].map(([id, { label }]) => [id, label])));
+    batch = validateSeeds([parsed], [], existing);
   } catch (error) {
     if (error instanceof SeedValidationError) return emptyResult(dryRun, error.faults.map(toNote), notUnderstood);
     throw error;

@@ -172,7 +172,13 @@ function nodeProperties(node: NodeDefinition): Record<string, unknown> {
  * hierarchy and link label pairs allowed, no cycle, every excerpt found word for word in its
  * document) and returns the batch to write, or throws SeedValidationError listing every fault.
  */
-function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: ReadonlyMap<string, string>): GraphBatch {
+/** A node already in the graph that a file refers to: its label, and its properties when known. */
+export interface ExistingNode {
+  label: string;
+  props?: Record<string, unknown>;
+}
+
+function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: ReadonlyMap<string, ExistingNode>): GraphBatch {
   const definitions = new Map<string, { node: NodeDefinition; file: ParsedFile; index: number }>();
   const documentIds = new Set<string>();
   for (const file of files) {
@@ -195,7 +201,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
       }
     });
   }
-  const labelOf = (id: string) => definitions.get(id)?.node.label ?? (existing.get(id) as NodeLabel | undefined);
+  const labelOf = (id: string) => definitions.get(id)?.node.label ?? (existing.get(id)?.label as NodeLabel | undefined);
 
   const nodes: GraphNode[] = [];
   const links: GraphLink[] = [];
@@ -317,7 +323,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
   }
 
   findCycles(links, faults);
-  if (faults.length === 0) recordPlacement(nodes, (id) => definitions.get(id)?.node.parent);
+  if (faults.length === 0) recordPlacement(nodes, (id) => definitions.get(id)?.node.parent, (id) => existing.get(id));
   return { nodes, links };
 }
 
@@ -325,19 +331,26 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
  * Records on every priority, objective and action where it sits: the plan at the top of its
  * hierarchy (`planId`) and the top-level priority of that plan it falls under (`topPriorityId`;
  * a top-level priority's own id), so questions about one plan and coverage by priority are
- * answered from indexed properties rather than traversals.
+ * answered from indexed properties rather than traversals. An item placed under a node already
+ * in the graph (`outside`) sits where that node does.
  */
-export function recordPlacement(nodes: GraphNode[], parentOf: (id: string) => string | undefined): void {
+export function recordPlacement(nodes: GraphNode[], parentOf: (id: string) => string | undefined, outside: (id: string) => ExistingNode | undefined = () => undefined): void {
   const labels = new Map(nodes.map((node) => [node.id, node.label]));
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   for (const node of nodes) {
     if (node.label !== 'Priority' && node.label !== 'Objective' && node.label !== 'Action') continue;
     const chain = [node.id];
     for (let parent = parentOf(node.id); parent && chain.length <= 20; parent = parentOf(parent)) chain.push(parent);
     const root = chain.at(-1)!;
-    if (labels.get(root) !== 'Plan') continue;
-    node.props.planId = root;
-    const topPriority = chain.at(-2);
-    if (topPriority && labels.get(topPriority) === 'Priority') node.props.topPriorityId = topPriority;
+    const rootInGraph = labels.has(root) ? undefined : outside(root);
+    const rootLabel = labels.get(root) ?? rootInGraph?.label;
+    const underPlan = chain.at(-2);
+    const placement =
+      rootLabel === 'Plan'
+        ? { planId: root, topPriorityId: underPlan && labels.get(underPlan) === 'Priority' ? underPlan : undefined }
+        : { planId: text(rootInGraph?.props?.planId), topPriorityId: text(rootInGraph?.props?.topPriorityId) };
+    if (placement.planId) node.props.planId = placement.planId;
+    if (placement.topPriorityId) node.props.topPriorityId = placement.topPriorityId;
   }
 }
 
@@ -387,11 +400,11 @@ export function readSeedDirectory(seedDir: string): GraphBatch {
 }
 
 /**
- * Validates parsed files together, and against the ids already in the graph (`existing`, id to
- * label), and returns the batch to write. Throws SeedValidationError listing every fault,
+ * Validates parsed files together, and against the nodes already in the graph (`existing`, by
+ * id), and returns the batch to write. Throws SeedValidationError listing every fault,
  * including any already collected in `faults`.
  */
-export function validateSeeds(files: ParsedFile[], faults: SeedFault[] = [], existing: ReadonlyMap<string, string> = new Map()): GraphBatch {
+export function validateSeeds(files: ParsedFile[], faults: SeedFault[] = [], existing: ReadonlyMap<string, ExistingNode> = new Map()): GraphBatch {
   const batch = faults.length ? { nodes: [], links: [] } : buildBatch(files, faults, existing);
   if (faults.length) throw new SeedValidationError(faults);
   return batch;

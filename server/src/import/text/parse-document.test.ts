@@ -38,7 +38,7 @@ function parseChecked(text: string, options: Partial<ParseOptions> & { fileName?
   const faults: SeedFault[] = [];
   const parsed = checkSeed({ ...result.seed, document: { ...result.seed.document, content: text } }, result.seed.document.file, null, faults);
   expect(faults).toEqual([]);
-  const existing = new Map(options.publisherId ? [[options.publisherId, 'Organisation']] : []);
+  const existing = new Map(options.publisherId ? [[options.publisherId, { label: 'Organisation' }]] : []);
   expect(() => validateSeeds([parsed!], faults, existing)).not.toThrow();
   return { ...result, nodes };
 }
