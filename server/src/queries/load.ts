@@ -4,7 +4,7 @@
  * CREATEd, which is the same result without looking for what cannot be there.
  */
 import { cypher, int, type Gateway, type Row, type Statement, type Tx } from '../db/gateway.ts';
-import type { GraphBatch, GraphLink } from '../import/seed-files.ts';
+import type { GraphBatch } from '../import/seed-files.ts';
 import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 
 const CHUNK = 5_000;
@@ -16,10 +16,10 @@ const mergeNode = Object.fromEntries(
     label,
     cypher(
       `load.mergeNode.${label}`,
-      `UNWIND $rows AS row
-       MERGE (n:Entity {id: row.id})
+      `UNWIND $rows AS props
+       MERGE (n:Entity {id: props.id})
        SET n:${label}
-       SET n = row.props`,
+       SET n = props`,
     ),
   ]),
 ) as Record<NodeLabel, Statement>;
@@ -29,9 +29,9 @@ const createNode = Object.fromEntries(
     label,
     cypher(
       `load.createNode.${label}`,
-      `UNWIND $rows AS row
+      `UNWIND $rows AS props
        CREATE (n:Entity:${label})
-       SET n = row.props`,
+       SET n = props`,
     ),
   ]),
 ) as Record<NodeLabel, Statement>;
@@ -162,14 +162,14 @@ export async function loadBatch(
     const [found] = await tx.run(presentIds, { ids: nodes.map(({ id }) => id) });
     const present = new Set((found?.ids as string[] | undefined) ?? []);
     for (const [label, group] of groupBy(nodes, (node) => node.label)) {
-      const rows = group.map(({ id, props }) => ({ id, props: storable({ ...props, id }) }));
-      await write(tx, createNode[label], rows.filter(({ id }) => !present.has(id)), `${label} nodes`);
-      await write(tx, mergeNode[label], rows.filter(({ id }) => present.has(id)), `${label} nodes`);
+      const rows = group.map(({ id, props }) => storable({ ...props, id }));
+      await write(tx, createNode[label], rows.filter(({ id }) => !present.has(id as string)), `${label} nodes`);
+      await write(tx, mergeNode[label], rows.filter(({ id }) => present.has(id as string)), `${label} nodes`);
     }
     // A link can only be there already if both its ends were.
-    const isNew = (link: GraphLink) => !present.has(link.from) || !present.has(link.to);
+    const isNew = (link: { from: string; to: string }) => !present.has(link.from) || !present.has(link.to);
     for (const [type, group] of groupBy(links, (link) => link.type)) {
-      const rows = group.map((link) => ({ ...link, props: storable(link.props) }));
+      const rows = group.map(({ from, to, props }) => ({ from, to, props: storable(props) }));
       await write(tx, createLink[type], rows.filter(isNew), `${type} links`);
       await write(tx, mergeLink[type], rows.filter((link) => !isNew(link)), `${type} links`);
     }
