@@ -11,6 +11,7 @@ import { PlansView } from './features/plans/PlansView.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
 import { TraceView } from './features/trace/TraceView.tsx';
+import { preloadGraphView } from './graph/LazyGraphView.tsx';
 import { Link } from './routing/Link.tsx';
 import { hrefTo, useRoute, type View } from './routing/route.ts';
 
@@ -26,6 +27,9 @@ const pages: Record<View, () => ReactNode> = {
   import: () => <ImportView />,
 };
 
+// Views that draw a graph: the drawing's code is fetched as soon as one is opened, with its data.
+const graphViews: ReadonlySet<View> = new Set(['trace', 'impact']);
+
 const navigation: { view: View; label: string }[] = [
   { view: 'plans', label: 'Plans' },
   { view: 'gaps', label: 'Gaps' },
@@ -37,6 +41,8 @@ const navigation: { view: View; label: string }[] = [
 export function App() {
   const { view, params } = useRoute();
   const selected = params.get('node');
+  // In render, not an effect: an effect would wait for this render to reach the screen.
+  if (graphViews.has(view)) preloadGraphView();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -5,9 +5,9 @@
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type EventObject, type NodeSingular, type Position } from 'cytoscape';
 import { layeredLayout, toSegments } from './layeredLayout.ts';
-import { stylesheet } from './stylesheet.ts';
+import { minDrawnLabelSize, stylesheet } from './stylesheet.ts';
 import { graphTimings } from './timings.ts';
-import { toElements, type EdgeData, type GraphElements, type GraphInput } from './toElements.ts';
+import { labelFont, toElements, type EdgeData, type GraphElements, type GraphInput } from './toElements.ts';
 
 export interface GraphControllerOptions {
   /** A node was clicked or tapped. */
@@ -24,6 +24,12 @@ const animationMs = 300;
 const ringMargin = 12;
 // Browsers refuse canvases much past 16,384 pixels a side; this leaves room for a pixel ratio of 2 or more.
 const maxExportSide = 6_000;
+// View changes closer together than this are one movement (an animation, a pan frame by frame).
+const movementGapMs = 100;
+// Dashed and dotted links go back to their patterns once the view has been still this long.
+const stillAfterMs = 150;
+// Below this many dashed or dotted links their patterns are cheap to redraw every frame.
+const minPatternedLinksToSimplify = 250;
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -32,6 +38,12 @@ export class GraphController {
   private resizeObserver: ResizeObserver | null = null;
   private hasRendered = false;
   private hasLaidOut = false;
+  /** Nodes carry labels; false while a large graph's first drawing goes without (see setGraph). */
+  private labelled = true;
+  private lastMoveAt = -Infinity;
+  private stillTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cytoscape reported a pan or zoom gesture since the last view change was handled. */
+  private gestureMove = false;
   /** The user has panned or zoomed since the last fit, so resizing should not refit. */
   private userMoved = false;
   private focusedId: string | null = null;
@@ -59,11 +71,18 @@ export class GraphController {
     cy.on('tap', 'node', (event: EventObject) => this.options.onSelect?.((event.target as NodeSingular).id()));
     cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'node', () => (container.style.cursor = ''));
-    cy.on('dragpan scrollzoom pinchzoom', () => (this.userMoved = true));
+    cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.userMoved = true;
+      this.gestureMove = true;
+    });
+    // Gestures report themselves just after the view changes, in the same call: decide after it.
+    cy.on('viewport', () => queueMicrotask(() => this.viewMoved()));
     cy.on('render', () => {
       if (this.hasRendered || cy.nodes().empty()) return;
       this.hasRendered = true;
       performance.mark(graphTimings.firstRender);
+      // Once this frame is on screen.
+      if (!this.labelled) setTimeout(() => this.showLabels(), 0);
     });
     // Cytoscape follows window resizes but not its container's (the detail panel opening).
     this.resizeObserver = new ResizeObserver(() => {
@@ -106,6 +125,10 @@ export class GraphController {
     const layout = stale.nonempty() || addedCount > 0 || resized ? this.computeLayout(elements) : null;
     const animate = layout !== null && this.hasLaidOut && elements.nodes.length <= maxAnimatedNodes && !reducedMotion();
     const neighbours = animate ? neighbourIndex(elements) : null;
+    // Labels are much of the work of a first drawing. Where the whole graph fits only at a zoom
+    // too small to draw them, they are added just after it is on screen, changing no pixel of it.
+    if (!this.hasRendered && layout && elements.nodes.length > 0) this.labelled = labelsDrawnAt(this.viewportFor(layout.box).zoom);
+    const classes = this.labelled ? ['labelled'] : [];
 
     cy.batch(() => {
       cy.remove(stale);
@@ -114,7 +137,7 @@ export class GraphController {
       for (const node of elements.nodes) {
         if (shown.has(node.data.id)) continue;
         const position = layout && (animate ? this.startingPoint(neighbours!.get(node.data.id) ?? []) : layout.positions.get(node.data.id));
-        added.push(position ? { ...node, position } : node);
+        added.push(position ? { ...node, position, classes } : { ...node, classes });
       }
       for (const edge of elements.edges) {
         const segments = layout ? segmentData(edge.data, layout) : null;
@@ -176,13 +199,15 @@ export class GraphController {
   /**
    * The whole graph as a PNG on white at twice its size (Cytoscape multiplies by the screen's
    * pixel ratio too), less for graphs so large the image would pass what browsers can draw,
-   * without focus or selection marks.
+   * with every label and line pattern and without focus or selection marks.
    */
   exportPng(): Blob {
     const cy = this.live();
+    this.showLabels();
     const { w, h } = cy.elements().boundingBox();
     const scale = Math.min(2, maxExportSide / w, maxExportSide / h);
     cy.nodes('.focused, .selected').removeClass('focused selected');
+    cy.edges('.moving').removeClass('moving');
     try {
       return cy.png({ output: 'blob', full: true, scale, bg: '#fff' });
     } finally {
@@ -192,6 +217,7 @@ export class GraphController {
 
   /** Releases the renderer and its listeners. The controller cannot be used again. */
   destroy(): void {
+    clearTimeout(this.stillTimer);
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.cy?.destroy();
@@ -201,6 +227,43 @@ export class GraphController {
   private live(): Core {
     if (!this.cy) throw new Error('The graph is not mounted.');
     return this.cy;
+  }
+
+  private showLabels(): void {
+    if (this.labelled || !this.cy) return;
+    this.labelled = true;
+    const cy = this.cy;
+    cy.nodes().addClass('labelled');
+    cy.one('render', () => performance.mark(graphTimings.labelled));
+  }
+
+  /**
+   * While the view moves without a gesture (animations, programmatic pans), a large graph's
+   * dashed and dotted links are drawn solid, and get their patterns back once the view is still:
+   * Cytoscape redraws every element on each such frame, and the patterns cost most of it. Gestures
+   * are drawn from a snapshot (textureOnViewport), patterns included, so they are left alone.
+   */
+  private viewMoved(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    if (this.gestureMove) {
+      this.gestureMove = false;
+      return;
+    }
+    const now = performance.now();
+    const moving = now - this.lastMoveAt < movementGapMs;
+    this.lastMoveAt = now;
+    if (!moving) return;
+    if (this.stillTimer === undefined) {
+      const patterned = cy.edges('[basis != "STATED"]');
+      if (patterned.length < minPatternedLinksToSimplify) return;
+      patterned.addClass('moving');
+    }
+    clearTimeout(this.stillTimer);
+    this.stillTimer = setTimeout(() => {
+      this.stillTimer = undefined;
+      this.cy?.edges('.moving').removeClass('moving');
+    }, stillAfterMs);
   }
 
   private applyMarks(): void {
@@ -243,12 +306,18 @@ export class GraphController {
     return { positions, bends, box };
   }
 
-  private fitBox(box: { x1: number; x2: number; y1: number; y2: number }, animate: boolean): void {
+  /** The zoom and pan that fit `box` in view. */
+  private viewportFor(box: Box): { zoom: number; pan: Position } {
     const cy = this.live();
     const width = Math.max(cy.width() - 2 * fitPadding, 1);
     const height = Math.max(cy.height() - 2 * fitPadding, 1);
     const zoom = Math.max(cy.minZoom(), Math.min(maxFitZoom, width / (box.x2 - box.x1), height / (box.y2 - box.y1)));
-    const pan = { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 };
+    return { zoom, pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
+  }
+
+  private fitBox(box: Box, animate: boolean): void {
+    const cy = this.live();
+    const { zoom, pan } = this.viewportFor(box);
     this.userMoved = false;
     cy.stop(true);
     if (animate && !reducedMotion()) cy.animate({ zoom, pan }, { duration: animationMs });
@@ -259,6 +328,7 @@ export class GraphController {
     const cy = this.live();
     const node = cy.getElementById(id);
     if (node.empty()) return;
+    this.showLabels();
     const box = node.renderedBoundingBox({ includeLabels: false });
     const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
     // Below this zoom a 13px label is drawn smaller than 8px: too small to read.
@@ -274,10 +344,20 @@ export class GraphController {
   }
 }
 
+type Box = { x1: number; x2: number; y1: number; y2: number };
+
 interface ComputedLayout {
   positions: Map<string, Position>;
   bends: Map<string, Position[]>;
-  box: { x1: number; x2: number; y1: number; y2: number };
+  box: Box;
+}
+
+/**
+ * Whether Cytoscape draws labels at `zoom`: it skips those smaller on screen than
+ * min-zoomed-font-size, sizing them at the zoom rounded up to a power of two (its texture level).
+ */
+function labelsDrawnAt(zoom: number): boolean {
+  return labelFont.size * 2 ** Math.ceil(Math.log2(zoom * window.devicePixelRatio)) >= minDrawnLabelSize;
 }
 
 type SegmentData = { segmentWeights: number[]; segmentDistances: number[] };

@@ -9,21 +9,29 @@ import type { StylesheetJson } from 'cytoscape';
 import { basisStyles, focusColours, kinds, selectedHalo } from './kinds.ts';
 import { labelFont } from './toElements.ts';
 
+/** Labels smaller than this on screen are not drawn: too small to read, and costly on large graphs. */
+export const minDrawnLabelSize = 7;
+
 export const stylesheet: StylesheetJson = [
   {
     selector: 'node',
     style: {
       width: 'data(width)',
       height: 'data(height)',
+      'border-width': 2,
+    },
+  },
+  {
+    // A class of its own, so a large graph can be drawn first without labels too small to draw (see GraphController).
+    selector: 'node.labelled',
+    style: {
       label: 'data(display)',
       'font-size': labelFont.size,
       'line-height': labelFont.lineHeight,
       'text-valign': 'center',
       // Lines are broken in toElements; Cytoscape only honours the breaks.
       'text-wrap': 'wrap',
-      // Too small to read is not worth drawing, and skipping it keeps large graphs smooth.
-      'min-zoomed-font-size': 7,
-      'border-width': 2,
+      'min-zoomed-font-size': minDrawnLabelSize,
     },
   },
   ...Object.entries(kinds).map(([kind, { shape, colour, fill }]) => ({
@@ -61,6 +69,11 @@ export const stylesheet: StylesheetJson = [
       ...(line === 'solid' ? {} : { 'line-style': 'dashed' as const, 'line-dash-pattern': dash, 'line-cap': line === 'dotted' ? ('round' as const) : ('butt' as const) }),
     },
   })),
+  {
+    // Dashes and dots of many links are slow to redraw frame after frame: while the view moves (see GraphController).
+    selector: 'edge.moving',
+    style: { 'line-style': 'solid' },
+  },
   {
     // The node shown in the detail panel.
     selector: 'node.selected',

@@ -4,7 +4,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { ImpactView_ImpactQuery } from '../../generated/graphql.ts';
-import { GraphView } from '../../graph/GraphView.tsx';
+import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useUpdateParams } from '../../routing/route.ts';
 import './impact.css';
@@ -127,7 +127,7 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
         <h2 id="impact-graph-heading" className="impact-graph-heading">
           Graph
         </h2>
-        <GraphView
+        <LazyGraphView
           graph={impact.subgraph}
           rootId={impact.root.id}
           rootMeaning="the item everything here depends on"

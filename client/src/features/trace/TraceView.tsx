@@ -5,7 +5,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { TraceView_TraceQuery } from '../../generated/graphql.ts';
-import { GraphView } from '../../graph/GraphView.tsx';
+import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
 import { kinds, visualKind } from '../../graph/kinds.ts';
 import { mergeGraphs, type GraphEdgeInput, type GraphNodeInput } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
@@ -148,7 +148,7 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
         <p role="status" className={status?.failed ? 'message message-error' : 'message'}>
           {status?.text}
         </p>
-        <GraphView
+        <LazyGraphView
           graph={graph}
           rootId={trace.root.id}
           rootMeaning="the item traced"
