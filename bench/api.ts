@@ -7,13 +7,15 @@
  * API on a free port and times each alignment question over HTTP. Prints a table per size, writes
  * bench/results/<timestamp>.json, and exits 1 if a target is missed or a query fails.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readSettings, type Settings } from '../server/src/config.ts';
 import { createGateway, cypher, int, type Gateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import type { GraphBatch } from '../server/src/import/seed-files.ts';
-import { connectionSettings, startServer, type RunningServer } from '../server/src/main.ts';
+import { connectionSettings } from '../server/src/main.ts';
 import { loadBatch } from '../server/src/queries/load.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/local-neo4j.ts';
 import {
@@ -47,7 +49,7 @@ const LOAD_TARGET_NODES_PER_SECOND = 20_000;
 const NODES_PER_COUNCIL = 4_800;
 
 /** What this run started or opened, for cleanUp() to close however the run ends. */
-const opened: { local?: LocalNeo4j; gateway?: Gateway; server?: RunningServer; external: boolean } = { external: false };
+const opened: { local?: LocalNeo4j; gateway?: Gateway; server?: ApiProcess; external: boolean } = { external: false };
 
 interface Size {
   name: string;
@@ -299,6 +301,52 @@ async function measure(url: string, spec: QuerySpec, random: Random): Promise<Qu
   };
 }
 
+interface ApiProcess {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A port nothing listens on now, from the operating system. */
+function freePort(): Promise<number> {
+  return new Promise((found, failed) => {
+    const probe = createServer().once('error', failed);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? found(address.port) : failed(new Error('No free port.'))));
+    });
+  });
+}
+
+/**
+ * The real API in a process of its own, in production mode, as it is deployed: the benchmark's
+ * requests and timing then do not share its event loop. Resolves once /ready says it is ready.
+ */
+async function startApi(settings: Settings): Promise<ApiProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/src/main.ts', import.meta.url))], {
+    env: { ...process.env, NEO4J_URI: settings.NEO4J_URI, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const close = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The API stopped before it was ready (exit code ${child.exitCode}).`);
+    const ready = await fetch(`${url}/ready`).then((response) => response.ok, () => false);
+    if (ready) return { url, close };
+    if (Date.now() > giveUpAt) {
+      await close();
+      throw new Error(`The API at ${url} was not ready within a minute.`);
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+}
+
 async function runSize(gateway: Gateway, settings: Settings, size: Size): Promise<SizeResult> {
   console.log(`\n${size.name}`);
   await deleteBenchData(gateway);
@@ -307,11 +355,10 @@ async function runSize(gateway: Gateway, settings: Settings, size: Size): Promis
   // Waits for the full-text indexes to take in what was loaded, so search is timed on a complete index.
   await applyGraphSchema(gateway);
 
-  const running = await startServer({ ...settings, PORT: 0, HOST: '127.0.0.1', NODE_ENV: 'production' });
+  const running = await startApi(settings);
   opened.server = running;
   const queries: QueryResult[] = [];
   try {
-    await running.schemaApplied;
     const random = seededRandom(20_260_101);
     const specs = querySpecs(fixtures(batch));
     for (const spec of specs) {

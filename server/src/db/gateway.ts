@@ -60,7 +60,10 @@ export interface ConnectionSettings {
 }
 
 export interface Gateway {
-  /** Runs one statement in a read transaction (routed to a reader in a cluster). */
+  /**
+   * Runs one statement on its own in an auto-commit read (routed to a reader in a cluster): one
+   * round trip to the database, where a transaction takes two.
+   */
   read(statement: Statement, params?: Params): Promise<Row[]>;
   /** Runs one statement in a write transaction. */
   write(statement: Statement, params?: Params): Promise<Row[]>;
@@ -79,6 +82,7 @@ const ping = cypher('gateway.ping', 'RETURN 1 AS ok');
 
 /** How long a query may wait for the database before the client is told it is unavailable. */
 const UNAVAILABLE_AFTER_MS = 5_000;
+const MAX_READ_ATTEMPTS = 3;
 
 export function createGateway(settings: ConnectionSettings): Gateway {
   const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
@@ -95,12 +99,26 @@ export function createGateway(settings: ConnectionSettings): Gateway {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
 
+  const rowsOf = (result: QueryResult): Row[] => result.records.map((record) => toPlain(record.toObject()) as Row);
+
   const wrap = (tx: ManagedTransaction): Tx => ({
-    async run(statement, params = {}) {
-      const result: QueryResult = await tx.run(statement.text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    },
+    run: async (statement, params = {}) => rowsOf(await tx.run(statement.text, params)),
   });
+
+  // Reads change nothing, so one that meets a transient failure (a lock, a memory limit) is tried again.
+  async function readAlone(statement: Statement, params: Params = {}): Promise<Row[]> {
+    for (let attempt = 1; ; attempt++) {
+      const opened = session('READ');
+      try {
+        return rowsOf(await opened.run(statement.text, params));
+      } catch (error) {
+        if (attempt < MAX_READ_ATTEMPTS && isDriverError(error) && error.code.startsWith('Neo.TransientError.') && !unavailableCodes.has(error.code)) continue;
+        throw mapDriverError(error);
+      } finally {
+        await opened.close();
+      }
+    }
+  }
 
   async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     const opened = session(mode);
@@ -116,7 +134,7 @@ export function createGateway(settings: ConnectionSettings): Gateway {
   }
 
   return {
-    read: (statement, params) => inTransaction('READ', (tx) => tx.run(statement, params)),
+    read: readAlone,
     write: (statement, params) => inTransaction('WRITE', (tx) => tx.run(statement, params)),
     readTransaction: (work) => inTransaction('READ', work),
     writeTransaction: (work) => inTransaction('WRITE', work),
@@ -132,7 +150,7 @@ export function createGateway(settings: ConnectionSettings): Gateway {
       }
     },
     async ping() {
-      await inTransaction('READ', (tx) => tx.run(ping));
+      await readAlone(ping);
     },
     close: () => driver.close(),
   };

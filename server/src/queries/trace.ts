@@ -18,25 +18,23 @@ const STEP_UP = `(x)-[r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|GIVE
     AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED')`;
 
 export const statements = {
-  paths: cypher(
-    'trace.paths',
+  // The paths up, and what the trace view shows around the item: its line up to its plan, its
+  // measures, the evidence it answers or that is about it, its owners and themes. One statement,
+  // so one round trip to the database.
+  trace: cypher(
+    'trace.trace',
     `MATCH (start:Entity {id: $id})
-     OPTIONAL MATCH p = (start) (${STEP_UP}){1,${MAX_STEPS}} (end)
-       WHERE end:Authority OR (end:Priority AND end.corporate = true)
-     WITH start, p, end ORDER BY length(p)
-     LIMIT ${MAX_PATHS}
-     RETURN ${NODE('start')} AS start,
-            collect(CASE WHEN p IS NOT NULL THEN {
-              nodes: [n IN nodes(p) | ${NODE('n')}],
-              edges: [r IN relationships(p) | ${EDGE('r')}],
-              reaches: CASE WHEN end:Authority THEN 'AUTHORITY' ELSE 'CORPORATE_PRIORITY' END
-            } END) AS paths`,
-  ),
-  // What the trace view shows around the item: its line up to its plan, its measures, the
-  // evidence it answers or that is about it, its owners and themes.
-  context: cypher(
-    'trace.context',
-    `MATCH (start:Entity {id: $id})
+     CALL (start) {
+       OPTIONAL MATCH p = (start) (${STEP_UP}){1,${MAX_STEPS}} (end)
+         WHERE end:Authority OR (end:Priority AND end.corporate = true)
+       WITH p, end ORDER BY length(p)
+       LIMIT ${MAX_PATHS}
+       RETURN collect(CASE WHEN p IS NOT NULL THEN {
+                nodes: [n IN nodes(p) | ${NODE('n')}],
+                edges: [r IN relationships(p) | ${EDGE('r')}],
+                reaches: CASE WHEN end:Authority THEN 'AUTHORITY' ELSE 'CORPORATE_PRIORITY' END
+              } END) AS paths
+     }
      CALL (start) {
        OPTIONAL MATCH line = (:Plan)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(start)
        RETURN [n IN coalesce(nodes(line), []) | ${NODE('n')}] AS lineNodes,
@@ -51,13 +49,14 @@ export const statements = {
        OPTIONAL MATCH (e:Evidence)-[r:ABOUT]->(start)
        RETURN collect(CASE WHEN e IS NOT NULL THEN {node: ${NODE('e')}, edge: ${EDGE('r')}} END) AS about
      }
-     RETURN lineNodes, lineEdges, outgoing + about AS around`,
+     RETURN ${NODE('start')} AS start, paths, lineNodes, lineEdges, outgoing + about AS around`,
   ),
 };
 
 const PathRow = z.object({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()), reaches: z.enum(['AUTHORITY', 'CORPORATE_PRIORITY']) });
-const PathsRow = z.object({ start: z.unknown(), paths: z.array(PathRow) });
-const ContextRow = z.object({
+const TraceRow = z.object({
+  start: z.unknown(),
+  paths: z.array(PathRow),
   lineNodes: z.array(z.unknown()),
   lineEdges: z.array(z.unknown()),
   around: z.array(z.object({ node: z.unknown(), edge: z.unknown() })),
@@ -68,13 +67,9 @@ const ContextRow = z.object({
  * `includeSuggested`: a suggestion is not a basis until a person accepts it.
  */
 export async function trace(gateway: Gateway, id: string, includeSuggested: boolean): Promise<Trace> {
-  const [pathsRow, contextRow] = await gateway.readTransaction(async (tx) => [
-    (await tx.run(statements.paths, { id, includeSuggested }))[0],
-    (await tx.run(statements.context, { id, includeSuggested }))[0],
-  ]);
-  if (!pathsRow) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
-  const { start, paths: rawPaths } = PathsRow.parse(pathsRow);
-  const context = ContextRow.parse(contextRow);
+  const [row] = await gateway.read(statements.trace, { id, includeSuggested });
+  if (!row) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+  const { start, paths: rawPaths, ...context } = TraceRow.parse(row);
 
   const paths: TracePath[] = [];
   const nodes = [toNode(start), ...context.lineNodes.map(toNode)];
