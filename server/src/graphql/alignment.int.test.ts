@@ -193,6 +193,16 @@ describe('trace', () => {
     }
   });
 
+  it('lists paths shortest first and, among paths of one length, the law before frameworks, the same way every time', async () => {
+    const first = await api.execute(Trace, { id: 'redbridge-people-strategy-2024/sp2/w3' });
+    const lengths = first.data!.trace.paths.map(({ edges }) => edges.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    const direct = first.data!.trace.paths.filter(({ edges, reaches }) => edges.length === 1 && reaches === 'AUTHORITY').map(({ nodes }) => nodes.at(-1));
+    expect(direct).toEqual(['authority/children-and-social-work-act-2017', 'authority/care-leavers-covenant']);
+    const again = await api.execute(Trace, { id: 'redbridge-people-strategy-2024/sp2/w3' });
+    expect(again.data!.trace).toEqual(first.data!.trace);
+  });
+
   it('answers NOT_FOUND for an unknown id', async () => {
     const { errors } = await api.execute(Trace, { id: 'no/such/node' });
     expect(errors?.[0]).toMatchObject({ message: 'No node has the id no/such/node.', extensions: { code: 'NOT_FOUND' } });

@@ -51,6 +51,7 @@ const sampleParams: Record<string, unknown> = {
   staleAfterYears: int(3),
   after: null,
   rows: [],
+  authorityKindRank: {},
 };
 
 function operators(plan: QueryPlan): string[] {

@@ -6,11 +6,17 @@
 import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
+import { nodeSchemas } from '../import/seed-format.ts';
 import type { GraphEdge, Trace, TracePath } from '../generated/graphql.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
 export const MAX_STEPS = 8;
 const MAX_PATHS = 500;
+
+// Paths are listed shortest first, and among those of one length the law before guidance and
+// frameworks (the order of the kinds in the seed format), so a trace reads and draws the same
+// way every time.
+const authorityKindRank = Object.fromEntries(nodeSchemas.Authority.shape.kind.options.map((kind, rank) => [kind, rank]));
 
 // One step up: along an alignment link in its own direction, or from a child to its parent.
 // Nothing leads up from an authority (alignment links start at plans and their items, and an
@@ -31,7 +37,7 @@ export const statements = {
      CALL (start) {
        OPTIONAL MATCH p = (start) (${STEP_UP}){1,${MAX_STEPS}} (end)
          WHERE end:Authority OR (end:Priority AND end.corporate = true)
-       WITH p, end ORDER BY length(p)
+       WITH p, end ORDER BY length(p), coalesce($authorityKindRank[end.kind], 99), end.title, end.id, [n IN nodes(p) | n.id]
        LIMIT ${MAX_PATHS}
        RETURN collect(CASE WHEN p IS NOT NULL THEN {
                 nodes: [n IN nodes(p) | ${NODE('n')}],
@@ -47,10 +53,12 @@ export const statements = {
      CALL (start) {
        OPTIONAL MATCH (start)-[r:MEASURED_BY|RESPONDS_TO|OWNED_BY|CONCERNS]->(m:Entity)
          WHERE $includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED'
+       WITH r, m ORDER BY type(r), m.id
        RETURN collect(CASE WHEN m IS NOT NULL THEN {node: ${NODE('m')}, edge: ${EDGE('r')}} END) AS outgoing
      }
      CALL (start) {
        OPTIONAL MATCH (e:Evidence)-[r:ABOUT]->(start)
+       WITH r, e ORDER BY e.id
        RETURN collect(CASE WHEN e IS NOT NULL THEN {node: ${NODE('e')}, edge: ${EDGE('r')}} END) AS about
      }
      RETURN ${NODE('start')} AS start, paths, lineNodes, lineEdges, outgoing + about AS around`,
@@ -71,7 +79,7 @@ const TraceRow = z.object({
  * `includeSuggested`: a suggestion is not a basis until a person accepts it.
  */
 export async function trace(gateway: Gateway, id: string, includeSuggested: boolean): Promise<Trace> {
-  const [row] = await gateway.read(statements.trace, { id, includeSuggested });
+  const [row] = await gateway.read(statements.trace, { id, includeSuggested, authorityKindRank });
   if (!row) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
   const { start, paths: rawPaths, ...context } = TraceRow.parse(row);
 
