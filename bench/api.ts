@@ -8,7 +8,7 @@
  * bench/results/<timestamp>.json, and exits 1 if a target is missed or a query fails.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readSettings, type Settings } from '../server/src/config.ts';
@@ -58,6 +58,8 @@ interface Size {
 }
 
 interface LoadResult {
+  /** Share of the machine's CPU time the host gave to other virtual machines while loading. */
+  stealPercent?: number;
   transactions: number;
   seconds: number;
   nodesPerSecond: number;
@@ -72,6 +74,8 @@ interface QueryResult {
   p50Ms?: number;
   p95Ms?: number;
   maxMs?: number;
+  /** Share of the machine's CPU time the host gave to other virtual machines while timing. */
+  stealPercent?: number;
   target?: string;
   status: 'pass' | 'FAIL' | 'ERROR' | '—';
   error?: string;
@@ -85,6 +89,33 @@ interface SizeResult {
   labels: Record<string, number>;
   load: LoadResult;
   queries: QueryResult[];
+}
+
+interface CpuTimes {
+  steal: number;
+  total: number;
+}
+
+/** The machine's CPU time so far (Linux /proc/stat, in clock ticks); null elsewhere. */
+function cpuTimes(): CpuTimes | null {
+  try {
+    // The first line adds up every CPU: user nice system idle iowait irq softirq steal (guest time is inside user).
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    if (ticks.length < 8 || ticks.some(Number.isNaN)) return null;
+    return { steal: ticks[7]!, total: ticks.reduce((sum, value) => sum + value, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Steal since `before`, as a percentage of all CPU time: on a virtual machine, time the host
+ * ran others while this one had work. It is the noise under the figures, so it is printed with them.
+ */
+function stealSince(before: CpuTimes | null): number | undefined {
+  const after = cpuTimes();
+  if (!before || !after || after.total <= before.total) return undefined;
+  return (100 * (after.steal - before.steal)) / (after.total - before.total);
 }
 
 let lastStatus = 0;
@@ -140,6 +171,7 @@ function perCouncil(batch: GraphBatch): GraphBatch[] {
 
 async function load(gateway: Gateway, batch: GraphBatch): Promise<LoadResult> {
   const transactions = perCouncil(batch);
+  const cpuBefore = cpuTimes();
   let seconds = 0;
   let nodes = 0;
   let links = 0;
@@ -156,6 +188,7 @@ async function load(gateway: Gateway, batch: GraphBatch): Promise<LoadResult> {
   }
   const nodesPerSecond = nodes / seconds;
   return {
+    stealPercent: stealSince(cpuBefore),
     transactions: transactions.length,
     seconds,
     nodesPerSecond,
@@ -288,6 +321,7 @@ const failed = (spec: QuerySpec, n: number, error: string): QueryResult => ({ qu
 /** Times the question until its iterations or its time budget are used up; the first error ends it as ERROR. */
 async function measure(url: string, spec: QuerySpec, random: Random): Promise<QueryResult> {
   const timings: number[] = [];
+  const cpuBefore = cpuTimes();
   try {
     const started = performance.now();
     while (timings.length < spec.iterations && (timings.length === 0 || performance.now() - started < queryBudgetMs)) {
@@ -306,6 +340,7 @@ async function measure(url: string, spec: QuerySpec, random: Random): Promise<Qu
     p50Ms: percentile(sorted, 50),
     p95Ms,
     maxMs: sorted[sorted.length - 1] ?? 0,
+    stealPercent: stealSince(cpuBefore),
     target: targetOf(spec),
     status: spec.targetP95Ms === undefined ? '—' : p95Ms <= spec.targetP95Ms ? 'pass' : 'FAIL',
   };
@@ -401,23 +436,24 @@ function printSize(result: SizeResult): void {
   );
   console.log(`  nodes by label: ${Object.entries(result.labels).map(([label, count]) => `${label} ${count.toLocaleString('en-GB')}`).join(', ')}`);
   console.log(
-    `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}\n`,
+    `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}${loaded.stealPercent === undefined ? '' : `; host steal ${figure(loaded.stealPercent)}%`}\n`,
   );
   const rows = [
-    ['query', 'n', 'p50 ms', 'p95 ms', 'max ms', 'target', 'pass/fail'],
+    ['query', 'n', 'p50 ms', 'p95 ms', 'max ms', 'steal %', 'target', 'pass/fail'],
     ...result.queries.map((query) => [
       query.query,
       String(query.n),
       figure(query.p50Ms),
       figure(query.p95Ms),
       figure(query.maxMs),
+      figure(query.stealPercent),
       query.target ?? '—',
       query.error ? `ERROR: ${query.error.split('\n')[0]}` : query.status,
     ]),
   ];
-  const numeric = new Set([1, 2, 3, 4]);
+  const numeric = new Set([1, 2, 3, 4, 5]);
   // The last column is left ragged: an error message would widen the whole table.
-  const last = 6;
+  const last = 7;
   const widths = rows[0]!.map((header, column) => (column === last ? header.length : Math.max(...rows.map((row) => (row[column] ?? '').length))));
   const line = (row: string[]) =>
     `| ${row.map((cell, column) => (column === last ? cell : numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
