@@ -77,7 +77,7 @@ const Alignment = graphql(`
     alignment(rows: $rows, columns: $columns) {
       rows { id }
       columns { id }
-      cells { row column strength links { type } sharedAuthorities { id } sharedThemes { id } }
+      cells { row column strength links { type to } sharedAuthorities { id } sharedThemes { id } }
       uncoveredRows { id }
     }
   }
@@ -363,16 +363,21 @@ describe('alignment', () => {
     for (const cell of matrix.cells) expect(cell.strength).toBe(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length);
   });
 
-  it('relates plans to the authorities they cite or give effect to', async () => {
+  it('relates plans to the authorities they cite or give effect to, one link per item', async () => {
     const { data } = await api.execute(Alignment, {
-      rows: { kind: 'PLANS', ids: ['caring-for-redbridge-2018', 'thurrock-corporate-plan-2024'] },
+      rows: { kind: 'PLANS', ids: ['caring-for-redbridge-2018', 'redbridge-people-strategy-2024', 'thurrock-corporate-plan-2024'] },
       columns: { kind: 'AUTHORITIES', ids: ['authority/care-act-2014'] },
     });
     const cells = data!.alignment.cells;
-    const caring = cells.find(({ row }) => row === 'caring-for-redbridge-2018');
-    expect(caring?.links.map(({ type }) => type)).toContain('CITES');
-    expect(caring?.sharedAuthorities.map(({ id }) => id)).toEqual(['authority/care-act-2014']);
-    expect(cells.find(({ row }) => row === 'thurrock-corporate-plan-2024')?.sharedAuthorities).toHaveLength(1);
+    const cellOf = (plan: string) => cells.find(({ row }) => row === plan);
+    expect(cellOf('caring-for-redbridge-2018')?.links.map(({ type }) => type)).toContain('CITES');
+    // The People Strategy does not cite the Act, but several of its items give effect to it.
+    const people = cellOf('redbridge-people-strategy-2024');
+    expect(people?.links.every(({ type, to }) => type === 'GIVES_EFFECT_TO' && to.startsWith('authority/care-act-2014'))).toBe(true);
+    expect(people?.strength).toBeGreaterThan(1);
+    expect(cellOf('thurrock-corporate-plan-2024')?.links.map(({ type }) => type)).toContain('GIVES_EFFECT_TO');
+    // The Act is a column, so it is not also listed as an authority both share.
+    for (const cell of cells) expect(cell.sharedAuthorities).toEqual([]);
   });
 
   it('needs a plan for a plan set, and says so', async () => {
@@ -409,6 +414,16 @@ describe('impact', () => {
     expect(labels.Action).toBeGreaterThan(10);
     expect(data!.impact.subgraph.edges.length).toBeGreaterThanOrEqual(data!.impact.subgraph.nodes.length - 1);
   });
+
+  it('lists a plan that cites an Act without counting every item of the plan as resting on it', () =>
+    withSmallPlan(async (prefix) => {
+      const { data, errors } = await api.execute(Impact, { id: `${prefix}/act` });
+      expect(errors).toBeUndefined();
+      const ids = data!.impact.subgraph.nodes.map(({ id }) => id);
+      // The action gives effect to the Act, its measure sits under it; the plan only cites it.
+      expect(ids).toEqual(expect.arrayContaining([`${prefix}/plan/p1/a1`, `${prefix}/measure`, `${prefix}/plan`]));
+      expect(ids).not.toContain(`${prefix}/plan/p1`);
+    }));
 });
 
 describe('browsing', () => {

@@ -1,8 +1,10 @@
 /**
  * The alignment family: a matrix between two sets of nodes (the priorities of two plans, plans ×
- * authorities, themes × plans). Each element stands for itself and everything under it in its
- * plan's hierarchy; a cell lists the links joining two elements, the authorities both give effect
- * to and the themes both concern.
+ * authorities, themes × plans). Each element stands for itself and everything under it (a plan's
+ * hierarchy, an Act's provisions); a cell lists the links joining two elements, the authorities
+ * both give effect to and the themes both concern. Where a row or column is an authority or a
+ * theme, the other side's links to it are the cell's links: each item of a plan that gives effect
+ * to the Care Act adds one to the plan's cell under the Act.
  */
 import { z } from 'zod';
 import { cypher, type Gateway, type Statement } from '../db/gateway.ts';
@@ -30,9 +32,10 @@ const sets: Record<AlignmentSetKind, Statement> = {
   THEMES: cypher('alignment.themes', `MATCH (n:Theme) WHERE $ids IS NULL OR n.id IN $ids WITH n ORDER BY n.title ${ORDERED}`),
 };
 
-// Links that join two elements directly. GIVES_EFFECT_TO and CONCERNS are shown as shared
-// authorities and themes instead, so no connection is counted twice.
-const JOINING = 'CONTRIBUTES_TO|UNDERMINES|RESPONDS_TO|SUPERSEDES|INFORMED_BY|CITES';
+// Links that join two elements directly. A GIVES_EFFECT_TO or CONCERNS link joins two elements
+// only when its authority or theme is one of them; an authority or theme reached from both
+// sides is listed as shared instead, so no connection is counted twice.
+const JOINING = 'CONTRIBUTES_TO|UNDERMINES|RESPONDS_TO|SUPERSEDES|INFORMED_BY|CITES|GIVES_EFFECT_TO|CONCERNS';
 
 export const statements = {
   ...Object.fromEntries(Object.entries(sets).map(([kind, statement]) => [`set.${kind}`, statement])),
@@ -40,7 +43,7 @@ export const statements = {
     'alignment.footprints',
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (e)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..5]->(d)
+     OPTIONAL MATCH (e)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION*1..5]->(d)
      WITH e, [e] + collect(DISTINCT d) AS members
      UNWIND members AS m
      WITH e, m,
@@ -88,11 +91,6 @@ export async function alignment(gateway: Gateway, rowsInput: AlignmentSetInput, 
   for (const raw of await gateway.read(statements.footprints, { ids: elements })) {
     const row = Footprint.parse(raw);
     footprints.set(row.id, { members: new Set(row.members), authorities: new Set(row.authorities), themes: new Set(row.themes) });
-  }
-  for (const node of [...rows, ...columns]) {
-    const footprint = footprints.get(node.id)!;
-    if (node.label === 'Authority') footprint.authorities.add(node.id);
-    if (node.label === 'Theme') footprint.themes.add(node.id);
   }
 
   const members = [...new Set([...footprints.values()].flatMap(({ members: ids }) => [...ids]))];

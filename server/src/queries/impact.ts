@@ -4,6 +4,10 @@
  * cites it, or when it sits under it in a hierarchy (an action under a priority, a measure of an
  * action). Walked breadth first, one step per statement, so the nearest dependents come first and
  * the walk stops as soon as the node limit is reached, however widely a node is depended on.
+ *
+ * A plan that only cites an Act, or was informed by a review, is listed as depending on it, but
+ * the walk goes no further from it: mentioning a source does not make every item of the plan
+ * rest on it. What items do rest on it, they say with links of their own.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
@@ -13,6 +17,9 @@ import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
 export const MAX_NODES = 2_000;
+
+/** Links that name a source without resting on it: what they reach is not walked on from. */
+const MENTIONS: ReadonlySet<string> = new Set(['CITES', 'INFORMED_BY']);
 
 export const statements = {
   root: cypher('impact.root', `MATCH (n:Entity {id: $id}) RETURN ${NODE('n')} AS node`),
@@ -54,20 +61,24 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     for (let depth = 1; depth <= maxDepth && frontier.length && !truncated; depth += 1) {
       const room = MAX_NODES - reached.size;
       const rows = await tx.run(statements.step, { frontier, seen: [root.id, ...reached.keys()], limit: int(room * 4 + 1) });
-      const next: string[] = [];
+      const reachedNow = new Set<string>();
+      const next = new Set<string>();
       for (const row of rows.map((raw) => StepRow.parse(raw))) {
         const node = toNode(row.node);
+        const edge = toEdge(row.edge);
         if (!reached.has(node.id)) {
           if (reached.size === MAX_NODES) {
             truncated = true;
             break;
           }
           reached.set(node.id, node);
-          next.push(node.id);
+          reachedNow.add(node.id);
         }
-        edges.push(toEdge(row.edge));
+        // A node reached in this step by any link that rests on its source is walked on from.
+        if (reachedNow.has(node.id) && !MENTIONS.has(edge.type)) next.add(node.id);
+        edges.push(edge);
       }
-      frontier = next;
+      frontier = [...next];
     }
     const kept = new Set([root.id, ...reached.keys()]);
     const counts = new Map<string, number>();
