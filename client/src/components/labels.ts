@@ -17,6 +17,12 @@ const labelNames: Record<string, string> = {
 
 export const labelName = (label: string) => labelNames[label] ?? label;
 
+/**
+ * The kinds of item a trace starts from. A plan is not one of them: its priorities, objectives
+ * and actions carry its links to the law and to council priorities, so each of those is traced.
+ */
+export const traceableLabels: ReadonlySet<string> = new Set(['Priority', 'Objective', 'Action']);
+
 /** What a node is, in the source's own words where it has them: "Deliverable 13", "Council priority". */
 export function describeNode(node: { label: string; term?: string | null; code?: string | null; corporate?: boolean | null; kind?: string | null }): string {
   if (node.label === 'Priority' && node.corporate) return 'Council priority';
@@ -26,6 +32,9 @@ export function describeNode(node: { label: string; term?: string | null; code?:
   if (!node.code) return base;
   return /^\d+$|^[A-Z]$/.test(node.code) ? `${base} ${node.code}` : node.code;
 }
+
+/** A value written as a constant ("HIGHER_IS_BETTER") in words: "higher is better". */
+export const constantInWords = (value: string) => (/^[A-Z][A-Z_]*$/.test(value) ? value.toLowerCase().replaceAll('_', ' ') : value);
 
 const sentenceCase = (constant: string) => {
   const words = constant.toLowerCase().replaceAll('_', ' ');

@@ -95,6 +95,12 @@ const Coverage = graphql(`
   }
 `);
 
+const Inspections = graphql(`
+  query ApiTest_Inspections {
+    inspections { report { id } items { node { id } } }
+  }
+`);
+
 const Impact = graphql(`
   query ApiTest_Impact($id: ID!) {
     impact(id: $id, maxDepth: 4) {
@@ -398,6 +404,18 @@ describe('evidence chains', () => {
       expect(response.priorities.some(({ corporate }) => corporate)).toBe(true);
       expect(response.authorities.length).toBeGreaterThan(0);
     }
+  });
+
+  it('lists an inspection report\'s evidence in the report\'s order', async () => {
+    const [chain, listing] = await Promise.all([api.execute(Evidence, { id: 'ofsted-redbridge-2018' }), api.execute(Inspections, {})]);
+    const report = listing.data!.inspections.find(({ report: { id } }) => id === 'ofsted-redbridge-2018')!;
+    expect(chain.data!.evidenceChain.evidence.map(({ id }) => id)).toEqual(['ofsted-redbridge-2018', ...report.items.map(({ node }) => node.id)]);
+  });
+
+  it('starts only from inspection evidence or an action, and says so', async () => {
+    const { errors } = await api.execute(Evidence, { id: 'theme/care-leavers' });
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect(errors?.[0]?.message).toMatch(/theme\/care-leavers is a Theme; an evidence chain starts from inspection evidence or from an action/);
   });
 
   it('goes the other way, from an action to the evidence it answers', async () => {

@@ -28,7 +28,9 @@ export const statements = {
     'evidence.chain',
     `MATCH (root:Entity {id: $id})
      CALL (root) {
-       OPTIONAL MATCH (root)-[:HAS_FINDING*0..3]->(e:Evidence) WHERE root:Evidence
+       OPTIONAL MATCH path = (root)-[:HAS_FINDING*0..3]->(e:Evidence) WHERE root:Evidence
+       // In the report's order: the root, then each judgement followed by what it found.
+       WITH e, path ORDER BY [n IN nodes(path)[1..] | coalesce(n.position, 0)]
        RETURN collect(DISTINCT e) AS below
      }
      CALL (root) {
@@ -75,6 +77,9 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
   if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
   const chain = ChainRow.parse(found);
   const root = toNode(chain.root);
+  if (root.label !== 'Evidence' && root.label !== 'Action') {
+    throw new ExpectedError('BAD_USER_INPUT', `id: ${id} is a ${root.label}; an evidence chain starts from inspection evidence or from an action.`, { field: 'id' });
+  }
   const evidence = chain.evidence.map(toNode);
   const byId = new Map(evidence.map((node) => [node.id, node]));
 

@@ -189,7 +189,12 @@ export function EvidenceChainView({ id }: { id: string }) {
 
             <section aria-labelledby="responses-heading">
               <h2 id="responses-heading">{fromAction ? 'How this action responds' : 'What the council does about it'}</h2>
-              {chain.responses.length === 0 ? (
+              {chain.responses.length === 0 && fromAction ? (
+                <p>
+                  It responds to no inspection finding or recommendation. Its measures, owners and the law behind it are in{' '}
+                  <Link href={hrefTo('trace', { id: chain.root.id })}>its trace</Link>.
+                </p>
+              ) : chain.responses.length === 0 ? (
                 <p className="message gap-message">No action responds to this yet — this is a gap.</p>
               ) : (
                 <ul className="responses">

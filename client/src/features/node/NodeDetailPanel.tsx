@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
-import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
+import { basisNames, constantInWords, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
@@ -32,10 +32,9 @@ const NodeQuery = graphql(`
   }
 `);
 
-// Shown elsewhere in the panel, or internal.
-const hidden = new Set(['id', 'title', 'text', 'code', 'term', 'kind', 'status', 'corporate', 'planId', 'position', 'discretionary']);
-
-const traceable = new Set(['Plan', 'Priority', 'Objective', 'Action']);
+// Shown elsewhere in the panel (the source document under Source), or kept by the loader for
+// its own use (plan, top priority and position in the document).
+const hidden = new Set(['id', 'title', 'text', 'code', 'term', 'kind', 'status', 'corporate', 'planId', 'topPriorityId', 'documentId', 'position', 'discretionary']);
 
 type Mode = 'view' | 'edit' | 'delete' | 'link';
 
@@ -99,7 +98,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
             {detail.plan && <p>In {detail.plan.title}</p>}
             {detail.node.text && detail.node.text !== detail.node.title && <p>{detail.node.text}</p>}
             <p className="actions">
-              {traceable.has(detail.node.label) && <Link href={hrefTo('trace', { id })}>Trace to law and priorities</Link>}
+              {traceableLabels.has(detail.node.label) && <Link href={hrefTo('trace', { id })}>Trace to law and priorities</Link>}
               {(detail.node.label === 'Evidence' || detail.node.label === 'Action') && <Link href={hrefTo('evidence', { id })}>Evidence chain</Link>}
               <Link href={hrefTo('impact', { id })}>What depends on it</Link>
             </p>
@@ -130,7 +129,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
               {detail.node.status && (
                 <>
                   <dt>Status</dt>
-                  <dd>{detail.node.status.toLowerCase().replaceAll('_', ' ')}</dd>
+                  <dd>{constantInWords(detail.node.status)}</dd>
                 </>
               )}
               {detail.node.discretionary && (
@@ -144,7 +143,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
                 .map(([key, value]) => (
                   <div key={key} className="property">
                     <dt>{key.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt>
-                    <dd>{String(value)}</dd>
+                    <dd>{typeof value === 'string' ? constantInWords(value) : String(value)}</dd>
                   </div>
                 ))}
             </dl>

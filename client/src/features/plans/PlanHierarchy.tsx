@@ -113,7 +113,7 @@ export function PlanHierarchy({ planId }: { planId: string }) {
         {data && (
           <>
             <p>
-              <Link href={hrefTo('gaps', { plan: planId })}>Gaps in this plan</Link> · <Link href={hrefTo('trace', { id: planId })}>Trace the plan</Link> ·{' '}
+              <Link href={hrefTo('gaps', { plan: planId })}>Gaps in this plan</Link> ·{' '}
               <Link href={hrefTo('impact', { id: planId })}>What depends on it</Link>
               {data.node && <AddItemButton parent={{ id: planId, label: data.node.node.label, title: data.node.node.title }} adding={adding} />}
             </p>

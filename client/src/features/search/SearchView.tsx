@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { describeNode, labelName } from '../../components/labels.ts';
+import { describeNode, labelName, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { SearchView_SearchQuery } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
@@ -35,8 +35,6 @@ export function groupByPlan(hits: Hit[]): { title: string; id: string | null; hi
   return [...groups.values()];
 }
 
-const traceable = new Set(['Action', 'Priority', 'Objective', 'Plan']);
-
 /** Search results grouped by plan and, within a plan, by kind. */
 export function SearchView() {
   const { params } = useRoute();
@@ -64,7 +62,7 @@ export function SearchView() {
                         <button type="button" className="link-button" onClick={() => select(node.id)}>
                           {node.title}
                         </button>
-                        {traceable.has(node.label) && (
+                        {traceableLabels.has(node.label) && (
                           <>
                             {' · '}
                             <Link href={hrefTo('trace', { id: node.id })}>Trace</Link>

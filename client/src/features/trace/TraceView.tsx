@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
+import { basisNames, describeNode, linkPhrase, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { TraceView_TraceQuery } from '../../generated/graphql.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
@@ -43,8 +43,6 @@ const NeighboursQuery = graphql(`
 type Trace = TraceView_TraceQuery['trace'];
 type Subgraph = { nodes: GraphNodeInput[]; edges: GraphEdgeInput[] };
 
-// What the trace query can start from: the items a plan is made of.
-const traceable = new Set(['Plan', 'Priority', 'Objective', 'Action']);
 
 /** /trace?id=…: how one item reaches the law and the council's priorities, drawn, listed and explained. */
 export function TraceView() {
@@ -137,7 +135,7 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
             <p>
               Selected: <strong>{selectedNode ? `${describeNode(selectedNode)}: ${selectedNode.title}` : selected}</strong>
             </p>
-            {selected !== trace.root.id && (!selectedNode || traceable.has(selectedNode.label)) && (
+            {selected !== trace.root.id && (!selectedNode || traceableLabels.has(selectedNode.label)) && (
               <Link href={hrefTo('trace', { id: selected, suggested: includeSuggested ? 'yes' : null })}>Trace from here</Link>
             )}
             <button type="button" className="secondary-button" disabled={expanding} onClick={() => void expand(selected)}>
@@ -176,6 +174,15 @@ function NodeLink({ node }: { node: { id: string; title: string } }) {
 
 function TraceSummary({ trace }: { trace: Trace }) {
   const { authorities, corporatePriorities, root } = trace;
+  if (authorities.length + corporatePriorities.length === 0 && root.label === 'Plan') {
+    return (
+      <p className="trace-summary">
+        <strong>A plan is traced through its items.</strong> Nothing links the plan itself to the law or to a council priority: its priorities, objectives
+        and actions carry those links. Open <Link href={hrefTo('plans', { id: root.id })}>the plan</Link> to trace any of them, or see{' '}
+        <Link href={hrefTo('gaps', { plan: root.id })}>its gaps and coverage</Link>.
+      </p>
+    );
+  }
   if (authorities.length + corporatePriorities.length === 0) {
     return (
       <p className="trace-summary">
