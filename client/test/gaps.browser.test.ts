@@ -56,6 +56,15 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('shows every rule, and says why, when a link names a rule that does not exist', async () => {
+    await page.goto(`${inject('appUrl')}/gaps?rule=NO_SUCH_RULE`);
+    await page.getByRole('status').filter({ hasText: 'No gap rule has the code “NO_SUCH_RULE”, so every rule is shown.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'in the whole graph' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: /^0 gaps/ }).count()).toBe(0);
+    expect(await page.getByLabel('Rule').inputValue()).toBe('');
+    await page.goto(`${inject('appUrl')}/gaps`);
+  });
+
   it("scopes to the People Strategy and finds 38 actions with no outcome measure", async () => {
     await page.getByLabel('Scope').selectOption(`plan:${PEOPLE_STRATEGY}`);
     await page.waitForURL((url) => url.searchParams.get('plan') === PEOPLE_STRATEGY);

@@ -68,10 +68,10 @@ describe('shadeLevel', () => {
 });
 
 describe('headings', () => {
-  it('asks what the row plan committed to that the column plan no longer covers', () => {
+  it('asks what each plan committed to that the other does not cover, in words true whichever came first', () => {
     expect(uncoveredHeadings({ kind: 'PLAN_PRIORITIES', planId: 'a' }, { kind: 'PLAN_PRIORITIES', planId: 'b' }, planTitle)).toEqual({
-      rows: 'What Caring for Redbridge committed to that People Strategy no longer covers',
-      columns: 'What People Strategy takes on that Caring for Redbridge did not cover',
+      rows: 'What Caring for Redbridge committed to that People Strategy does not cover',
+      columns: 'What People Strategy takes on that Caring for Redbridge does not cover',
     });
   });
 

@@ -83,15 +83,16 @@ function nouns(axis: Axis, planTitle: (id: string) => string): { plural: string;
 
 /**
  * Headings for the rows and columns nothing connects. Between two plans they answer the
- * strategy author's question: what the earlier plan committed to that the later one drops,
- * and what the later one takes on that the earlier did not.
+ * strategy author's question: with the earlier plan as rows, what it committed to that the later
+ * one drops, and what the later one takes on that the earlier did not. The words say nothing of
+ * which came first, as either plan can be put on either axis.
  */
 export function uncoveredHeadings(rows: Axis, columns: Axis, planTitle: (id: string) => string): { rows: string; columns: string } {
   if (rows.planId && columns.planId) {
     const [rowPlan, columnPlan] = [planTitle(rows.planId), planTitle(columns.planId)];
     return {
-      rows: `What ${rowPlan} committed to that ${columnPlan} no longer covers`,
-      columns: `What ${columnPlan} takes on that ${rowPlan} did not cover`,
+      rows: `What ${rowPlan} committed to that ${columnPlan} does not cover`,
+      columns: `What ${columnPlan} takes on that ${rowPlan} does not cover`,
     };
   }
   const [rowNouns, columnNouns] = [nouns(rows, planTitle), nouns(columns, planTitle)];

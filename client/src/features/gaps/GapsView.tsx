@@ -79,7 +79,12 @@ function scopeTitle(filters: GapFilters, plans: ScopePlans | undefined): string 
 export function GapsView() {
   const { params } = useRoute();
   const update = useUpdateParams();
-  const filters = parseGapFilters(params);
+  const asked = parseGapFilters(params);
+  // A rule code the catalogue does not have (a mistyped or outdated link) filters nothing: every
+  // rule is shown, and the page says why.
+  const [knownRules, setKnownRules] = useState<ReadonlySet<string> | null>(null);
+  const unknownRule = asked.rule && knownRules && !knownRules.has(asked.rule) ? asked.rule : null;
+  const filters = unknownRule ? { ...asked, rule: null } : asked;
   const [scopes] = useQuery({ query: ScopesQuery });
   const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(filters.scope), severity: filters.severity, shown: FINDINGS_SHOWN } });
   const plans = scopes.data?.plans.plans;
@@ -87,7 +92,10 @@ export function GapsView() {
   // The rules are the same in every scope, so the rule chooser keeps the last list while
   // another scope loads instead of losing its options (and the keyboard focus with them).
   const [ruleOptions, setRuleOptions] = useState<GapRule[]>([]);
-  if (data && data.gaps.rules !== ruleOptions) setRuleOptions(data.gaps.rules);
+  if (data && data.gaps.rules !== ruleOptions) {
+    setRuleOptions(data.gaps.rules);
+    setKnownRules(new Set(data.gaps.rules.map(({ code }) => code)));
+  }
 
   const sortedPlans = [...(plans ?? [])].sort((a, b) => a.plan.title.localeCompare(b.plan.title));
   const title = scopeTitle(filters, plans);
@@ -147,6 +155,11 @@ export function GapsView() {
           </select>
         </div>
       </form>
+      {unknownRule && (
+        <p role="status" className="message">
+          No gap rule has the code “{unknownRule}”, so every rule is shown.
+        </p>
+      )}
       <QueryState fetching={false} error={scopes.error} what="the plans to choose from">
         {null}
       </QueryState>
