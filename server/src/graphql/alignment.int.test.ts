@@ -242,6 +242,13 @@ describe('gaps', () => {
     expect(data?.gaps.rules[0]?.checked).toBeGreaterThan(0);
   });
 
+  it('says in words which plan a current item still relies on, and that it has expired', async () => {
+    const { data } = await api.execute(Gaps, { scope: null, codes: ['LINK_TO_SUPERSEDED_PLAN'] });
+    const details = data!.gaps.rules[0]!.findings.map(({ detail }) => detail);
+    expect(details).toContainEqual(expect.stringMatching(/^Informed by Caring for Redbridge.*, which has expired\.$/));
+    for (const detail of details) expect(detail).not.toMatch(/[A-Z]+_[A-Z]+|\((EXPIRED|SUPERSEDED)\)/);
+  });
+
   it('makes the matching gap appear when a link is removed', async () => {
     await withSmallPlan(async (prefix) => {
       const scope = { planId: `${prefix}/plan` };

@@ -210,7 +210,9 @@ export const rules: RuleDefinition[] = [
        WITH source, r, target, sourcePlan, targetPlan,
             targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
        ${ROW('source', `sourcePlan.id AS planId, NOT stale AS passes,
-              type(r) + ' ' + target.title + ', in ' + targetPlan.title + ' (' + targetPlan.status + ').' AS detail,
+              CASE type(r) WHEN 'CONTRIBUTES_TO' THEN 'Contributes to ' WHEN 'INFORMED_BY' THEN 'Informed by ' ELSE 'Responds to ' END
+                + CASE WHEN target:Plan THEN target.title ELSE target.title + ', in ' + targetPlan.title END
+                + CASE WHEN targetPlan.status = 'EXPIRED' THEN ', which has expired.' ELSE ', which has been superseded.' END AS detail,
               false AS discretionary, [sourcePlan.id] AS subjects`)}`,
     ),
   },
