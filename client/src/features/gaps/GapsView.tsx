@@ -80,22 +80,18 @@ export function GapsView() {
   const { params } = useRoute();
   const update = useUpdateParams();
   const asked = parseGapFilters(params);
-  // A rule code the catalogue does not have (a mistyped or outdated link) filters nothing: every
-  // rule is shown, and the page says why.
-  const [knownRules, setKnownRules] = useState<ReadonlySet<string> | null>(null);
-  const unknownRule = asked.rule && knownRules && !knownRules.has(asked.rule) ? asked.rule : null;
-  const filters = unknownRule ? { ...asked, rule: null } : asked;
   const [scopes] = useQuery({ query: ScopesQuery });
-  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(filters.scope), severity: filters.severity, shown: FINDINGS_SHOWN } });
+  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(asked.scope), severity: asked.severity, shown: FINDINGS_SHOWN } });
   const plans = scopes.data?.plans.plans;
 
   // The rules are the same in every scope, so the rule chooser keeps the last list while
   // another scope loads instead of losing its options (and the keyboard focus with them).
   const [ruleOptions, setRuleOptions] = useState<GapRule[]>([]);
-  if (data && data.gaps.rules !== ruleOptions) {
-    setRuleOptions(data.gaps.rules);
-    setKnownRules(new Set(data.gaps.rules.map(({ code }) => code)));
-  }
+  if (data && data.gaps.rules !== ruleOptions) setRuleOptions(data.gaps.rules);
+  // A rule code the catalogue does not have (a mistyped or outdated link) filters nothing: every
+  // rule is shown, and the page says why.
+  const unknownRule = asked.rule && ruleOptions.length > 0 && !ruleOptions.some(({ code }) => code === asked.rule) ? asked.rule : null;
+  const filters = unknownRule ? { ...asked, rule: null } : asked;
 
   const sortedPlans = [...(plans ?? [])].sort((a, b) => a.plan.title.localeCompare(b.plan.title));
   const title = scopeTitle(filters, plans);

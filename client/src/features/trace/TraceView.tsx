@@ -43,7 +43,6 @@ const NeighboursQuery = graphql(`
 type Trace = TraceView_TraceQuery['trace'];
 type Subgraph = { nodes: GraphNodeInput[]; edges: GraphEdgeInput[] };
 
-
 /** /trace?id=…: how one item reaches the law and the council's priorities, drawn, listed and explained. */
 export function TraceView() {
   const { params } = useRoute();
