@@ -173,16 +173,16 @@ function NodeLink({ node }: { node: { id: string; title: string } }) {
 
 function TraceSummary({ trace }: { trace: Trace }) {
   const { authorities, corporatePriorities, root } = trace;
-  if (authorities.length + corporatePriorities.length === 0 && root.label === 'Plan') {
-    return (
-      <p className="trace-summary">
-        <strong>A plan is traced through its items.</strong> Nothing links the plan itself to the law or to a council priority: its priorities, objectives
-        and actions carry those links. Open <Link href={hrefTo('plans', { id: root.id })}>the plan</Link> to trace any of them, or see{' '}
-        <Link href={hrefTo('gaps', { plan: root.id })}>its gaps and coverage</Link>.
-      </p>
-    );
-  }
   if (authorities.length + corporatePriorities.length === 0) {
+    if (root.label === 'Plan') {
+      return (
+        <p className="trace-summary">
+          <strong>A plan is traced through its items.</strong> Nothing links the plan itself to the law or to a council priority: its priorities, objectives
+          and actions carry those links. Open <Link href={hrefTo('plans', { id: root.id })}>the plan</Link> to trace any of them, or see{' '}
+          <Link href={hrefTo('gaps', { plan: root.id })}>its gaps and coverage</Link>.
+        </p>
+      );
+    }
     return (
       <p className="trace-summary">
         <strong>Reaches no authority and no council priority.</strong>{' '}
