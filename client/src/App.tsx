@@ -5,6 +5,7 @@ import { SignInControl } from './features/authoring/SignInControl.tsx';
 import { EvidenceView } from './features/evidence/EvidenceView.tsx';
 import { GapsView } from './features/gaps/GapsView.tsx';
 import { HomeView } from './features/home/HomeView.tsx';
+import { NotFoundView } from './features/home/NotFoundView.tsx';
 import { ImpactView } from './features/impact/ImpactView.tsx';
 import { NodeDetailPanel } from './features/node/NodeDetailPanel.tsx';
 import { PlansView } from './features/plans/PlansView.tsx';
@@ -13,9 +14,9 @@ import { SearchView } from './features/search/SearchView.tsx';
 import { TraceView } from './features/trace/TraceView.tsx';
 import { preloadGraphView } from './graph/LazyGraphView.tsx';
 import { Link } from './routing/Link.tsx';
-import { hrefTo, useRoute, type View } from './routing/route.ts';
+import { hrefTo, useRoute, type Route, type View } from './routing/route.ts';
 
-const pages: Record<View, () => ReactNode> = {
+const pages: Record<Route['view'], () => ReactNode> = {
   home: () => <HomeView />,
   search: () => <SearchView />,
   plans: () => <PlansView />,
@@ -25,10 +26,11 @@ const pages: Record<View, () => ReactNode> = {
   evidence: () => <EvidenceView />,
   impact: () => <ImpactView />,
   import: () => <ImportView />,
+  'not-found': () => <NotFoundView />,
 };
 
 // Views that draw a graph: the drawing's code is fetched as soon as one is opened, with its data.
-const graphViews: ReadonlySet<View> = new Set(['trace', 'impact']);
+const graphViews: ReadonlySet<Route['view']> = new Set(['trace', 'impact']);
 
 const navigation: { view: View; label: string }[] = [
   { view: 'plans', label: 'Plans' },

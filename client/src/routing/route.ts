@@ -8,7 +8,8 @@ export const views = ['home', 'search', 'plans', 'trace', 'gaps', 'alignment', '
 export type View = (typeof views)[number];
 
 export interface Route {
-  view: View;
+  /** The view the path names, or 'not-found' for a path that names none (a mistyped link). */
+  view: View | 'not-found';
   params: URLSearchParams;
 }
 
@@ -28,16 +29,26 @@ const currentHref = () => `${window.location.pathname}${window.location.search}`
 export function parseRoute(href: string): Route {
   const url = new URL(href, window.location.origin);
   const name = url.pathname.replace(/^\/+|\/+$/g, '') || 'home';
-  const view = (views as readonly string[]).includes(name) ? (name as View) : 'home';
+  const view = (views as readonly string[]).includes(name) ? (name as View) : 'not-found';
   return { view, params: url.searchParams };
+}
+
+/** The link to a path with the given parameters (empty ones left out). */
+function withParams(path: string, params: Params): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return `${path}${query ? `?${query}` : ''}`;
 }
 
 /** The link to a view with the given parameters (empty ones left out). */
 export function hrefTo(view: View, params: Params = {}): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const query = search.toString();
-  return `${view === 'home' ? '/' : `/${view}`}${query ? `?${query}` : ''}`;
+  return withParams(view === 'home' ? '/' : `/${view}`, params);
+}
+
+/** The link to the current page with other parameters: the same path, whatever view it names. */
+export function hrefHere(params: Params): string {
+  return withParams(window.location.pathname, params);
 }
 
 /** Goes to `href` inside the app, adding a history entry unless `replace`. */
@@ -57,13 +68,8 @@ export function useRoute(): Route {
 /** Changes some parameters of the current view, keeping the others. */
 export function useUpdateParams(): (changes: Params, options?: { replace?: boolean }) => void {
   return useCallback((changes, options) => {
-    const { view, params } = parseRoute(currentHref());
-    const next = Object.fromEntries(params.entries());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next[key] = value;
-      else delete next[key];
-    }
-    navigate(hrefTo(view, next), options);
+    const next = { ...Object.fromEntries(new URLSearchParams(window.location.search)), ...changes };
+    navigate(hrefHere(next), options);
   }, []);
 }
 

@@ -72,6 +72,14 @@ const Search = graphql(`
   }
 `);
 
+const SearchTitles = graphql(`
+  query ApiTest_SearchTitles($text: String!) {
+    search(text: $text, first: 50) {
+      hits { node { id title text } excerpt }
+    }
+  }
+`);
+
 const Alignment = graphql(`
   query ApiTest_Alignment($rows: AlignmentSetInput!, $columns: AlignmentSetInput!) {
     alignment(rows: $rows, columns: $columns) {
@@ -487,6 +495,37 @@ describe('search', () => {
     const { data, errors } = await api.execute(Search, { text, labels: null });
     expect(errors).toBeUndefined();
     expect(Array.isArray(data!.search.hits)).toBe(true);
+  });
+
+  it('reads AND in capitals as joining words and leaves out what has the word after NOT', async () => {
+    const joined = await api.execute(Search, { text: 'care AND leavers', labels: null });
+    const plain = await api.execute(Search, { text: 'care leavers', labels: null });
+    expect(joined.data!.search.hits.map(({ node }) => node.id)).toEqual(plain.data!.search.hits.map(({ node }) => node.id));
+
+    const { data, errors } = await api.execute(SearchTitles, { text: 'care NOT leavers' });
+    expect(errors).toBeUndefined();
+    const hits = data!.search.hits;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { node, excerpt } of hits) expect(`${node.title} ${node.text ?? ''} ${excerpt ?? ''}`).not.toMatch(/leavers/i);
+  });
+
+  it('leaves out a node found by its excerpt when its own title has the word after NOT', async () => {
+    const prefix = `test-search-${Math.random().toString(36).slice(2, 10)}`;
+    await loadBatch(gateway, {
+      nodes: [
+        { label: 'Document', id: `${prefix}/doc`, props: { title: 'A source' } },
+        { label: 'Action', id: `${prefix}/a1`, props: { title: 'Zebrafinch quokka' } },
+      ],
+      links: [{ type: 'SOURCED_FROM', from: `${prefix}/a1`, to: `${prefix}/doc`, props: { basis: 'STATED', excerpt: 'zebrafinch only' } }],
+    });
+    try {
+      const found = await api.execute(SearchTitles, { text: 'zebrafinch' });
+      expect(found.data!.search.hits.map(({ node }) => node.id)).toContain(`${prefix}/a1`);
+      const { data } = await api.execute(SearchTitles, { text: 'zebrafinch NOT quokka' });
+      expect(data!.search.hits.map(({ node }) => node.id)).not.toContain(`${prefix}/a1`);
+    } finally {
+      await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` });
+    }
   });
 
   it('gives no hits for empty or wordless text, and a clear error for huge text', async () => {

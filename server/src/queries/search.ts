@@ -12,19 +12,32 @@ const MAX_WORDS = 12;
 /**
  * Turns what a person typed into a safe Lucene query: only letters and digits survive, so no
  * input can inject Lucene syntax. Ranks the exact phrase first, then all words, then any word,
- * with the last word also matched as a prefix for search-as-you-type. Returns null when the
- * text has no words to search for.
+ * with the last word also matched as a prefix for search-as-you-type. AND, OR and NOT typed in
+ * capitals are read as a search engine's operators, not words: AND and OR join words (all words
+ * already rank above any one), and NOT leaves out what has the word after it. Returns the query
+ * and the words left out, or null when the text has no words to search for.
  */
-export function toLuceneQuery(text: string): string | null {
+export function toLuceneQuery(text: string): { query: string; excluded: string[] } | null {
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new ExpectedError('BAD_USER_INPUT', `text is too long: ${text.length} characters, at most ${MAX_SEARCH_LENGTH}.`, { field: 'text' });
   }
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const words: string[] = [];
+  const excluded: string[] = [];
+  let negated = false;
+  for (const token of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (token === 'AND' || token === 'OR') continue;
+    if (token === 'NOT') negated = true;
+    else (negated ? excluded : words).push(token.toLowerCase());
+    if (token !== 'NOT') negated = false;
+  }
   if (words.length === 0) return null;
-  const last = words.at(-1)!;
-  const clauses = [`"${words.join(' ')}"^4`, `(${words.join(' AND ')})^2`, ...words];
+  const searched = words.slice(0, MAX_WORDS);
+  const last = searched.at(-1)!;
+  const clauses = [`"${searched.join(' ')}"^4`, `(${searched.join(' AND ')})^2`, ...searched];
   if (last.length >= 3) clauses.push(`${last}*`);
-  return clauses.join(' OR ');
+  const query = clauses.join(' OR ');
+  const left = excluded.slice(0, MAX_WORDS);
+  return { query: left.length ? `+(${query}) -(${left.join(' ')})` : query, excluded: left };
 }
 
 export const statements = {
@@ -39,6 +52,8 @@ export const statements = {
      }
      WITH node, score, excerpt
      WHERE NOT node:Observation AND ($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
+       // A node found by an excerpt is left out too when its own words include one after NOT.
+       AND none(word IN $excluded WHERE toLower(coalesce(node.title, '') + ' ' + coalesce(node.text, '')) =~ ('(?s).*\\\\b' + word + '\\\\b.*'))
      WITH node, max(score) AS score, head(collect(excerpt) ) AS excerpt
      ORDER BY score DESC, node.id
      LIMIT $first
@@ -55,12 +70,13 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
   if (unknown.length) {
     throw new ExpectedError('BAD_USER_INPUT', `labels: unknown label ${unknown.join(', ')}`, { field: 'labels' });
   }
-  const query = toLuceneQuery(text);
-  if (!query) return { query: '', hits: [] };
+  const lucene = toLuceneQuery(text);
+  if (!lucene) return { query: '', hits: [] };
+  const { query, excluded } = lucene;
   // Each index offers a few more hits than asked for, as a node can be hit twice (its title and
   // an excerpt) and observations' excerpts are dropped; more when only some labels are wanted.
   const candidates = labels?.length ? first * 5 : first * 2;
-  const rows = await gateway.read(statements.search, { query, labels: labels?.length ? labels : null, first: int(first), candidates: int(candidates) });
+  const rows = await gateway.read(statements.search, { query, excluded, labels: labels?.length ? labels : null, first: int(first), candidates: int(candidates) });
   return {
     query,
     hits: rows.map((row) => {

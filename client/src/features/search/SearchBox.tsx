@@ -1,6 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { hrefTo, navigate, useRoute } from '../../routing/route.ts';
 
+/** The longest text the API searches for. */
+export const MAX_SEARCH_LENGTH = 500;
+
 /** The search box on every page: submits to the search view. */
 export function SearchBox() {
   const { view, params } = useRoute();
@@ -16,7 +19,7 @@ export function SearchBox() {
     <form role="search" className="search-box" onSubmit={submit}>
       <label htmlFor="site-search">Search plans, actions, law and evidence</label>
       <div className="search-row">
-        <input id="site-search" type="search" value={text} onChange={(event) => setText(event.target.value)} maxLength={500} autoComplete="off" />
+        <input id="site-search" type="search" value={text} onChange={(event) => setText(event.target.value)} maxLength={MAX_SEARCH_LENGTH} autoComplete="off" />
         <button type="submit">Search</button>
       </div>
     </form>

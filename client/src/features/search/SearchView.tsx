@@ -6,6 +6,7 @@ import { graphql } from '../../generated/gql.ts';
 import type { SearchView_SearchQuery } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection } from '../../routing/route.ts';
+import { MAX_SEARCH_LENGTH } from './SearchBox.tsx';
 
 const SearchQuery = graphql(`
   query SearchView_Search($text: String!) {
@@ -35,18 +36,42 @@ export function groupByPlan(hits: Hit[]): { title: string; id: string | null; hi
   return [...groups.values()];
 }
 
+/** The searched text as a heading shows it: long text is cut short, the search box holds it all. */
+export function shortened(text: string, length = 80): string {
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
+}
+
 /** Search results grouped by plan and, within a plan, by kind. */
 export function SearchView() {
   const { params } = useRoute();
-  const text = params.get('q') ?? '';
+  const text = (params.get('q') ?? '').trim();
+  const tooLong = text.length > MAX_SEARCH_LENGTH;
   const [, select] = useSelection();
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text }, pause: !text });
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text }, pause: !text || tooLong });
   const groups = data ? groupByPlan(data.search.hits) : [];
+  if (!text || tooLong) {
+    return (
+      <section aria-labelledby="page-heading">
+        <PageHeading title="Search">Search</PageHeading>
+        {tooLong ? (
+          <p role="status" className="message">
+            The search text is {text.length.toLocaleString('en-GB')} characters long; a search can be at most {MAX_SEARCH_LENGTH}. Shorten it and search again.
+          </p>
+        ) : (
+          <p>Type words into the search box at the top of the page to find plans, priorities, actions, measures, law and inspection evidence.</p>
+        )}
+        <p>
+          Every word counts, and items with all of them come first. Type NOT in capitals before a word to leave out items that have it, as in “care NOT
+          leavers”.
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="page-heading">
-      <PageHeading title={`Search: ${text}`}>Results for “{text}”</PageHeading>
+      <PageHeading title={`Search: ${shortened(text)}`}>Results for “{shortened(text)}”</PageHeading>
       <QueryState fetching={fetching} error={error} what="search results">
-        {data && data.search.hits.length === 0 && <p>Nothing matches “{text}”. Try fewer or different words.</p>}
+        {data && data.search.hits.length === 0 && <p>Nothing matches “{shortened(text)}”. Try fewer or different words.</p>}
         {groups.map((group) => (
           <section key={group.id ?? 'other'} className="result-group" aria-label={group.title}>
             <h2>{group.title}</h2>

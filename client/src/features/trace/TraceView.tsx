@@ -9,7 +9,7 @@ import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
 import { kinds, visualKind } from '../../graph/kinds.ts';
 import { mergeGraphs, type GraphEdgeInput, type GraphNodeInput } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
-import { hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
+import { hrefHere, hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
 import './trace.css';
 
 const TraceQuery = graphql(`
@@ -167,8 +167,8 @@ function listOf(items: ReactNode[]): ReactNode[] {
 
 /** A link that opens a node's details, keeping the rest of the view as it is. */
 function NodeLink({ node }: { node: { id: string; title: string } }) {
-  const { view, params } = useRoute();
-  return <Link href={hrefTo(view, { ...Object.fromEntries(params), node: node.id })}>{node.title}</Link>;
+  const { params } = useRoute();
+  return <Link href={hrefHere({ ...Object.fromEntries(params), node: node.id })}>{node.title}</Link>;
 }
 
 function TraceSummary({ trace }: { trace: Trace }) {
