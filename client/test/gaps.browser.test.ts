@@ -65,6 +65,16 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     await page.goto(`${inject('appUrl')}/gaps`);
   });
 
+  it('says so when a link names a plan the graph does not have', async () => {
+    await page.goto(`${inject('appUrl')}/gaps?plan=no-such-plan`);
+    await page.getByRole('alert').filter({ hasText: 'No plan has the id “no-such-plan”, so there are no gaps to show.' }).waitFor();
+    expect(await page.locator('#gap-scope option:checked').textContent()).toBe('no-such-plan');
+    expect(await page.getByText('scope.planId').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('alert').getByRole('link', { name: 'whole graph' }).click();
+    await page.getByRole('status').filter({ hasText: 'in the whole graph' }).waitFor();
+  });
+
   it("scopes to the People Strategy and finds 38 actions with no outcome measure", async () => {
     await page.getByLabel('Scope').selectOption(`plan:${PEOPLE_STRATEGY}`);
     await page.waitForURL((url) => url.searchParams.get('plan') === PEOPLE_STRATEGY);
@@ -74,6 +84,25 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     const findings = ruleSection('Action with no outcome measure').getByRole('table');
     expect(await findings.locator('tbody tr').count()).toBe(38);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("counts the plan's items by plan and the council's inspection evidence by report, adding up to the list", async () => {
+    const figure = async (table: string, row: RegExp) => {
+      const text = (await page.getByRole('table', { name: table }).getByRole('row', { name: row }).textContent()) ?? '';
+      const [, passing, checked] = /(\d+) of (\d+) checks pass/.exec(text) ?? [];
+      return Number(checked) - Number(passing);
+    };
+    const planFailures = await figure('By plan', /Redbridge People Strategy/);
+    const inspectionFailures = await figure('By inspection report', /Inspection of children’s social care services/);
+    expect(inspectionFailures).toBeGreaterThan(0);
+    const listed = (await page.getByRole('status').filter({ hasText: 'in Redbridge People Strategy' }).textContent()) ?? '';
+    expect(Number(/^(\d+) gaps/.exec(listed)?.[1])).toBe(planFailures + inspectionFailures);
+
+    await page.getByRole('table', { name: 'By inspection report' }).getByRole('link').click();
+    await page.waitForURL((url) => url.searchParams.get('rule') === 'EVIDENCE_WITHOUT_RESPONSE');
+    expect(await ruleSection('Recommendation or area for improvement with no response').locator('tbody tr').count()).toBe(inspectionFailures);
+    await page.goBack();
+    await page.waitForURL((next) => next.searchParams.get('rule') === null);
   });
 
   it('follows a coverage figure to the gap list behind it', async () => {

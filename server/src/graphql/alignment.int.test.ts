@@ -242,6 +242,9 @@ describe('gaps', () => {
     expect(rule).toMatchObject({ code: 'ACTION_WITHOUT_MEASURE', checked: 38, passing: 0 });
     expect(rule.findings).toHaveLength(38);
     expect(rule.findings[0]?.subjects).toContain('redbridge-people-strategy-2024');
+    // In the plan's own numbering: w2 comes before w10.
+    const firstPriority = rule.findings.map(({ node }) => node.id.replace('redbridge-people-strategy-2024/', '')).filter((id) => id.startsWith('sp1/'));
+    expect(firstPriority).toEqual(['sp1/w1', 'sp1/w2', 'sp1/w3', 'sp1/w4', 'sp1/w5', 'sp1/w6', 'sp1/w7', 'sp1/w8', 'sp1/w9', 'sp1/w10']);
   });
 
   it('finds that the Ofsted recommendation has a response', async () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { Coverage, CoverageRow, GapFinding, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
+import { naturalSort } from '../natural-order.ts';
 import { nodesById } from './nodes.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
@@ -304,7 +305,7 @@ export interface FailingItem {
 
 /** One rule's outcome over a scope; its findings are read a page at a time (findingsPage). */
 export interface RuleReport extends Omit<GapRule, 'findings' | 'findingCount' | 'informationCount'> {
-  /** Every failing item at or above the severity floor, most severe first, then by id. */
+  /** Every failing item at or above the severity floor, most severe first, then by id as people number things (w2 before w10). */
   failing: FailingItem[];
 }
 
@@ -324,7 +325,7 @@ export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefine
     checked,
     passing,
     coverage: share(passing, checked),
-    failing: failing
+    failing: naturalSort(failing, ([id]) => id)
       .map(([id, planId, detail, discretionary, subjects]): FailingItem => ({
         id,
         planId,
@@ -335,7 +336,8 @@ export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefine
         subjects: subjects.filter((subject): subject is string => subject !== null),
       }))
       .filter((item) => severityRank[item.severity] >= floor)
-      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      // Stable, so items of the same severity stay in the natural order of their ids.
+      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
   }));
   return { rules, total: rules.reduce((sum, rule) => sum + rule.failing.filter(({ severity }) => severity !== 'INFO').length, 0) };
 }

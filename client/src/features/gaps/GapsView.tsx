@@ -4,7 +4,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { graphql } from '../../generated/gql.ts';
 import type { GapsView_CatalogueQuery, GapsView_ScopesQuery } from '../../generated/graphql.ts';
-import { useRoute, useUpdateParams } from '../../routing/route.ts';
+import { Link } from '../../routing/Link.tsx';
+import { hrefTo, useRoute, useUpdateParams } from '../../routing/route.ts';
 import { CoverageTables } from './CoverageTables.tsx';
 import { GapFindings } from './GapFindings.tsx';
 import { parseGapFilters, scopeInput, scopeOfValue, scopeParams, scopeValue, severities, severityNames, type GapFilters, type Severity } from './gaps.ts';
@@ -47,6 +48,12 @@ const CatalogueQuery = graphql(`
         subject { id title }
         checked
         passing
+      }
+      byInspection {
+        subject { id title }
+        checked
+        passing
+        rules { code checked passing }
       }
     }
   }
@@ -95,6 +102,10 @@ export function GapsView() {
 
   const sortedPlans = [...(plans ?? [])].sort((a, b) => a.plan.title.localeCompare(b.plan.title));
   const title = scopeTitle(filters, plans);
+  // A link naming a plan or organisation the graph does not have: said in words, with a way on.
+  const scopeNotFound = error?.graphQLErrors.some(({ extensions }) => extensions?.code === 'NOT_FOUND' && String(extensions.field).startsWith('scope'));
+  const chosenScope = scopeValue(filters.scope);
+  const scopeListed = !plans || chosenScope === '' || [...sortedPlans.map(({ plan }) => `plan:${plan.id}`), ...organisationsOf(plans).map(({ id }) => `org:${id}`)].includes(chosenScope);
 
   return (
     <>
@@ -106,8 +117,10 @@ export function GapsView() {
       <form className="gap-filters" aria-label="Choose which gaps to show" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor="gap-scope">Scope</label>
-          <select id="gap-scope" value={scopeValue(filters.scope)} onChange={(event) => update(scopeParams(scopeOfValue(event.target.value)))}>
+          <select id="gap-scope" value={chosenScope} onChange={(event) => update(scopeParams(scopeOfValue(event.target.value)))}>
             <option value="">Whole graph</option>
+            {/* The chooser shows the scope the page is for, even one it does not list. */}
+            {!scopeListed && <option value={chosenScope}>{title}</option>}
             {plans && (
               <>
                 <optgroup label="Organisations (every plan they publish)">
@@ -159,10 +172,16 @@ export function GapsView() {
       <QueryState fetching={false} error={scopes.error} what="the plans to choose from">
         {null}
       </QueryState>
-      <QueryState fetching={fetching} error={error} what="the gap list">
+      {scopeNotFound && (
+        <p role="alert" className="message message-error">
+          No {filters.scope.kind === 'plan' ? 'plan' : 'organisation'} has the id “{title}”, so there are no gaps to show. Choose a scope above, or see the gaps in the{' '}
+          <Link href={hrefTo('gaps')}>whole graph</Link>.
+        </p>
+      )}
+      <QueryState fetching={fetching} error={scopeNotFound ? undefined : error} what="the gap list">
         {data && (
           <>
-            <CoverageTables rules={data.gaps.rules} byPlan={data.coverage.byPlan} filters={filters} scopeTitle={title} />
+            <CoverageTables rules={data.gaps.rules} byPlan={data.coverage.byPlan} byInspection={data.coverage.byInspection} filters={filters} scopeTitle={title} />
             <GapFindings rules={data.gaps.rules} filters={filters} scopeTitle={title} />
           </>
         )}
