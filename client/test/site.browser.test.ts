@@ -1,3 +1,4 @@
+// The site as a whole: search from every page, addresses that name no page, and reflow on a narrow screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from './browser.ts';
@@ -63,5 +64,28 @@ describe('addresses that name no page', () => {
     const response = await page.request.get(new URL(href ?? '', inject('appUrl')).href);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/svg+xml');
+  });
+});
+
+describe('a narrow screen (WCAG 2.2 reflow: 320 CSS pixels wide)', () => {
+  it.each([
+    '/',
+    '/plans',
+    '/search?q=care',
+    '/trace?id=redbridge-people-strategy-2024/sp2/w3&node=authority/care-act-2014',
+    '/gaps?plan=redbridge-people-strategy-2024',
+    '/alignment?rows=PLANS:&columns=AUTHORITIES:',
+    '/evidence?id=ofsted-redbridge-2018/recommendation',
+    '/impact?id=authority/care-act-2014',
+  ])('shows %s without scrolling the page sideways; wide tables scroll by themselves', async (path) => {
+    const narrow = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    try {
+      await narrow.goto(new URL(path, inject('appUrl')).href);
+      await narrow.waitForLoadState('networkidle');
+      await narrow.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? 'Loading'));
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      await narrow.close();
+    }
   });
 });
