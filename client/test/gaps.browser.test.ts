@@ -68,6 +68,7 @@ describe('the gap catalogue, as a strategy author uses it', () => {
   it('says so when a link names a plan the graph does not have', async () => {
     await page.goto(`${inject('appUrl')}/gaps?plan=no-such-plan`);
     await page.getByRole('alert').filter({ hasText: 'No plan has the id “no-such-plan”, so there are no gaps to show.' }).waitFor();
+    await page.getByLabel('Scope').locator('optgroup').first().waitFor({ state: 'attached' });
     expect(await page.locator('#gap-scope option:checked').textContent()).toBe('no-such-plan');
     expect(await page.getByText('scope.planId').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

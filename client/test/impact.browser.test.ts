@@ -65,6 +65,30 @@ describe('what depends on an Act', () => {
     await page.waitForFunction((count) => count < (document.querySelectorAll('.node-button').length), direct);
   });
 
+  it('keeps the focused item and its ring on the drawing in view while the keyboard walks a long list', async () => {
+    await page.goto(new URL('/impact?id=authority/care-act-2014', inject('appUrl')).href);
+    await page.waitForFunction(() => performance.getEntriesByName('graph:laid-out').length > 0);
+    await page.locator('.node-button').first().waitFor();
+    const items = await page.locator('.node-button').count();
+    expect(items).toBeGreaterThan(50);
+    await page.locator('.node-button[tabindex="0"]').focus();
+    for (const key of ['End', 'ArrowUp', 'ArrowUp', 'Home', 'End']) {
+      await page.keyboard.press(key);
+      // The drawing pans to the focused item: wait for the pan to end.
+      await page.waitForFunction(`!document.querySelector('.graph-canvas')._cyreg.cy.animated()`);
+      const seen = await page.evaluate(`(() => {
+        const cy = document.querySelector('.graph-canvas')._cyreg.cy;
+        const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();
+        const focused = document.activeElement;
+        const at = cy.getElementById(focused.getAttribute('data-node-id')).renderedPosition();
+        const button = focused.getBoundingClientRect();
+        const inView = (top, bottom) => top >= 0 && bottom <= innerHeight;
+        return { ring: inView(canvas.top + at.y, canvas.top + at.y) && at.y >= 0 && at.y <= canvas.height, button: inView(button.top, button.bottom) };
+      })()`);
+      expect(seen, key).toEqual({ ring: true, button: true });
+    }
+  });
+
   it('has no accessibility violations (axe-core, WCAG 2.2 AA)', async () => {
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -95,7 +95,7 @@ export function GraphLegend({ kinds: shown, rootMeaning, headingId, headingLevel
           <svg className="legend-icon" width={box.width} height={box.height} viewBox={`0 0 ${box.width} ${box.height}`} aria-hidden="true" focusable="false">
             <rect x={2} y={2} width={40} height={22} rx={5} fill={focusColours.ring} stroke={focusColours.outline} strokeWidth={2} />
           </svg>
-          Yellow ring: the item with keyboard focus in the list below
+          Yellow ring: the item with keyboard focus in the list of items
         </li>
         <li>
           <svg className="legend-icon" width={box.width} height={box.height} viewBox={`0 0 ${box.width} ${box.height}`} aria-hidden="true" focusable="false">

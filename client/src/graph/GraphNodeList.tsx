@@ -60,7 +60,7 @@ export function GraphNodeList({ nodes, rootId, rootMeaning, selectedId, onFocusN
         Items in this graph ({nodes.length})
       </Heading>
       <p className="hint">Each item opens its details. In the list, the arrow keys move from item to item and show each one on the graph.</p>
-      <div ref={list} onBlur={leave}>
+      <div ref={list} className="node-scroll" onBlur={leave}>
         {layers.map((layer) => (
           <div key={layer}>
             <Part className="layer-heading">{layerNames[layer]}</Part>

@@ -44,7 +44,7 @@ export interface GraphViewProps {
 export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2 }: GraphViewProps) {
   const id = useId();
   const container = useRef<HTMLDivElement>(null);
-  const alternative = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
   const controller = useRef<GraphController | null>(null);
   const [selected, select] = useSelection();
   const selectLatest = useRef(select);
@@ -75,7 +75,7 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
     const before = previouslySelected.current;
     previouslySelected.current = selected;
     if (!before || selected || (document.activeElement && document.activeElement !== document.body)) return;
-    const buttons = alternative.current;
+    const buttons = stage.current;
     (buttons?.querySelector<HTMLButtonElement>(`[data-node-id="${CSS.escape(before)}"]`) ?? buttons?.querySelector<HTMLButtonElement>('.node-button[tabindex="0"]'))?.focus();
   }, [selected]);
 
@@ -87,7 +87,7 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
   const summary =
     nodes.length === 0
       ? `${label}: nothing to draw.`
-      : `${label}: ${nodes.length} ${nodes.length === 1 ? 'item' : 'items'} and ${edges.length} ${edges.length === 1 ? 'link' : 'links'}, in layers from ${layerNames[layers[0]!]} at the top to ${layerNames[layers.at(-1)!]} at the bottom. The lists below give the same items and links as text.`;
+      : `${label}: ${nodes.length} ${nodes.length === 1 ? 'item' : 'items'} and ${edges.length} ${edges.length === 1 ? 'link' : 'links'}, in layers from ${layerNames[layers[0]!]} at the top to ${layerNames[layers.at(-1)!]} at the bottom. The list of items and the table of links give the same as text.`;
 
   const exportPng = () => {
     const image = controller.current?.exportPng();
@@ -119,12 +119,12 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
           Export PNG
         </button>
       </div>
-      <div className="graph-stage">
+      {/* The list of items sits beside the drawing where there is room, so the focus ring it
+          moves on the graph stays in view while the keyboard walks the list. */}
+      <div ref={stage} className="graph-stage">
         <div ref={container} className="graph-canvas" role="img" aria-label={summary} />
         <GraphLegend kinds={shownKinds} rootMeaning={rootId ? rootMeaning : undefined} headingId={`${id}-key`} headingLevel={headingLevel} />
-      </div>
-      {listed && (
-        <div ref={alternative} className="graph-alternative">
+        {listed && (
           <GraphNodeList
             nodes={listed.nodes}
             rootId={rootId}
@@ -135,6 +135,10 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
             headingId={`${id}-nodes`}
             headingLevel={headingLevel}
           />
+        )}
+      </div>
+      {listed && (
+        <div className="graph-alternative">
           <GraphLinksTable edges={listed.edges} names={listed.names} headingId={`${id}-links`} headingLevel={headingLevel} />
         </div>
       )}

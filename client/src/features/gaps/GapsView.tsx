@@ -105,7 +105,7 @@ export function GapsView() {
   // A link naming a plan or organisation the graph does not have: said in words, with a way on.
   const scopeNotFound = error?.graphQLErrors.some(({ extensions }) => extensions?.code === 'NOT_FOUND' && String(extensions.field).startsWith('scope'));
   const chosenScope = scopeValue(filters.scope);
-  const scopeListed = !plans || chosenScope === '' || [...sortedPlans.map(({ plan }) => `plan:${plan.id}`), ...organisationsOf(plans).map(({ id }) => `org:${id}`)].includes(chosenScope);
+  const scopeListed = chosenScope === '' || [...sortedPlans.map(({ plan }) => `plan:${plan.id}`), ...organisationsOf(plans ?? []).map(({ id }) => `org:${id}`)].includes(chosenScope);
 
   return (
     <>
