@@ -2,11 +2,12 @@
  * `npm test` (after the build): every test tier against a real Neo4j. Starts the project's test
  * Neo4j once for the run (NEO4J_TEST_BOLT_PORT, default 7688; data in .neo4j/test/) unless
  * NEO4J_URI names another server, applies the graph schema, loads the seed data, runs vitest
- * (arguments are passed on), and stops the Neo4j it started.
+ * (arguments are passed on), and stops the Neo4j it started. The project's own test database is
+ * emptied first, so each run sees the seed files as they are now and nothing an earlier run left.
  */
 import { spawn } from 'node:child_process';
 import { connectionSettings } from '../server/src/main.ts';
-import { createGateway } from '../server/src/db/gateway.ts';
+import { createGateway, cypher } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { seedGraph } from '../server/src/import/seed.ts';
 import { neo4jForScripts } from './environment.ts';
@@ -17,6 +18,8 @@ const { settings, local } = await neo4jForScripts({ name: port === 7688 ? 'test'
 const gateway = createGateway(connectionSettings(settings));
 let exitCode = 1;
 try {
+  // Never another server's data: only the database this project keeps for its tests.
+  if (local) await gateway.write(cypher('test.emptyGraph', 'MATCH (n) DETACH DELETE n'), {});
   await applyGraphSchema(gateway);
   await seedGraph(gateway);
   await gateway.close();

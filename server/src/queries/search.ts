@@ -26,9 +26,12 @@ export function toLuceneQuery(text: string): { query: string; excluded: string[]
   let negated = false;
   for (const token of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (token === 'AND' || token === 'OR') continue;
-    if (token === 'NOT') negated = true;
-    else (negated ? excluded : words).push(token.toLowerCase());
-    if (token !== 'NOT') negated = false;
+    if (token === 'NOT') {
+      negated = true;
+      continue;
+    }
+    (negated ? excluded : words).push(token.toLowerCase());
+    negated = false;
   }
   if (words.length === 0) return null;
   const searched = words.slice(0, MAX_WORDS);
