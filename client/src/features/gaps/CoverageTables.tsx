@@ -48,68 +48,63 @@ export function CoverageTables({ rules, byPlan, byInspection, filters, scopeTitl
       <h2 id="coverage-heading">Coverage in {scopeTitle}</h2>
       <p>How many of the items each rule checks pass it. Choose a figure to list the gaps behind it.</p>
       <div className="coverage-tables">
-        <table className="data-table coverage-table">
-          <caption>By rule</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Items that pass</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.code}>
-                <th scope="row">{rule.title}</th>
-                <td>
-                  <CoverageFigure passing={rule.passing} checked={rule.checked} href={rule.findingCount ? hrefTo('gaps', { ...scope, rule: rule.code }) : null} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {byPlan.length > 0 && (
-          <table className="data-table coverage-table">
-            <caption>By plan</caption>
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Checks that pass</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byPlan.map(({ subject, passing, checked }) => (
-                <tr key={subject.id}>
-                  <th scope="row">{subject.title}</th>
-                  <td>
-                    <CoverageFigure passing={passing} checked={checked} noun="checks" href={passing < checked ? hrefTo('gaps', { plan: subject.id }) : null} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {byInspection.length > 0 && (
-          <table className="data-table coverage-table">
-            <caption>By inspection report</caption>
-            <thead>
-              <tr>
-                <th scope="col">Report</th>
-                <th scope="col">Checks that pass</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byInspection.map((row) => (
-                <tr key={row.subject.id}>
-                  <th scope="row">{row.subject.title}</th>
-                  <td>
-                    <CoverageFigure passing={row.passing} checked={row.checked} noun="checks" href={inspectionGapsHref(row, scope)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <CoverageTable
+          caption="By rule"
+          subject="Rule"
+          figure="Items that pass"
+          rows={rules.map((rule) => ({ id: rule.code, title: rule.title, passing: rule.passing, checked: rule.checked, href: rule.findingCount ? hrefTo('gaps', { ...scope, rule: rule.code }) : null }))}
+        />
+        <CoverageTable
+          caption="By plan"
+          subject="Plan"
+          figure="Checks that pass"
+          noun="checks"
+          rows={byPlan.map(({ subject, passing, checked }) => ({ id: subject.id, title: subject.title, passing, checked, href: passing < checked ? hrefTo('gaps', { plan: subject.id }) : null }))}
+        />
+        <CoverageTable
+          caption="By inspection report"
+          subject="Report"
+          figure="Checks that pass"
+          noun="checks"
+          rows={byInspection.map((row) => ({ id: row.subject.id, title: row.subject.title, passing: row.passing, checked: row.checked, href: inspectionGapsHref(row, scope) }))}
+        />
       </div>
     </section>
+  );
+}
+
+interface CoverageTableProps {
+  caption: string;
+  /** The heading of the first column: what each row is. */
+  subject: string;
+  /** The heading of the second column: what the figure counts. */
+  figure: string;
+  noun?: string;
+  rows: { id: string; title: string; passing: number; checked: number; href: string | null }[];
+}
+
+/** One table of coverage figures, a row per subject; nothing when there are no rows. */
+function CoverageTable({ caption, subject, figure, noun, rows }: CoverageTableProps) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="data-table coverage-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{subject}</th>
+          <th scope="col">{figure}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ id, title, passing, checked, href }) => (
+          <tr key={id}>
+            <th scope="row">{title}</th>
+            <td>
+              <CoverageFigure passing={passing} checked={checked} noun={noun} href={href} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
