@@ -37,7 +37,7 @@ export function groupByPlan(hits: Hit[]): { title: string; id: string | null; hi
 }
 
 /** The searched text as a heading shows it: long text is cut short, the search box holds it all. */
-export function shortened(text: string, length = 80): string {
+function shortened(text: string, length = 80): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
