@@ -32,6 +32,11 @@ const pages: Record<Route['view'], () => ReactNode> = {
 // Views that draw a graph: the drawing's code is fetched as soon as one is opened, with its data.
 const graphViews: ReadonlySet<Route['view']> = new Set(['trace', 'impact']);
 
+/** Starts fetching the code `view` needs beyond the first bundle, if any. */
+export function preloadCodeFor(view: Route['view']): void {
+  if (graphViews.has(view)) preloadGraphView();
+}
+
 const navigation: { view: View; label: string }[] = [
   { view: 'plans', label: 'Plans' },
   { view: 'gaps', label: 'Gaps' },
@@ -44,7 +49,7 @@ export function App() {
   const { view, params } = useRoute();
   const selected = params.get('node');
   // In render, not an effect: an effect would wait for this render to reach the screen.
-  if (graphViews.has(view)) preloadGraphView();
+  preloadCodeFor(view);
   return (
     <>
       <a className="skip-link" href="#main">

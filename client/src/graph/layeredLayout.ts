@@ -347,13 +347,16 @@ function orderRows({ rowOf, up, down }: LayeredGraph, rowCount: number, sweeps: 
 function countCrossings(rows: readonly number[][], down: readonly number[][], position: readonly number[]): number {
   let total = 0;
   for (let r = 0; r + 1 < rows.length; r++) {
-    const pairs: [number, number][] = [];
-    for (const vertex of rows[r]!) for (const lower of down[vertex]!) pairs.push([position[vertex]!, position[lower]!]);
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const size = rows[r + 1]!.length;
-    const tree = new Array<number>(size + 1).fill(0);
+    // Each link as one number, upper position then lower: a typed array sorts them natively,
+    // without a comparator, which is most of the time on large graphs.
+    const links: number[] = [];
+    for (const vertex of rows[r]!) for (const lower of down[vertex]!) links.push(position[vertex]! * size + position[lower]!);
+    const sorted = Float64Array.from(links).sort();
+    const tree = new Int32Array(size + 1);
     let seen = 0;
-    for (const [, lower] of pairs) {
+    for (const link of sorted) {
+      const lower = link % size;
       let atOrBelow = 0;
       for (let i = lower + 1; i > 0; i -= i & -i) atOrBelow += tree[i]!;
       total += seen - atOrBelow;
