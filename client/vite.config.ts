@@ -1,11 +1,39 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { graphViews } from './src/routing/graph-views.ts';
+
+/**
+ * When the page first opened is a view that draws a graph (a shared link to a trace), index.html
+ * starts fetching the drawing's chunk at once, beside the app's own code. Otherwise the chunk is
+ * only asked for once the app has run, and is the last thing the drawing waits for.
+ */
+function preloadGraphChunkForGraphViews(): Plugin {
+  return {
+    name: 'preload-graph-chunk-for-graph-views',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/graph/GraphView.tsx'));
+        if (!chunk) throw new Error('No chunk of its own for src/graph/GraphView.tsx: is it still imported on demand (LazyGraphView)?');
+        const paths = graphViews.map((view) => `/${view}`);
+        return [
+          {
+            tag: 'script',
+            injectTo: 'head',
+            children: `if (${JSON.stringify(paths)}.includes(location.pathname.replace(/\\/+$/, ''))) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href: ${JSON.stringify(`/${chunk.fileName}`)} }));`,
+          },
+        ];
+      },
+    },
+  };
+}
 
 // The client is built into client/dist and served by the API server in production; in
 // development Vite serves it and forwards /graphql to the API.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), preloadGraphChunkForGraphViews()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

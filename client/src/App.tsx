@@ -13,6 +13,7 @@ import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
 import { TraceView } from './features/trace/TraceView.tsx';
 import { preloadGraphView } from './graph/LazyGraphView.tsx';
+import { graphViews } from './routing/graph-views.ts';
 import { Link } from './routing/Link.tsx';
 import { hrefTo, useRoute, type Route, type View } from './routing/route.ts';
 
@@ -29,12 +30,11 @@ const pages: Record<Route['view'], () => ReactNode> = {
   'not-found': () => <NotFoundView />,
 };
 
-// Views that draw a graph: the drawing's code is fetched as soon as one is opened, with its data.
-const graphViews: ReadonlySet<Route['view']> = new Set(['trace', 'impact']);
+const drawsGraph: ReadonlySet<Route['view']> = new Set(graphViews);
 
 /** Starts fetching the code `view` needs beyond the first bundle, if any. */
 export function preloadCodeFor(view: Route['view']): void {
-  if (graphViews.has(view)) preloadGraphView();
+  if (drawsGraph.has(view)) preloadGraphView();
 }
 
 const navigation: { view: View; label: string }[] = [

@@ -67,6 +67,39 @@ describe('addresses that name no page', () => {
   });
 });
 
+describe('the drawing code of graph views', () => {
+  const graphChunkRequests = (path: string) => {
+    const requested: string[] = [];
+    const listener = (request: { url(): string }) => {
+      if (/\/assets\/GraphView-[^/]*\.js$/.test(request.url())) requested.push(request.url());
+    };
+    page.on('request', listener);
+    return {
+      open: () => open(path),
+      done: () => {
+        page.off('request', listener);
+        return requested;
+      },
+    };
+  };
+
+  it('is asked for with the first page when a link opens a graph view, and only once', async () => {
+    const requests = graphChunkRequests('/trace?id=redbridge-people-strategy-2024%2Fsp2%2Fw3');
+    await requests.open();
+    await page.locator('.graph-canvas canvas').first().waitFor();
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/GraphView-"]').count()).toBe(1);
+    expect(requests.done()).toHaveLength(1);
+  });
+
+  it('is not fetched by the other pages', async () => {
+    const requests = graphChunkRequests('/plans');
+    await requests.open();
+    await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
+    expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+    expect(requests.done()).toEqual([]);
+  });
+});
+
 describe('a narrow screen (WCAG 2.2 reflow: 320 CSS pixels wide)', () => {
   it.each([
     '/',
