@@ -348,8 +348,8 @@ function countCrossings(rows: readonly number[][], down: readonly number[][], po
   let total = 0;
   for (let r = 0; r + 1 < rows.length; r++) {
     const size = rows[r + 1]!.length;
-    // Each link as one number, upper position then lower: a typed array sorts them natively,
-    // without a comparator, which is most of the time on large graphs.
+    // Each link as one number, upper position then lower, so a typed array sorts them natively
+    // rather than calling a comparator some 10,000 times on a large graph.
     const links: number[] = [];
     for (const vertex of rows[r]!) for (const lower of down[vertex]!) links.push(position[vertex]! * size + position[lower]!);
     const sorted = Float64Array.from(links).sort();
