@@ -12,8 +12,7 @@ import { PlansView } from './features/plans/PlansView.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
 import { TraceView } from './features/trace/TraceView.tsx';
-import { preloadGraphView } from './graph/LazyGraphView.tsx';
-import { graphViews } from './routing/graph-views.ts';
+import { preloadGraphViewFor } from './graph/LazyGraphView.tsx';
 import { Link } from './routing/Link.tsx';
 import { hrefTo, useRoute, type Route, type View } from './routing/route.ts';
 
@@ -30,13 +29,6 @@ const pages: Record<Route['view'], () => ReactNode> = {
   'not-found': () => <NotFoundView />,
 };
 
-const drawsGraph: ReadonlySet<Route['view']> = new Set(graphViews);
-
-/** Starts fetching the code `view` needs beyond the first bundle, if any. */
-export function preloadCodeFor(view: Route['view']): void {
-  if (drawsGraph.has(view)) preloadGraphView();
-}
-
 const navigation: { view: View; label: string }[] = [
   { view: 'plans', label: 'Plans' },
   { view: 'gaps', label: 'Gaps' },
@@ -49,7 +41,7 @@ export function App() {
   const { view, params } = useRoute();
   const selected = params.get('node');
   // In render, not an effect: an effect would wait for this render to reach the screen.
-  preloadCodeFor(view);
+  preloadGraphViewFor(view);
   return (
     <>
       <a className="skip-link" href="#main">

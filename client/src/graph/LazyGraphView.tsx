@@ -6,6 +6,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { CombinedError } from 'urql';
 import { QueryState } from '../components/QueryState.tsx';
+import { graphViews } from '../routing/graph-views.ts';
 import type { GraphViewProps } from './GraphView.tsx';
 
 type GraphViewModule = typeof import('./GraphView.tsx');
@@ -36,6 +37,13 @@ export function preloadGraphView(): void {
       },
     )
     .finally(() => listeners.forEach((listener) => listener()));
+}
+
+const drawsGraph: ReadonlySet<string> = new Set(graphViews);
+
+/** Starts fetching the graph's code (preloadGraphView) when `view` is one that draws a graph. */
+export function preloadGraphViewFor(view: string): void {
+  if (drawsGraph.has(view)) preloadGraphView();
 }
 
 /**
