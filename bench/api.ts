@@ -60,6 +60,7 @@ interface Size {
 interface LoadResult {
   /** Share of the machine's CPU time the host gave to other virtual machines while loading. */
   stealPercent?: number;
+  floor: WriteFloor;
   transactions: number;
   seconds: number;
   nodesPerSecond: number;
@@ -138,8 +139,9 @@ const deleteBenchNodes = cypher(
    RETURN count(*) AS deleted`,
 );
 
-/** Removes every node the benchmark wrote (ids starting `bench-`) in bounded transactions. */
+/** Removes every node the benchmark wrote (ids starting `bench-`, and any write-floor nodes left by an interrupted run) in bounded transactions. */
 async function deleteBenchData(gateway: Gateway): Promise<void> {
+  await deleteFloorNodes(gateway);
   let total = 0;
   for (;;) {
     const rows = await gateway.write(deleteBenchNodes, { prefix: BENCH_PREFIX, limit: int(5_000) });
@@ -169,7 +171,45 @@ function perCouncil(batch: GraphBatch): GraphBatch[] {
   return [...groups.values()];
 }
 
+/**
+ * The fastest this database writes nodes like the batch's on this machine at this moment: the
+ * load target is read against it. Bare nodes under a label of their own, with no constraint,
+ * index or link, in one statement and one transaction; the best of a few tries.
+ */
+interface WriteFloor {
+  nodes: number;
+  nodesPerSecond: number;
+}
+
+const FLOOR_LABEL = 'BenchWriteFloor';
+const FLOOR_NODES = 20_000;
+const FLOOR_TRIES = 3;
+const writeBareNodes = cypher('bench.writeBareNodes', `UNWIND $rows AS props CREATE (n:${FLOOR_LABEL}) SET n = props`);
+const deleteBareNodes = cypher('bench.deleteBareNodes', `MATCH (n:${FLOOR_LABEL}) WITH n LIMIT $limit DELETE n RETURN count(*) AS deleted`);
+
+async function deleteFloorNodes(gateway: Gateway): Promise<void> {
+  while (Number((await gateway.write(deleteBareNodes, { limit: int(FLOOR_NODES) }))[0]?.deleted ?? 0) > 0);
+}
+
+async function writeFloor(gateway: Gateway, batch: GraphBatch): Promise<WriteFloor> {
+  const sample = batch.nodes.slice(0, FLOOR_NODES);
+  const rows = Array.from({ length: FLOOR_NODES }, (_, index) => {
+    const node = sample[index % sample.length]!;
+    return { ...node.props, id: `${node.id}#${index}` };
+  });
+  let best = 0;
+  for (let attempt = 1; attempt <= FLOOR_TRIES; attempt += 1) {
+    status(`  measuring the write floor… ${attempt}/${FLOOR_TRIES}`, attempt === FLOOR_TRIES);
+    const started = performance.now();
+    await gateway.write(writeBareNodes, { rows });
+    best = Math.max(best, rows.length / ((performance.now() - started) / 1_000));
+    await deleteFloorNodes(gateway);
+  }
+  return { nodes: rows.length, nodesPerSecond: best };
+}
+
 async function load(gateway: Gateway, batch: GraphBatch): Promise<LoadResult> {
+  const floor = await writeFloor(gateway, batch);
   const transactions = perCouncil(batch);
   const cpuBefore = cpuTimes();
   let seconds = 0;
@@ -189,6 +229,7 @@ async function load(gateway: Gateway, batch: GraphBatch): Promise<LoadResult> {
   const nodesPerSecond = nodes / seconds;
   return {
     stealPercent: stealSince(cpuBefore),
+    floor,
     transactions: transactions.length,
     seconds,
     nodesPerSecond,
@@ -436,7 +477,10 @@ function printSize(result: SizeResult): void {
   );
   console.log(`  nodes by label: ${Object.entries(result.labels).map(([label, count]) => `${label} ${count.toLocaleString('en-GB')}`).join(', ')}`);
   console.log(
-    `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}${loaded.stealPercent === undefined ? '' : `; host steal ${figure(loaded.stealPercent)}%`}\n`,
+    `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}${loaded.stealPercent === undefined ? '' : `; host steal ${figure(loaded.stealPercent)}%`}`,
+  );
+  console.log(
+    `  write floor: ${figure(loaded.floor.nodesPerSecond, 0)} nodes/s (best of ${FLOOR_TRIES}: ${loaded.floor.nodes.toLocaleString('en-GB')} bare nodes, no constraint, index or link, one transaction)\n`,
   );
   const rows = [
     ['query', 'n', 'p50 ms', 'p95 ms', 'max ms', 'steal %', 'target', 'pass/fail'],
