@@ -232,16 +232,37 @@ describe('loading the seed data', () => {
     }
   });
 
+  const refused = { nested: 'maps are not property values' };
+  const loadedTestNodes = cypher('test.rolledBack', `MATCH (n:Entity) WHERE n.id STARTS WITH 'test-load/' RETURN count(n) AS count`);
+
   it('rolls back everything if the database refuses part of a batch', async () => {
     const batch = {
       nodes: [
         { label: 'Theme' as const, id: 'test-load/fine', props: { title: 'Fine' } },
-        { label: 'Theme' as const, id: 'test-load/refused', props: { title: { nested: 'maps are not property values' } } },
+        { label: 'Theme' as const, id: 'test-load/refused', props: { title: refused } },
       ],
       links: [],
     };
-    await expect(loadBatch(gateway, batch)).rejects.toThrow();
-    const [row] = await gateway.read(cypher('test.rolledBack', `MATCH (n:Entity) WHERE n.id STARTS WITH 'test-load/' RETURN count(n) AS count`));
+    await expect(loadBatch(gateway, batch)).rejects.toThrow(/Property values can only be of primitive types/);
+    const [row] = await gateway.read(loadedTestNodes);
+    expect(row?.count).toBe(0);
+  });
+
+  it("rolls back the nodes already sent when a later statement of the batch is refused, and reports that statement's fault", async () => {
+    // Nodes of several labels, then links: statements are sent ahead of each other's answers.
+    const batch = {
+      nodes: [
+        { label: 'Theme' as const, id: 'test-load/theme', props: { title: 'Theme' } },
+        { label: 'Role' as const, id: 'test-load/role', props: { title: 'Role' } },
+        { label: 'Action' as const, id: 'test-load/action', props: { title: 'Action' } },
+      ],
+      links: [
+        { from: 'test-load/action', type: 'CONCERNS' as const, to: 'test-load/theme', props: {} },
+        { from: 'test-load/action', type: 'OWNED_BY' as const, to: 'test-load/role', props: { rationale: refused } },
+      ],
+    };
+    await expect(loadBatch(gateway, batch)).rejects.toThrow(/Property values can only be of primitive types/);
+    const [row] = await gateway.read(loadedTestNodes);
     expect(row?.count).toBe(0);
   });
 });
