@@ -16,12 +16,12 @@ function preloadGraphChunkForGraphViews(): Plugin {
       handler(_html, { bundle }) {
         const chunk = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/graph/GraphView.tsx'));
         if (!chunk) throw new Error('No chunk of its own for src/graph/GraphView.tsx: is it still imported on demand (LazyGraphView)?');
-        const paths = graphViews.map((view) => `/${view}`);
         return [
           {
             tag: 'script',
             injectTo: 'head',
-            children: `if (${JSON.stringify(paths)}.includes(location.pathname.replace(/\\/+$/, ''))) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href: ${JSON.stringify(`/${chunk.fileName}`)} }));`,
+            // The view is read from the path as the app's router reads it (parseRoute).
+            children: `if (${JSON.stringify(graphViews)}.includes(location.pathname.replace(/^\\/+|\\/+$/g, ''))) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href: ${JSON.stringify(`/${chunk.fileName}`)} }));`,
           },
         ];
       },
