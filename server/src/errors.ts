@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'QUERY_TIMEOUT'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'CONFLICT';
 
 /** An error the API reports to the client as is, with a machine-readable `code`. */
 export class ExpectedError extends GraphQLError {

@@ -165,6 +165,11 @@ export function mapDriverError(error: unknown): unknown {
     if (unavailableCodes.has(error.code) || /acquisition timed out|Could not perform discovery|Failed to connect/i.test(error.message)) {
       return new ExpectedError('DATABASE_UNAVAILABLE', 'The graph database is not reachable at the moment; try again shortly.');
     }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      // Two writers created the same id at once; the one that committed first keeps it.
+      const id = /property `id` = '([^']*)'/.exec(error.message)?.[1];
+      return new ExpectedError('CONFLICT', `${id ?? 'An item with this id'} was created by another writer at the same moment; reload and try again.`, id ? { id } : {});
+    }
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
       return new ExpectedError('QUERY_TIMEOUT', 'The query took too long and was stopped; narrow it down and try again.');
     }

@@ -12,13 +12,13 @@ const CreateNode = graphql(`
   }
 `);
 const UpdateNode = graphql(`
-  mutation ApiTest_UpdateNode($id: ID!, $properties: JSON!, $why: String) {
-    updateNode(id: $id, properties: $properties, why: $why) { id title properties }
+  mutation ApiTest_UpdateNode($id: ID!, $version: Int!, $properties: JSON!, $why: String) {
+    updateNode(id: $id, version: $version, properties: $properties, why: $why) { id title properties version changedBy }
   }
 `);
 const DeleteNode = graphql(`
-  mutation ApiTest_DeleteNode($id: ID!, $force: Boolean) {
-    deleteNode(id: $id, force: $force, why: "Tidying up") { deleted dependents { id } }
+  mutation ApiTest_DeleteNode($id: ID!, $version: Int!, $force: Boolean) {
+    deleteNode(id: $id, version: $version, force: $force, why: "Tidying up") { deleted dependents { id } }
   }
 `);
 const CreateLink = graphql(`
@@ -127,14 +127,14 @@ describe('editing', () => {
     expect(created.data?.createNode).toMatchObject({ label: 'Action', planId, properties: { topPriorityId: priorityId } });
     const actionId = created.data!.createNode.id;
 
-    const edited = await api.execute(UpdateNode, { id: actionId, properties: { title: 'Run a care leavers hub in Ilford', discretionary: true, discretionaryReason: 'A local choice' }, why: 'Named the place' }, editor);
-    expect(edited.data?.updateNode).toMatchObject({ title: 'Run a care leavers hub in Ilford', properties: expect.objectContaining({ discretionary: true }) });
+    const edited = await api.execute(UpdateNode, { id: actionId, version: 1, properties: { title: 'Run a care leavers hub in Ilford', discretionary: true, discretionaryReason: 'A local choice' }, why: 'Named the place' }, editor);
+    expect(edited.data?.updateNode).toMatchObject({ title: 'Run a care leavers hub in Ilford', version: 2, changedBy: 'Test Editor', properties: expect.objectContaining({ discretionary: true }) });
 
     const history = await api.execute(History, { id: actionId });
     expect(history.data?.history.map(({ operation }) => operation)).toEqual(['UPDATE_NODE', 'CREATE_NODE']);
     expect(history.data?.history[0]).toMatchObject({ by: 'Test Editor', why: 'Named the place', before: { title: 'Run a care leavers hub' } });
 
-    const deleted = await api.execute(DeleteNode, { id: actionId }, editor);
+    const deleted = await api.execute(DeleteNode, { id: actionId, version: 2 }, editor);
     expect(deleted.data?.deleteNode).toEqual({ deleted: true, dependents: [] });
     expect((await api.execute(History, { id: actionId })).data?.history[0]?.operation).toBe('DELETE_NODE');
   });
@@ -154,12 +154,12 @@ describe('editing', () => {
 
   it('says what depends on a node before deleting it, and only an admin may force it', async () => {
     const { planId } = await makePlan('depended');
-    const refused = await api.execute(DeleteNode, { id: planId }, editor);
+    const refused = await api.execute(DeleteNode, { id: planId, version: 1 }, editor);
     expect(refused.data?.deleteNode.deleted).toBe(false);
     expect(refused.data?.deleteNode.dependents.map(({ id }) => id)).toEqual([`${planId}/young-people-leaving-care`]);
-    const notAdmin = await api.execute(DeleteNode, { id: planId, force: true }, editor);
+    const notAdmin = await api.execute(DeleteNode, { id: planId, version: 1, force: true }, editor);
     expect(notAdmin.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const forced = await api.execute(DeleteNode, { id: planId, force: true }, admin);
+    const forced = await api.execute(DeleteNode, { id: planId, version: 1, force: true }, admin);
     expect(forced.data?.deleteNode.deleted).toBe(true);
     const [left] = await gateway.read(cypher('test.left', 'MATCH (n:Entity) WHERE n.id STARTS WITH $id RETURN count(n) AS count'), { id: planId });
     expect(left?.count).toBe(0);

@@ -6,20 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { User } from '../auth.ts';
-import { cypher, int, type Gateway, type Tx } from '../db/gateway.ts';
+import { cypher, int, type Gateway, type Row, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { Change, DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput } from '../generated/graphql.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
 import { hierarchyRules, linkRules, normaliseWhitespace } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
+import { deletedMeanwhile, idTaken, lastDeletion, lockNode, STAMP_NODE, staleVersion, versionKeys, versionOf } from './versions.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
 type EditableLabel = keyof typeof nodeSchemas;
 const editable = Object.keys(nodeSchemas) as EditableLabel[];
 
-// Properties the graph manages itself.
+// Fields of the seed format that become links or nodes of their own, not properties.
 const managed = ['id', 'label', 'title', 'source', 'parent', 'owner', 'themes', 'observations'] as const;
+
+/** Properties the graph keeps itself: where an item sits, its source document and its version. */
+export const managedByGraph = ['id', 'label', 'planId', 'topPriorityId', 'documentId', 'position', ...versionKeys] as const;
 
 /** What a person may set on a node of each kind, all optional, unknown keys refused. */
 function propertySchema(label: EditableLabel): z.ZodObject {
@@ -28,10 +32,14 @@ function propertySchema(label: EditableLabel): z.ZodObject {
   return schema.omit(mask as Record<string, true> & Record<number, never>);
 }
 
-const mergeNode = Object.fromEntries(
-  editable.map((label) => [label, cypher(`edit.createNode.${label}`, `CREATE (n:Entity:${label}) SET n = $props RETURN ${NODE('n')} AS node`)]),
+const createNodeOf = Object.fromEntries(
+  editable.map((label) => [
+    label,
+    cypher(`edit.createNode.${label}`, `CREATE (n:Entity:${label}) SET n = $props, ${STAMP_NODE('n')} RETURN ${NODE('n')} AS node`),
+  ]),
 ) as Record<EditableLabel, ReturnType<typeof cypher>>;
 
+// Callers hold the lock on the start node (lockNode), so two writers never MERGE the same link at once.
 const mergeLink = Object.fromEntries(
   relationshipTypes.map((type) => [
     type,
@@ -39,7 +47,8 @@ const mergeLink = Object.fromEntries(
       `edit.mergeLink.${type}`,
       `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
        MERGE (a)-[r:${type}]->(b)
-       SET r = $props
+       WITH r, r.version AS version
+       SET r = $props, r.version = coalesce(version, 0) + 1
        RETURN ${EDGE('r')} AS edge`,
     ),
   ]),
@@ -48,11 +57,11 @@ const mergeLink = Object.fromEntries(
 const DEPENDS = 'GIVES_EFFECT_TO|CONTRIBUTES_TO|UNDERMINES|RESPONDS_TO|INFORMED_BY|CITES|MEASURED_BY|SUPERSEDES';
 
 export const statements = {
-  ...Object.fromEntries(Object.entries(mergeNode).map(([label, statement]) => [`createNode.${label}`, statement])),
+  ...Object.fromEntries(Object.entries(createNodeOf).map(([label, statement]) => [`createNode.${label}`, statement])),
   ...Object.fromEntries(Object.entries(mergeLink).map(([type, statement]) => [`mergeLink.${type}`, statement])),
   find: cypher('edit.find', `MATCH (n:Entity {id: $id}) RETURN ${NODE('n')} AS node`),
   documentText: cypher('edit.documentText', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'),
-  update: cypher('edit.update', `MATCH (n:Entity {id: $id}) SET n += $changes RETURN ${NODE('n')} AS node`),
+  update: cypher('edit.update', `MATCH (n:Entity {id: $id}) SET n += $changes, ${STAMP_NODE('n')} RETURN ${NODE('n')} AS node`),
   dependents: cypher(
     'edit.dependents',
     `MATCH (n:Entity {id: $id})
@@ -83,8 +92,9 @@ export const statements = {
   idTaken: cypher('edit.idTaken', 'MATCH (n:Entity) WHERE n.id STARTS WITH $base RETURN collect(n.id) AS ids'),
   record: cypher(
     'edit.record',
-    `CREATE (c:Change {id: $id, at: $at, by: $by, role: $role, operation: $operation, subjectId: $subjectId, objectId: $objectId,
-                       summary: $summary, why: $why, before: $before, after: $after})`,
+    `UNWIND $changes AS change
+     CREATE (c:Change)
+     SET c = change, c.at = $at, c.by = $by, c.role = $role`,
   ),
   history: cypher(
     'edit.history',
@@ -101,28 +111,40 @@ export interface ChangeRecord {
   operation: string;
   subjectId: string;
   objectId?: string | null;
+  /** The relationship type, for a change to a link. */
+  linkType?: string | null;
   summary: string;
   why?: string | null;
   before?: unknown;
   after?: unknown;
 }
 
-/** Records a change in the transaction that makes it, so the history and the graph never disagree. */
-export async function recordChange(tx: Tx, user: User, change: ChangeRecord): Promise<void> {
+/**
+ * Records changes in the transaction that makes them, so the history and the graph never
+ * disagree: one record per node or link changed, all with the same who and when.
+ */
+export async function recordChanges(tx: Tx, user: User, changes: ChangeRecord[], at = new Date().toISOString()): Promise<void> {
+  if (changes.length === 0) return;
   await tx.run(statements.record, {
-    id: randomUUID(),
-    at: new Date().toISOString(),
+    at,
     by: user.name,
     role: user.role,
-    operation: change.operation,
-    subjectId: change.subjectId,
-    objectId: change.objectId ?? null,
-    summary: change.summary,
-    why: change.why ?? null,
-    before: change.before === undefined ? null : JSON.stringify(change.before),
-    after: change.after === undefined ? null : JSON.stringify(change.after),
+    changes: changes.map((change) => ({
+      id: randomUUID(),
+      operation: change.operation,
+      subjectId: change.subjectId,
+      objectId: change.objectId ?? null,
+      linkType: change.linkType ?? null,
+      summary: change.summary,
+      why: change.why ?? null,
+      before: change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === undefined ? null : JSON.stringify(change.after),
+    })),
   });
 }
+
+/** Records one change; see recordChanges. */
+export const recordChange = (tx: Tx, user: User, change: ChangeRecord, at?: string) => recordChanges(tx, user, [change], at);
 
 const bad = (field: string, message: string) => new ExpectedError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 
@@ -179,12 +201,15 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     }
     const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
     if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
-    if (await findNode(tx, id)) throw bad('input.id', `${id} is already taken`);
+    const taken = await findNode(tx, id);
+    if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
 
     const props: Record<string, unknown> = { ...properties, id, title, ...placementUnder(parent, label, id) };
-    const [row] = await tx.run(mergeNode[label], { props: storable(props) });
-    const node = toNode(row!.node);
     const stamp = { by: user.name, at: new Date().toISOString() };
+    // A create racing another of the same id fails on the uniqueness constraint: the gateway
+    // reports that as CONFLICT.
+    const [row] = await tx.run(createNodeOf[label], { props: storable(props), ...stamp });
+    const node = toNode(row!.node);
     if (parent) {
       const rule = hierarchyRules[label]!;
       await tx.run(mergeLink[rule.type], { from: parent.id, to: id, props: { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp } });
@@ -197,7 +222,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
       }
       await tx.run(mergeLink.SOURCED_FROM, { from: id, to: input.source.documentId, props: { basis: 'STATED', section: input.source.section, excerpt: input.source.excerpt, documentId: input.source.documentId, ...stamp } });
     }
-    await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props });
+    await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props }, stamp.at);
     return node;
   });
 }
@@ -221,16 +246,30 @@ async function freeId(tx: Tx, base: string): Promise<string> {
   for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Changes some properties of a node (null removes one), checked against its kind. */
-export async function updateNode(gateway: Gateway, user: User, id: string, properties: unknown, why?: string | null): Promise<GraphNode> {
+/**
+ * The node, read under its write lock, if it is still at the version the writer read. Refuses
+ * with CONFLICT if it has changed or been deleted since, NOT_FOUND if it never existed.
+ */
+async function lockAtVersion(tx: Tx, id: string, version: number, field = 'id'): Promise<GraphNode> {
+  const node = await lockNode(tx, id);
+  if (!node) {
+    const deletion = await lastDeletion(tx, id);
+    if (deletion) throw deletedMeanwhile(id, field, deletion);
+    throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field });
+  }
+  if (node.version !== version) throw staleVersion(`“${node.title}”`, 'version', version, node.version, { by: node.changedBy ?? null, at: node.changedAt ?? null });
+  return node;
+}
+
+/** Changes some properties of a node (null removes one), checked against its kind, if it is still at `version`. */
+export async function updateNode(gateway: Gateway, user: User, id: string, version: number, properties: unknown, why?: string | null): Promise<GraphNode> {
   if (!properties || typeof properties !== 'object' || Array.isArray(properties)) throw bad('properties', 'must be an object of property names and values');
   return gateway.writeTransaction(async (tx) => {
-    const node = await findNode(tx, id);
-    if (!node) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+    const node = await lockAtVersion(tx, id, version);
     if (!(editable as string[]).includes(node.label)) throw bad('id', `a ${node.label} cannot be edited; import its document again instead`);
     const label = node.label as EditableLabel;
     const entries = Object.entries(properties as Record<string, unknown>);
-    const forbidden = entries.map(([key]) => key).filter((key) => ['id', 'label', 'planId', 'topPriorityId', 'documentId', 'position'].includes(key));
+    const forbidden = entries.map(([key]) => key).filter((key) => (managedByGraph as readonly string[]).includes(key));
     if (forbidden.length) throw bad(`properties.${forbidden[0]}`, 'is managed by the graph and cannot be changed');
     const { title, ...rest } = Object.fromEntries(entries) as Record<string, unknown>;
     if (title !== undefined && (typeof title !== 'string' || !title.trim())) throw bad('properties.title', 'must be a non-empty text');
@@ -238,14 +277,17 @@ export async function updateNode(gateway: Gateway, user: User, id: string, prope
     const current = node.properties as Record<string, unknown>;
     const merged = { ...current, ...setting };
     for (const [key, value] of Object.entries(rest)) if (value === null) delete merged[key];
-    requiredProperties(label, Object.fromEntries(Object.entries(merged).filter(([key]) => !['title', 'planId', 'topPriorityId', 'documentId', 'position', 'id'].includes(key))), 'properties');
+    requiredProperties(label, Object.fromEntries(Object.entries(merged).filter(([key]) => key !== 'title' && !(managedByGraph as readonly string[]).includes(key))), 'properties');
 
     const changes: Record<string, unknown> = { ...setting, ...(title !== undefined ? { title: String(title).trim() } : {}) };
     for (const [key, value] of Object.entries(rest)) if (value === null) changes[key] = null;
-    const before = Object.fromEntries(Object.keys(changes).map((key) => [key, current[key] ?? null]));
-    const [row] = await tx.run(statements.update, { id, changes: storable(changes) });
-    await recordChange(tx, user, { operation: 'UPDATE_NODE', subjectId: id, summary: `Changed ${Object.keys(changes).join(', ')} of “${node.title}”.`, why, before, after: changes });
-    return toNode(row!.node);
+    // Read under the lock: what this change actually replaces.
+    const before = Object.fromEntries(Object.keys(changes).map((key) => [key, key === 'title' ? node.title : (current[key] ?? null)]));
+    const at = new Date().toISOString();
+    const [row] = await tx.run(statements.update, { id, changes: storable(changes), by: user.name, at });
+    const updated = toNode(row!.node);
+    await recordChange(tx, user, { operation: 'UPDATE_NODE', subjectId: id, summary: `Changed ${Object.keys(changes).join(', ')} of “${node.title}” (version ${updated.version}).`, why, before, after: changes }, at);
+    return updated;
   });
 }
 
@@ -253,10 +295,9 @@ export async function updateNode(gateway: Gateway, user: User, id: string, prope
  * Deletes a node. If anything depends on it, nothing is deleted and the dependents are returned,
  * unless `force` (admins only), which deletes it with everything under it.
  */
-export async function deleteNode(gateway: Gateway, user: User, id: string, force: boolean, why?: string | null): Promise<DeleteResult> {
+export async function deleteNode(gateway: Gateway, user: User, id: string, version: number, force: boolean, why?: string | null): Promise<DeleteResult> {
   return gateway.writeTransaction(async (tx) => {
-    const node = await findNode(tx, id);
-    if (!node) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
+    const node = await lockAtVersion(tx, id, version);
     if (node.label === 'Document') throw bad('id', 'a source document cannot be deleted: every node it supports would lose its provenance');
     const dependents = (await tx.run(statements.dependents, { id })).map((row) => toNode(row.node));
     if (dependents.length && !force) return { deleted: false, dependents };
@@ -264,24 +305,33 @@ export async function deleteNode(gateway: Gateway, user: User, id: string, force
     const [row] = await tx.run(statements.descendants, { id });
     const ids = (row?.ids as string[]) ?? [id];
     await tx.run(statements.delete, { ids });
-    await recordChange(tx, user, {
-      operation: 'DELETE_NODE',
-      subjectId: id,
-      summary: `Deleted ${node.label} “${node.title}”${ids.length > 1 ? ` and ${ids.length - 1} items under it` : ''}.`,
-      why,
-      before: { ...(node.properties as object), deletedIds: ids },
-    });
+    // Every node deleted gets its own record: the seed loader reads them to leave deleted items deleted.
+    await recordChanges(tx, user, [
+      {
+        operation: 'DELETE_NODE',
+        subjectId: id,
+        summary: `Deleted ${node.label} “${node.title}”${ids.length > 1 ? ` and ${ids.length - 1} items under it` : ''}.`,
+        why,
+        before: { ...(node.properties as object), title: node.title, version: node.version, deletedIds: ids },
+      },
+      ...ids
+        .filter((below) => below !== id)
+        .map((below) => ({ operation: 'DELETE_NODE', subjectId: below, objectId: id, summary: `Deleted with ${node.label} “${node.title}”, which it sat under.`, why })),
+    ]);
     return { deleted: true, dependents };
   });
 }
 
 const LinkRow = z.object({ edge: z.unknown(), props: z.record(z.string(), z.unknown()) });
 
-/** Checks a link's type and the labels it joins; returns both ends. */
+/**
+ * Checks a link's type and the labels it joins; returns both ends. The start node is locked, so
+ * writes to its links are taken one at a time.
+ */
 async function checkLink(tx: Tx, from: string, type: string, to: string): Promise<[GraphNode, GraphNode, RelationshipType]> {
   const rule = linkRules[type as RelationshipType];
   if (!rule) throw bad('type', `must be one of ${Object.keys(linkRules).join(', ')}`);
-  const [a, b] = [await findNode(tx, from), await findNode(tx, to)];
+  const [a, b] = [await lockNode(tx, from), await findNode(tx, to)];
   if (!a) throw new ExpectedError('NOT_FOUND', `from: no node has the id ${from}.`, { field: 'from' });
   if (!b) throw new ExpectedError('NOT_FOUND', `to: no node has the id ${to}.`, { field: 'to' });
   if (!rule.from.includes(a.label as NodeLabel)) throw bad('from', `a ${type} link starts at a ${rule.from.join(' or ')}, not a ${a.label}`);
@@ -298,6 +348,8 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
   return gateway.writeTransaction(async (tx) => {
     const [a, b, type] = await checkLink(tx, input.from, input.type, input.to);
     const [existing] = await tx.run(statements.findLink, { from: a.id, to: b.id, type });
+    checkLinkVersion(existing, input.version ?? null, `The ${type} link from ${a.id} to ${b.id}`, 'input.version');
+    await checkAcyclic(tx, type, a.id, b.id);
     const props = Object.fromEntries(
       Object.entries({ basis: input.basis, rationale: input.rationale ?? null, section: input.section ?? null, excerpt: input.excerpt ?? null, by: user.name, at: new Date().toISOString() }).filter(
         ([, value]) => value !== null,
@@ -308,6 +360,7 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
       operation: 'CREATE_LINK',
       subjectId: a.id,
       objectId: b.id,
+      linkType: type,
       summary: `${existing ? 'Changed' : 'Linked'} “${a.title}” ${type.toLowerCase().replaceAll('_', ' ')} “${b.title}” (${input.basis}).`,
       why,
       before: existing ? LinkRow.parse(existing).props : undefined,
@@ -317,15 +370,60 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
   });
 }
 
-/** Deletes a link; NOT_FOUND if there is none. */
-export async function deleteLink(gateway: Gateway, user: User, from: string, type: string, to: string, why?: string | null, operation = 'DELETE_LINK'): Promise<boolean> {
+/**
+ * Refuses a change to a link that is not at the version the writer read: one that exists when
+ * none was read (`read` null), one changed since, or one deleted since.
+ */
+function checkLinkVersion(existing: Row | undefined, read: number | null, what: string, field: string): void {
+  if (!existing) {
+    if (read !== null) throw deletedMeanwhile(what, field, { by: null, at: null });
+    return;
+  }
+  const { props } = LinkRow.parse(existing);
+  const current = versionOf(props);
+  const last = { by: typeof props.by === 'string' ? props.by : null, at: typeof props.at === 'string' ? props.at : null };
+  if (read === null) {
+    throw new ExpectedError('CONFLICT', `${what} already exists (version ${current}, by ${last.by ?? 'someone else'}${last.at ? ` at ${last.at}` : ''}); give the version you read to change it.`, {
+      field,
+      currentVersion: current,
+      changedBy: last.by,
+      changedAt: last.at,
+    });
+  }
+  if (current !== read) throw staleVersion(what, field, read, current, last);
+}
+
+// Links that form chains a plan cannot loop through: a plan cannot supersede itself, an
+// organisation cannot be part of itself.
+const ACYCLIC_VIA_EDIT = ['SUPERSEDES', 'PART_OF'] as const;
+const reaches = Object.fromEntries(
+  ACYCLIC_VIA_EDIT.map((type) => [type, cypher(`edit.reaches.${type}`, `MATCH p = (:Entity {id: $from})-[:${type}*1..50]->(:Entity {id: $to}) RETURN length(p) AS steps LIMIT 1`)]),
+) as Record<(typeof ACYCLIC_VIA_EDIT)[number], ReturnType<typeof cypher>>;
+
+/** Refuses a SUPERSEDES or PART_OF link that would close a loop. */
+async function checkAcyclic(tx: Tx, type: RelationshipType, from: string, to: string): Promise<void> {
+  if (!(ACYCLIC_VIA_EDIT as readonly string[]).includes(type)) return;
+  const [loop] = await tx.run(reaches[type as (typeof ACYCLIC_VIA_EDIT)[number]], { from: to, to: from });
+  if (loop) throw bad('to', `${to} already leads back to ${from} through ${type} links; this link would make a cycle`);
+}
+
+/**
+ * Deletes a link if it is still at `version` (null: whatever its version, for suggestions read
+ * without one); NOT_FOUND if there is none.
+ */
+export async function deleteLink(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, why?: string | null, operation = 'DELETE_LINK'): Promise<boolean> {
   if (!(relationshipTypes as readonly string[]).includes(type) || !linkRules[type as RelationshipType]) throw bad('type', `${type} links cannot be deleted one by one`);
   return gateway.writeTransaction(async (tx) => {
+    await lockNode(tx, from);
     const [existing] = await tx.run(statements.findLink, { from, to, type });
-    if (!existing) throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
+    if (!existing) {
+      if (version !== null) throw deletedMeanwhile(`The ${type} link from ${from} to ${to}`, 'version', { by: null, at: null });
+      throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
+    }
+    if (version !== null) checkLinkVersion(existing, version, `The ${type} link from ${from} to ${to}`, 'version');
     await tx.run(statements.deleteLink, { from, to, type });
     const { props } = LinkRow.parse(existing);
-    await recordChange(tx, user, { operation, subjectId: from, objectId: to, summary: `Removed the ${type} link from ${from} to ${to}.`, why, before: { type, ...props } });
+    await recordChange(tx, user, { operation, subjectId: from, objectId: to, linkType: type, summary: `Removed the ${type} link from ${from} to ${to}.`, why, before: { type, ...props } });
     return true;
   });
 }

@@ -16,8 +16,20 @@ export const EDGE = (variable: string) =>
 const NodeRow = z.object({ labels: z.array(z.string()), props: z.record(z.string(), z.unknown()) });
 const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
 
-// Properties too large to send with every node; a Document's text is read on its own.
-const withheld = new Set(['content']);
+/**
+ * Properties the graph keeps about a node's or link's versions (versions.ts), never set by a
+ * person. The seed loader adds `seededVersion` (the version it last wrote) and `seedHash` (what
+ * it wrote), so a later load can tell a person's change from its own.
+ */
+export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash'] as const;
+
+/** The version a node or link carries; items written before versions existed count as version 0. */
+export const versionOf = (properties: Record<string, unknown> | null | undefined): number =>
+  typeof properties?.version === 'number' ? properties.version : 0;
+
+// Properties too large to send with every node (a Document's text is read on its own), and the
+// version bookkeeping, which has fields of its own.
+const withheld = new Set<string>(['content', ...versionKeys]);
 
 const optionalString = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null);
 
@@ -38,6 +50,9 @@ export function toNode(row: unknown): GraphNode {
     discretionary: props.discretionary === true,
     planId: optionalString(props.planId),
     properties,
+    version: versionOf(props),
+    changedBy: optionalString(props.changedBy),
+    changedAt: optionalString(props.changedAt),
   };
 }
 
@@ -56,6 +71,7 @@ export function toEdge(row: unknown): GraphEdge {
     at: optionalString(props.at),
     section: optionalString(props.section),
     excerpt: optionalString(props.excerpt),
+    version: versionOf(props),
   };
 }
 

@@ -11,6 +11,7 @@ import type { GraphEdge, GraphNode, Suggestion } from '../generated/graphql.ts';
 import { findCitations } from '../import/text/legislation-catalogue.ts';
 import type { RelationshipType } from '../model.ts';
 import { deleteLink, recordChange } from './edit.ts';
+import { lockNode, STAMP_LINK, staleVersion } from './versions.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 /** Link type a suggestion makes, by what it points at. */
@@ -34,7 +35,7 @@ const storeLink = Object.fromEntries(
       `suggestions.store.${type}`,
       `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
        MERGE (a)-[r:${type}]->(b)
-       ON CREATE SET r = $props
+       ON CREATE SET r = $props, r.version = 1
        RETURN ${EDGE('r')} AS edge`,
     ),
   ]),
@@ -75,7 +76,7 @@ export const statements = {
     'suggestions.accept',
     `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to})
      WHERE type(r) = $type AND r.basis = 'SUGGESTED'
-     SET r.basis = 'CURATED', r.rationale = $rationale, r.by = $by, r.at = $at, r.suggestedBecause = r.rationale
+     SET r.basis = 'CURATED', r.rationale = $rationale, r.by = $by, r.at = $at, r.suggestedBecause = r.rationale, ${STAMP_LINK('r')}
      RETURN ${EDGE('r')} AS edge`,
   ),
 };
@@ -215,23 +216,27 @@ export async function storedSuggestions(gateway: Gateway, id: string): Promise<S
 }
 
 /** Accepts a suggestion: it becomes a CURATED link with a rationale and who accepted it. */
-export async function acceptSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, rationale?: string | null): Promise<GraphEdge> {
+export async function acceptSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, rationale?: string | null): Promise<GraphEdge> {
   return gateway.writeTransaction(async (tx) => {
+    await lockNode(tx, from);
     const match = (await tx.run(statements.stored, { id: from }))
       .map((row) => toEdge(StoredRow.parse(row).edge))
       .find((edge) => edge.type === type && edge.to === to);
     if (!match) throw new ExpectedError('NOT_FOUND', `There is no suggested ${type} link from ${from} to ${to}.`);
+    if (version !== null && match.version !== version) {
+      throw staleVersion(`The suggested ${type} link from ${from} to ${to}`, 'version', version, match.version, { by: match.by ?? null, at: match.at ?? null });
+    }
     const reason = match.rationale ?? '';
     const at = new Date().toISOString();
     const [row] = await tx.run(statements.accept, { from, to, type, rationale: rationale?.trim() || reason, by: user.name, at });
-    await recordChange(tx, user, { operation: 'ACCEPT_SUGGESTION', subjectId: from, objectId: to, summary: `Accepted the suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}.`, why: rationale, before: { basis: 'SUGGESTED', reason } });
+    await recordChange(tx, user, { operation: 'ACCEPT_SUGGESTION', subjectId: from, objectId: to, linkType: type, summary: `Accepted the suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}.`, why: rationale, before: { basis: 'SUGGESTED', reason } });
     return toEdge(row!.edge);
   });
 }
 
 /** Rejects a suggestion: the link goes, and the rejection keeps it from being suggested again. */
-export async function rejectSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, why?: string | null): Promise<boolean> {
+export async function rejectSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, why?: string | null): Promise<boolean> {
   const stored = await storedSuggestions(gateway, from);
   if (!stored.some(({ edge }) => edge.type === type && edge.to === to)) throw new ExpectedError('NOT_FOUND', `There is no suggested ${type} link from ${from} to ${to}.`);
-  return deleteLink(gateway, user, from, type, to, why, 'REJECT_SUGGESTION');
+  return deleteLink(gateway, user, from, type, to, version, why, 'REJECT_SUGGESTION');
 }

@@ -5,13 +5,13 @@ import { writeErrorMessage } from './errors.ts';
 import { writeContext } from './write-context.ts';
 
 const DeleteLinkMutation = graphql(`
-  mutation LinkRemoval_Delete($from: ID!, $type: String!, $to: ID!) {
-    deleteLink(from: $from, type: $type, to: $to)
+  mutation LinkRemoval_Delete($from: ID!, $type: String!, $to: ID!, $version: Int!) {
+    deleteLink(from: $from, type: $type, to: $to, version: $version)
   }
 `);
 
 interface LinkRemovalProps {
-  link: { from: string; type: string; to: string };
+  link: { from: string; type: string; to: string; version: number };
   /** "gives effect to Care Act 2014", for the button's name and the question. */
   description: string;
   onRemoved: (message: string) => void;

@@ -9,8 +9,8 @@ import { WhyField } from './forms.tsx';
 import { writeContext } from './write-context.ts';
 
 const DeleteMutation = graphql(`
-  mutation NodeDelete_Delete($id: ID!, $why: String, $force: Boolean) {
-    deleteNode(id: $id, why: $why, force: $force) {
+  mutation NodeDelete_Delete($id: ID!, $version: Int!, $why: String, $force: Boolean) {
+    deleteNode(id: $id, version: $version, why: $why, force: $force) {
       deleted
       dependents { id label title code term corporate kind }
     }
@@ -20,7 +20,7 @@ const DeleteMutation = graphql(`
 type Dependent = NodeDelete_DeleteMutation['deleteNode']['dependents'][number];
 
 interface NodeDeleteProps {
-  node: { id: string; label: string; title: string };
+  node: { id: string; label: string; title: string; version: number };
   onDeleted: (message: string) => void;
   onCancel: () => void;
 }
@@ -45,7 +45,7 @@ export function NodeDelete({ node, onDeleted, onCancel }: NodeDeleteProps) {
 
   const run = async (force: boolean) => {
     setFailure(null);
-    const result = await remove({ id: node.id, why: why.trim() || null, force }, writeContext);
+    const result = await remove({ id: node.id, version: node.version, why: why.trim() || null, force }, writeContext);
     if (result.error) {
       setFailure(writeErrorMessage(result.error));
       return;

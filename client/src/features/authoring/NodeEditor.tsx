@@ -8,13 +8,13 @@ import { checkValues, initialValues, propertyChanges, type FormValues } from './
 import { writeContext } from './write-context.ts';
 
 const UpdateMutation = graphql(`
-  mutation NodeEditor_Update($id: ID!, $properties: JSON!, $why: String) {
-    updateNode(id: $id, properties: $properties, why: $why) { id label title code term text kind status corporate discretionary properties }
+  mutation NodeEditor_Update($id: ID!, $version: Int!, $properties: JSON!, $why: String) {
+    updateNode(id: $id, version: $version, properties: $properties, why: $why) { id label title code term text kind status corporate discretionary properties version changedBy changedAt }
   }
 `);
 
 interface NodeEditorProps {
-  node: { id: string; label: string; title: string; properties: unknown };
+  node: { id: string; label: string; title: string; properties: unknown; version: number };
   /** Called with what was done, to announce it; or with null when cancelled. */
   onDone: (message: string | null) => void;
 }
@@ -44,7 +44,7 @@ export function NodeEditor({ node, onDone }: NodeEditorProps) {
       setProblems({ fields: [], general: ['You have not changed anything. Change a value, or cancel.'] });
       return;
     }
-    const result = await update({ id: node.id, properties: changes, why: why.trim() || null }, writeContext);
+    const result = await update({ id: node.id, version: node.version, properties: changes, why: why.trim() || null }, writeContext);
     if (result.error) {
       setProblems(formErrors(result.error, fieldLabels(node.label)));
       return;

@@ -19,13 +19,13 @@ import { useSignedIn } from '../authoring/session.ts';
 const NodeQuery = graphql(`
   query NodeDetailPanel_Node($id: ID!, $first: Int!) {
     node(id: $id, first: $first) {
-      node { id label title code term text kind status corporate discretionary properties }
+      node { id label title code term text kind status corporate discretionary properties version changedBy changedAt }
       plan { id title }
       sources { documentId documentTitle file section excerpt }
       neighbourCount
       neighbours {
         direction
-        edge { id type basis rationale by at excerpt }
+        edge { id type basis rationale by at excerpt version }
         node { id label title code term corporate kind }
       }
     }
@@ -185,7 +185,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
                       {/* Suggested links are accepted or rejected under "Suggested links". */}
                       {signedIn && isRemovableLink(edge.type) && edge.basis !== 'SUGGESTED' && (
                         <LinkRemoval
-                          link={direction === 'OUT' ? { from: id, type: edge.type, to: node.id } : { from: node.id, type: edge.type, to: id }}
+                          link={direction === 'OUT' ? { from: id, type: edge.type, to: node.id, version: edge.version } : { from: node.id, type: edge.type, to: id, version: edge.version }}
                           description={direction === 'OUT' ? `${linkPhrase(edge.type)} ${node.title}` : `${node.title} ${linkPhrase(edge.type)} this`}
                           onRemoved={(message) => finish(message, heading.current)}
                         />

@@ -4,13 +4,13 @@ import { createLink as writeLink, createNode as writeNode, deleteLink as removeL
 
 export const createNode: MutationResolvers['createNode'] = (_parent, { input, why }, { gateway, user }) => writeNode(gateway, requireRole(user, 'editor'), input, why);
 
-export const updateNode: MutationResolvers['updateNode'] = (_parent, { id, properties, why }, { gateway, user }) =>
-  changeNode(gateway, requireRole(user, 'editor'), id, properties, why);
+export const updateNode: MutationResolvers['updateNode'] = (_parent, { id, version, properties, why }, { gateway, user }) =>
+  changeNode(gateway, requireRole(user, 'editor'), id, version, properties, why);
 
-export const deleteNode: MutationResolvers['deleteNode'] = (_parent, { id, why, force }, { gateway, user }) =>
-  removeNode(gateway, requireRole(user, force ? 'admin' : 'editor'), id, force ?? false, why);
+export const deleteNode: MutationResolvers['deleteNode'] = (_parent, { id, version, why, force }, { gateway, user }) =>
+  removeNode(gateway, requireRole(user, force ? 'admin' : 'editor'), id, version, force ?? false, why);
 
 export const createLink: MutationResolvers['createLink'] = (_parent, { input, why }, { gateway, user }) => writeLink(gateway, requireRole(user, 'editor'), input, why);
 
-export const deleteLink: MutationResolvers['deleteLink'] = (_parent, { from, type, to, why }, { gateway, user }) =>
-  removeLink(gateway, requireRole(user, 'editor'), from, type, to, why);
+export const deleteLink: MutationResolvers['deleteLink'] = (_parent, { from, type, to, version, why }, { gateway, user }) =>
+  removeLink(gateway, requireRole(user, 'editor'), from, type, to, version, why);

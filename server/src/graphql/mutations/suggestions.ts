@@ -6,8 +6,8 @@ import { pageSize } from '../resolvers/arguments.ts';
 export const suggestLinks: MutationResolvers['suggestLinks'] = (_parent, { id, first }, { gateway, user }) =>
   suggest(gateway, requireRole(user, 'editor'), id, pageSize('first', first, 50, 10));
 
-export const acceptSuggestion: MutationResolvers['acceptSuggestion'] = (_parent, { from, type, to, rationale }, { gateway, user }) =>
-  accept(gateway, requireRole(user, 'editor'), from, type, to, rationale);
+export const acceptSuggestion: MutationResolvers['acceptSuggestion'] = (_parent, { from, type, to, version, rationale }, { gateway, user }) =>
+  accept(gateway, requireRole(user, 'editor'), from, type, to, version ?? null, rationale);
 
-export const rejectSuggestion: MutationResolvers['rejectSuggestion'] = (_parent, { from, type, to, why }, { gateway, user }) =>
-  reject(gateway, requireRole(user, 'editor'), from, type, to, why);
+export const rejectSuggestion: MutationResolvers['rejectSuggestion'] = (_parent, { from, type, to, version, why }, { gateway, user }) =>
+  reject(gateway, requireRole(user, 'editor'), from, type, to, version ?? null, why);

@@ -1,0 +1,92 @@
+/**
+ * Versions: how concurrent writers are kept from overwriting each other. Every node and link
+ * carries `version` (1 when written first, one more with every change) and who changed it last
+ * and when (`changedBy`/`changedAt` on nodes; `by`/`at` on links, which always meant that).
+ * An update or delete names the version it read; the write first takes the database's lock on
+ * the node, then reads it again, so the version it compares and the "before" it records are
+ * what is actually there, and a stale version is refused with a coded CONFLICT.
+ */
+import { cypher, type Tx } from '../db/gateway.ts';
+import { ExpectedError } from '../errors.ts';
+import type { GraphNode } from '../generated/graphql.ts';
+import { NODE, toNode } from './shapes.ts';
+
+export { versionKeys, versionOf } from './shapes.ts';
+
+/** Cypher that stamps node `n` as changed by `$by` at `$at`: use inside a SET clause. */
+export const STAMP_NODE = (variable: string) =>
+  `${variable}.version = coalesce(${variable}.version, 0) + 1, ${variable}.changedBy = $by, ${variable}.changedAt = $at`;
+
+/** Cypher that stamps relationship `r`: its `by` and `at` already say who wrote it last. */
+export const STAMP_LINK = (variable: string) => `${variable}.version = coalesce(${variable}.version, 0) + 1`;
+
+export const statements = {
+  // Setting a property takes the node's write lock until the transaction ends; the properties
+  // returned are read after the lock is held, so no other writer can change them under us. A
+  // node deleted by the writer that held the lock before has no properties left: no row.
+  lockNode: cypher(
+    'versions.lockNode',
+    `MATCH (n:Entity {id: $id})
+     SET n.lockedForWrite = true
+     REMOVE n.lockedForWrite
+     WITH n WHERE n.id = $id
+     RETURN ${NODE('n')} AS node`,
+  ),
+  lastDeletion: cypher(
+    'versions.lastDeletion',
+    `MATCH (c:Change {subjectId: $id})
+     WHERE c.operation = 'DELETE_NODE'
+     RETURN c.by AS by, c.at AS at ORDER BY c.at DESC LIMIT 1`,
+  ),
+};
+
+/** Who changed something last and when, as the conflict message tells it. */
+export interface LastChange {
+  by: string | null;
+  at: string | null;
+}
+
+/**
+ * The node, read under its write lock, or null if there is none. Everything the transaction
+ * reads of the node afterwards is current until it commits.
+ */
+export async function lockNode(tx: Tx, id: string): Promise<GraphNode | null> {
+  const [row] = await tx.run(statements.lockNode, { id });
+  return row ? toNode(row.node) : null;
+}
+
+/** Who deleted the node with this id last and when, if anyone did. */
+export async function lastDeletion(tx: Tx, id: string): Promise<LastChange | null> {
+  const [row] = await tx.run(statements.lastDeletion, { id });
+  return row ? { by: (row.by as string | null) ?? null, at: (row.at as string | null) ?? null } : null;
+}
+
+const described = ({ by, at }: LastChange) => `${by ? `by ${by}` : 'by someone else'}${at ? ` at ${at}` : ''}`;
+
+/** The refusal of a write that started from a version that is no longer current. */
+export function staleVersion(what: string, field: string, read: number, current: number, last: LastChange): ExpectedError {
+  return new ExpectedError(
+    'CONFLICT',
+    `${what} was changed ${described(last)} since you read it (you read version ${read}; it is now version ${current}). Reload it and apply your change again.`,
+    { field, readVersion: read, currentVersion: current, changedBy: last.by, changedAt: last.at },
+  );
+}
+
+/** The refusal of a write to something another writer deleted. */
+export function deletedMeanwhile(what: string, field: string, last: LastChange): ExpectedError {
+  return new ExpectedError('CONFLICT', `${what} was deleted ${described(last)}; your change was not applied.`, {
+    field,
+    deleted: true,
+    changedBy: last.by,
+    changedAt: last.at,
+  });
+}
+
+/** The refusal of a create whose id another writer has just taken. */
+export function idTaken(id: string, field: string, last: LastChange): ExpectedError {
+  return new ExpectedError('CONFLICT', `${id} already exists: it was created or changed ${described(last)}. Choose another id, or reload and edit it.`, {
+    field,
+    changedBy: last.by,
+    changedAt: last.at,
+  });
+}
