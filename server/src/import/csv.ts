@@ -9,9 +9,10 @@
  * title; parent names another row's id or a node already in the graph. Provenance is the row
  * itself: its section is "line N" and its excerpt the row as written.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+import { readCsvCell } from '../../../schema/csv.ts';
 import { csvTemplateColumns, type CsvTemplateColumn } from '../../../schema/csv-template.ts';
 import { ExpectedError } from '../errors.ts';
-
 
 export interface CsvRow {
   /** 1-based line where the row starts. */
@@ -21,46 +22,50 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** Splits CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) into rows. */
+const lineBreak = /\r\n|\n|\r/;
+
+/**
+ * Splits CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) into rows,
+ * with csv-parse. Lines may end in CRLF, LF or CR, mixed; rows may have fewer or more fields than
+ * the header; a quote inside an unquoted field is kept as text; rows with nothing but spaces are
+ * left out. Each field is read back through {@link readCsvCell}, so the product's own CSV
+ * exports re-import as they were.
+ */
 export function parseCsv(text: string): CsvRow[] {
+  const lines = text.split(lineBreak);
   const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let rowStart = 0;
-  const endRow = (end: number) => {
-    cells.push(cell);
-    if (cells.some((value) => value.trim() !== '')) rows.push({ line: rowLine, raw: text.slice(rowStart, end), cells });
-    cells = [];
-    cell = '';
-  };
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line += 1;
-        cell += char;
-      }
-    } else if (char === '"' && cell === '') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      endRow(index);
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      line += 1;
-      rowLine = line;
-      rowStart = index + 1;
-    } else cell += char;
+  let header: string[] = [];
+  // Lines are counted here rather than taken from info.lines, which counts a CRLF inside quotes
+  // twice: a row starts after the last one and the empty lines skipped since.
+  let next = { line: 1, emptyLines: 0 };
+  try {
+    parse(text, {
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (record, info) => {
+        const line = next.line + info.empty_lines - next.emptyLines;
+        const end = line + record.reduce((sum, cell) => sum + cell.split(lineBreak).length - 1, 0);
+        next = { line: end + 1, emptyLines: info.empty_lines };
+        if (record.every((cell) => cell.trim() === '')) return null;
+        const row = { line, raw: lines.slice(line - 1, end).join('\n'), cells: record.map(readCsvCell) };
+        if (rows.length === 0) header = row.cells.map((name) => name.trim());
+        rows.push(row);
+        // Kept here rather than returned, so the parser holds no second list of rows.
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = next.line + Number(error.empty_lines) - next.emptyLines;
+    const index = Number(error.index);
+    const where = `line ${line}, column ${index + 1}${header[index] ? ` (${header[index]})` : ''}`;
+    // With these options the one fault left is a quote never closed; any other is named as csv-parse words it.
+    const fault = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed.' : error.message;
+    throw new ExpectedError('BAD_USER_INPUT', `${where}: ${fault}`, { line });
   }
-  if (quoted) throw new ExpectedError('BAD_USER_INPUT', `line ${rowLine}: a quoted field is never closed.`, { line: rowLine });
-  endRow(text.length);
   return rows;
 }
 
@@ -92,11 +97,11 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
   if (!header) throw new ExpectedError('BAD_USER_INPUT', 'line 1: the file has no header row.', { line: 1 });
   const names = header.cells.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => name && !(csvTemplateColumns as readonly string[]).includes(name));
-  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `line 1: unknown column ${unknown.join(', ')}; the columns are ${csvTemplateColumns.join(', ')}.`, { line: 1 });
+  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line}: unknown column ${unknown.join(', ')}; the columns are ${csvTemplateColumns.join(', ')}.`, { line: header.line });
   for (const required of ['label', 'title']) {
-    if (!names.includes(required)) throw new ExpectedError('BAD_USER_INPUT', `line 1: the ${required} column is missing.`, { line: 1 });
+    if (!names.includes(required)) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line}: the ${required} column is missing.`, { line: header.line });
   }
-  if (rows.length === 0) throw new ExpectedError('BAD_USER_INPUT', 'line 2: the file has a header but no rows.', { line: 2 });
+  if (rows.length === 0) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line + 1}: the file has a header but no rows.`, { line: header.line + 1 });
 
   const valueOf = (row: CsvRow, column: CsvTemplateColumn) => {
     const index = names.indexOf(column);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ExportFile, ExportFormat } from '../generated/graphql.ts';
+import { writeCsv } from '../../../schema/csv.ts';
 import { csvTemplateColumns as csvColumns } from '../../../schema/csv-template.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type RelationshipType } from '../model.ts';
@@ -73,11 +74,6 @@ export async function exportBatch(gateway: Gateway, planId: string | null): Prom
   });
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** Nodes in the CSV import template, with parent, owner and themes from their links. */
 function toCsv(batch: GraphBatch): string {
   const parentOf = new Map<string, string>();
@@ -108,8 +104,8 @@ function toCsv(batch: GraphBatch): string {
         return node.props[column];
     }
   };
-  const rows = batch.nodes.filter(({ label }) => label !== 'Document' && label !== 'Observation').map((node) => csvColumns.map((column) => csvCell(value(node, column))).join(','));
-  return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = batch.nodes.filter(({ label }) => label !== 'Document' && label !== 'Observation').map((node) => csvColumns.map((column) => value(node, column)));
+  return writeCsv(csvColumns, rows);
 }
 
 const xml = (value: unknown) =>

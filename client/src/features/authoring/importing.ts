@@ -2,6 +2,7 @@
  * The pure side of importing: reading the chosen file as UTF-8 (refused in the browser when it is
  * not), grouping a preview by kind, naming where a fault is, and the CSV template.
  */
+import { writeCsv } from '../../../../schema/csv.ts';
 import { csvTemplateColumns } from '../../../../schema/csv-template.ts';
 
 /** The file types the importer reads, by extension. */
@@ -136,17 +137,13 @@ export const csvColumnHelp: Record<(typeof csvTemplateColumns)[number], string> 
   polarity: 'a measure’s HIGHER_IS_BETTER, LOWER_IS_BETTER or NEUTRAL',
 };
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /** The CSV template: the header and a small example plan with a priority and two actions. */
 export function csvTemplate(): string {
-  const row = (values: Partial<Record<(typeof csvTemplateColumns)[number], string>>) => csvTemplateColumns.map((column) => csvField(values[column] ?? '')).join(',');
-  return [
-    csvTemplateColumns.join(','),
+  const row = (values: Partial<Record<(typeof csvTemplateColumns)[number], string>>) => csvTemplateColumns.map((column) => values[column]);
+  return writeCsv(csvTemplateColumns, [
     row({ id: 'example-plan-2025', label: 'Plan', title: 'Example Council Plan 2025-2030', kind: 'STRATEGY', status: 'ADOPTED', period_start: '2025', period_end: '2030' }),
     row({ id: 'example-plan-2025/p1', parent: 'example-plan-2025', label: 'Priority', title: 'Healthy, independent lives', code: '1', term: 'Priority', corporate: 'yes' }),
     row({ id: 'example-plan-2025/p1/a1', parent: 'example-plan-2025/p1', label: 'Action', title: 'Offer every unpaid carer an assessment of their needs', code: '1.1', term: 'We will' }),
     row({ id: 'example-plan-2025/p1/a2', parent: 'example-plan-2025/p1', label: 'Action', title: 'Open a carers’ hub in each town, with partners', code: '1.2', term: 'We will' }),
-  ].join('\r\n').concat('\r\n');
+  ]);
 }

@@ -4,6 +4,7 @@ import { describeNode } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
+import { saveFile } from '../authoring/download.ts';
 import type { GapRule } from './GapsView.tsx';
 import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, scopeInput, severityNames, type CsvReport, type GapFilters } from './gaps.ts';
 import { SeverityTag } from './SeverityTag.tsx';
@@ -38,22 +39,6 @@ async function allFindings(client: Client, filters: GapFilters, codes: string[])
   return { rules: codes.map((code) => ({ code, findings: rules.get(code) ?? [] })) };
 }
 
-/**
- * Saves text as a file through a Blob URL. The byte-order mark makes Excel read the file as
- * UTF-8, so curly quotes and dashes in titles survive.
- */
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next turn: revoking at once can cancel the download before it starts.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 function summary(gaps: number, information: number, scopeTitle: string): string {
   const counted = `${gaps} ${gaps === 1 ? 'gap' : 'gaps'} in ${scopeTitle}`;
   return information ? `${counted}, and ${information} ${information === 1 ? 'item' : 'items'} listed for information only.` : `${counted}.`;
@@ -75,7 +60,7 @@ export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; 
     setExporting('busy');
     try {
       const report = await allFindings(client, filters, shown.map(({ code }) => code));
-      download(gapsToCsv(report), csvFileName(filters));
+      saveFile(gapsToCsv(report), csvFileName(filters), 'text/csv');
       setExporting('idle');
     } catch {
       setExporting('failed');

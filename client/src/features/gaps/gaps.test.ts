@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageText, csvField, csvFileName, filterRules, findingsAt, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope, type Severity } from './gaps.ts';
+import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope, type Severity } from './gaps.ts';
 
 const finding = (id: string, severity: string, overrides: Partial<CsvReport['rules'][number]['findings'][number]> = {}) => ({
   severity,
@@ -104,19 +104,23 @@ describe('gapsToCsv', () => {
     expect(csv).toContain('"Be Happy, Safe and Well","Line one\r\nLine two","Cited as ""the Act""\nin full"\r\n');
   });
 
+  it('writes titles and details that a spreadsheet would run as formulas as text', () => {
+    const csv = gapsToCsv({
+      rules: [
+        {
+          code: 'R',
+          findings: [
+            finding('x', 'LOW', { node: { id: 'x', title: '=HYPERLINK("http://x","y")' }, detail: "=cmd|' /C calc'!A0", plan: { title: '@SUM(A1)' } }),
+            finding('y', 'LOW', { node: { id: 'y', title: '+1' }, detail: '-1', plan: { title: '\tTabbed' } }),
+          ],
+        },
+      ],
+    });
+    expect(csv.split('\r\n').slice(1, 3)).toEqual([`R,LOW,x,"'=HYPERLINK(""http://x"",""y"")",'@SUM(A1),'=cmd|' /C calc'!A0`, `R,LOW,y,'+1,'\tTabbed,'-1`]);
+  });
+
   it('writes just the header when there is nothing to export', () => {
     expect(gapsToCsv({ rules: [] })).toBe('Rule code,Severity,Node id,Node title,Plan,Detail\r\n');
-  });
-});
-
-describe('csvField', () => {
-  it('leaves plain text alone', () => {
-    expect(csvField('Care Act 2014')).toBe('Care Act 2014');
-  });
-
-  it('stops a spreadsheet reading a field as a formula', () => {
-    expect(csvField('=SUM(A1:A2)')).toBe(`"'=SUM(A1:A2)"`);
-    expect(csvField('-1')).toBe(`"'-1"`);
   });
 });
 

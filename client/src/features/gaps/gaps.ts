@@ -2,6 +2,7 @@
  * Pure helpers of the gap catalogue: reading its URL parameters, filtering the report and
  * writing it as CSV. Kept apart from the view so they are tested without a browser.
  */
+import { writeCsv } from '../../../../schema/csv.ts';
 
 export const severities = ['HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 export type Severity = (typeof severities)[number];
@@ -94,22 +95,12 @@ export interface CsvReport {
 
 export const csvColumns = ['Rule code', 'Severity', 'Node id', 'Node title', 'Plan', 'Detail'];
 
-/**
- * One CSV field per RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.
- * A field starting with =, +, - or @ is also quoted and prefixed with an apostrophe, so a
- * spreadsheet shows it as text instead of running it as a formula.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The findings as CSV, one row per finding, header first, lines ended with CRLF as RFC 4180 asks. */
+/** The findings as CSV, one row per finding, header first; a cell a spreadsheet would run as a formula is written as text. */
 export function gapsToCsv(report: CsvReport): string {
   const rows = report.rules.flatMap((rule) =>
     rule.findings.map((finding) => [rule.code, finding.severity, finding.node.id, finding.node.title, finding.plan?.title ?? '', finding.detail]),
   );
-  return [csvColumns, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(csvColumns, rows);
 }
 
 const slug = (text: string) =>
