@@ -220,8 +220,9 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
       linkKeys.set(key, `${file.file} ${pathText(path)}`);
       links.push({ type, from, to, props: { ...provenance, ...props } });
     };
+    const findExcerpt = excerptFinder(file.documentText);
     const checkExcerpt = (path: (string | number)[], excerpt: string) => {
-      if (!normaliseWhitespace(file.documentText).includes(normaliseWhitespace(excerpt))) {
+      if (!findExcerpt(excerpt)) {
         fault(path, `excerpt not found word for word in ${document.file}: "${excerpt.slice(0, 80)}${excerpt.length > 80 ? '…' : ''}"`);
       }
     };
@@ -360,26 +361,69 @@ export function yearOf(period: string): number | null {
   return years.length ? Math.max(...years) : null;
 }
 
+/**
+ * Whether an excerpt appears in the document, whitespace aside. The document is normalised once,
+ * not once per excerpt; excerpts mostly follow the document's order, so each is looked for first
+ * from where the one before was found, and only then from the start: a document whose items
+ * quote it in order is read about once in all.
+ */
+function excerptFinder(documentText: string): (excerpt: string) => boolean {
+  const normalised = normaliseWhitespace(documentText);
+  let from = 0;
+  return (excerpt) => {
+    const wanted = normaliseWhitespace(excerpt);
+    const at = normalised.indexOf(wanted, from);
+    if (at >= 0) {
+      from = at;
+      return true;
+    }
+    return from > 0 && normalised.slice(0, from + wanted.length).includes(wanted);
+  };
+}
+
 /** Reports any cycle in the hierarchy or in SUPERSEDES/PART_OF chains, which no plan can have. */
 function findCycles(links: GraphLink[], faults: SeedFault[]): void {
   const acyclic = new Set<RelationshipType>(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'SUPERSEDES', 'PART_OF']);
   const next = new Map<string, string[]>();
   for (const link of links) {
     if (!acyclic.has(link.type)) continue;
-    next.set(link.from, [...(next.get(link.from) ?? []), link.to]);
+    const targets = next.get(link.from);
+    if (targets) targets.push(link.to);
+    else next.set(link.from, [link.to]);
   }
-  const state = new Map<string, 'open' | 'done'>();
-  const visit = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'open') {
-      faults.push({ file: 'seed/', path: '', message: `cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}` });
-      return;
-    }
-    state.set(id, 'open');
-    for (const to of next.get(id) ?? []) visit(to, [...trail, id]);
-    state.set(id, 'done');
+  const done = new Set<string>();
+  // Depth first with a stack of its own rather than recursion, so a chain thousands deep neither
+  // overflows the call stack nor copies its trail at every step. `onTrail` maps each node of the
+  // current path to its place on it.
+  const trail: string[] = [];
+  const nextChild: number[] = [];
+  const onTrail = new Map<string, number>();
+  const enter = (id: string) => {
+    onTrail.set(id, trail.length);
+    trail.push(id);
+    nextChild.push(0);
   };
-  for (const id of next.keys()) visit(id, []);
+  for (const root of next.keys()) {
+    if (done.has(root)) continue;
+    enter(root);
+    while (trail.length) {
+      const id = trail[trail.length - 1]!;
+      const children = next.get(id) ?? [];
+      const index = nextChild[nextChild.length - 1]!;
+      if (index === children.length) {
+        done.add(id);
+        onTrail.delete(id);
+        trail.pop();
+        nextChild.pop();
+        continue;
+      }
+      nextChild[nextChild.length - 1] = index + 1;
+      const to = children[index]!;
+      const at = onTrail.get(to);
+      if (at !== undefined) faults.push({ file: 'seed/', path: '', message: `cycle: ${[...trail.slice(at), to].join(' → ')}` });
+      else if (!done.has(to)) enter(to);
+    }
+  }
 }
 
 /**
