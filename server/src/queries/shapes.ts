@@ -19,9 +19,10 @@ const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), p
 /**
  * Properties the graph keeps about a node's or link's versions (versions.ts), never set by a
  * person. The seed loader adds `seededVersion` (the version it last wrote) and `seedHash` (what
- * it wrote), so a later load can tell a person's change from its own.
+ * it wrote), so a later load can tell a person's change from its own, and `seedDocumentHash` to
+ * a Document (the content it last loaded).
  */
-export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash'] as const;
+export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash'] as const;
 
 /** The version a node or link carries; items written before versions existed count as version 0. */
 export const versionOf = (properties: Record<string, unknown> | null | undefined): number =>
