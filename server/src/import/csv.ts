@@ -17,7 +17,7 @@ import { ExpectedError } from '../errors.ts';
 export interface CsvRow {
   /** 1-based line where the row starts. */
   line: number;
-  /** The row as written in the file. */
+  /** The row as written in the file, its lines joined with \n. */
   raw: string;
   cells: string[];
 }
