@@ -1,7 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphql } from '../test/generated/gql.ts';
 import { startTestApi, testGateway, type TestApi } from '../test/api.ts';
+import { createApp } from './app.ts';
+import { createAuthenticator } from './auth.ts';
+import { readSettings } from './config.ts';
 import { cypher, type Gateway } from './db/gateway.ts';
+import { startServer, type RunningServer } from './main.ts';
 
 const Stats = graphql(`
   query ApiTest_Stats {
@@ -18,6 +23,27 @@ const Stats = graphql(`
 
 let api: TestApi;
 let gateway: Gateway;
+
+/** The real server as `npm start` runs it (production: the built client at /), on a free port. */
+function startProductionServer(loading?: string): Promise<RunningServer> {
+  return startServer(readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_TOKENS: '' }), { loading });
+}
+
+/** Sends `head` (request line and headers) as it is over a socket and returns the raw answer. */
+function rawRequest(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((answered, failed) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => answered(answer));
+    socket.on('error', failed);
+    socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+/** What must never reach a client: a stack frame, a path on the server, an exception's name. */
+const serverInternals = /\bat .+:\d+|\/work\/|node_modules|\.ts\b|URIError|TypeError/;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -48,6 +74,77 @@ describe('the HTTP surface', () => {
 
   it('answers 404 for unknown paths outside the API', async () => {
     expect((await fetch(`${api.url}/no-such-thing`)).status).toBe(404);
+  });
+});
+
+describe('/ready during start-up loading', () => {
+  let server: RunningServer | undefined;
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers 503 naming the loading until it is marked done, then 200', async () => {
+    server = await startProductionServer('seed data loading');
+    await server.schemaApplied;
+
+    const loading = await fetch(`${server.url}/ready`);
+    expect(loading.status).toBe(503);
+    expect(await loading.json()).toEqual({ status: 'not ready', database: 'ok', schema: 'ok', loading: 'seed data loading' });
+    // The rest of the server already answers while it loads.
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+
+    server.loaded();
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', schema: 'ok' });
+  });
+});
+
+describe('requests the server cannot read', () => {
+  let server: RunningServer | undefined;
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers 400 with a plain message, and nothing of the server, for malformed percent-escapes in a path', async () => {
+    server = await startProductionServer();
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%C0%AF', '/trace/%FF']) {
+      const response = await fetch(`${server.url}${path}`);
+      const body = await response.text();
+      expect(response.status, path).toBe(400);
+      expect(body, path).toMatch(/^Bad request: /);
+      expect(body, path).not.toMatch(serverInternals);
+    }
+  });
+
+  it('answers 400 for a Host header that no URL can carry, over a raw socket', async () => {
+    server ??= await startProductionServer();
+    for (const host of ['a b', '[bad', 'x:99999']) {
+      const answer = await rawRequest(server.url, `GET /ready HTTP/1.1\r\nHost: ${host}`);
+      expect(answer, host).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer, host).not.toMatch(serverInternals);
+    }
+  });
+
+  it('turns an unexpected exception into a plain 500 and logs it on the server', async () => {
+    const failure = new Error('cannot read /srv/app/secret.ts');
+    const app = createApp({
+      gateway,
+      authenticator: createAuthenticator([]),
+      schemaApplied: () => true,
+      loading: () => {
+        throw failure;
+      },
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await app.fetch(new Request('http://localhost/ready'));
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('Internal server error');
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('/ready'), failure);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

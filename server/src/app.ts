@@ -12,6 +12,11 @@ export interface AppOptions {
   authenticator: Authenticator;
   /** True once the graph schema has been applied; /ready waits for it. */
   schemaApplied: () => boolean;
+  /**
+   * Start-up work still under way that /ready waits for (such as "seed data loading"), or
+   * undefined when there is none.
+   */
+  loading?: () => string | undefined;
   /** Folder of the built client to serve at /, if any. */
   clientDir?: string;
   /** Serve GraphiQL at /graphql (development only). */
@@ -36,10 +41,17 @@ export const limits = {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
 /**
  * The whole HTTP surface of the product as one fetch handler, apart from any listening socket:
- * /graphql (the API), /health (the process is alive), /ready (Neo4j answers and the graph schema
- * is applied) and the built client.
+ * /graphql (the API), /health (the process is alive), /ready (Neo4j answers, the graph schema
+ * is applied and no start-up loading is under way) and the built client.
+ *
+ * @remarks
+ * The handler never throws: a request whose URL cannot be read answers 400, and any unexpected
+ * failure answers a plain 500 "Internal server error" and is logged here, so no stack trace or
+ * server path reaches a client.
  */
 export function createApp(options: AppOptions): App {
   const yoga = createYoga<object, Context>({
@@ -48,7 +60,8 @@ export function createApp(options: AppOptions): App {
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? false,
     landingPage: false,
-    maskedErrors: true,
+    // Never the original error's stack in a response, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth },
@@ -68,26 +81,38 @@ export function createApp(options: AppOptions): App {
       (error: Error) => error.message,
     );
     const schema = options.schemaApplied() ? 'ok' : 'not applied yet';
-    const isReady = database === 'ok' && schema === 'ok';
-    return json({ status: isReady ? 'ready' : 'not ready', database, schema }, isReady ? 200 : 503);
+    const loading = options.loading?.();
+    const isReady = database === 'ok' && schema === 'ok' && loading === undefined;
+    return json({ status: isReady ? 'ready' : 'not ready', database, schema, ...(loading === undefined ? {} : { loading }) }, isReady ? 200 : 503);
+  }
+
+  async function route(request: Request): Promise<Response> {
+    // A Host header no URL can carry, for one.
+    if (!URL.canParse(request.url)) return text('Bad request: the request URL cannot be read.', 400);
+    const { pathname } = new URL(request.url);
+    if (pathname === '/health') return json({ status: 'ok' });
+    if (pathname === '/ready') return ready();
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > limits.maxBodyBytes) {
+        return json({ errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] }, 413);
+      }
+      return yoga.fetch(request);
+    }
+    if (options.clientDir && (request.method === 'GET' || request.method === 'HEAD')) {
+      return serveClient(options.clientDir, pathname);
+    }
+    return new Response('Not found', { status: 404 });
   }
 
   return {
     async fetch(request) {
-      const { pathname } = new URL(request.url);
-      if (pathname === '/health') return json({ status: 'ok' });
-      if (pathname === '/ready') return ready();
-      if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-        const length = Number(request.headers.get('content-length') ?? 0);
-        if (length > limits.maxBodyBytes) {
-          return json({ errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] }, 413);
-        }
-        return yoga.fetch(request);
+      try {
+        return await route(request);
+      } catch (error) {
+        console.error(`${request.method} ${request.url} failed:`, error);
+        return text('Internal server error', 500);
       }
-      if (options.clientDir && (request.method === 'GET' || request.method === 'HEAD')) {
-        return serveClient(options.clientDir, pathname);
-      }
-      return new Response('Not found', { status: 404 });
     },
   };
 }

@@ -14,11 +14,21 @@ import { applyGraphSchema } from './db/graph-schema.ts';
 
 const clientDir = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
+export interface StartOptions {
+  /**
+   * Start-up work the caller does once the server listens, named for /ready (such as "seed data
+   * loading"). /ready answers 503 with `loading` set to it until `loaded()` is called.
+   */
+  loading?: string;
+}
+
 export interface RunningServer {
   url: string;
   gateway: Gateway;
   /** Resolves once the graph schema is applied (the server retries until Neo4j answers). */
   schemaApplied: Promise<void>;
+  /** Marks the start-up work named by `StartOptions.loading` done, so /ready can answer 200. */
+  loaded(): void;
   close(): Promise<void>;
 }
 
@@ -51,21 +61,28 @@ async function prepareGraph(gateway: Gateway, onApplied: () => void, stopped: ()
   }
 }
 
-export async function startServer(settings: Settings = readSettings()): Promise<RunningServer> {
+/**
+ * Listens on PORT and HOST, then applies the graph schema in the background; /ready answers 200
+ * once it is applied and any start-up work named in `options.loading` is marked done.
+ */
+export async function startServer(settings: Settings = readSettings(), options: StartOptions = {}): Promise<RunningServer> {
   // Bad AUTH_TOKENS stop the server before it connects to anything.
   const credentials = parseTokens(settings.AUTH_TOKENS);
   if (credentials.length === 0 && settings.NODE_ENV !== 'test') console.warn('No AUTH_TOKENS set: the API is read-only until an administrator sets them.');
   const gateway = createGateway(connectionSettings(settings));
   let schemaApplied = false;
+  let loading = options.loading;
   let stopping = false;
   const production = settings.NODE_ENV === 'production';
   const app = createApp({
     gateway,
     authenticator: createAuthenticator(credentials),
     schemaApplied: () => schemaApplied,
+    loading: () => loading,
     clientDir: production ? clientDir : undefined,
     graphiql: !production,
   });
+  // app.fetch never throws: the adapter would send an exception's stack to the client.
   const server: Server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
   const preparing = prepareGraph(gateway, () => (schemaApplied = true), () => stopping);
 
@@ -76,6 +93,9 @@ export async function startServer(settings: Settings = readSettings()): Promise<
     url: `http://localhost:${port}`,
     gateway,
     schemaApplied: preparing,
+    loaded() {
+      loading = undefined;
+    },
     async close() {
       stopping = true;
       await new Promise<void>((closed) => {
@@ -88,11 +108,17 @@ export async function startServer(settings: Settings = readSettings()): Promise<
   };
 }
 
-/** Closes `closable` on the first SIGTERM or SIGINT, then exits. */
+/**
+ * Runs `close` on the first SIGTERM or SIGINT, then exits (0, or 1 if `close` fails). Later
+ * signals only say that it is still stopping, so what `close` stops is never left half stopped.
+ */
 export function closeOnSignals(close: () => Promise<void>): void {
   let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      console.log(`${signal} received: still shutting down.`);
+      return;
+    }
     closing = true;
     console.log(`${signal} received: shutting down.`);
     close().then(

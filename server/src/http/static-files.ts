@@ -13,12 +13,27 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** `pathname` with its percent-escapes decoded, or undefined when they do not spell UTF-8. */
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Serves the built client from `root`. Paths without an extension fall back to index.html so a
- * shared link to any view of the single-page app loads. Never serves outside `root`.
+ * shared link to any view of the single-page app loads. Never serves outside `root`; a path
+ * whose percent-escapes are malformed (`/%E0%A4%A`) answers 400.
  */
 export async function serveClient(root: string, pathname: string): Promise<Response> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === undefined) {
+    return new Response('Bad request: the path is not valid percent-encoded UTF-8.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     return new Response('Not found', { status: 404 });
