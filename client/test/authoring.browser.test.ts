@@ -263,9 +263,11 @@ describe('authoring, as a strategy author uses it', () => {
     await panel().getByRole('button', { name: 'Save changes' }).click();
     await panel().getByRole('heading', { level: 2, name: ASSESSMENT_EDITED }).waitFor();
     await panel().getByRole('status').filter({ hasText: `Saved your changes to action “${ASSESSMENT_EDITED}”.` }).waitFor();
+    // The panel reads the node again after the write, so the next write starts from this version.
+    await panel().locator('.version-line').getByText(/^Version \d+, last changed by Test Editor at \d\d:\d\d on /).waitFor();
 
     const history = panel().getByRole('region', { name: 'History' });
-    const change = history.getByRole('listitem').filter({ hasText: `Changed title of “${ASSESSMENT}”.` });
+    const change = history.getByRole('listitem').filter({ hasText: `Changed title of “${ASSESSMENT}” (version ` });
     await change.waitFor();
     expect(await change.textContent()).toContain('Test Editor');
     expect(await change.textContent()).toContain('Why: Agreed at the adult care board');

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
-import { describeNode, labelName, linkPhrase } from '../../components/labels.ts';
+import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import { formErrors } from './errors.ts';
+import { formErrors, type Conflict } from './errors.ts';
 import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
+import { formatTimeOn } from './history.ts';
 import { linkRules, linkTypesFrom } from './model.ts';
 import { writeContext } from './write-context.ts';
 
@@ -21,23 +22,39 @@ const SearchQuery = graphql(`
 
 const CreateLinkMutation = graphql(`
   mutation AddLinkForm_Create($input: LinkInput!, $why: String) {
-    createLink(input: $input, why: $why) { id type from to basis rationale by at }
+    createLink(input: $input, why: $why) { id type from to basis rationale by at version }
   }
 `);
 
 const labels = { type: 'Link type', to: 'What it links to', rationale: 'Rationale', section: 'Section', excerpt: 'Words of the source', basis: 'How it is known' };
 
+/** A link the node already starts, as read: writing it again changes it, and names this version. */
+export interface ExistingLink {
+  type: string;
+  to: string;
+  version: number;
+  basis?: string | null | undefined;
+  rationale?: string | null | undefined;
+  by?: string | null | undefined;
+  at?: string | null | undefined;
+}
+
 interface AddLinkFormProps {
   node: { id: string; label: string; title: string };
+  /** The links the node starts, as the panel read them. */
+  links: ExistingLink[];
+  /** Reads the node's links again from the server, past every cache; null when the node no longer exists. Rejects with a message for people. */
+  reload: () => Promise<ExistingLink[] | null>;
   onDone: (message: string | null) => void;
 }
 
 /**
  * Draws a link from a node: its type (only those the node's kind may start), what it links to
  * (found by search among the kinds the type may end at) and how it is known: curated with a
- * rationale, or stated with the source's words.
+ * rationale, or stated with the source's words. Drawing a link that exists changes it, naming the
+ * version read; if someone else changed or drew it since, the person reloads and saves again.
  */
-export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
+export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
   const types = linkTypesFrom(node.label);
   const [type, setType] = useState(types[0] ?? '');
   const [searchText, setSearchText] = useState('');
@@ -49,18 +66,29 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
   const [excerpt, setExcerpt] = useState('');
   const [why, setWhy] = useState('');
   const [problems, setProblems] = useState<Problems>(noProblems);
+  // The links as the person saw them: opened, or reloaded after a conflict.
+  const [known, setKnown] = useState(links);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [reloaded, setReloaded] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const existingNotice = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
+  useEffect(() => {
+    if (reloaded) existingNotice.current?.focus();
+  }, [reloaded]);
   const targetLabels = [...(linkRules[type]?.to ?? [])];
   const [search] = useQuery({ query: SearchQuery, variables: { text: searched, labels: targetLabels }, pause: !searched });
   const [{ fetching }, create] = useMutation(CreateLinkMutation);
   const hits = (search.data?.search.hits ?? []).filter((hit) => hit.node.id !== node.id);
+  const existing = target ? known.find((link) => link.type === type && link.to === target.id) : undefined;
 
   const find = () => {
     setTarget(null);
+    setReloaded(false);
     setSearched(searchText.trim());
   };
 
@@ -77,12 +105,39 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
       basis === 'CURATED'
         ? { from: node.id, type, to: target.id, basis, rationale: rationale.trim() }
         : { from: node.id, type, to: target.id, basis, section: section.trim(), excerpt: excerpt.trim() };
-    const result = await create({ input, why: why.trim() || null }, writeContext);
+    const result = await create({ input: { ...input, ...(existing ? { version: existing.version } : {}) }, why: why.trim() || null }, writeContext);
     if (result.error) {
-      setProblems(formErrors(result.error, labels));
+      const refused = formErrors(result.error, labels);
+      setConflict(refused.conflict);
+      setReloaded(false);
+      setProblems(refused);
       return;
     }
     onDone(`Linked: “${node.title}” ${linkPhrase(type)} “${target.title}”.`);
+  };
+
+  const reloadLinks = async () => {
+    setReloading(true);
+    let current: ExistingLink[] | null;
+    try {
+      current = await reload();
+    } catch (error) {
+      setProblems({ fields: [], general: [error instanceof Error ? error.message : String(error)] });
+      return;
+    } finally {
+      setReloading(false);
+    }
+    if (!current) {
+      setConflict(null);
+      setProblems({ fields: [], general: [`This ${labelName(node.label).toLowerCase()} no longer exists, so no link can start from it.`] });
+      return;
+    }
+    // The panel reads a node's first links only: a link the API says exists is known by its word.
+    const missing = target && conflict && !conflict.deleted && conflict.currentVersion !== null && !current.some((link) => link.type === type && link.to === target.id);
+    setKnown(missing ? [...current, { type, to: target.id, version: conflict.currentVersion!, by: conflict.changedBy, at: conflict.changedAt }] : current);
+    setConflict(null);
+    setProblems(noProblems);
+    setReloaded(true);
   };
 
   if (types.length === 0) {
@@ -99,7 +154,16 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
   return (
     <form className="authoring-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-link-heading">
       <h3 id="add-link-heading" ref={heading} tabIndex={-1}>Add a link from this {labelName(node.label).toLowerCase()}</h3>
-      <ErrorSummary problems={problems} idPrefix="link" />
+      <ErrorSummary problems={problems} idPrefix="link" title={conflict ? 'The link was not saved' : undefined}>
+        {conflict && (
+          <>
+            <p>What you entered is still in the form. Reload the links to see how this one stands now, then add it again.</p>
+            <button type="button" className="secondary-button" disabled={reloading} onClick={() => void reloadLinks()}>
+              Reload the links
+            </button>
+          </>
+        )}
+      </ErrorSummary>
       <Field id="link-type" label="Link type" hint={`It ${linkPhrase(type)} a ${targetLabels.map((label) => labelName(label).toLowerCase()).join(' or ')}.`} error={problemOf(problems, 'type')}>
         {(described) => (
           <select
@@ -108,6 +172,7 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
             onChange={(event) => {
               setType(event.target.value);
               setTarget(null);
+              setReloaded(false);
               setSearched('');
             }}
           >
@@ -159,7 +224,10 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
                   name="link-to"
                   value={hit.node.id}
                   checked={target?.id === hit.node.id}
-                  onChange={() => setTarget({ id: hit.node.id, title: hit.node.title })}
+                  onChange={() => {
+                    setTarget({ id: hit.node.id, title: hit.node.title });
+                    setReloaded(false);
+                  }}
                 />
                 <label htmlFor={index === 0 ? 'link-to' : `link-to-${index}`}>
                   {hit.node.title} <span className="badge">{describeNode(hit.node)}</span>
@@ -173,6 +241,24 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
       {!searched && problemOf(problems, 'to') && (
         <p id="link-to" tabIndex={-1} className="error-message">
           <span className="visually-hidden">Error:</span> {problemOf(problems, 'to')}
+        </p>
+      )}
+      {existing && target && (
+        <p className="notice" ref={existingNotice} tabIndex={-1} id="link-existing">
+          {reloaded ? 'Reloaded: this' : 'This'} link already exists: {basisNames[existing.basis ?? 'STATED'] ?? existing.basis}
+          {existing.by && `, by ${existing.by}`}
+          {existing.at && (
+            <>
+              {' '}
+              at <time dateTime={existing.at}>{formatTimeOn(existing.at)}</time>
+            </>
+          )}
+          {existing.rationale && `: “${existing.rationale}”`}. Adding it replaces how it is known with what you enter here.
+        </p>
+      )}
+      {reloaded && target && !existing && (
+        <p className="notice" ref={existingNotice} tabIndex={-1} id="link-existing">
+          Reloaded: there is no such link now. Adding it creates it.
         </p>
       )}
       <fieldset className="form-group">
@@ -202,7 +288,7 @@ export function AddLinkForm({ node, onDone }: AddLinkFormProps) {
       )}
       <WhyField id="link-why" value={why} onChange={setWhy} />
       <div className="button-row">
-        <button type="submit" className="primary-button" disabled={fetching}>
+        <button type="submit" className="primary-button" disabled={fetching || reloading}>
           Add link
         </button>
         <button type="button" className="secondary-button" onClick={() => onDone(null)}>

@@ -4,8 +4,9 @@ import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { NodeDelete_DeleteMutation } from '../../generated/graphql.ts';
 import { useSelection } from '../../routing/route.ts';
-import { writeErrorMessage } from './errors.ts';
+import { writeFailure, type Conflict } from './errors.ts';
 import { WhyField } from './forms.tsx';
+import { formatTimeOn } from './history.ts';
 import { writeContext } from './write-context.ts';
 
 const DeleteMutation = graphql(`
@@ -19,42 +20,93 @@ const DeleteMutation = graphql(`
 
 type Dependent = NodeDelete_DeleteMutation['deleteNode']['dependents'][number];
 
+/** A node as the question about deleting it reads it. */
+interface DeletedNode {
+  id: string;
+  label: string;
+  title: string;
+  version: number;
+  changedBy?: string | null | undefined;
+  changedAt?: string | null | undefined;
+}
+
 interface NodeDeleteProps {
-  node: { id: string; label: string; title: string; version: number };
+  node: DeletedNode;
+  /** Reads the node again from the server, past every cache; null when it no longer exists. Rejects with a message for people. */
+  reload: () => Promise<DeletedNode | null>;
   onDeleted: (message: string) => void;
   onCancel: () => void;
+  /** Called when someone else deleted the node first, with what to tell the person. */
+  onGone: (message: string) => void;
 }
 
 /**
  * Asks before deleting a node. When others depend on it the API deletes nothing and names them:
  * they are listed as links, with the two ways on (deal with them first, or an admin deletes it
- * with everything under it).
+ * with everything under it). The delete names the version the person was asked about; if someone
+ * else changed it since, nothing is deleted and the person reloads it and is asked again.
  */
-export function NodeDelete({ node, onDeleted, onCancel }: NodeDeleteProps) {
+export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDeleteProps) {
   const [, select] = useSelection();
   const [{ fetching }, remove] = useMutation(DeleteMutation);
+  // The version the person is asked about; refreshes of the panel underneath do not change it.
+  const [base, setBase] = useState(node);
   const [why, setWhy] = useState('');
   const [dependents, setDependents] = useState<Dependent[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [reloaded, setReloaded] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const kind = labelName(node.label).toLowerCase();
+  const kind = labelName(base.label).toLowerCase();
 
   useEffect(() => {
     heading.current?.focus();
-  }, [dependents]);
+  }, [dependents, base]);
 
   const run = async (force: boolean) => {
     setFailure(null);
-    const result = await remove({ id: node.id, version: node.version, why: why.trim() || null, force }, writeContext);
+    const result = await remove({ id: base.id, version: base.version, why: why.trim() || null, force }, writeContext);
     if (result.error) {
-      setFailure(writeErrorMessage(result.error));
+      const refused = writeFailure(result.error);
+      if (refused.conflict?.deleted) {
+        onGone(`It was already deleted. ${refused.conflict.message}`);
+        return;
+      }
+      setConflict(refused.conflict);
+      setFailure(refused.message);
       return;
     }
     const outcome = result.data?.deleteNode;
     if (!outcome) return;
-    if (outcome.deleted) onDeleted(`Deleted ${kind} “${node.title}”${force && outcome.dependents.length ? ` and ${outcome.dependents.length} items that depended on it` : ''}.`);
+    if (outcome.deleted) onDeleted(`Deleted ${kind} “${base.title}”${force && outcome.dependents.length ? ` and ${outcome.dependents.length} items that depended on it` : ''}.`);
     else setDependents(outcome.dependents);
   };
+
+  /** Reads the node again and asks again about the version now stored. */
+  const reloadAndAsk = async () => {
+    setReloading(true);
+    let current: DeletedNode | null;
+    try {
+      current = await reload();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      return;
+    } finally {
+      setReloading(false);
+    }
+    if (!current) {
+      onGone('It was already deleted by someone else.');
+      return;
+    }
+    setConflict(null);
+    setFailure(null);
+    setDependents(null);
+    setReloaded(true);
+    setBase(current);
+  };
+
+  const changedMeanwhile = conflict && !conflict.deleted;
 
   return (
     <div className="confirm-box warning-box" role="group" aria-labelledby="delete-heading">
@@ -79,9 +131,11 @@ export function NodeDelete({ node, onDeleted, onCancel }: NodeDeleteProps) {
             the history keeps a record of what was removed.
           </p>
           <div className="button-row">
-            <button type="button" className="warning-button" disabled={fetching} onClick={() => void run(true)}>
-              Delete it and everything under it (admins only)
-            </button>
+            {!changedMeanwhile && (
+              <button type="button" className="warning-button" disabled={fetching} onClick={() => void run(true)}>
+                Delete it and everything under it (admins only)
+              </button>
+            )}
             <button type="button" className="secondary-button" onClick={onCancel}>
               Keep it
             </button>
@@ -90,17 +144,32 @@ export function NodeDelete({ node, onDeleted, onCancel }: NodeDeleteProps) {
       ) : (
         <>
           <h3 id="delete-heading" ref={heading} tabIndex={-1}>
-            Delete “{node.title}”?
+            Delete “{base.title}”?
           </h3>
+          {reloaded && (
+            <p className="notice">
+              Reloaded: this is version {base.version}
+              {base.changedBy && `, saved by ${base.changedBy}`}
+              {base.changedAt && (
+                <>
+                  {' '}
+                  at <time dateTime={base.changedAt}>{formatTimeOn(base.changedAt)}</time>
+                </>
+              )}
+              . Check it is still the {kind} you mean to delete.
+            </p>
+          )}
           <p>
             This removes the {kind} and its links from the graph. The history keeps a record of it, with your name. If other items depend on it, nothing is
             deleted and you are told which.
           </p>
           <WhyField id="delete-why" value={why} onChange={setWhy} />
           <div className="button-row">
-            <button type="button" className="warning-button" disabled={fetching} onClick={() => void run(false)}>
-              Yes, delete it
-            </button>
+            {!changedMeanwhile && (
+              <button type="button" className="warning-button" disabled={fetching} onClick={() => void run(false)}>
+                Yes, delete it
+              </button>
+            )}
             <button type="button" className="secondary-button" onClick={onCancel}>
               Cancel
             </button>
@@ -108,9 +177,17 @@ export function NodeDelete({ node, onDeleted, onCancel }: NodeDeleteProps) {
         </>
       )}
       {failure && (
-        <p role="alert" className="message message-error">
-          Nothing was deleted. {failure}
-        </p>
+        <div role="alert" className="message message-error">
+          <p>
+            Nothing was deleted. {failure}
+            {changedMeanwhile && ' Reload it to see what changed, then decide again.'}
+          </p>
+          {changedMeanwhile && (
+            <button type="button" className="secondary-button" disabled={reloading} onClick={() => void reloadAndAsk()}>
+              Reload and ask again
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -4,14 +4,14 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { labelName, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { useSelection } from '../../routing/route.ts';
-import { writeErrorMessage } from './errors.ts';
+import { writeErrorMessage, writeFailure } from './errors.ts';
 import { useSignedIn } from './session.ts';
 import { suggestionsContext, writeContext } from './write-context.ts';
 
 const SuggestionsQuery = graphql(`
   query NodeSuggestions_List($id: ID!) {
     suggestions(id: $id) {
-      edge { id type from to basis }
+      edge { id type from to basis version }
       target { id label title }
       score
       reason
@@ -22,34 +22,36 @@ const SuggestionsQuery = graphql(`
 const SuggestMutation = graphql(`
   mutation NodeSuggestions_Suggest($id: ID!) {
     suggestLinks(id: $id, first: 10) {
-      edge { id type from to basis }
+      edge { id type from to basis version }
     }
   }
 `);
 
 const AcceptMutation = graphql(`
-  mutation NodeSuggestions_Accept($from: ID!, $type: String!, $to: ID!) {
-    acceptSuggestion(from: $from, type: $type, to: $to) { id type from to basis rationale by at }
+  mutation NodeSuggestions_Accept($from: ID!, $type: String!, $to: ID!, $version: Int) {
+    acceptSuggestion(from: $from, type: $type, to: $to, version: $version) { id type from to basis rationale by at version }
   }
 `);
 
 const RejectMutation = graphql(`
-  mutation NodeSuggestions_Reject($from: ID!, $type: String!, $to: ID!) {
-    rejectSuggestion(from: $from, type: $type, to: $to)
+  mutation NodeSuggestions_Reject($from: ID!, $type: String!, $to: ID!, $version: Int) {
+    rejectSuggestion(from: $from, type: $type, to: $to, version: $version)
   }
 `);
 
-type Message = { kind: 'status' | 'error'; text: string } | null;
+/** What the section says after a click; `stale` offers to reload a list someone else changed. */
+type Message = { kind: 'status' | 'error'; text: string; stale?: boolean } | null;
 
 /**
  * The links the tool suggests for an item, strongest first, each with its score and reason.
  * Signed-in editors ask for suggestions and accept (the link becomes curated, with the reason as
- * its rationale) or reject (it is removed and not suggested again) each with one click.
+ * its rationale) or reject (it is removed and not suggested again) each with one click, naming
+ * the version of the suggestion they saw: one changed since is refused, and the list reloaded.
  */
 export function NodeSuggestions({ id, title }: { id: string; title: string }) {
   const signedIn = useSignedIn();
   const [, select] = useSelection();
-  const [{ data, fetching, error }] = useQuery({ query: SuggestionsQuery, variables: { id }, context: suggestionsContext });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SuggestionsQuery, variables: { id }, context: suggestionsContext });
   const [suggesting, suggest] = useMutation(SuggestMutation);
   const [, accept] = useMutation(AcceptMutation);
   const [, reject] = useMutation(RejectMutation);
@@ -67,14 +69,16 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
     }
   };
 
-  const decide = async (decision: 'accept' | 'reject', edge: { id: string; from: string; type: string; to: string }, description: string) => {
+  const decide = async (decision: 'accept' | 'reject', edge: { id: string; from: string; type: string; to: string; version: number }, description: string) => {
     setBusy(edge.id);
     setMessage(null);
-    const variables = { from: edge.from, type: edge.type, to: edge.to };
+    const variables = { from: edge.from, type: edge.type, to: edge.to, version: edge.version };
     const result = decision === 'accept' ? await accept(variables, writeContext) : await reject(variables, writeContext);
     setBusy(null);
     if (result.error) {
-      setMessage({ kind: 'error', text: `Could not ${decision} “${description}”. ${writeErrorMessage(result.error)}` });
+      const refused = writeFailure(result.error);
+      const stale = refused.conflict !== null && !refused.conflict.deleted;
+      setMessage({ kind: 'error', text: `Could not ${decision} “${description}”. ${refused.message}${stale ? ' Reload the suggestions to see it as it is now, then decide again.' : ''}`, stale });
       return;
     }
     setMessage({
@@ -106,9 +110,22 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
         {message?.kind === 'status' && message.text}
       </div>
       {message?.kind === 'error' && (
-        <p role="alert" className="message message-error">
-          {message.text}
-        </p>
+        <div role="alert" className="message message-error">
+          <p>{message.text}</p>
+          {message.stale && (
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => {
+                reexecute({ requestPolicy: 'network-only' });
+                setMessage({ kind: 'status', text: 'Reloaded the suggestions.' });
+                heading.current?.focus();
+              }}
+            >
+              Reload the suggestions
+            </button>
+          )}
+        </div>
       )}
       <QueryState fetching={fetching && !data} error={error} what="the suggestions">
         {data && suggestions.length === 0 && <p>No suggestions waiting.</p>}

@@ -1,9 +1,10 @@
 /**
  * What a failed write means for the person who tried it: the API's own message, mapped to the
  * form field it names (`extensions.field`, e.g. `input.properties.kind`) when the form has one,
- * otherwise shown above the form. Network failures and refusals (no or a wrong token, an editor
- * trying an admin's change) are told apart.
+ * otherwise shown above the form. Network failures, refusals (no or a wrong token, an editor
+ * trying an admin's change) and conflicts (someone else changed it first) are told apart.
  */
+import { formatTimeOn } from './history.ts';
 
 /** The parts of urql's CombinedError these helpers read. */
 export interface WriteError {
@@ -23,8 +24,57 @@ export interface FormErrors {
   fields: FieldMessage[];
   /** Messages about the write as a whole, or for fields the form does not show. */
   general: string[];
-  /** The API's code for the first error: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, … */
+  /** The API's code for the first error: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, CONFLICT, … */
   code: string | null;
+  /** Set when the write was refused because someone else changed or deleted it first. */
+  conflict: Conflict | null;
+}
+
+/**
+ * A write refused with CONFLICT: what it would change is no longer as the person read it. The
+ * person reloads the current version and applies the change again, unless it was deleted.
+ */
+export interface Conflict {
+  /** Deleted meanwhile: there is nothing left to apply the change to. */
+  deleted: boolean;
+  /** Who changed or deleted it last, when the API knows. */
+  changedBy: string | null;
+  /** When, as an ISO date and time. */
+  changedAt: string | null;
+  /** The version the write named; null when it named none (a link that turned out to exist). */
+  readVersion: number | null;
+  currentVersion: number | null;
+  /** In plain words: "Jane Smith changed it at 16:42 on 7 December 2026, after you opened it." */
+  message: string;
+}
+
+const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
+const textOrNull = (value: unknown) => (typeof value === 'string' && value ? value : null);
+
+/**
+ * The conflict a CONFLICT error's extensions describe, told in plain words with the time written
+ * for people (in `timeZone`, the reader's own by default). The API's message is kept only when
+ * it says nothing about who or when (two writers creating one id at the same moment).
+ *
+ * @example
+ * describeConflict({ code: 'CONFLICT', readVersion: 3, currentVersion: 4, changedBy: 'Jane Smith', changedAt: '2026-12-07T16:42:00Z' }, 'The …', 'UTC').message
+ * // → 'Jane Smith changed it at 16:42 on 7 December 2026, after you opened it.'
+ */
+export function describeConflict(extensions: Record<string, unknown>, apiMessage: string, timeZone?: string): Conflict {
+  const deleted = extensions.deleted === true;
+  const changedBy = textOrNull(extensions.changedBy);
+  const changedAt = textOrNull(extensions.changedAt);
+  const readVersion = numberOrNull(extensions.readVersion);
+  const currentVersion = numberOrNull(extensions.currentVersion);
+  const who = changedBy ?? 'Someone else';
+  // A time that cannot be read is left out rather than shown raw.
+  const when = changedAt && !Number.isNaN(Date.parse(changedAt)) ? ` at ${formatTimeOn(changedAt, 'en-GB', timeZone)}` : '';
+  let message: string;
+  if (deleted) message = `${who} deleted it${when}.`;
+  else if (readVersion !== null) message = `${who} changed it${when}, after you opened it.`;
+  else if (changedBy || changedAt) message = `It already exists: ${changedBy ?? 'someone else'} last changed it${when}.`;
+  else message = apiMessage;
+  return { deleted, changedBy, changedAt, readVersion, currentVersion, message };
 }
 
 const prefixes = ['input.properties.', 'input.source.', 'properties.', 'input.'];
@@ -60,25 +110,35 @@ const signInHint = (message: string) =>
  */
 export function formErrors(error: WriteError, labels: Record<string, string>): FormErrors {
   if (error.networkError && error.graphQLErrors.length === 0) {
-    return { fields: [], general: ['Could not reach the server, so nothing was saved. Check your connection and try again.'], code: null };
+    return { fields: [], general: ['Could not reach the server, so nothing was saved. Check your connection and try again.'], code: null, conflict: null };
   }
   const fields: FieldMessage[] = [];
   const general: string[] = [];
+  let conflict: Conflict | null = null;
   for (const { message, extensions } of error.graphQLErrors) {
     const code = typeof extensions?.code === 'string' ? extensions.code : null;
     const apiField = typeof extensions?.field === 'string' ? extensions.field : null;
     const field = apiField ? formField(apiField) : null;
     if (code === 'UNAUTHENTICATED') general.push(`${message} ${signInHint(message)}`);
+    else if (code === 'CONFLICT') {
+      // About the whole item, never one input: its field names the version that was stale.
+      const described = describeConflict(extensions ?? {}, message);
+      conflict ??= described;
+      general.push(described.message);
+    }
     else if (apiField && field && labels[field] && !fields.some((existing) => existing.field === field)) {
       fields.push({ field, message: fieldMessage(message, apiField, labels[field]) });
     } else general.push(message);
   }
   const first = error.graphQLErrors[0]?.extensions?.code;
-  return { fields, general, code: typeof first === 'string' ? first : null };
+  return { fields, general, code: typeof first === 'string' ? first : null, conflict };
 }
 
-/** One plain message for a failed write that has no form of its own (a button such as Accept). */
-export function writeErrorMessage(error: WriteError): string {
-  const { fields, general } = formErrors(error, {});
-  return [...general, ...fields.map(({ message }) => message)].join(' ');
+/** A failed write that has no form of its own (a button such as Accept): one plain message, and the conflict if it was one. */
+export function writeFailure(error: WriteError): { message: string; conflict: Conflict | null } {
+  const { fields, general, conflict } = formErrors(error, {});
+  return { message: [...general, ...fields.map(({ message }) => message)].join(' '), conflict };
 }
+
+/** One plain message for a failed write that has no form of its own. */
+export const writeErrorMessage = (error: WriteError): string => writeFailure(error).message;

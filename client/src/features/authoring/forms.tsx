@@ -18,9 +18,10 @@ export const problemOf = (problems: Problems, field: string) => problems.fields.
 
 /**
  * The error summary at the top of a form (as GOV.UK designs it): a heading, then each problem as
- * a link to the input at fault. It takes focus when it appears, so screen-reader users hear it.
+ * a link to the input at fault, then what the person can do about it (`children`, such as a
+ * button to reload). It takes focus when it appears, so screen-reader users hear it.
  */
-export function ErrorSummary({ problems, idPrefix, title = 'There is a problem' }: { problems: Problems; idPrefix: string; title?: string }) {
+export function ErrorSummary({ problems, idPrefix, title = 'There is a problem', children }: { problems: Problems; idPrefix: string; title?: string; children?: ReactNode }) {
   const summary = useRef<HTMLDivElement>(null);
   const shown = hasProblems(problems);
   useEffect(() => {
@@ -55,6 +56,7 @@ export function ErrorSummary({ problems, idPrefix, title = 'There is a problem' 
           </li>
         ))}
       </ul>
+      {children}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, showValue, valueChanges } from './history.ts';
+import { formatTimeOn, formatWhen, showValue, valueChanges } from './history.ts';
 
 describe('valueChanges', () => {
   it('lists each value an edit changed, before and after', () => {
@@ -25,5 +25,20 @@ describe('formatWhen', () => {
     // ICU versions differ in the word between date and time.
     expect(formatWhen('2026-11-22T13:50:29.019Z', 'en-GB', 'UTC')).toMatch(/^22 November 2026(,| at) 13:50$/);
     expect(formatWhen('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatTimeOn', () => {
+  it('writes the time first, then the day, as a sentence about when something happened', () => {
+    expect(formatTimeOn('2026-12-07T16:42:59.999Z', 'en-GB', 'UTC')).toBe('16:42 on 7 December 2026');
+    expect(formatTimeOn('2026-12-07T09:05:00Z', 'en-GB', 'UTC')).toBe('09:05 on 7 December 2026');
+  });
+
+  it('uses the given time zone, so a late change can fall on the next day', () => {
+    expect(formatTimeOn('2026-06-30T23:30:00Z', 'en-GB', 'Europe/London')).toBe('00:30 on 1 July 2026');
+  });
+
+  it('leaves text that is not a time as it is', () => {
+    expect(formatTimeOn('not a date')).toBe('not a date');
   });
 });

@@ -40,3 +40,15 @@ export function formatWhen(iso: string, locale = 'en-GB', timeZone?: string): st
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
 }
+
+/**
+ * "16:42 on 7 December 2026", in the reader's time zone: the time first, as a sentence says when
+ * something happened ("Jane Smith changed it at 16:42 on 7 December 2026").
+ */
+export function formatTimeOn(iso: string, locale = 'en-GB', timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  return `${time} on ${day}`;
+}

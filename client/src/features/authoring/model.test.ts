@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValues, childKinds, initialValues, isEditable, isRemovableLink, linkTypesFrom, newNodeInput, optionLabel, propertyChanges } from './model.ts';
+import { checkValues, childKinds, initialValues, isEditable, isRemovableLink, linkTypesFrom, newNodeInput, optionLabel, propertyChanges, rebaseValues } from './model.ts';
 
 describe('what may sit under what', () => {
   it('offers priorities, objectives and actions under a plan, and only actions under an action', () => {
@@ -51,5 +51,37 @@ describe('form values', () => {
   it('builds a new node’s input from the filled fields only', () => {
     expect(newNodeInput('Action', { title: ' Run a hub ', term: 'We will', code: '', discretionary: false })).toEqual({ title: 'Run a hub', properties: { term: 'We will' } });
     expect(newNodeInput('Plan', { title: 'P', kind: 'STRATEGY', status: 'DRAFT', periodStart: '2025' })).toEqual({ title: 'P', properties: { kind: 'STRATEGY', status: 'DRAFT', periodStart: 2025 } });
+  });
+});
+
+describe('rebaseValues, after someone else saved the node first', () => {
+  const read = { title: 'Offer carers an assessment', code: '1', term: 'We will', discretionary: false };
+  const current = { title: 'Offer every carer an assessment', code: '1', term: 'Key action', discretionary: true };
+
+  it('keeps what the person typed, takes the current value of every field they left alone, and lists what changed meanwhile', () => {
+    const typed = { ...initialValues('Action', read), title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.' };
+    const { values, changed } = rebaseValues('Action', read, current, typed);
+    expect(values).toMatchObject({ title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.', term: 'Key action', discretionary: true, code: '1' });
+    expect(changed).toEqual([
+      { key: 'title', label: 'Title', before: 'Offer carers an assessment', now: 'Offer every carer an assessment', yours: 'Offer unpaid carers an assessment within four weeks' },
+      { key: 'term', label: 'Term', before: 'We will', now: 'Key action', yours: null },
+      { key: 'discretionary', label: 'Needs no statutory basis (discretionary)', before: 'no', now: 'yes', yours: null },
+    ]);
+    // Saved against the new version, only the person's own changes are sent: the other's stand.
+    expect(propertyChanges('Action', current, values)).toEqual({ title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.' });
+  });
+
+  it('lists nothing when what changed meanwhile is not in the form, and keeps the form as typed', () => {
+    const typed = { ...initialValues('Objective', read), code: '2' };
+    expect(rebaseValues('Objective', read, { ...read, planId: 'elsewhere' }, typed)).toEqual({ values: typed, changed: [] });
+  });
+
+  it('shows choices in words and an emptied value as none', () => {
+    const plan = { title: 'Plan', kind: 'STRATEGY', status: 'DRAFT', periodEnd: 2029 };
+    const { changed } = rebaseValues('Plan', plan, { ...plan, status: 'ADOPTED', periodEnd: null }, initialValues('Plan', plan));
+    expect(changed).toEqual([
+      { key: 'status', label: 'Status', before: 'Draft', now: 'Adopted', yours: null },
+      { key: 'periodEnd', label: 'Last year', before: '2029', now: 'none', yours: null },
+    ]);
   });
 });

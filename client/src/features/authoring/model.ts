@@ -209,3 +209,48 @@ export function newNodeInput(label: string, values: FormValues): { title: string
   }
   return { title: String(values.title ?? '').trim(), properties };
 }
+
+/** One field someone else changed while the form was open. */
+export interface ChangedMeanwhile {
+  key: string;
+  label: string;
+  /** The value the form was opened with, and the value now stored, as people read them. */
+  before: string;
+  now: string;
+  /** What the person typed, kept over the new value; null when they left the field alone. */
+  yours: string | null;
+}
+
+/** A form value as people read it: "none" for an empty one, "yes"/"no" for a tick box, an option in words. */
+function shownValue(spec: FieldSpec, value: string | boolean | undefined): string {
+  if (spec.type === 'checkbox') return value === true ? 'yes' : 'no';
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) return 'none';
+  return spec.type === 'select' ? optionLabel(text) : text;
+}
+
+const sameValue = (a: string | boolean | undefined, b: string | boolean | undefined) => (typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b);
+
+/**
+ * Moves an edit onto the current version of a node after someone else changed it: what the person
+ * typed is kept, every field they left alone takes its current value (so saving does not undo the
+ * other change), and each field changed meanwhile is listed with both values.
+ *
+ * @param read - the properties (with the title) the form was opened with
+ * @param current - the properties (with the title) stored now
+ * @param values - what the form holds
+ */
+export function rebaseValues(label: string, read: Record<string, unknown>, current: Record<string, unknown>, values: FormValues): { values: FormValues; changed: ChangedMeanwhile[] } {
+  const was = initialValues(label, read);
+  const now = initialValues(label, current);
+  const next: FormValues = { ...values };
+  const changed: ChangedMeanwhile[] = [];
+  for (const spec of fieldSpecs[label] ?? []) {
+    const typed = !sameValue(values[spec.key], was[spec.key]);
+    if (!typed) next[spec.key] = now[spec.key]!;
+    if (!sameValue(was[spec.key], now[spec.key])) {
+      changed.push({ key: spec.key, label: spec.label, before: shownValue(spec, was[spec.key]), now: shownValue(spec, now[spec.key]), yours: typed ? shownValue(spec, values[spec.key]) : null });
+    }
+  }
+  return { values: next, changed };
+}

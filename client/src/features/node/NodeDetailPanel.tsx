@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQuery } from 'urql';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useClient, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, constantInWords, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
-import { AddLinkForm } from '../authoring/AddLinkForm.tsx';
+import { AddLinkForm, type ExistingLink } from '../authoring/AddLinkForm.tsx';
+import { formatTimeOn } from '../authoring/history.ts';
 import { LinkRemoval } from '../authoring/LinkRemoval.tsx';
 import { isEditable, isRemovableLink, suggestionKinds } from '../authoring/model.ts';
 import { NodeDelete } from '../authoring/NodeDelete.tsx';
@@ -13,6 +14,7 @@ import { NodeEditor } from '../authoring/NodeEditor.tsx';
 import { NodeHistory } from '../authoring/NodeHistory.tsx';
 import { NodeSuggestions } from '../authoring/NodeSuggestions.tsx';
 import { useSignedIn } from '../authoring/session.ts';
+import type { NodeDetailPanel_NodeQuery } from '../../generated/graphql.ts';
 
 // The page size is a variable: the API's cost limit multiplies a literal `first` into the cost
 // of everything under it, and checks a variable's range itself (at most 500).
@@ -37,6 +39,13 @@ const NodeQuery = graphql(`
 const hidden = new Set(['id', 'title', 'text', 'code', 'term', 'kind', 'status', 'corporate', 'planId', 'topPriorityId', 'documentId', 'position', 'discretionary']);
 
 type Mode = 'view' | 'edit' | 'delete' | 'link';
+type Detail = NonNullable<NodeDetailPanel_NodeQuery['node']>;
+
+/** The links a node starts, as the add-link form checks a new link against them. */
+const linksFrom = (detail: Detail): ExistingLink[] =>
+  detail.neighbours
+    .filter(({ direction }) => direction === 'OUT')
+    .map(({ edge, node }) => ({ type: edge.type, to: node.id, version: edge.version, basis: edge.basis, rationale: edge.rationale, by: edge.by, at: edge.at }));
 
 /**
  * The detail panel: what a node is, where it comes from, every link in and out with its basis,
@@ -49,11 +58,30 @@ export function NodeDetailPanel({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const linkButton = useRef<HTMLButtonElement>(null);
+  const client = useClient();
   const [{ data, fetching, error }] = useQuery({ query: NodeQuery, variables: { id, first: 200 } });
   const [mode, setMode] = useState<Mode>('view');
   const [notice, setNotice] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<{ id: string; message: string } | null>(null);
+  // `gone`: someone else deleted it while this person was changing it.
+  const [deleted, setDeleted] = useState<{ id: string; message: string; gone?: boolean } | null>(null);
   const detail = data?.node;
+
+  /**
+   * Reads the node again past every cache, for a write refused because someone else changed it
+   * first. The panel's own query shares the answer, so it shows the current version too.
+   */
+  const reload = useCallback(async (): Promise<Detail | null> => {
+    const result = await client.query(NodeQuery, { id, first: 200 }, { requestPolicy: 'network-only' }).toPromise();
+    if (result.error) {
+      throw new Error(
+        result.error.networkError
+          ? 'Could not reach the server to reload it. Check your connection and try again.'
+          : `Could not reload it. ${result.error.graphQLErrors.map(({ message }) => message).join(' ')}`,
+      );
+    }
+    return result.data?.node ?? null;
+  }, [client, id]);
+  const reloadNode = useCallback(async () => (await reload())?.node ?? null, [reload]);
 
   useEffect(() => {
     if (detail) heading.current?.focus();
@@ -71,6 +99,13 @@ export function NodeDetailPanel({ id }: { id: string }) {
     requestAnimationFrame(() => returnTo?.focus());
   };
 
+  /** Someone else deleted the node while this person was changing it: say so, and offer nothing to reapply. */
+  const gone = (message: string) => {
+    setMode('view');
+    setDeleted({ id, message, gone: true });
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading" onKeyDown={(event) => event.key === 'Escape' && select(null)}>
       <button type="button" className="close-button" onClick={() => select(null)} aria-label="Close details">
@@ -84,7 +119,13 @@ export function NodeDetailPanel({ id }: { id: string }) {
           <h2 id="detail-heading" ref={heading} tabIndex={-1}>
             Deleted
           </h2>
-          <p>{deleted.message} The history keeps a record of it.</p>
+          {deleted.gone ? (
+            <p role="alert" className="message message-error">
+              {deleted.message} The history keeps a record of it.
+            </p>
+          ) : (
+            <p>{deleted.message} The history keeps a record of it.</p>
+          )}
         </>
       ) : (
       <QueryState fetching={fetching && !data} error={error} what="the details">
@@ -96,6 +137,16 @@ export function NodeDetailPanel({ id }: { id: string }) {
               {detail.node.title}
             </h2>
             {detail.plan && <p>In {detail.plan.title}</p>}
+            <p className="version-line">
+              Version {detail.node.version}
+              {detail.node.changedBy && `, last changed by ${detail.node.changedBy}`}
+              {detail.node.changedAt && (
+                <>
+                  {' '}
+                  at <time dateTime={detail.node.changedAt}>{formatTimeOn(detail.node.changedAt)}</time>
+                </>
+              )}
+            </p>
             {detail.node.text && detail.node.text !== detail.node.title && <p>{detail.node.text}</p>}
             <p className="actions">
               {traceableLabels.has(detail.node.label) && <Link href={hrefTo('trace', { id })}>Trace to law and priorities</Link>}
@@ -112,11 +163,13 @@ export function NodeDetailPanel({ id }: { id: string }) {
                 </button>
               </p>
             )}
-            {mode === 'edit' && <NodeEditor key={detail.node.id} node={detail.node} onDone={(message) => finish(message, editButton.current)} />}
+            {mode === 'edit' && <NodeEditor key={detail.node.id} node={detail.node} reload={reloadNode} onGone={gone} onDone={(message) => finish(message, editButton.current)} />}
             {mode === 'delete' && (
               <NodeDelete
                 key={detail.node.id}
                 node={detail.node}
+                reload={reloadNode}
+                onGone={gone}
                 onCancel={() => finish(null, editButton.current)}
                 onDeleted={(message) => {
                   setMode('view');
@@ -187,7 +240,11 @@ export function NodeDetailPanel({ id }: { id: string }) {
                         <LinkRemoval
                           link={direction === 'OUT' ? { from: id, type: edge.type, to: node.id, version: edge.version } : { from: node.id, type: edge.type, to: id, version: edge.version }}
                           description={direction === 'OUT' ? `${linkPhrase(edge.type)} ${node.title}` : `${node.title} ${linkPhrase(edge.type)} this`}
+                          reload={async () =>
+                            (await reload())?.neighbours.find((fresh) => fresh.direction === direction && fresh.edge.type === edge.type && fresh.node.id === node.id)?.edge ?? null
+                          }
                           onRemoved={(message) => finish(message, heading.current)}
+                          onGone={(message) => finish(message, heading.current)}
                         />
                       )}
                     </td>
@@ -202,7 +259,18 @@ export function NodeDetailPanel({ id }: { id: string }) {
                 </button>
               </p>
             )}
-            {mode === 'link' && <AddLinkForm key={detail.node.id} node={detail.node} onDone={(message) => finish(message, linkButton.current)} />}
+            {mode === 'link' && (
+              <AddLinkForm
+                key={detail.node.id}
+                node={detail.node}
+                links={linksFrom(detail)}
+                reload={async () => {
+                  const fresh = await reload();
+                  return fresh && linksFrom(fresh);
+                }}
+                onDone={(message) => finish(message, linkButton.current)}
+              />
+            )}
 
             {suggestionKinds.has(detail.node.label) && <NodeSuggestions id={id} title={detail.node.title} />}
             <NodeHistory id={id} />
