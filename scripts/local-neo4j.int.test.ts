@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestApi, waitForReady, type TestApi } from '../server/test/api.ts';
-import { startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.ts';
+import { freePort, portAnswers, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.ts';
 
-// A Neo4j of its own, so stopping it does not disturb the other tests.
-const instance = { name: 'test-outage', port: Number(process.env.NEO4J_OUTAGE_BOLT_PORT ?? 7697) };
+// A Neo4j of its own, so stopping it does not disturb the other tests, on a port free now.
+const instance = { name: 'test-outage', port: Number(process.env.NEO4J_OUTAGE_BOLT_PORT ?? (await freePort())) };
 const log = () => {};
 let api: TestApi | undefined;
 
@@ -42,5 +42,16 @@ describe('the API when Neo4j goes away and comes back', () => {
     const second = await startLocalNeo4j(instance, log);
     expect(second.startedHere).toBe(false);
     expect(second.uri).toBe(first.uri);
+  }, 180_000);
+
+  it('stops a server of the same data folder left on another port before starting on the new one', async () => {
+    const left = await startLocalNeo4j(instance, log);
+    const port = await freePort();
+    const moved = await startLocalNeo4j({ ...instance, port }, log);
+    expect(moved.startedHere).toBe(true);
+    expect(moved.uri).toBe(`bolt://127.0.0.1:${port}`);
+    expect(await portAnswers(Number(new URL(left.uri).port))).toBe(false);
+    await moved.stop();
+    expect(await portAnswers(port)).toBe(false);
   }, 180_000);
 });
