@@ -17,7 +17,9 @@ import { ExpectedError } from '../errors.ts';
 import { nodeLabels, relationshipTypes } from '../model.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
 import { csvToSeed } from './csv.ts';
+import { ImportWorkerError, importWorkers } from './import-worker.ts';
 import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
+import { lineAt } from './text/source-text.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -29,6 +31,25 @@ export interface ImportRequest {
   publisherId?: string | null;
   /** Folder of the file, for seed files whose document is in a documents/ folder beside them. */
   directory?: string;
+}
+
+/** Nodes already in the graph, by id, with their label and properties. */
+export type ExistingNodes = Map<string, { label: string; props: Record<string, unknown> }>;
+
+/** What an import asks of the graph: which of the nodes and links it names are there already. */
+export interface ImportGraph {
+  nodes(ids: string[]): Promise<ExistingNodes>;
+  /** The links among `links` that are in the graph, as "from type to" keys. */
+  links(links: { from: string; type: string; to: string }[]): Promise<Set<string>>;
+}
+
+/**
+ * What the pure work of an import makes of a document: the result of a dry run and, when the
+ * import is to be written and changes anything, the batch to write.
+ */
+export interface PreparedImport {
+  result: ImportResult;
+  batch?: GraphBatch;
 }
 
 const structured = ['.yaml', '.yml', '.json'];
@@ -51,7 +72,7 @@ export function decodeImport(fileName: string, content: string | Uint8Array): st
     return fault(`${fileName} is not UTF-8 text: save it as UTF-8 and import it again.`);
   }
   decoded = decoded.replace(/^\uFEFF/, '');
-  const lineOf = (index: number) => decoded.slice(0, index).split('\n').length;
+  const lineOf = (index: number) => lineAt(decoded, index);
   const broken = decoded.indexOf('\uFFFD');
   if (broken >= 0) return fault(`${fileName} has characters that are not valid UTF-8 (line ${lineOf(broken)}): save it as UTF-8 and import it again.`, { line: lineOf(broken) });
   const binary = decoded.search(/[\u0000-\u0008\u000E-\u001F]/);
@@ -85,7 +106,7 @@ function parseImport(request: ImportRequest, content: string, faults: SeedFault[
  * A node another document defines is only mentioned by this one: importing must never overwrite
  * what another source says.
  */
-function keepOtherDocumentsNodes(parsed: ParsedFile, existing: Map<string, { label: string; props: Record<string, unknown> }>): void {
+function keepOtherDocumentsNodes(parsed: ParsedFile, existing: ExistingNodes): void {
   parsed.nodes = parsed.nodes.map((node) => {
     if ('mention' in node) return node;
     const found = existing.get(node.id);
@@ -98,7 +119,8 @@ const comparable = (props: Record<string, unknown>) =>
   JSON.stringify(
     Object.entries(props)
       .filter(([key, value]) => value !== null && value !== undefined && key !== 'at')
-      .sort(([a], [b]) => a.localeCompare(b)),
+      // Keys are compared by code unit: any fixed order will do, and locale-aware comparison is slow.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -119,15 +141,16 @@ function readGraphExport(fileName: string, content: string): unknown {
   }
 }
 
-/** Imports a graph export: every node and link as exported, checked for shape and dangling links. */
-async function importGraphExport(gateway: Gateway, user: User, fileName: string, value: unknown, dryRun: boolean): Promise<ImportResult> {
+/** Prepares a graph export: every node and link as exported, checked for shape and dangling links. */
+async function prepareGraphExport(fileName: string, value: unknown, dryRun: boolean, graph: ImportGraph): Promise<PreparedImport> {
   const parsed = GraphExport.safeParse(value);
   if (!parsed.success) {
-    return emptyResult(dryRun, parsed.error.issues.slice(0, 20).map((issue) => fault(issue.message, { path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') })));
+    return { result: emptyResult(dryRun, parsed.error.issues.slice(0, 20).map((issue) => fault(issue.message, { path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') }))) };
   }
   const nodes = parsed.data.nodes.map(({ label, id, props }) => ({ label, id, props: { ...props, id } }));
   const inFile = new Set(nodes.map(({ id }) => id));
-  const existing = await findExistingNodes(gateway, [...new Set([...inFile, ...parsed.data.links.flatMap(({ from, to }) => [from, to])])]);
+  const named = [...new Set([...inFile, ...parsed.data.links.flatMap(({ from, to }) => [from, to])])];
+  const existing = await graph.nodes(named);
   const dangling = parsed.data.links.flatMap(({ from, to }, index) =>
     [from, to].filter((id) => !inFile.has(id) && !existing.has(id)).map((id) => fault(`links[${index}] refers to ${id}, which is neither in the file nor in the graph.`, { path: `links[${index}]` })),
   );
@@ -135,18 +158,46 @@ async function importGraphExport(gateway: Gateway, user: User, fileName: string,
     const found = existing.get(id);
     return found && found.label !== label ? [fault(`nodes[${index}]: ${id} is a ${found.label} in the graph, not a ${label}.`, { path: `nodes[${index}].label` })] : [];
   });
-  if (dangling.length || relabelled.length) return emptyResult(dryRun, [...relabelled, ...dangling]);
+  if (dangling.length || relabelled.length) return { result: emptyResult(dryRun, [...relabelled, ...dangling]) };
   const document = toNode({ labels: ['Document'], props: { id: `export/${fileName}`, title: fileName } });
-  return applyBatch(gateway, user, { nodes, links: parsed.data.links }, existing, { dryRun, fileName, document, notUnderstood: [] });
+  return describeBatch({ nodes, links: parsed.data.links }, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood: [] });
 }
 
-/** Imports the document: a dry run unless `dryRun` is false, in which case `user` is recorded. */
+/**
+ * Imports the document: a dry run unless `dryRun` is false, in which case `user` is recorded.
+ *
+ * @remarks The document is decoded, parsed and validated in a worker thread (import-worker.ts),
+ * so a large import does not hold up other requests; only the graph lookups and the write run
+ * here. A worker that fails or runs out of time gives a fault, and nothing is written.
+ */
 export async function importDocument(gateway: Gateway, user: User, request: ImportRequest, dryRun: boolean): Promise<ImportResult> {
+  const graph: ImportGraph = {
+    nodes: (ids) => findExistingNodes(gateway, ids),
+    links: async (links) => new Set((await findExistingLinks(gateway, links)).keys()),
+  };
+  let prepared: PreparedImport;
+  try {
+    prepared = await importWorkers().prepare(request, dryRun, graph);
+  } catch (error) {
+    if (error instanceof ImportWorkerError) return emptyResult(dryRun, [fault(error.message)]);
+    throw error;
+  }
+  if (!prepared.batch) return prepared.result;
+  await writeImport(gateway, user, prepared.batch, prepared.result, request.fileName);
+  return { ...prepared.result, committed: true };
+}
+
+/**
+ * The pure work of an import, with no database of its own: decodes the document, parses and
+ * validates it into a batch, and works out what the batch creates and changes, asking `graph`
+ * what is there already. Runs in an import worker (import-worker.ts).
+ */
+export async function prepareImport(request: ImportRequest, dryRun: boolean, graph: ImportGraph): Promise<PreparedImport> {
   const content = decodeImport(request.fileName, request.content);
-  if (typeof content !== 'string') return emptyResult(dryRun, [content]);
+  if (typeof content !== 'string') return { result: emptyResult(dryRun, [content]) };
 
   const graphExport = readGraphExport(request.fileName, content);
-  if (graphExport) return importGraphExport(gateway, user, request.fileName, graphExport, dryRun);
+  if (graphExport) return prepareGraphExport(request.fileName, graphExport, dryRun, graph);
 
   const faults: SeedFault[] = [];
   const notUnderstood: ImportNote[] = [];
@@ -154,35 +205,39 @@ export async function importDocument(gateway: Gateway, user: User, request: Impo
   try {
     parsed = parseImport(request, content, faults, notUnderstood);
   } catch (error) {
-    if (error instanceof ExpectedError) return emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood);
-    if (error instanceof Error && !(error instanceof SeedValidationError)) return emptyResult(dryRun, [fault(error.message)], notUnderstood);
+    if (error instanceof ExpectedError) return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };
+    if (error instanceof Error && !(error instanceof SeedValidationError)) return { result: emptyResult(dryRun, [fault(error.message)], notUnderstood) };
     throw error;
   }
-  if (!parsed) return emptyResult(dryRun, faults.map(toNote), notUnderstood);
+  if (!parsed) return { result: emptyResult(dryRun, faults.map(toNote), notUnderstood) };
 
   const defined = parsed.nodes.flatMap((node) => ('mention' in node ? [] : [node.id]));
-  const existing = await findExistingNodes(gateway, [...new Set([...defined, ...referencedIds([parsed]), parsed.seed.document.id])]);
+  const named = [...new Set([...defined, ...referencedIds([parsed]), parsed.seed.document.id])];
+  const existing = await graph.nodes(named);
   keepOtherDocumentsNodes(parsed, existing);
   let batch: GraphBatch;
   try {
     batch = validateSeeds([parsed], [], existing);
   } catch (error) {
-    if (error instanceof SeedValidationError) return emptyResult(dryRun, error.faults.map(toNote), notUnderstood);
+    if (error instanceof SeedValidationError) return { result: emptyResult(dryRun, error.faults.map(toNote), notUnderstood) };
     throw error;
   }
 
   const document = toNode({ labels: ['Document'], props: { id: parsed.seed.document.id, title: parsed.seed.document.title } });
-  return applyBatch(gateway, user, batch, existing, { dryRun, fileName: request.fileName, document, notUnderstood });
+  return describeBatch(batch, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood });
 }
 
-/** Works out what the batch creates and changes; unless a dry run, writes it with the record of the import. */
-async function applyBatch(
-  gateway: Gateway,
-  user: User,
+/**
+ * Works out what the batch creates and changes, given the nodes of it already in the graph
+ * (`existing`, among the ids `lookedUp`); the batch is kept for writing unless it is a dry run or
+ * changes nothing.
+ */
+async function describeBatch(
   batch: GraphBatch,
-  existing: Map<string, { label: string; props: Record<string, unknown> }>,
-  { dryRun, fileName, document, notUnderstood }: { dryRun: boolean; fileName: string; document: GraphNode; notUnderstood: ImportNote[] },
-): Promise<ImportResult> {
+  graph: ImportGraph,
+  { existing, lookedUp }: { existing: ExistingNodes; lookedUp: Set<string> },
+  { dryRun, document, notUnderstood }: { dryRun: boolean; document: GraphNode; notUnderstood: ImportNote[] },
+): Promise<PreparedImport> {
   const created: GraphNode[] = [];
   const updated: GraphNode[] = [];
   let unchanged = 0;
@@ -193,22 +248,27 @@ async function applyBatch(
     else if (comparable(before.props) !== comparable({ ...node.props, id: node.id })) updated.push(shown);
     else unchanged += 1;
   }
-  const existingLinks = await findExistingLinks(gateway, batch.links);
+  // A link can only be in the graph if both its ends are, so only those links are looked for.
+  const absent = (id: string) => lookedUp.has(id) && !existing.has(id);
+  const existingLinks = await graph.links(batch.links.filter(({ from, to }) => !absent(from) && !absent(to)));
   const createdLinks: GraphEdge[] = [];
   for (const link of batch.links) {
     if (existingLinks.has(`${link.from} ${link.type} ${link.to}`)) unchanged += 1;
     else createdLinks.push(toEdge({ type: link.type, from: link.from, to: link.to, props: link.props }));
   }
   const result: ImportResult = { dryRun, committed: false, document, created, updated, createdLinks, unchanged, notUnderstood, faults: [] };
-  if (dryRun || (created.length === 0 && updated.length === 0 && createdLinks.length === 0)) return result;
+  if (dryRun || (created.length === 0 && updated.length === 0 && createdLinks.length === 0)) return { result };
+  return { result, batch };
+}
 
-  await loadBatch(gateway, batch, undefined, (tx) =>
+/** Writes the batch with the record of the import, in one transaction. */
+async function writeImport(gateway: Gateway, user: User, batch: GraphBatch, { document, created, updated, createdLinks }: ImportResult, fileName: string): Promise<void> {
+  await loadBatch(gateway, batch, { by: user.name, alongside: (tx) =>
     recordChange(tx, user, {
       operation: 'IMPORT',
-      subjectId: document.id,
+      subjectId: document?.id ?? fileName,
       summary: `Imported ${fileName}: ${created.length} nodes and ${createdLinks.length} links created, ${updated.length} nodes changed.`,
       after: { created: created.map(({ id }) => id), updated: updated.map(({ id }) => id) },
     }),
-  );
-  return { ...result, committed: true };
+  });
 }
