@@ -4,14 +4,14 @@
  * (NEO4J_URI, or the local server). A dry run unless --commit: it shows what would be created,
  * changed and not understood. With --commit everything is written in one transaction, or nothing.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../server/src/config.ts';
 import { createGateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
-import { importDocument } from '../server/src/import/import-document.ts';
+import { importDocument, MAX_IMPORT_BYTES } from '../server/src/import/import-document.ts';
 import { connectionSettings } from '../server/src/main.ts';
 import { neo4jForScripts } from './environment.ts';
 
@@ -25,9 +25,40 @@ if (!path) {
   process.exit(2);
 }
 
+/**
+ * The file's bytes, or why it cannot be imported. A regular file over the limit is refused by
+ * its size, unread; anything else (a device such as /dev/zero, a pipe) is read no further than
+ * one byte past the limit, so no input can make this read for ever or fill the memory.
+ */
+function readImport(path: string): Uint8Array | { fault: string } {
+  const limit = `at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`;
+  const file = openSync(resolve(path), 'r');
+  try {
+    const stats = fstatSync(file);
+    if (stats.isFile() && stats.size > MAX_IMPORT_BYTES) return { fault: `${path} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; ${limit}` };
+    const buffer = Buffer.alloc(MAX_IMPORT_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(file, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_IMPORT_BYTES) return { fault: `${path} is more than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; ${limit}` };
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(file);
+  }
+}
+
 let bytes: Uint8Array;
 try {
-  bytes = readFileSync(resolve(path));
+  const read = readImport(path);
+  if ('fault' in read) {
+    console.error(`  fault: ${read.fault}`);
+    console.error('Nothing was written: 1 fault.');
+    process.exit(1);
+  }
+  bytes = read;
 } catch (error) {
   console.error(`Cannot read ${path}: ${(error as Error).message}`);
   process.exit(2);
