@@ -152,7 +152,7 @@ describe('concurrent edits', () => {
     const results = await Promise.all(Array.from({ length: 6 }, (_, index) => api.execute(CreateNode, { input: { label: 'Theme', id, title: `raced ${index}` } }, editors[index % 2])));
     expect(results.filter(({ errors }) => !errors)).toHaveLength(1);
     for (const { errors } of results.filter(({ errors }) => errors)) {
-      expect(errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining(id) });
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', changedBy: expect.stringMatching(/^Test (Editor|Admin)$/) }, message: expect.stringContaining(id) });
     }
   });
 
@@ -175,5 +175,7 @@ describe('concurrent edits', () => {
     expect(staleDelete.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const removed = await api.execute(DeleteLink, { from: input.from, type: 'CONCERNS', to: from, version: 2 }, editors[0]);
     expect(removed.data?.deleteLink).toBe(true);
+    const late = await api.execute(CreateLink, { input: { ...input, rationale: 'fourth', version: 2 } }, editors[1]);
+    expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', deleted: true, changedBy: 'Test Editor' } });
   });
 });

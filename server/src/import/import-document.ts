@@ -9,13 +9,14 @@ import { extname, join } from 'node:path';
 import type { User } from '../auth.ts';
 import type { Gateway } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode, ImportNote, ImportResult } from '../generated/graphql.ts';
-import { recordChange } from '../queries/edit.ts';
+import { recordChanges, type ChangeRecord } from '../queries/edit.ts';
 import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load.ts';
-import { toEdge, toNode } from '../queries/shapes.ts';
+import { toEdge, toNode, versionKeys, versionOf } from '../queries/shapes.ts';
 import { z } from 'zod';
 import { ExpectedError } from '../errors.ts';
 import { nodeLabels, relationshipTypes } from '../model.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
+import { checkGraphExport } from './batch-checks.ts';
 import { csvToSeed } from './csv.ts';
 import { ImportWorkerError, importWorkers } from './import-worker.ts';
 import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
@@ -50,6 +51,10 @@ export interface ImportGraph {
 export interface PreparedImport {
   result: ImportResult;
   batch?: GraphBatch;
+  /** The version of each node the batch changes, as read: the write refuses if any has moved on. */
+  versions?: Map<string, number>;
+  /** One history record per node the batch creates or changes, with what it replaces. */
+  history?: ChangeRecord[];
 }
 
 const structured = ['.yaml', '.yml', '.json'];
@@ -115,10 +120,12 @@ function keepOtherDocumentsNodes(parsed: ParsedFile, existing: ExistingNodes): v
   });
 }
 
+// What a node says: its properties without the graph's record of who wrote them and when.
+const notContent = new Set<string>(['at', ...versionKeys]);
+const content = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && value !== undefined && !notContent.has(key)));
 const comparable = (props: Record<string, unknown>) =>
   JSON.stringify(
-    Object.entries(props)
-      .filter(([key, value]) => value !== null && value !== undefined && key !== 'at')
+    Object.entries(content(props))
       // Keys are compared by code unit: any fixed order will do, and locale-aware comparison is slow.
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
@@ -141,7 +148,10 @@ function readGraphExport(fileName: string, content: string): unknown {
   }
 }
 
-/** Prepares a graph export: every node and link as exported, checked for shape and dangling links. */
+/**
+ * Prepares a graph export: every node and link as exported, checked for shape and by the same
+ * rules as every other write (batch-checks.ts).
+ */
 async function prepareGraphExport(fileName: string, value: unknown, dryRun: boolean, graph: ImportGraph): Promise<PreparedImport> {
   const parsed = GraphExport.safeParse(value);
   if (!parsed.success) {
@@ -151,16 +161,10 @@ async function prepareGraphExport(fileName: string, value: unknown, dryRun: bool
   const inFile = new Set(nodes.map(({ id }) => id));
   const named = [...new Set([...inFile, ...parsed.data.links.flatMap(({ from, to }) => [from, to])])];
   const existing = await graph.nodes(named);
-  const dangling = parsed.data.links.flatMap(({ from, to }, index) =>
-    [from, to].filter((id) => !inFile.has(id) && !existing.has(id)).map((id) => fault(`links[${index}] refers to ${id}, which is neither in the file nor in the graph.`, { path: `links[${index}]` })),
-  );
-  const relabelled = nodes.flatMap(({ id, label }, index) => {
-    const found = existing.get(id);
-    return found && found.label !== label ? [fault(`nodes[${index}]: ${id} is a ${found.label} in the graph, not a ${label}.`, { path: `nodes[${index}].label` })] : [];
-  });
-  if (dangling.length || relabelled.length) return { result: emptyResult(dryRun, [...relabelled, ...dangling]) };
+  const checked = checkGraphExport({ nodes, links: parsed.data.links }, existing, fileName);
+  if (checked.faults.length) return { result: emptyResult(dryRun, checked.faults.slice(0, 50).map(toNote)) };
   const document = toNode({ labels: ['Document'], props: { id: `export/${fileName}`, title: fileName } });
-  return describeBatch({ nodes, links: parsed.data.links }, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood: [] });
+  return describeBatch(checked.batch, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood: [] });
 }
 
 /**
@@ -183,7 +187,13 @@ export async function importDocument(gateway: Gateway, user: User, request: Impo
     throw error;
   }
   if (!prepared.batch) return prepared.result;
-  await writeImport(gateway, user, prepared.batch, prepared.result, request.fileName);
+  try {
+    await writeImport(gateway, user, prepared, request.fileName);
+  } catch (error) {
+    // A fault only the write can see (a cycle with the graph's links) is reported as any other.
+    if (error instanceof ExpectedError && error.extensions.code === 'BAD_USER_INPUT') return { ...prepared.result, faults: [fault(error.message)] };
+    throw error;
+  }
   return { ...prepared.result, committed: true };
 }
 
@@ -240,13 +250,20 @@ async function describeBatch(
 ): Promise<PreparedImport> {
   const created: GraphNode[] = [];
   const updated: GraphNode[] = [];
+  const versions = new Map<string, number>();
+  const history: ChangeRecord[] = [];
   let unchanged = 0;
   for (const node of batch.nodes) {
     const before = existing.get(node.id);
     const shown = toNode({ labels: [node.label], props: { ...node.props, id: node.id } });
-    if (!before) created.push(shown);
-    else if (comparable(before.props) !== comparable({ ...node.props, id: node.id })) updated.push(shown);
-    else unchanged += 1;
+    if (!before) {
+      created.push(shown);
+      history.push({ operation: 'IMPORT', subjectId: node.id, objectId: document.id, summary: `Created by the import of ${document.title}.`, after: content(node.props) });
+    } else if (comparable(before.props) !== comparable({ ...node.props, id: node.id })) {
+      updated.push(shown);
+      versions.set(node.id, versionOf(before.props));
+      history.push({ operation: 'IMPORT', subjectId: node.id, objectId: document.id, summary: `Changed by the import of ${document.title}.`, before: content(before.props), after: content(node.props) });
+    } else unchanged += 1;
   }
   // A link can only be in the graph if both its ends are, so only those links are looked for.
   const absent = (id: string) => lookedUp.has(id) && !existing.has(id);
@@ -258,17 +275,29 @@ async function describeBatch(
   }
   const result: ImportResult = { dryRun, committed: false, document, created, updated, createdLinks, unchanged, notUnderstood, faults: [] };
   if (dryRun || (created.length === 0 && updated.length === 0 && createdLinks.length === 0)) return { result };
-  return { result, batch };
+  return { result, batch, versions, history };
 }
 
-/** Writes the batch with the record of the import, in one transaction. */
-async function writeImport(gateway: Gateway, user: User, batch: GraphBatch, { document, created, updated, createdLinks }: ImportResult, fileName: string): Promise<void> {
-  await loadBatch(gateway, batch, { by: user.name, alongside: (tx) =>
-    recordChange(tx, user, {
-      operation: 'IMPORT',
-      subjectId: document?.id ?? fileName,
-      summary: `Imported ${fileName}: ${created.length} nodes and ${createdLinks.length} links created, ${updated.length} nodes changed.`,
-      after: { created: created.map(({ id }) => id), updated: updated.map(({ id }) => id) },
-    }),
+/**
+ * Writes the batch with the record of the import and of every node it creates or changes, in one
+ * transaction: refused (CONFLICT) if a node it changes was changed since it was read, or if its
+ * links would close a cycle with the graph's.
+ */
+async function writeImport(gateway: Gateway, user: User, { batch, versions, history = [], result }: PreparedImport, fileName: string): Promise<void> {
+  const { document, created, updated, createdLinks } = result;
+  await loadBatch(gateway, batch!, {
+    by: user.name,
+    expectVersions: versions,
+    checkCycles: true,
+    alongside: (tx) =>
+      recordChanges(tx, user, [
+        {
+          operation: 'IMPORT',
+          subjectId: document?.id ?? fileName,
+          summary: `Imported ${fileName}: ${created.length} nodes and ${createdLinks.length} links created, ${updated.length} nodes changed.`,
+          after: { created: created.map(({ id }) => id), updated: updated.map(({ id }) => id) },
+        },
+        ...history,
+      ]),
   });
 }

@@ -20,6 +20,7 @@
  * longer than its time budget is stopped, its import fails with an ImportWorkerError, and the
  * next import starts a fresh one.
  */
+import { constants, setPriority } from 'node:os';
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { ImportGraph, ImportRequest, PreparedImport } from './import-document.ts';
 
@@ -33,13 +34,16 @@ const lists = {
   notUnderstood: (prepared: PreparedImport) => prepared.result.notUnderstood,
   batchNodes: (prepared: PreparedImport) => prepared.batch?.nodes,
   batchLinks: (prepared: PreparedImport) => prepared.batch?.links,
+  history: (prepared: PreparedImport) => prepared.history,
 } satisfies Record<string, (prepared: PreparedImport) => unknown[] | undefined>;
 type ListName = keyof typeof lists;
 
 /** The prepared import with every list of `lists` empty: its items follow in parts. */
-const shellOf = ({ result, batch }: PreparedImport): PreparedImport => ({
+const shellOf = ({ result, batch, versions, history }: PreparedImport): PreparedImport => ({
   result: { ...result, created: [], updated: [], createdLinks: [], notUnderstood: [] },
   batch: batch && { nodes: [], links: [] },
+  versions,
+  history: history && [],
 });
 
 type Question = { ask: 'nodes'; ids: string[] } | { ask: 'links'; links: { from: string; type: string; to: string }[] };
@@ -205,6 +209,10 @@ export function importWorkers(): ImportWorkers {
  * import-worker-thread.mjs.
  */
 export function serveImports(port: MessagePort, prepare: (request: ImportRequest, dryRun: boolean, graph: ImportGraph) => Promise<PreparedImport>): void {
+  // Reading a document is background work: when the CPU is short, the event loop answering
+  // requests should have it first. Linux gives each thread a priority of its own (elsewhere this
+  // would lower the whole server's, so it is left alone).
+  if (process.platform === 'linux') setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
   // One job at a time, and one message of it awaiting the main thread's reply at a time.
   let waiting: { job: number; resolve(answer: unknown): void; reject(error: Error): void } | undefined;
   const request = <T>(message: FromWorker) =>

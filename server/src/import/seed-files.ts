@@ -382,7 +382,7 @@ function excerptFinder(documentText: string): (excerpt: string) => boolean {
 }
 
 /** Reports any cycle in the hierarchy or in SUPERSEDES/PART_OF chains, which no plan can have. */
-function findCycles(links: GraphLink[], faults: SeedFault[]): void {
+export function findCycles(links: GraphLink[], faults: SeedFault[]): void {
   const acyclic = new Set<RelationshipType>(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'SUPERSEDES', 'PART_OF']);
   const next = new Map<string, string[]>();
   for (const link of links) {

@@ -13,7 +13,7 @@ import { nodeSchemas } from '../import/seed-format.ts';
 import { hierarchyRules, linkRules, normaliseWhitespace } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
-import { deletedMeanwhile, idTaken, lastDeletion, lockNode, STAMP_NODE, staleVersion, versionKeys, versionOf } from './versions.ts';
+import { deletedMeanwhile, idTaken, lastDeletion, lastLinkDeletion, lockNode, STAMP_NODE, staleVersion, versionKeys, versionOf } from './versions.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
 type EditableLabel = keyof typeof nodeSchemas;
@@ -224,6 +224,13 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     }
     await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props }, stamp.at);
     return node;
+  }).catch(async (error: unknown) => {
+    // Another writer committed the same id first: say who, now that their node can be read.
+    const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
+    if (typeof id !== 'string') throw error;
+    const [row] = await gateway.read(statements.find, { id });
+    const winner = row ? toNode(row.node) : null;
+    throw idTaken(id, 'input.id', { by: winner?.changedBy ?? null, at: winner?.changedAt ?? null });
   });
 }
 
@@ -348,7 +355,7 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
   return gateway.writeTransaction(async (tx) => {
     const [a, b, type] = await checkLink(tx, input.from, input.type, input.to);
     const [existing] = await tx.run(statements.findLink, { from: a.id, to: b.id, type });
-    checkLinkVersion(existing, input.version ?? null, `The ${type} link from ${a.id} to ${b.id}`, 'input.version');
+    await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing, input.version ?? null, 'input.version');
     await checkAcyclic(tx, type, a.id, b.id);
     const props = Object.fromEntries(
       Object.entries({ basis: input.basis, rationale: input.rationale ?? null, section: input.section ?? null, excerpt: input.excerpt ?? null, by: user.name, at: new Date().toISOString() }).filter(
@@ -374,9 +381,10 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
  * Refuses a change to a link that is not at the version the writer read: one that exists when
  * none was read (`read` null), one changed since, or one deleted since.
  */
-function checkLinkVersion(existing: Row | undefined, read: number | null, what: string, field: string): void {
+async function checkLinkVersion(tx: Tx, link: { from: string; type: string; to: string }, existing: Row | undefined, read: number | null, field: string): Promise<void> {
+  const what = `The ${link.type} link from ${link.from} to ${link.to}`;
   if (!existing) {
-    if (read !== null) throw deletedMeanwhile(what, field, { by: null, at: null });
+    if (read !== null) throw deletedMeanwhile(what, field, (await lastLinkDeletion(tx, link.from, link.type, link.to)) ?? { by: null, at: null });
     return;
   }
   const { props } = LinkRow.parse(existing);
@@ -416,11 +424,8 @@ export async function deleteLink(gateway: Gateway, user: User, from: string, typ
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     const [existing] = await tx.run(statements.findLink, { from, to, type });
-    if (!existing) {
-      if (version !== null) throw deletedMeanwhile(`The ${type} link from ${from} to ${to}`, 'version', { by: null, at: null });
-      throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
-    }
-    if (version !== null) checkLinkVersion(existing, version, `The ${type} link from ${from} to ${to}`, 'version');
+    if (!existing && version === null) throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
+    if (version !== null) await checkLinkVersion(tx, { from, type, to }, existing, version, 'version');
     await tx.run(statements.deleteLink, { from, to, type });
     const { props } = LinkRow.parse(existing);
     await recordChange(tx, user, { operation, subjectId: from, objectId: to, linkType: type, summary: `Removed the ${type} link from ${from} to ${to}.`, why, before: { type, ...props } });

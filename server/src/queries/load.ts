@@ -6,8 +6,10 @@
  * also records what it wrote, so its next load can tell a person's change from its own.
  */
 import { cypher, int, type Gateway, type Row, type Statement, type Tx } from '../db/gateway.ts';
+import { ExpectedError } from '../errors.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
+import { deletedMeanwhile, staleVersion } from './versions.ts';
 
 const CHUNK = 5_000;
 
@@ -147,7 +149,37 @@ const recordLoadedDocuments = cypher(
    SET d.seedDocumentHash = row.hash`,
 );
 
+// Chains no link may close into a loop: the hierarchy (all its types together), plans
+// superseding plans, organisations within organisations.
+const ACYCLIC = {
+  hierarchy: ['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'HAS_PROVISION'],
+  supersedes: ['SUPERSEDES'],
+  partOf: ['PART_OF'],
+} as const satisfies Record<string, readonly RelationshipType[]>;
+const closesCycle = Object.fromEntries(
+  Object.entries(ACYCLIC).map(([name, types]) => [
+    name,
+    cypher(
+      `load.closesCycle.${name}`,
+      `UNWIND $links AS link
+       MATCH (:Entity {id: link.to})-[:${types.join('|')}*1..60]->(:Entity {id: link.from})
+       RETURN link.from AS from, link.type AS type, link.to AS to LIMIT 1`,
+    ),
+  ]),
+) as Record<keyof typeof ACYCLIC, Statement>;
+
+const lockedVersions = cypher(
+  'load.lockedVersions',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   SET n.lockedForWrite = true
+   REMOVE n.lockedForWrite
+   RETURN n.id AS id, coalesce(n.version, 0) AS version, n.changedBy AS changedBy, n.changedAt AS changedAt`,
+);
+
 export const statements = {
+  ...prefixed('closesCycle', closesCycle),
+  lockedVersions,
   seedNodeState,
   seedLinkState,
   loadedDocuments,
@@ -177,6 +209,28 @@ export async function findExistingLinks(gateway: Gateway, links: { from: string;
 
 function prefixed<T>(prefix: string, record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [`${prefix}.${key}`, value]));
+}
+
+/** Locks the nodes and refuses, with CONFLICT, if any is no longer at the version expected. */
+async function checkVersions(tx: Tx, expected: ReadonlyMap<string, number>): Promise<void> {
+  const rows = await tx.run(lockedVersions, { ids: [...expected.keys()] });
+  const found = new Map(rows.map((row) => [row.id as string, row]));
+  for (const [id, version] of expected) {
+    const row = found.get(id);
+    if (row && row.version === version) continue;
+    const last = { by: (row?.changedBy as string | undefined) ?? null, at: (row?.changedAt as string | undefined) ?? null };
+    throw row ? staleVersion(id, 'version', version, row.version as number, last) : deletedMeanwhile(id, 'version', last);
+  }
+}
+
+/** Refuses, before the transaction commits, links that close a loop with what is in the graph. */
+async function refuseCycles(tx: Tx, links: GraphBatch['links']): Promise<void> {
+  for (const [name, types] of Object.entries(ACYCLIC) as [keyof typeof ACYCLIC, readonly RelationshipType[]][]) {
+    const chained = links.filter(({ type }) => types.includes(type)).map(({ from, type, to }) => ({ from, type, to }));
+    if (chained.length === 0) continue;
+    const [loop] = await tx.run(closesCycle[name], { links: chained });
+    if (loop) throw new ExpectedError('BAD_USER_INPUT', `The ${loop.type} link from ${loop.from} to ${loop.to} would make a cycle: ${loop.to} already leads back to ${loop.from}. Nothing was written.`);
+  }
 }
 
 /** Whole numbers are stored as integers (a year, a position, a count), everything else as is. */
@@ -262,6 +316,13 @@ export interface LoadOptions {
   seeded?: { hashes: Map<string, string> };
   /** Overwrite nodes and links a person changed since they were seeded (a deliberate reset). */
   force?: boolean;
+  /**
+   * The version of each existing node the batch was worked out from (a dry run's reading): the
+   * nodes are locked first, and if any has changed since, nothing is written (CONFLICT).
+   */
+  expectVersions?: ReadonlyMap<string, number>;
+  /** Refuse the batch if, written, its links close a cycle with links already in the graph. */
+  checkCycles?: boolean;
 }
 
 /**
@@ -270,7 +331,7 @@ export interface LoadOptions {
  * leaves alone what a person changed since it was seeded.
  */
 export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: LoadOptions = {}): Promise<{ nodes: number; links: number }> {
-  const { progress = () => {}, alongside, by = 'Data load', seeded, force = !seeded } = options;
+  const { progress = () => {}, alongside, by = 'Data load', seeded, force = !seeded, expectVersions, checkCycles = false } = options;
   const hashOf = (key: string) => seeded?.hashes.get(key) ?? null;
   const shared = { by, at: new Date().toISOString(), seeded: Boolean(seeded), force };
   // A node or link given twice is written once, with its last properties, as MERGE then SET would.
@@ -278,6 +339,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: Lo
   const links = [...new Map(batch.links.map((link) => [`${link.from} ${link.type} ${link.to}`, link])).values()];
   const total = nodes.length + links.length;
   await gateway.writeTransaction(async (tx) => {
+    if (expectVersions?.size) await checkVersions(tx, expectVersions);
     let done = 0;
     // Statements are sent without waiting for the one before: the database runs them in order
     // while the next are prepared and sent, instead of each side idling while the other works.
@@ -310,6 +372,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: Lo
       write(mergeLink[type], rows.filter((link) => !isNew(link)), `${type} links`);
     }
     await Promise.all(sent);
+    if (checkCycles) await refuseCycles(tx, links);
     await alongside?.(tx);
   });
   return { nodes: nodes.length, links: links.length };

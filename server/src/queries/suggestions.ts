@@ -5,13 +5,13 @@
  */
 import { z } from 'zod';
 import type { User } from '../auth.ts';
-import { cypher, type Gateway } from '../db/gateway.ts';
+import { cypher, type Gateway, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Suggestion } from '../generated/graphql.ts';
 import { findCitations } from '../import/text/legislation-catalogue.ts';
 import type { RelationshipType } from '../model.ts';
-import { deleteLink, recordChange } from './edit.ts';
-import { lockNode, STAMP_LINK, staleVersion } from './versions.ts';
+import { deleteLink, recordChange, statements as editStatements } from './edit.ts';
+import { deletedMeanwhile, lastLinkDeletion, lockNode, STAMP_LINK, staleVersion } from './versions.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 /** Link type a suggestion makes, by what it points at. */
@@ -222,7 +222,7 @@ export async function acceptSuggestion(gateway: Gateway, user: User, from: strin
     const match = (await tx.run(statements.stored, { id: from }))
       .map((row) => toEdge(StoredRow.parse(row).edge))
       .find((edge) => edge.type === type && edge.to === to);
-    if (!match) throw new ExpectedError('NOT_FOUND', `There is no suggested ${type} link from ${from} to ${to}.`);
+    if (!match) throw await suggestionGone(tx, from, type, to);
     if (version !== null && match.version !== version) {
       throw staleVersion(`The suggested ${type} link from ${from} to ${to}`, 'version', version, match.version, { by: match.by ?? null, at: match.at ?? null });
     }
@@ -234,9 +234,25 @@ export async function acceptSuggestion(gateway: Gateway, user: User, from: strin
   });
 }
 
+/**
+ * Why a suggestion is not there to decide on: another person accepted or rejected it (CONFLICT,
+ * saying who and when), or there never was one (NOT_FOUND).
+ */
+async function suggestionGone(tx: Tx, from: string, type: string, to: string): Promise<ExpectedError> {
+  const what = `The suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}`;
+  const [accepted] = await tx.run(editStatements.findLink, { from, to, type });
+  if (accepted) {
+    const edge = toEdge((accepted as { edge: unknown }).edge);
+    return new ExpectedError('CONFLICT', `${what} was already accepted${edge.by ? ` by ${edge.by}` : ''}${edge.at ? ` at ${edge.at}` : ''}.`, { field: 'to', changedBy: edge.by, changedAt: edge.at });
+  }
+  const rejected = await lastLinkDeletion(tx, from, type, to);
+  if (rejected) return deletedMeanwhile(what, 'to', rejected);
+  return new ExpectedError('NOT_FOUND', `There is no suggested ${type} link from ${from} to ${to}.`);
+}
+
 /** Rejects a suggestion: the link goes, and the rejection keeps it from being suggested again. */
 export async function rejectSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, why?: string | null): Promise<boolean> {
   const stored = await storedSuggestions(gateway, from);
-  if (!stored.some(({ edge }) => edge.type === type && edge.to === to)) throw new ExpectedError('NOT_FOUND', `There is no suggested ${type} link from ${from} to ${to}.`);
+  if (!stored.some(({ edge }) => edge.type === type && edge.to === to)) throw await gateway.readTransaction((tx) => suggestionGone(tx, from, type, to));
   return deleteLink(gateway, user, from, type, to, version, why, 'REJECT_SUGGESTION');
 }

@@ -32,6 +32,12 @@ export const statements = {
      WITH n WHERE n.id = $id
      RETURN ${NODE('n')} AS node`,
   ),
+  lastLinkDeletion: cypher(
+    'versions.lastLinkDeletion',
+    `MATCH (c:Change {subjectId: $from})
+     WHERE c.objectId = $to AND c.linkType = $type AND c.operation IN ['DELETE_LINK', 'REJECT_SUGGESTION']
+     RETURN c.by AS by, c.at AS at ORDER BY c.at DESC LIMIT 1`,
+  ),
   lastDeletion: cypher(
     'versions.lastDeletion',
     `MATCH (c:Change {subjectId: $id})
@@ -53,6 +59,12 @@ export interface LastChange {
 export async function lockNode(tx: Tx, id: string): Promise<GraphNode | null> {
   const [row] = await tx.run(statements.lockNode, { id });
   return row ? toNode(row.node) : null;
+}
+
+/** Who deleted (or rejected) the link last and when, if anyone did. */
+export async function lastLinkDeletion(tx: Tx, from: string, type: string, to: string): Promise<LastChange | null> {
+  const [row] = await tx.run(statements.lastLinkDeletion, { from, type, to });
+  return row ? { by: (row.by as string | null) ?? null, at: (row.at as string | null) ?? null } : null;
 }
 
 /** Who deleted the node with this id last and when, if anyone did. */

@@ -1,0 +1,90 @@
+/**
+ * The checks every batch of nodes and links passes before it is written, whichever route made
+ * it: seed files, the CSV template and text documents become batches through buildBatch
+ * (seed-files.ts), which applies the same rules line by line; a graph export arrives as a batch
+ * and is checked here. The rules: links join only the labels their type allows, hierarchies and
+ * SUPERSEDES/PART_OF chains have no cycle, the graph's own properties (placement, versions) are
+ * the graph's to set, and no import changes the items another document states.
+ */
+import { nodeLabels, type NodeLabel, type RelationshipType } from '../model.ts';
+import { managedByGraph } from '../queries/edit.ts';
+import { versionKeys } from '../queries/shapes.ts';
+import { findCycles, hierarchyRules, linkRules, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
+
+type LabelOrDocument = NodeLabel | 'Document';
+const everyLabel: readonly LabelOrDocument[] = nodeLabels;
+
+/**
+ * Every relationship type and the labels it may join: the links a seed file states, the
+ * hierarchy its `parent`s make, and the links the loader itself makes (observations, sources,
+ * a document's publisher).
+ */
+export const allLinkRules: Record<RelationshipType, { from: readonly LabelOrDocument[]; to: readonly LabelOrDocument[] }> = (() => {
+  const rules: Partial<Record<RelationshipType, { from: LabelOrDocument[]; to: LabelOrDocument[] }>> = {};
+  for (const [child, rule] of Object.entries(hierarchyRules)) {
+    const existing = rules[rule.type] ?? { from: [], to: [] };
+    rules[rule.type] = { from: [...new Set([...existing.from, ...rule.parents])], to: [...existing.to, child as NodeLabel] };
+  }
+  for (const [type, rule] of Object.entries(linkRules)) rules[type as RelationshipType] = { from: [...rule.from], to: [...rule.to] };
+  rules.PUBLISHES = { from: ['Organisation'], to: ['Plan', 'Document'] };
+  rules.HAS_OBSERVATION = { from: ['Measure'], to: ['Observation'] };
+  rules.SOURCED_FROM = { from: everyLabel.filter((label) => label !== 'Document'), to: ['Document'] };
+  return rules as Record<RelationshipType, { from: readonly LabelOrDocument[]; to: readonly LabelOrDocument[] }>;
+})();
+
+// Properties an import never sets: the version bookkeeping. A new node's placement is worked out
+// again from the hierarchy; an existing node's must be what the graph holds.
+const notImported = new Set<string>(versionKeys);
+const placement = new Set(['planId', 'topPriorityId']);
+const ownedByGraph = new Set<string>(managedByGraph);
+
+/**
+ * Checks a graph export against itself and the graph (`existing`, by id) and returns the batch
+ * to write, with the graph's own properties worked out again, and every fault: a link between
+ * labels its type does not join, a node whose label differs from the graph's, a node another
+ * document states, a change to a property the graph manages, a cycle within the file. Cycles
+ * through links already in the graph are checked where the batch is written (load.ts).
+ */
+export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string, ExistingNode>, file: string): { batch: GraphBatch; faults: SeedFault[] } {
+  const faults: SeedFault[] = [];
+  const fault = (path: string, message: string) => faults.push({ file, path, message });
+  const labels = new Map<string, string>();
+  for (const [id, node] of existing) labels.set(id, node.label);
+
+  const nodes = batch.nodes.map((node, index) => {
+    const found = existing.get(node.id);
+    if (found && found.label !== node.label) fault(`nodes[${index}].label`, `${node.id} is a ${found.label} in the graph, not a ${node.label}`);
+    const owner = found?.props?.documentId;
+    if (typeof owner === 'string' && node.props.documentId !== owner) {
+      fault(`nodes[${index}]`, `${node.id} is stated by ${owner}; an import cannot change what another document states`);
+    }
+    for (const key of Object.keys(node.props)) {
+      if (!found || !ownedByGraph.has(key) || notImported.has(key) || key === 'id' || key === 'documentId') continue;
+      if (JSON.stringify(node.props[key]) !== JSON.stringify(found.props?.[key] ?? null)) fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
+    }
+    labels.set(node.id, node.label);
+    return { ...node, props: Object.fromEntries(Object.entries(node.props).filter(([key]) => !notImported.has(key) && (found || !placement.has(key)))) };
+  });
+
+  batch.links.forEach((link, index) => {
+    const rule = allLinkRules[link.type];
+    const [from, to] = [labels.get(link.from), labels.get(link.to)];
+    if (!from || !to) return fault(`links[${index}]`, `refers to ${!from ? link.from : link.to}, which is neither in the file nor in the graph`);
+    if (link.from === link.to) return fault(`links[${index}]`, 'a link cannot join a node to itself');
+    if (!rule.from.includes(from as LabelOrDocument) || !rule.to.includes(to as LabelOrDocument)) {
+      fault(`links[${index}].type`, `a ${link.type} link joins ${rule.from.join(' or ')} to ${rule.to.join(' or ')}, not ${from} ${link.from} to ${to} ${link.to}`);
+    }
+  });
+  const links = batch.links.map((link) => ({ ...link, props: Object.fromEntries(Object.entries(link.props).filter(([key]) => !notImported.has(key))) }));
+  findCycles(links, faults);
+
+  // Placement follows from the hierarchy, as the loader records it for every other route.
+  const parents = new Map<string, string>();
+  for (const link of links) if (Object.values(hierarchyRules).some((rule) => rule.type === link.type)) parents.set(link.to, link.from);
+  recordPlacement(
+    nodes.filter(({ id }) => !existing.has(id)),
+    (id) => parents.get(id),
+    (id) => existing.get(id),
+  );
+  return { batch: { nodes, links }, faults };
+}
