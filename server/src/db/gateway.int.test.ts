@@ -22,6 +22,20 @@ describe('the gateway', () => {
     expect(row).toEqual({ one: 1 });
   });
 
+  it("names each statement and transaction in the database's transaction list", async () => {
+    const gateway = createGateway(settings);
+    gateways.push(gateway);
+    const own = cypher('test.ownTransaction', 'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData');
+    const [alone] = await gateway.read(own);
+    expect(alone?.metaData).toEqual({ app: 'council-alignment-graph', statement: 'test.ownTransaction' });
+    const running = cypher('test.listTransactions', 'SHOW TRANSACTIONS YIELD metaData RETURN collect(metaData.statement) AS names');
+    const [listed] = await gateway.readTransaction(async (tx) => {
+      await tx.run(cypher('test.first', 'RETURN 1'));
+      return gateway.read(running);
+    }, 'test.namedTransaction');
+    expect(listed?.names).toContain('test.namedTransaction');
+  });
+
   it('commits all of a write transaction or none of it', async () => {
     const gateway = createGateway(settings);
     gateways.push(gateway);

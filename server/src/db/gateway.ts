@@ -67,10 +67,13 @@ export interface Gateway {
   read(statement: Statement, params?: Params): Promise<Row[]>;
   /** Runs one statement in a write transaction. */
   write(statement: Statement, params?: Params): Promise<Row[]>;
-  /** Runs `work` in one read transaction; retried by the driver on transient failures. */
-  readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read transaction; retried by the driver on transient failures. `name`
+   * says what it does in the database's transaction list and query log.
+   */
+  readTransaction<T>(work: (tx: Tx) => Promise<T>, name?: string): Promise<T>;
   /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
-  writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, name?: string): Promise<T>;
   /** The plan Neo4j would run for the statement (EXPLAIN: nothing is executed). */
   explain(statement: Statement, params?: Params): Promise<QueryPlan>;
   /** Resolves when the database answers a query; rejects with DATABASE_UNAVAILABLE otherwise. */
@@ -99,6 +102,9 @@ export function createGateway(settings: ConnectionSettings): Gateway {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
 
+  // Named in SHOW TRANSACTIONS and the query log, so an operator can tell which question runs.
+  const named = (name: string) => ({ metadata: { app: 'council-alignment-graph', statement: name } });
+
   const rowsOf = (result: QueryResult): Row[] => result.records.map((record) => toPlain(record.toObject()) as Row);
 
   const wrap = (tx: ManagedTransaction): Tx => ({
@@ -110,7 +116,7 @@ export function createGateway(settings: ConnectionSettings): Gateway {
     for (let attempt = 1; ; attempt++) {
       const opened = session('READ');
       try {
-        return rowsOf(await opened.run(statement.text, params));
+        return rowsOf(await opened.run(statement.text, params, named(statement.name)));
       } catch (error) {
         if (attempt < MAX_READ_ATTEMPTS && isDriverError(error) && error.code.startsWith('Neo.TransientError.') && !unavailableCodes.has(error.code)) continue;
         throw mapDriverError(error);
@@ -120,12 +126,12 @@ export function createGateway(settings: ConnectionSettings): Gateway {
     }
   }
 
-  async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, name: string): Promise<T> {
     const opened = session(mode);
     try {
       return mode === 'READ'
-        ? await opened.executeRead((tx) => work(wrap(tx)))
-        : await opened.executeWrite((tx) => work(wrap(tx)));
+        ? await opened.executeRead((tx) => work(wrap(tx)), named(name))
+        : await opened.executeWrite((tx) => work(wrap(tx)), named(name));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -135,9 +141,9 @@ export function createGateway(settings: ConnectionSettings): Gateway {
 
   return {
     read: readAlone,
-    write: (statement, params) => inTransaction('WRITE', (tx) => tx.run(statement, params)),
-    readTransaction: (work) => inTransaction('READ', work),
-    writeTransaction: (work) => inTransaction('WRITE', work),
+    write: (statement, params) => inTransaction('WRITE', (tx) => tx.run(statement, params), statement.name),
+    readTransaction: (work, name = 'read transaction') => inTransaction('READ', work, name),
+    writeTransaction: (work, name = 'write transaction') => inTransaction('WRITE', work, name),
     async explain(statement, params = {}) {
       const opened = session('READ');
       try {

@@ -224,7 +224,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     }
     await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props }, stamp.at);
     return node;
-  }).catch(async (error: unknown) => {
+  }, 'edit.createNode').catch(async (error: unknown) => {
     // Another writer committed the same id first: say who, now that their node can be read.
     const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
     if (typeof id !== 'string') throw error;
@@ -295,7 +295,7 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
     const updated = toNode(row!.node);
     await recordChange(tx, user, { operation: 'UPDATE_NODE', subjectId: id, summary: `Changed ${Object.keys(changes).join(', ')} of “${node.title}” (version ${updated.version}).`, why, before, after: changes }, at);
     return updated;
-  });
+  }, 'edit.updateNode');
 }
 
 /**
@@ -326,7 +326,7 @@ export async function deleteNode(gateway: Gateway, user: User, id: string, versi
         .map((below) => ({ operation: 'DELETE_NODE', subjectId: below, objectId: id, summary: `Deleted with ${node.label} “${node.title}”, which it sat under.`, why })),
     ]);
     return { deleted: true, dependents };
-  });
+  }, 'edit.deleteNode');
 }
 
 const LinkRow = z.object({ edge: z.unknown(), props: z.record(z.string(), z.unknown()) });
@@ -374,7 +374,7 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
       after: props,
     });
     return toEdge(row!.edge);
-  });
+  }, 'edit.createLink');
 }
 
 /**
@@ -430,7 +430,7 @@ export async function deleteLink(gateway: Gateway, user: User, from: string, typ
     const { props } = LinkRow.parse(existing);
     await recordChange(tx, user, { operation, subjectId: from, objectId: to, linkType: type, summary: `Removed the ${type} link from ${from} to ${to}.`, why, before: { type, ...props } });
     return true;
-  });
+  }, 'edit.deleteLink');
 }
 
 const ChangeRow = z.object({

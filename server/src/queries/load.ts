@@ -374,6 +374,6 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: Lo
     await Promise.all(sent);
     if (checkCycles) await refuseCycles(tx, links);
     await alongside?.(tx);
-  });
+  }, 'load.loadBatch');
   return { nodes: nodes.length, links: links.length };
 }

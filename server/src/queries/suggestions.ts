@@ -201,7 +201,7 @@ export async function suggestLinks(gateway: Gateway, user: User, id: string, fir
     }
     await recordChange(tx, user, { operation: 'SUGGEST_LINKS', subjectId: item.id, summary: `Suggested ${stored.length} links for “${item.title}”.`, after: stored.map(({ edge }) => edge.id) });
     return stored;
-  });
+  }, 'suggestions.suggestLinks');
 }
 
 const StoredRow = z.object({ edge: z.unknown(), target: z.unknown(), score: z.number() });
@@ -231,7 +231,7 @@ export async function acceptSuggestion(gateway: Gateway, user: User, from: strin
     const [row] = await tx.run(statements.accept, { from, to, type, rationale: rationale?.trim() || reason, by: user.name, at });
     await recordChange(tx, user, { operation: 'ACCEPT_SUGGESTION', subjectId: from, objectId: to, linkType: type, summary: `Accepted the suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}.`, why: rationale, before: { basis: 'SUGGESTED', reason } });
     return toEdge(row!.edge);
-  });
+  }, 'suggestions.acceptSuggestion');
 }
 
 /**
