@@ -22,12 +22,13 @@ import { ImportWorkerError, importWorkers } from './import-worker.ts';
 import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
 import { lineAt } from './text/source-text.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
+import { readBinaryDocument, binaryFormats } from './readers/read-document.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export interface ImportRequest {
   fileName: string;
-  /** The file as bytes (checked to be UTF-8) or as text. */
+  /** The file as bytes (checked to be UTF-8, unless a PDF or Word document) or as text. */
   content: string | Uint8Array;
   publisherId?: string | null;
   /** Folder of the file, for seed files whose document is in a documents/ folder beside them. */
@@ -59,6 +60,8 @@ export interface PreparedImport {
 
 const structured = ['.yaml', '.yml', '.json'];
 const text = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
+/** How a binary document's extracted text is read: a PDF as Markdown, a Word document as HTML. */
+const readAs: Record<string, string> = { '.pdf': '.md', '.docx': '.html' };
 
 const fault = (message: string, extra: Partial<ImportNote> = {}): ImportNote => ({ message, line: null, path: null, text: null, ...extra });
 
@@ -86,11 +89,24 @@ export function decodeImport(fileName: string, content: string | Uint8Array): st
   return decoded;
 }
 
+/** A PDF or Word document's text (what the document is stored as), or a fault saying why it cannot be read. */
+async function readBinary({ fileName, content }: ImportRequest): Promise<string | ImportNote> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return fault(`${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  if (bytes.byteLength === 0) return fault(`${fileName} is empty.`);
+  try {
+    return await readBinaryDocument(fileName, bytes);
+  } catch (error) {
+    return fault(`${fileName}: ${(error as Error).message}`);
+  }
+}
+
 const toNote = ({ path, line, message }: SeedFault): ImportNote => fault(message, { path: path || null, line: line ?? null });
 
-/** Turns the file into a parsed seed file, whatever its format. */
+/** Turns the file into a parsed seed file, whatever its format (`content` is a binary document's extracted text). */
 function parseImport(request: ImportRequest, content: string, faults: SeedFault[], notUnderstood: ImportNote[]): ParsedFile | undefined {
-  const extension = extname(request.fileName).toLowerCase();
+  const written = extname(request.fileName).toLowerCase();
+  const extension = readAs[written] ?? written;
   const file = request.fileName;
   if (structured.includes(extension)) {
     return parseSeedText(content, file, request.directory ? join(request.directory, 'documents') : null, faults);
@@ -104,7 +120,7 @@ function parseImport(request: ImportRequest, content: string, faults: SeedFault[
     notUnderstood.push(...parsed.notUnderstood.map(({ line, text: words, reason }) => fault(reason, { line, text: words })));
     return checkSeed({ ...parsed.seed, document: { ...parsed.seed.document, content } }, file, null, faults);
   }
-  throw new ExpectedError('BAD_USER_INPUT', `fileName: ${extension || 'files without an extension'} cannot be imported; use .yaml, .json, .csv, .txt, .md or .html.`, { field: 'fileName' });
+  throw new ExpectedError('BAD_USER_INPUT', `fileName: ${extension || 'files without an extension'} cannot be imported; use .yaml, .json, .csv, .txt, .md, .html, .pdf or .docx.`, { field: 'fileName' });
 }
 
 /**
@@ -203,7 +219,7 @@ export async function importDocument(gateway: Gateway, user: User, request: Impo
  * what is there already. Runs in an import worker (import-worker.ts).
  */
 export async function prepareImport(request: ImportRequest, dryRun: boolean, graph: ImportGraph): Promise<PreparedImport> {
-  const content = decodeImport(request.fileName, request.content);
+  const content = binaryFormats.includes(extname(request.fileName).toLowerCase()) ? await readBinary(request) : decodeImport(request.fileName, request.content);
   if (typeof content !== 'string') return { result: emptyResult(dryRun, [content]) };
 
   const graphExport = readGraphExport(request.fileName, content);

@@ -1,0 +1,53 @@
+/**
+ * `npm run corpus -- <folder>`
+ * Dry-runs every document of a folder (of its docs/ sub-folder when it has one) through the importer, against
+ * an empty graph, so no database is needed and nothing is written, and prints on standard output
+ * the summary the corpus scorer reads: {"documents": [{file, title, organisation, priorities,
+ * actions_without_priority, recommendations, acts}]}. Progress and faults go to standard error.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_IMPORT_BYTES, prepareImport, type ImportGraph } from '../server/src/import/import-document.ts';
+import { summariseImport } from '../server/src/import/import-summary.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { publisher: { type: 'string' } } });
+const folder = positionals[0];
+if (!folder) {
+  console.error('Give the folder of documents: npm run corpus -- <folder>');
+  process.exit(2);
+}
+
+const readable = /\.(?:txt|text|md|markdown|html?|pdf|docx)$/i;
+// A corpus folder keeps its documents in docs/ beside their answer keys; any other folder is read as it is.
+const filesIn = (dir: string): string[] => {
+  const docs = join(dir, 'docs');
+  const from = existsSync(docs) && statSync(docs).isDirectory() ? docs : dir;
+  return readdirSync(from)
+    .sort()
+    .map((name) => join(from, name))
+    .filter((path) => readable.test(path) && statSync(path).isFile());
+};
+
+// An empty graph: every node the document defines is new.
+const emptyGraph: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
+
+const documents = [];
+for (const path of filesIn(folder)) {
+  const file = relative(folder, path);
+  const bytes = readFileSync(path);
+  const started = Date.now();
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    console.error(`${file}: over ${MAX_IMPORT_BYTES / 1024 / 1024} MB, skipped`);
+    continue;
+  }
+  const { result } = await prepareImport({ fileName: basename(path).replace(/[^\w.-]+/g, '-'), content: new Uint8Array(bytes), publisherId: values.publisher }, true, emptyGraph);
+  const summary = summariseImport(file, result);
+  documents.push(summary);
+  const actions = summary.priorities.reduce((sum, priority) => sum + priority.actions.length, summary.actions_without_priority.length);
+  console.error(
+    `${file}: ${summary.kind}, "${summary.title ?? ''}"${summary.organisation ? ` by ${summary.organisation}` : ''}: ${summary.priorities.length} priorities, ${actions} actions, ${summary.recommendations.length} recommendations, ${summary.acts.length} citations (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  for (const fault of summary.faults) console.error(`  fault: ${fault}`);
+}
+console.log(JSON.stringify({ documents }, null, 1));
