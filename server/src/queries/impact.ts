@@ -8,11 +8,14 @@
  * A plan that only cites an Act, or was informed by a review, is listed as depending on it, but
  * the walk goes no further from it: mentioning a source does not make every item of the plan
  * rest on it. What items do rest on it, they say with links of their own.
+ *
+ * Dependents are also grouped by plan: a node's plan is its own planId, a plan is its own group,
+ * and a node with neither (a measure of an action) joins the group of the node it was reached from.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { GraphEdge, GraphNode, Impact } from '../generated/graphql.ts';
+import type { GraphEdge, GraphNode, Impact, ImpactPlanGroup, LabelCount } from '../generated/graphql.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
@@ -41,6 +44,7 @@ export const statements = {
      RETURN ${EDGE('r')} AS edge, ${NODE('y')} AS node
      LIMIT $limit`,
   ),
+  plans: cypher('impact.plans', `MATCH (p:Plan) WHERE p.id IN $ids RETURN ${NODE('p')} AS node`),
 };
 
 const StepRow = z.object({ edge: z.unknown(), node: z.unknown() });
@@ -55,6 +59,8 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
     const root = toNode(found.node);
     const reached = new Map<string, GraphNode>();
+    // The plan each reached node belongs to (null for none), decided when it is first reached.
+    const planOf = new Map<string, string | null>();
     const edges: GraphEdge[] = [];
     let frontier = [root.id];
     let truncated = false;
@@ -73,6 +79,8 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
           }
           reached.set(node.id, node);
           reachedNow.add(node.id);
+          const from = edge.from === node.id ? edge.to : edge.from;
+          planOf.set(node.id, node.planId ?? (node.label === 'Plan' ? node.id : (planOf.get(from) ?? null)));
         }
         // A node reached in this step by any link that rests on its source is walked on from.
         if (reachedNow.has(node.id) && !MENTIONS.has(edge.type)) next.add(node.id);
@@ -81,13 +89,30 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
       frontier = [...next];
     }
     const kept = new Set([root.id, ...reached.keys()]);
-    const counts = new Map<string, number>();
-    for (const node of reached.values()) counts.set(node.label, (counts.get(node.label) ?? 0) + 1);
+    const planIds = [...new Set([...planOf.values()].filter((planId): planId is string => planId !== null))];
+    const plans = new Map((await tx.run(statements.plans, { ids: planIds })).map((row) => toNode(row.node)).map((plan) => [plan.id, plan]));
+    const members = new Map<string | null, GraphNode[]>();
+    for (const node of reached.values()) {
+      // A planId naming no plan (a half-made import) counts as no plan.
+      const named = planOf.get(node.id) ?? null;
+      const planId = named !== null && plans.has(named) ? named : null;
+      members.set(planId, [...(members.get(planId) ?? []), node]);
+    }
+    const byPlan: ImpactPlanGroup[] = [...members.entries()]
+      .map(([planId, nodes]) => ({ plan: planId === null ? null : plans.get(planId)!, count: nodes.length, countsByLabel: countByLabel(nodes), nodeIds: nodes.map(({ id }) => id) }))
+      .sort((a, b) => Number(a.plan === null) - Number(b.plan === null) || b.count - a.count);
     return {
       root,
       subgraph: { nodes: [root, ...reached.values()], edges: [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()] },
-      countsByLabel: [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count),
+      countsByLabel: countByLabel([...reached.values()]),
+      byPlan,
       truncated,
     };
   });
+}
+
+function countByLabel(nodes: readonly GraphNode[]): LabelCount[] {
+  const counts = new Map<string, number>();
+  for (const node of nodes) counts.set(node.label, (counts.get(node.label) ?? 0) + 1);
+  return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
