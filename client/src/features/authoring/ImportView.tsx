@@ -237,7 +237,7 @@ export function ImportView() {
   const send = async (dryRun: boolean) => {
     if (!file?.ok) return;
     setBusy(dryRun ? 'preview' : 'import');
-    const input = { fileName: file.fileName, content: file.content, publisherId: publisher.trim() || null };
+    const input = { fileName: file.fileName, content: file.content, contentBase64: file.contentBase64, publisherId: publisher.trim() || null };
     const response = await runImport({ input, dryRun }, writeContext);
     setBusy(null);
     const result = response.data?.importDocument;

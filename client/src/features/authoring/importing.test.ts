@@ -5,7 +5,14 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('decodeFile', () => {
   it('reads UTF-8 text and drops a byte-order mark', () => {
-    expect(decodeFile('plan.md', bytes('\uFEFF# Plan – 2025\n'))).toEqual({ ok: true, fileName: 'plan.md', content: '# Plan – 2025\n' });
+    expect(decodeFile('plan.md', bytes('\uFEFF# Plan – 2025\n'))).toEqual({ ok: true, fileName: 'plan.md', content: '# Plan – 2025\n', contentBase64: null });
+  });
+
+  it('sends a PDF or Word document as its bytes in base64, for the server to read', () => {
+    const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0xff, 0x00, 0x80]);
+    expect(decodeFile('plan.pdf', pdf)).toEqual({ ok: true, fileName: 'plan.pdf', content: null, contentBase64: Buffer.from(pdf).toString('base64') });
+    const large = new Uint8Array(100_000).map((_, index) => index % 256);
+    expect(decodeFile('plan.docx', large)).toMatchObject({ contentBase64: Buffer.from(large).toString('base64') });
   });
 
   it('refuses bytes that are not UTF-8, naming the file, rather than replacing them', () => {
@@ -16,7 +23,8 @@ describe('decodeFile', () => {
   });
 
   it('refuses other file types, empty files and files over 2 MB', () => {
-    expect(decodeFile('plan.docx', bytes('x'))).toMatchObject({ ok: false, message: 'plan.docx cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md or .html file' });
+    expect(decodeFile('plan.doc', bytes('x'))).toMatchObject({ ok: false, message: 'plan.doc cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md, .html, .pdf or .docx file' });
+    expect(decodeFile('plan.pdf', new Uint8Array(0))).toMatchObject({ ok: false });
     expect(decodeFile('plan.TXT', bytes('  \n'))).toMatchObject({ ok: false, message: 'plan.TXT is empty: choose a file with the document’s text in it' });
     expect(decodeFile('big.csv', new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({ ok: false, message: 'big.csv is 2.0 MB: a file must be 2 MB or smaller' });
   });

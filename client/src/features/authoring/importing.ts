@@ -1,17 +1,29 @@
 /**
  * The pure side of importing: reading the chosen file as UTF-8 (refused in the browser when it is
- * not), grouping a preview by kind, naming where a fault is, and the CSV template.
+ * not) or, for a PDF or Word document, as base64 bytes; grouping a preview by kind, naming where a fault is, and the CSV template.
  */
 import { writeCsv } from '../../../../schema/csv.ts';
 import { csvTemplateColumns } from '../../../../schema/csv-template.ts';
 
 /** The file types the importer reads, by extension. */
-export const importExtensions = ['.yaml', '.yml', '.json', '.csv', '.txt', '.md', '.html'] as const;
+export const importExtensions = ['.yaml', '.yml', '.json', '.csv', '.txt', '.md', '.html', '.pdf', '.docx'] as const;
+
+/** Formats sent as bytes (base64): the server extracts their text. */
+const binaryExtensions = ['.pdf', '.docx'];
 
 /** The API's limit on an imported file. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export type DecodedFile = { ok: true; fileName: string; content: string } | { ok: false; fileName: string; message: string };
+export type DecodedFile =
+  | { ok: true; fileName: string; content: string | null; contentBase64: string | null }
+  | { ok: false; fileName: string; message: string };
+
+/** Bytes as base64, in chunks so a 2 MB file does not overflow the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary);
+}
 
 const extensionOf = (fileName: string) => /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
 
@@ -22,11 +34,15 @@ const extensionOf = (fileName: string) => /\.[^.]+$/.exec(fileName.toLowerCase()
 export function decodeFile(fileName: string, bytes: ArrayBuffer | Uint8Array): DecodedFile {
   const extension = extensionOf(fileName);
   if (!(importExtensions as readonly string[]).includes(extension)) {
-    return { ok: false, fileName, message: `${fileName} cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md or .html file` };
+    return { ok: false, fileName, message: `${fileName} cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md, .html, .pdf or .docx file` };
   }
   const size = bytes.byteLength;
   if (size > MAX_IMPORT_BYTES) {
     return { ok: false, fileName, message: `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB: a file must be 2 MB or smaller` };
+  }
+  if (binaryExtensions.includes(extension)) {
+    if (size === 0) return { ok: false, fileName, message: `${fileName} is empty: choose a file with the document’s text in it` };
+    return { ok: true, fileName, content: null, contentBase64: toBase64(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) };
   }
   let content: string;
   try {
@@ -36,7 +52,7 @@ export function decodeFile(fileName: string, bytes: ArrayBuffer | Uint8Array): D
   }
   content = content.replace(/^\uFEFF/, '');
   if (!content.trim()) return { ok: false, fileName, message: `${fileName} is empty: choose a file with the document’s text in it` };
-  return { ok: true, fileName, content };
+  return { ok: true, fileName, content, contentBase64: null };
 }
 
 /** Kinds in the order a preview lists them, with their plural names. */
