@@ -5,7 +5,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { readSettings } from '../src/config.ts';
-import { createGateway, type Gateway } from '../src/db/gateway.ts';
+import { createGateway, cypher, type Gateway } from '../src/db/gateway.ts';
 import { connectionSettings, startServer, type RunningServer } from '../src/main.ts';
 
 export interface GraphQLResponse<T> {
@@ -64,4 +64,10 @@ export async function waitForReady(url: string, timeoutMs = 60_000): Promise<voi
 /** A gateway to the test Neo4j, for arranging and checking data directly. */
 export function testGateway(): Gateway {
   return createGateway(connectionSettings(readSettings()));
+}
+
+/** Removes the nodes a test made (ids starting with `prefix`) and the history recorded about them. */
+export async function removeTestData(gateway: Gateway, prefix: string): Promise<void> {
+  await gateway.write(cypher('test.removeNodes', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix });
+  await gateway.write(cypher('test.removeChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix DELETE c'), { prefix });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, testGateway, testTokens, type TestApi } from '../../test/api.ts';
+import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { seedDir } from '../import/seed.ts';
 
@@ -83,8 +83,7 @@ beforeAll(async () => {
   gateway = testGateway();
 });
 afterAll(async () => {
-  await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix });
-  await gateway.write(cypher('test.cleanUpChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix DELETE c'), { prefix });
+  await removeTestData(gateway, prefix);
   await api?.close();
   await gateway?.close();
 });

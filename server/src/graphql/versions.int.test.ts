@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, testGateway, testTokens, type TestApi } from '../../test/api.ts';
+import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
 
 const CreateNode = graphql(`
@@ -49,8 +49,7 @@ beforeAll(async () => {
   gateway = testGateway();
 });
 afterAll(async () => {
-  await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix });
-  await gateway.write(cypher('test.cleanUpChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix DELETE c'), { prefix });
+  await removeTestData(gateway, prefix);
   await api?.close();
   await gateway?.close();
 });

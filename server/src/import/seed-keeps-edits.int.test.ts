@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, testGateway, testTokens, type TestApi } from '../../test/api.ts';
+import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { planSeed, seedGraph } from './seed.ts';
 
@@ -91,8 +91,7 @@ beforeAll(() => {
   gateway = testGateway();
 });
 afterAll(async () => {
-  await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix });
-  await gateway.write(cypher('test.cleanUpChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix DELETE c'), { prefix });
+  await removeTestData(gateway, prefix);
   await gateway.close();
   rmSync(dir, { recursive: true, force: true });
 });
