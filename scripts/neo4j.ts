@@ -11,7 +11,7 @@ const command = process.argv[2] ?? 'status';
 if (command === 'start') {
   // Ctrl-C while Neo4j is still starting stops it rather than leaving it half started.
   const stopping = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopping.abort());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stopping.abort());
   const local = await startLocalNeo4j({ name, port, signal: stopping.signal }).catch((error: unknown) => {
     if (!stopping.signal.aborted) throw error;
     process.exit(130);

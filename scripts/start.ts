@@ -2,8 +2,8 @@
  * `npm start`: the whole app on one machine. Starts (or reuses) the local Neo4j unless NEO4J_URI
  * is set, applies the graph schema, loads the seed data, and serves the API and the built client
  * at http://localhost:4000 (PORT); /ready answers 200 once the seed data is loaded. Ctrl-C (or
- * SIGTERM) at any point, even while Neo4j is still starting, stops the app and the Neo4j it
- * started.
+ * SIGTERM, or closing the terminal) at any point, even while Neo4j is still starting, stops the
+ * app and the Neo4j it started.
  */
 import { closeOnSignals, startServer, type RunningServer } from '../server/src/main.ts';
 import { seedGraph } from '../server/src/import/seed.ts';

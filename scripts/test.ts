@@ -3,14 +3,15 @@
  * Neo4j once for the run unless NEO4J_URI names another server, applies the graph schema, loads
  * the seed data, runs vitest (arguments are passed on), and stops the Neo4j it started. The
  * project's own test database is emptied first, so each run sees the seed files as they are now
- * and nothing an earlier run left. Ctrl-C (or SIGTERM) at any point stops vitest and that Neo4j.
+ * and nothing an earlier run left. Ctrl-C (or SIGTERM, or closing the terminal) at any point stops
+ * vitest and that Neo4j.
  *
  * The test Neo4j keeps its data in .neo4j/test/ and listens on a port free at the time, so a run
  * never depends on a fixed port; NEO4J_TEST_BOLT_PORT fixes the port instead (data in
  * .neo4j/test-<port>/, and a server already answering there is reused).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connectionSettings } from '../server/src/main.ts';
+import { connectionSettings, survivingClosedOutput } from '../server/src/main.ts';
 import { createGateway, cypher, type Gateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { seedGraph } from '../server/src/import/seed.ts';
@@ -33,7 +34,8 @@ const stopping = new AbortController();
 let vitest: ChildProcess | undefined;
 let neo4j: Neo4jForScripts | undefined;
 let gateway: Gateway | undefined;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+survivingClosedOutput();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     stopping.abort();
     // A seed load under way is left to finish (closing the driver under it would leave its

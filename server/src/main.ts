@@ -1,7 +1,7 @@
 /**
  * The API's listening entry point: `tsx server/src/main.ts`. Connects to the Neo4j named by
  * NEO4J_URI (or the project's local one on NEO4J_BOLT_PORT), applies the graph schema, serves
- * the API and, in production, the built client. Stops cleanly on SIGTERM and SIGINT.
+ * the API and, in production, the built client. Stops cleanly on SIGTERM, SIGINT and SIGHUP.
  */
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -109,10 +109,25 @@ export async function startServer(settings: Settings = readSettings(), options: 
 }
 
 /**
- * Runs `close` on the first SIGTERM or SIGINT, then exits (0, or 1 if `close` fails). Later
- * signals only say that it is still stopping, so what `close` stops is never left half stopped.
+ * Lets the process go on when its standard output or error has been closed: Ctrl-C also ends a
+ * pipe such as `npm start | tee log`, and the next line written to it must not end the process
+ * before it has stopped what it started.
+ */
+export function survivingClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
+/**
+ * Runs `close` on the first SIGTERM, SIGINT or SIGHUP (the terminal closed), then exits (0, or 1
+ * if `close` fails). Later signals only say that it is still stopping, so what `close` stops is
+ * never left half stopped.
  */
 export function closeOnSignals(close: () => Promise<void>): void {
+  survivingClosedOutput();
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) {
@@ -129,8 +144,7 @@ export function closeOnSignals(close: () => Promise<void>): void {
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
