@@ -1,34 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import { toLuceneQuery } from './search.ts';
+import { closeMatchEdits, provisionKey, readSearchText, toLuceneQuery } from './search.ts';
+
+const lucene = (text: string, close: string[] = []) => {
+  const terms = readSearchText(text);
+  return terms && toLuceneQuery(terms, new Set(close));
+};
 
 describe('toLuceneQuery', () => {
   it('ranks the phrase, then all words, then any word, with the last word as a prefix', () => {
-    expect(toLuceneQuery('Care leavers')?.query).toBe('"care leavers"^4 OR (care AND leavers)^2 OR care OR leavers OR leavers*');
+    expect(lucene('Care leavers')).toBe('"care leavers"^4 OR (care AND leavers)^2 OR care OR leavers OR leavers*');
   });
 
   it('keeps only letters and digits, so Lucene syntax cannot get through', () => {
-    expect(toLuceneQuery('title:[a TO z] care~ "x')?.query).toBe('"title a to z care x"^4 OR (title AND a AND to AND z AND care AND x)^2 OR title OR a OR to OR z OR care OR x');
-    expect(toLuceneQuery('!!! ~~~')).toBeNull();
-    expect(toLuceneQuery('')).toBeNull();
+    expect(lucene('title:[a TO z] care~ "x')).toBe('"title a to z care x"^4 OR (title AND a AND to AND z AND care AND x)^2 OR title OR a OR to OR z OR care OR x');
+    expect(readSearchText('!!! ~~~')).toBeNull();
+    expect(readSearchText('')).toBeNull();
   });
 
   it('reads AND and OR in capitals as joining words, not as words to find', () => {
-    expect(toLuceneQuery('care AND leavers')).toEqual(toLuceneQuery('care leavers'));
-    expect(toLuceneQuery('care OR leavers')).toEqual(toLuceneQuery('care leavers'));
-    expect(toLuceneQuery('AND OR')).toBeNull();
+    expect(readSearchText('care AND leavers')).toEqual(readSearchText('care leavers'));
+    expect(readSearchText('care OR leavers')).toEqual(readSearchText('care leavers'));
+    expect(readSearchText('AND OR')).toBeNull();
   });
 
   it('keeps lower-case and, or and not as words', () => {
-    expect(toLuceneQuery('health and care')?.query).toContain('"health and care"^4');
-    expect(toLuceneQuery('not in education')?.query).toContain('"not in education"^4');
+    expect(lucene('health and care')).toContain('"health and care"^4');
+    expect(lucene('not in education')).toContain('"not in education"^4');
   });
 
   it('leaves out what has the word after NOT', () => {
-    expect(toLuceneQuery('care NOT leavers')).toEqual({ query: '+("care"^4 OR (care)^2 OR care OR care*) -(leavers)', excluded: ['leavers'] });
-    expect(toLuceneQuery('NOT care')).toBeNull();
+    expect(readSearchText('care NOT leavers')).toMatchObject({ words: ['care'], excluded: ['leavers'] });
+    expect(lucene('care NOT leavers')).toBe('+(care OR care*) -(leavers)');
+    expect(readSearchText('NOT care')).toBeNull();
   });
 
   it('refuses text over the length limit, naming the field', () => {
-    expect(() => toLuceneQuery('a'.repeat(501))).toThrow(expect.objectContaining({ message: 'text is too long: 501 characters, at most 500.' }));
+    expect(() => readSearchText('a'.repeat(501))).toThrow(expect.objectContaining({ message: 'text is too long: 501 characters, at most 500.' }));
+  });
+});
+
+describe('close matches', () => {
+  it('matches a word the graph does not hold as a fuzzy term, below the exact words', () => {
+    expect(lucene('safegaurding', ['safegaurding'])).toBe('safegaurding~2^0.5');
+    expect(lucene('care leavers covnant', ['covnant'])).toBe('"care leavers"^4 OR (care AND leavers AND covnant~2)^2 OR care OR leavers OR covnant~2^0.5');
+  });
+
+  it('allows no edits to short words and numbers, one to middling words and two to long ones', () => {
+    expect([closeMatchEdits('ab'), closeMatchEdits('1989'), closeMatchEdits('carer'), closeMatchEdits('safegaurding')]).toEqual([0, 0, 1, 2]);
+  });
+});
+
+describe('citations', () => {
+  it.each([
+    ['section 17 of the Children Act 1989', 'section 17 of the Children Act 1989'],
+    ['s.17 of the Children Act 1989', 'section 17 of the Children Act 1989'],
+    ['Children Act 1989 s17', 'section 17 of the Children Act 1989'],
+  ])('reads %s as a citation, not as the number 17', (text, description) => {
+    const terms = readSearchText(text)!;
+    expect(terms.citations.map((citation) => citation.description)).toEqual([description]);
+    expect(terms.words).toEqual([]);
+    const query = toLuceneQuery(terms);
+    expect(query).toBe('("children act 1989" AND ("section 17" OR "s 17" OR s17))^6 OR "children act 1989"^3');
+    expect(query).not.toMatch(/(^| )17( |$)/);
+  });
+
+  it('reads a provision of an Act named without its year as a citation of every Act of that name', () => {
+    for (const text of ['s17 Children Act', 'section 17 of the Children Act', 'Children Act s.17']) {
+      const [citation] = readSearchText(text)!.citations;
+      expect(citation?.authorities.map(({ id }) => id)).toEqual(['authority/children-act-1989', 'authority/children-act-2004']);
+      expect(citation?.section).toBe('17');
+    }
+  });
+
+  it('keeps the other words of the text as words', () => {
+    const terms = readSearchText('duties under section 17 of the Children Act 1989 NOT adults')!;
+    expect(terms).toMatchObject({ words: ['duties', 'under'], excluded: ['adults'] });
+    expect(terms.citations).toHaveLength(1);
+  });
+
+  it('leaves a lone number as a word when no Act is named', () => {
+    expect(readSearchText('section 17')).toMatchObject({ words: ['section', '17'], citations: [] });
+  });
+
+  it('compares provision codes in one form', () => {
+    expect(['s.17', 'section 17', '17', 'S 17'].map(provisionKey)).toEqual(['17', '17', '17', '17']);
+    expect(provisionKey('Part 3')).toBe('part 3');
   });
 });

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { search as searchGraph } from '../../queries/search.ts';
-import { pageSize } from './arguments.ts';
+import { pageOffset, pageSize } from './arguments.ts';
 
-export const search: QueryResolvers['search'] = (_parent, { text, labels, first }, { gateway }) =>
-  searchGraph(gateway, text, labels ?? null, pageSize('first', first, 100));
+export const search: QueryResolvers['search'] = (_parent, { text, labels, first, offset }, { gateway }) =>
+  searchGraph(gateway, text, labels ?? null, pageSize('first', first, 100), pageOffset('offset', offset));
