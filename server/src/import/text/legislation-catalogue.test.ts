@@ -23,6 +23,21 @@ describe('the legislation catalogue', () => {
       expect(entry.title, entry.id).toMatch(new RegExp(`${entry.year}$`));
       expect(entry.id, entry.id).toMatch(new RegExp(`-${entry.year}$`));
     }
+    const legislationIds = legislationCatalogue.flatMap(({ legislationId }) => (legislationId ? [legislationId] : []));
+    expect(new Set(legislationIds).size).toBe(legislationIds.length);
+    expect(legislationCatalogue.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('resolves every title and alias to its own entry, never to a shorter or longer neighbour', () => {
+    for (const entry of legislationCatalogue) {
+      for (const name of [entry.title, ...entry.aliases, ...(entry.exactAliases ?? [])]) {
+        const found = findCitations(`As set out in ${name}.`);
+        expect(
+          found.map(({ authority }) => authority.id),
+          name,
+        ).toEqual([entry.id]);
+      }
+    }
   });
 
   it('holds the Acts, regulations and guidance people services cite, with the right chapter numbers', () => {
@@ -47,6 +62,18 @@ describe('the legislation catalogue', () => {
       'authority/domestic-abuse-act-2021': 'ukpga/2021/17',
       'authority/health-and-care-act-2022': 'ukpga/2022/31',
       'authority/counter-terrorism-and-security-act-2015': 'ukpga/2015/6',
+      'authority/education-and-inspections-act-2006': 'ukpga/2006/40',
+      'authority/local-safeguarding-children-boards-review-regulations-2013': 'uksi/2013/2299',
+      'authority/smoke-free-premises-and-enforcement-regulations-2006': 'uksi/2006/3368',
+      'authority/smoke-free-private-vehicles-regulations-2015': 'uksi/2015/286',
+      'authority/child-safeguarding-practice-review-and-relevant-agency-england-regulations-2018': 'uksi/2018/789',
+      'authority/local-safeguarding-children-boards-regulations-2006': 'uksi/2006/90',
+      'authority/housing-act-2004': 'ukpga/2004/34',
+      'authority/homelessness-act-2002': 'ukpga/2002/7',
+      'authority/crime-and-disorder-act-1998': 'ukpga/1998/37',
+      'authority/data-protection-act-1998': 'ukpga/1998/29',
+      'authority/freedom-of-information-act-2000': 'ukpga/2000/36',
+      'authority/care-and-support-eligibility-criteria-regulations-2015': 'uksi/2015/313',
       'authority/send-code-of-practice-2014': undefined,
       'authority/working-together-to-safeguard-children': undefined,
     };
@@ -143,6 +170,64 @@ describe('finding citations', () => {
     ['Think Local Act Personal', 'Think Local Act Personal 2011', []],
   ])('ignores %s', (_, text, ids) => {
     expect(findCitations(text).map(({ authority }) => authority.id)).toEqual(ids);
+  });
+
+  it('finds the Education and Inspections Act, the LSCB (Review) Regulations and the Smoke-free regulations written "Smokefree"', () => {
+    const inspection =
+      'Ofsted produces this report under its power to combine reports in accordance with section 152 of the Education and Inspections Act 2006. ' +
+      'The review of the Local Safeguarding Children Board was carried out under the Local Safeguarding Children Boards (Review) Regulations 2013.';
+    expect(cited(inspection)).toEqual([
+      { id: 'authority/education-and-inspections-act-2006', matched: 'section 152 of the Education and Inspections Act 2006', section: '152' },
+      { id: 'authority/local-safeguarding-children-boards-review-regulations-2013', matched: 'Local Safeguarding Children Boards (Review) Regulations 2013' },
+    ]);
+    const tobacco =
+      'The Smokefree (Premises and Enforcement) Regulations 2006 came into force on 1st July 2007. ' +
+      'The Smokefree (Private vehicles) Regulations 2015 came into force on 1st October 2016.';
+    expect(cited(tobacco).map(({ id }) => catalogueEntry(id)!.legislationId)).toEqual(['uksi/2006/3368', 'uksi/2015/286']);
+  });
+
+  it.each([
+    ['the Smoke free (Premises and Enforcement) Regulations 2006', 'authority/smoke-free-premises-and-enforcement-regulations-2006'],
+    ['Childrens Act 1989', 'authority/children-act-1989'],
+    ['the Children Leaving Care Act 2000', 'authority/children-leaving-care-act-2000'],
+    ['Antisocial Behaviour, Crime and Policing Act 2014', 'authority/anti-social-behaviour-crime-and-policing-act-2014'],
+    ['the Anti-Social Behaviour Crime and Policing Act', 'authority/anti-social-behaviour-crime-and-policing-act-2014'],
+    ['Care Planning, Placement and Case Review Regulations 2010', 'authority/care-planning-placement-and-case-review-regulations-2010'],
+    ['Care and Support (Independent Advocacy Support) Regulations 2014', 'authority/care-and-support-independent-advocacy-support-no-2-regulations-2014'],
+    ["Children's Homes Regulations 2015", 'authority/childrens-homes-england-regulations-2015'],
+    ['duties under the Homelessness Reduction Act', 'authority/homelessness-reduction-act-2017'],
+    ['Domestic Abuse Act (2021)', 'authority/domestic-abuse-act-2021'],
+    ['the Education & Inspections Act', 'authority/education-and-inspections-act-2006'],
+    ['LSCB (Review) Regulations 2013', 'authority/local-safeguarding-children-boards-review-regulations-2013'],
+    ['the Health and Safety at Work Act 1974', 'authority/health-and-safety-at-work-etc-act-1974'],
+  ])('reads the informal or misspelt %j', (text, id) => {
+    expect(findCitations(text).map(({ authority }) => authority.id)).toEqual([id]);
+  });
+
+  it.each([
+    ['Children Act 2004 and Children and Families Act 2014', ['authority/children-act-2004', 'authority/children-and-families-act-2014']],
+    ['Housing Act 1996, Part 7 and the Housing Act 2004', ['authority/housing-act-1996', 'authority/housing-act-2004']],
+    ['the National Health Service Act 2006 and the Health Act 2006', ['authority/national-health-service-act-2006', 'authority/health-act-2006']],
+    ['Mental Health Act 2007, amending the Mental Health Act 1983', ['authority/mental-health-act-2007', 'authority/mental-health-act-1983']],
+    ['the Data Protection Act 1998, replaced by the Data Protection Act 2018', ['authority/data-protection-act-1998', 'authority/data-protection-act-2018']],
+    ['Education Act 2002 and Education and Inspections Act 2006', ['authority/education-act-2002', 'authority/education-and-inspections-act-2006']],
+    ['the Counter-Terrorism and Security Act 2015, not the Terrorism Act 2000', ['authority/counter-terrorism-and-security-act-2015', 'authority/terrorism-act-2000']],
+    ['The Equality Act 2010 (Specific Duties) Regulations 2011', ['authority/equality-act-2010-specific-duties-regulations-2011']],
+    ['the Children Act 1989 Representations Procedure (England) Regulations 2006', ['authority/children-act-1989-representations-procedure-england-regulations-2006']],
+    ['Health and Social Care Act 2008 (Regulated Activities) Regulations 2014', ['authority/health-and-social-care-act-2008-regulated-activities-regulations-2014']],
+    ['Smoke and Carbon Monoxide Alarm (England) Regulations 2015', ['authority/smoke-and-carbon-monoxide-alarm-england-regulations-2015']],
+    ['the Homelessness Act 2002 and the Homelessness Reduction Act 2017', ['authority/homelessness-act-2002', 'authority/homelessness-reduction-act-2017']],
+    ['Working Together to Safeguard Children (2023); see also Working together to improve school attendance', ['authority/working-together-to-safeguard-children', 'authority/working-together-to-improve-school-attendance']],
+  ])('tells near names apart in %j', (text, ids) => {
+    expect(findCitations(text).map(({ authority }) => authority.id)).toEqual(ids);
+  });
+
+  it.each([
+    ['an Act name that needs its year', 'under the Housing Act, the Education Act and the Data Protection Act'],
+    ['a year that is not the Act\'s', 'the Housing Act 1997 and the Education and Inspections Act 2007'],
+    ['lower-case prose', 'smoke free homes; our local safeguarding children boards reviewed regulations'],
+  ])('ignores %s', (_, text) => {
+    expect(findCitations(text)).toEqual([]);
   });
 
   it('finds nothing in the other four seed documents, which cite no legislation by name', () => {
