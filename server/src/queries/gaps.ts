@@ -19,6 +19,22 @@ const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLIC
 const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
 const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
 const HIERARCHY = 'HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION';
+/**
+ * A performance measure: one some item is measured by, or that someone owns. Other measures are
+ * context statistics (figures from needs assessments nobody reports against), which no
+ * measure rule checks.
+ */
+const PERFORMANCE_MEASURE = (variable: string) => `(EXISTS { (:Entity)-[:MEASURED_BY]->(${variable}) } OR EXISTS { (${variable})-[:OWNED_BY]->() })`;
+/** An authority kind as words: NATIONAL_POLICY is "national policy". */
+const KIND_WORDS = (variable: string) => `toLower(replace(coalesce(${variable}.kind, 'provision'), '_', ' '))`;
+/** "A (act), B (national policy)": authorities as a list in words. */
+const TITLES_WITH_KINDS = (list: string) =>
+  `reduce(s = '', law IN ${list} | s + CASE WHEN s = '' THEN '' ELSE ', ' END + law.title + ' (' + ${KIND_WORDS('law')} + ')')`;
+/**
+ * A plan with items of its own. Other plans are documents mentioned in passing (a name and
+ * nothing in them): kept as references, never checked, as nothing is known of what they do.
+ */
+const HAS_ITEMS = (variable: string) => `EXISTS { (${variable})-[:${HIERARCHY}]->() }`;
 /** The plan and top-level priority an item counts against in coverage (recorded by the loader). */
 const PLACEMENT = (variable: string) => `[${variable}.planId, ${variable}.topPriorityId]`;
 
@@ -45,6 +61,8 @@ interface RuleDefinition {
   severity: Severity;
   title: string;
   explanation: string;
+  /** Which links make an item pass, and whose: the item's own, its parents' within the plan, the plan's. */
+  counts: string;
   statement: Statement;
 }
 
@@ -56,14 +74,17 @@ export const rules: RuleDefinition[] = [
     severity: 'HIGH',
     title: 'Priority with no actions',
     explanation:
-      'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by priorities of other plans that contribute to it.',
+      'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by what other plans do for it or for the priorities under it.',
+    counts:
+      'Actions anywhere under the priority. For a council priority, also links from other plans and their items saying they contribute to it or to a priority or objective under it; suggestions nobody has accepted do not count.',
     statement: cypher(
       'gaps.priorityWithoutActions',
       `MATCH (p:Priority) WHERE ${IN_PLAN_SCOPE('p')}
        WITH p, EXISTS { (p)-[:${HIERARCHY}*1..4]->(:Action) } AS hasActions,
-            EXISTS { (:Entity)-[c:CONTRIBUTES_TO]->(p) WHERE ${ACCEPTED('c')} } AS servedByOthers
-       ${ROW('p', `p.planId AS planId, hasActions OR (p.corporate = true AND servedByOthers) AS passes,
-              CASE WHEN p.corporate = true THEN 'No action under it and nothing contributes to it.' ELSE 'No action under it.' END AS detail,
+            // A council-wide outcome is often served through the priorities under it.
+            p.corporate = true AND EXISTS { (p)-[:HAS_PRIORITY|HAS_OBJECTIVE*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
+       ${ROW('p', `p.planId AS planId, hasActions OR servedByOthers AS passes,
+              CASE WHEN p.corporate = true THEN 'No action under it, and nothing contributes to it or to the priorities under it.' ELSE 'No action under it.' END AS detail,
               false AS discretionary, ${PLACEMENT('p')} AS subjects`)}`,
     ),
   },
@@ -71,7 +92,8 @@ export const rules: RuleDefinition[] = [
     code: 'ACTION_WITHOUT_MEASURE',
     severity: 'MEDIUM',
     title: 'Action with no outcome measure',
-    explanation: 'Nobody can tell whether the action works: it has no measure linked by MEASURED_BY.',
+    explanation: 'Nobody can tell whether the action works: no measure is recorded for it.',
+    counts: "The action's own measures only: a measure of the objective or priority above it says how that is going, not the action.",
     statement: cypher(
       'gaps.actionWithoutMeasure',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
@@ -86,6 +108,8 @@ export const rules: RuleDefinition[] = [
     title: 'Action with no statutory basis',
     explanation:
       'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
+    counts:
+      "The action's own links to the law and those of the objective and priority above it; the plan's links do not count, and suggestions nobody has accepted do not count. Actions whose basis comes only from above are listed under “Statutory basis only inherited”.",
     statement: cypher(
       'gaps.actionWithoutStatutoryBasis',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
@@ -98,15 +122,41 @@ export const rules: RuleDefinition[] = [
        WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
        ${ROW('a', `a.planId AS planId, passes,
               CASE WHEN passes THEN null WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
-                   ELSE 'Gives effect only to ' + reduce(s = '', law IN bases | s + CASE WHEN s = '' THEN '' ELSE ', ' END + law.title + ' (' + coalesce(law.kind, 'provision') + ')') + ', which is not statute.' END AS detail,
+                   ELSE 'Gives effect only to ' + ${TITLES_WITH_KINDS('bases')} + ', which is not statute.' END AS detail,
               coalesce(a.discretionary, false) AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
+    ),
+  },
+  {
+    code: 'ACTION_RELIES_ON_INHERITED_BASIS',
+    severity: 'INFO',
+    title: 'Statutory basis only inherited',
+    explanation:
+      'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
+    counts: "Checks actions with a statutory basis from above; the action's own links to an Act, regulation or statutory guidance (or a provision of one) make it pass.",
+    statement: cypher(
+      'gaps.actionReliesOnInheritedBasis',
+      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+       WITH a, [(a)<-[:${HIERARCHY}*1..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
+                WHERE NOT x:Plan AND ${ACCEPTED('g')}
+                  AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} }) | law] AS found
+       WHERE size(found) > 0
+       // Each law once, though the objective and the priority above may both give effect to it.
+       WITH a, reduce(seen = [], law IN found | CASE WHEN law IN seen THEN seen ELSE seen + law END) AS inherited
+       WITH a, inherited, EXISTS {
+              (a)-[g:GIVES_EFFECT_TO]->(law)
+              WHERE ${ACCEPTED('g')} AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} })
+            } AS passes
+       ${ROW('a', `a.planId AS planId, passes,
+              'Its statutory basis comes from above it: ' + ${TITLES_WITH_KINDS('inherited')} + '.' AS detail,
+              false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
     ),
   },
   {
     code: 'ACTION_WITHOUT_OWNER',
     severity: 'MEDIUM',
     title: 'Action with no accountable owner',
-    explanation: 'No role or body answers for the action: neither it nor the objective or priority above it is OWNED_BY anyone. A plan-wide owner does not count.',
+    explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
+    counts: "Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.",
     statement: cypher(
       'gaps.actionWithoutOwner',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
@@ -118,8 +168,10 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_OWNER',
     severity: 'LOW',
-    title: 'Outcome measure with no owner',
-    explanation: 'A measure some item relies on, with no owner of its own and none on the items it measures.',
+    title: 'Performance measure with no owner',
+    explanation:
+      'A performance measure (one an action, objective or priority is measured by) with nobody answering for it. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
+    counts: "An owner of the measure itself, or of an item it measures or that item's objective or priority; an owner of the whole plan does not count.",
     statement: cypher(
       'gaps.measureWithoutOwner',
       `MATCH (item)-[:MEASURED_BY]->(m:Measure) WHERE ${IN_PLAN_SCOPE('item')}
@@ -135,10 +187,11 @@ export const rules: RuleDefinition[] = [
     severity: 'HIGH',
     title: 'Duty cited but delivered by nothing',
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
+    counts: 'Links from the plan itself or anything in it saying it gives effect to the authority or one of its provisions; suggestions nobody has accepted do not count.',
     statement: cypher(
       'gaps.authorityNotGivenEffect',
       `MATCH (plan:Plan)-[:CITES]->(au:Authority)
-       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE}
+       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
        ${ROW('au', `plan.id AS planId,
               EXISTS { (plan)-[:${HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
               'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
@@ -149,7 +202,8 @@ export const rules: RuleDefinition[] = [
     code: 'EVIDENCE_WITHOUT_RESPONSE',
     severity: 'HIGH',
     title: 'Recommendation or area for improvement with no response',
-    explanation: 'Inspection evidence asks for improvement and no action RESPONDS_TO it.',
+    explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
+    counts: 'Links from any action, objective or priority saying it responds to this recommendation or area for improvement; a response to the report as a whole does not count.',
     statement: cypher(
       'gaps.evidenceWithoutResponse',
       `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']
@@ -167,11 +221,13 @@ export const rules: RuleDefinition[] = [
     code: 'MEASURE_WITHOUT_RECENT_DATA',
     severity: 'MEDIUM',
     title: 'Measure with no recent data',
-    explanation: 'The latest observed figure (projections aside) is more than 3 years old, so the measure cannot show how things stand now.',
+    explanation:
+      'The latest observed figure of a performance measure (projections aside) is more than 3 years old, so it cannot show how things stand now. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
+    counts: 'Measures an action, objective or priority is measured by, or that someone owns, and their observed figures.',
     statement: cypher(
       'gaps.measureWithoutRecentData',
       `MATCH (m:Measure)
-       WHERE $planIds IS NULL OR EXISTS { (item)-[:MEASURED_BY]->(m) WHERE item.planId IN $planIds }
+       WHERE ${PERFORMANCE_MEASURE('m')} AND ($planIds IS NULL OR EXISTS { (item)-[:MEASURED_BY]->(m) WHERE item.planId IN $planIds })
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
@@ -185,6 +241,7 @@ export const rules: RuleDefinition[] = [
     severity: 'MEDIUM',
     title: 'Plan priority serving no council priority',
     explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
+    counts: "The priority's own links saying it contributes to a council priority, directly or through up to three such links; the plan's links do not count.",
     statement: cypher(
       'gaps.priorityNotContributing',
       `MATCH (plan:Plan)-[:HAS_PRIORITY]->(p:Priority)
@@ -199,6 +256,7 @@ export const rules: RuleDefinition[] = [
     severity: 'MEDIUM',
     title: 'Link to a superseded or expired plan',
     explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
+    counts: 'Links from a current plan or its items saying they contribute to, are informed by or respond to another plan or its items.',
     statement: cypher(
       'gaps.linkToSupersededPlan',
       `MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
@@ -207,7 +265,7 @@ export const rules: RuleDefinition[] = [
             CASE WHEN target:Plan THEN target.id ELSE target.planId END AS targetPlanId
        WHERE $planIds IS NULL OR sourcePlanId IN $planIds
        MATCH (sourcePlan:Plan {id: sourcePlanId}), (targetPlan:Plan {id: targetPlanId})
-       WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED']
+       WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED'] AND ${HAS_ITEMS('sourcePlan')}
        WITH source, r, target, sourcePlan, targetPlan,
             targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
        ${ROW('source', `sourcePlan.id AS planId, NOT stale AS passes,
@@ -376,13 +434,16 @@ export async function coverage(gateway: Gateway, scope: ScopeInput | null | unde
     for (const counts of outcome.bySubject) bySubject.set(counts.subject, [...(bySubject.get(counts.subject) ?? []), coverageOf(rule.code, counts)]);
   }
   const subjects = await nodesById(gateway, bySubject.keys());
+  // Information-only rules are listed per subject but are not gaps, so they leave its totals alone.
+  const informational = new Set(rules.filter(({ severity }) => severity === 'INFO').map(({ code }) => code));
   const rowsFor = (label: string, kind?: string): CoverageRow[] =>
     [...bySubject.entries()]
       .map(([id, rules]) => ({ subject: subjects.get(id), rules }))
       .filter(({ subject }) => subject?.label === label && (!kind || subject.kind === kind))
       .map(({ subject, rules }) => {
-        const checked = rules.reduce((sum, rule) => sum + rule.checked, 0);
-        const passing = rules.reduce((sum, rule) => sum + rule.passing, 0);
+        const counted = rules.filter(({ code }) => !informational.has(code));
+        const checked = counted.reduce((sum, rule) => sum + rule.checked, 0);
+        const passing = counted.reduce((sum, rule) => sum + rule.passing, 0);
         return { subject: subject!, rules, checked, passing, coverage: share(passing, checked) };
       })
       .sort((a, b) => a.coverage - b.coverage || a.subject.title.localeCompare(b.subject.title));

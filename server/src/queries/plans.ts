@@ -7,13 +7,20 @@ import { NODE, toNode } from './shapes.ts';
 
 export const MAX_PAGE = 100;
 
+/**
+ * A plan with priorities, objectives or actions of its own; the rest are documents other plans
+ * mention in passing (a name, sometimes a publisher, nothing in them), kept as references.
+ * $references chooses which of the two a listing gives.
+ */
+const LISTED = (variable: string) => `EXISTS { (${variable})-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION]->() } <> $references`;
+
 export const statements = {
   // Keyset paging on (title, id): the cursor is the id of the last plan already shown.
   page: cypher(
     'plans.page',
     `OPTIONAL MATCH (cursor:Plan {id: $after})
      MATCH (p:Plan)
-     WHERE cursor IS NULL OR p.title > cursor.title OR (p.title = cursor.title AND p.id > cursor.id)
+     WHERE (cursor IS NULL OR p.title > cursor.title OR (p.title = cursor.title AND p.id > cursor.id)) AND ${LISTED('p')}
      WITH p ORDER BY p.title, p.id LIMIT $limit
      CALL (p) {
        OPTIONAL MATCH (p)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
@@ -21,7 +28,11 @@ export const statements = {
      }
      RETURN ${NODE('p')} AS plan, [(o:Organisation)-[:PUBLISHES]->(p) | ${NODE('o')}] AS publishers, itemCount`,
   ),
-  count: cypher('plans.count', 'MATCH (p:Plan) RETURN count(p) AS totalCount, $after IS NULL OR EXISTS { MATCH (:Plan {id: $after}) } AS cursorKnown'),
+  count: cypher(
+    'plans.count',
+    `MATCH (p:Plan) WHERE ${LISTED('p')}
+     RETURN count(p) AS totalCount, $after IS NULL OR EXISTS { MATCH (:Plan {id: $after}) } AS cursorKnown`,
+  ),
   hierarchy: cypher(
     'plans.hierarchy',
     `MATCH (plan:Plan {id: $id})
@@ -35,17 +46,17 @@ export const statements = {
 const PageRow = z.object({ plan: z.unknown(), publishers: z.array(z.unknown()), itemCount: z.number() });
 
 /**
- * Plans in title order, `first` at a time. The cursor is the id of the last plan of the
- * previous page.
+ * Plans in title order, `first` at a time; with `references`, the documents only mentioned in
+ * passing instead. The cursor is the id of the last plan of the previous page.
  */
-export async function plansPage(gateway: Gateway, first: number, after: string | null): Promise<PlanPage> {
+export async function plansPage(gateway: Gateway, first: number, after: string | null, references = false): Promise<PlanPage> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
     throw new ExpectedError('BAD_USER_INPUT', `first must be a whole number from 1 to ${MAX_PAGE}.`, { field: 'first' });
   }
-  const [counted] = await gateway.read(statements.count, { after });
+  const [counted] = await gateway.read(statements.count, { after, references });
   if (!counted?.cursorKnown) throw new ExpectedError('BAD_USER_INPUT', `after: no plan has the id ${after}.`, { field: 'after' });
   // One more than asked for tells whether there is a next page.
-  const rows = (await gateway.read(statements.page, { limit: int(first + 1), after })).map((row) => PageRow.parse(row));
+  const rows = (await gateway.read(statements.page, { limit: int(first + 1), after, references })).map((row) => PageRow.parse(row));
   const plans = rows.slice(0, first).map((row) => {
     const plan = toNode(row.plan);
     return {

@@ -2,16 +2,20 @@
  * The trace family: from any item up to the authorities it gives effect to and the council
  * priorities it serves. A path climbs the item's own hierarchy (action → objective → priority →
  * plan) and follows GIVES_EFFECT_TO and CONTRIBUTES_TO links, never more than MAX_STEPS links.
+ * A path whose first such link is the item's own is the item's own claim; one that first climbs
+ * to a parent and uses the parent's link is inherited from that parent, and says so.
  */
 import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
-import type { GraphEdge, Trace, TracePath } from '../generated/graphql.ts';
+import type { GraphEdge, GraphNode, Trace, TraceEnd, TracePath } from '../generated/graphql.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
 export const MAX_STEPS = 8;
 const MAX_PATHS = 500;
+/** The links that say what an item gives effect to or serves, as against the hierarchy it sits in. */
+const ALIGNMENT_TYPES = new Set(['GIVES_EFFECT_TO', 'CONTRIBUTES_TO']);
 
 // Paths are listed shortest first, and among those of one length the law before guidance and
 // frameworks (the order of the kinds in the seed format), so a trace reads and draws the same
@@ -91,7 +95,17 @@ export async function trace(gateway: Gateway, id: string, includeSuggested: bool
     const pathEdges = raw.edges.map(toEdge);
     nodes.push(...pathNodes);
     edges.push(...pathEdges);
-    paths.push({ nodes: pathNodes.map(({ id }) => id), edges: pathEdges.map(({ id }) => id), reaches: raw.reaches, basis: weakestBasis(pathEdges) });
+    // The first alignment link on the path is whose claim the path rests on: the item's own when
+    // it starts there, otherwise the parent's it climbed to.
+    const claim = pathEdges.findIndex(({ type }) => ALIGNMENT_TYPES.has(type));
+    paths.push({
+      nodes: pathNodes.map(({ id }) => id),
+      edges: pathEdges.map(({ id }) => id),
+      reaches: raw.reaches,
+      basis: weakestBasis(pathEdges),
+      inherited: claim > 0,
+      via: claim > 0 ? pathNodes[claim]!.id : null,
+    });
   }
   for (const { node, edge } of context.around) {
     nodes.push(toNode(node));
@@ -99,13 +113,32 @@ export async function trace(gateway: Gateway, id: string, includeSuggested: bool
   }
 
   const root = toNode(start);
-  const ends = (target: TracePath['reaches']) =>
-    distinctNodes(paths.filter(({ reaches }) => reaches === target).map(({ nodes: ids }) => nodes.find(({ id }) => id === ids.at(-1))!));
-  return {
-    root,
-    subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) },
-    paths,
-    authorities: ends('AUTHORITY'),
-    corporatePriorities: ends('CORPORATE_PRIORITY'),
-  };
+  const subgraph = { nodes: distinctNodes(nodes), edges: distinctEdges(edges) };
+  const ends = traceEnds(paths, new Map(subgraph.nodes.map((node) => [node.id, node])));
+  const endsOf = (target: TracePath['reaches']) => ends.filter(({ reaches }) => reaches === target).map(({ node }) => node);
+  return { root, subgraph, paths, authorities: endsOf('AUTHORITY'), corporatePriorities: endsOf('CORPORATE_PRIORITY'), ends };
+}
+
+/**
+ * Each end the paths reach, once, in the order of its first path, authorities first: whether a
+ * path of the item's own reaches it, and the parents it is inherited from, nearest first.
+ */
+export function traceEnds(paths: TracePath[], nodes: Map<string, GraphNode>): TraceEnd[] {
+  const ends = new Map<string, { node: GraphNode; reaches: TracePath['reaches']; own: boolean; via: Map<string, number> }>();
+  for (const path of paths) {
+    const id = path.nodes.at(-1)!;
+    const end = ends.get(id) ?? { node: nodes.get(id)!, reaches: path.reaches, own: false, via: new Map<string, number>() };
+    ends.set(id, end);
+    if (!path.via) end.own = true;
+    else end.via.set(path.via, Math.min(end.via.get(path.via) ?? Infinity, path.nodes.indexOf(path.via)));
+  }
+  const order: TracePath['reaches'][] = ['AUTHORITY', 'CORPORATE_PRIORITY'];
+  return [...ends.values()]
+    .sort((a, b) => order.indexOf(a.reaches) - order.indexOf(b.reaches))
+    .map(({ node, reaches, own, via }) => ({
+      node,
+      reaches,
+      own,
+      inheritedFrom: [...via.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => nodes.get(id)!),
+    }));
 }
