@@ -81,12 +81,18 @@ const SearchTitles = graphql(`
 `);
 
 const Alignment = graphql(`
-  query ApiTest_Alignment($rows: AlignmentSetInput!, $columns: AlignmentSetInput!) {
+  query ApiTest_Alignment($rows: AlignmentSetInput, $columns: AlignmentSetInput) {
     alignment(rows: $rows, columns: $columns) {
       rows { id }
       columns { id }
-      cells { row column strength links { type to } sharedAuthorities { id } sharedThemes { id } }
+      rowSet { kind planId }
+      columnSet { kind planId }
+      chosenBecause
+      cells { row column connection links { type to } sharedAuthorities { id } sharedThemes { id } }
+      rowConnections { node { id title } connection linkedTo sharesAuthorityWith sharesThemeWith }
+      columnConnections { node { id } connection linkedTo }
       uncoveredRows { id }
+      linkedItems { id }
     }
   }
 `);
@@ -392,10 +398,13 @@ describe('alignment', () => {
     expect(matrix.rows.length).toBeGreaterThanOrEqual(41);
     expect(matrix.cells.length).toBeGreaterThan(0);
     expect(matrix.uncoveredRows.length).toBeGreaterThan(0);
-    expect(matrix.uncoveredRows.length).toBeLessThan(matrix.rows.length);
-    const covered = new Set(matrix.cells.map(({ row }) => row));
-    for (const { id } of matrix.uncoveredRows) expect(covered.has(id)).toBe(false);
-    for (const cell of matrix.cells) expect(cell.strength).toBe(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length);
+    // No link joins the two plans' items, so no action is covered; some share nothing at all.
+    const alone = matrix.rowConnections.filter(({ connection }) => connection === 'NONE');
+    expect(alone.length).toBeGreaterThan(0);
+    expect(alone.length).toBeLessThan(matrix.rows.length);
+    const connected = new Set(matrix.cells.map(({ row }) => row));
+    for (const { node } of alone) expect(connected.has(node.id)).toBe(false);
+    for (const cell of matrix.cells) expect(cell.connection).toBe(cell.links.length ? 'LINKED' : cell.sharedAuthorities.length ? 'SHARED_AUTHORITY' : 'SHARED_THEME');
   });
 
   it('relates plans to the authorities they cite or give effect to, one link per item', async () => {
@@ -409,7 +418,7 @@ describe('alignment', () => {
     // The People Strategy does not cite the Act, but several of its items give effect to it.
     const people = cellOf('redbridge-people-strategy-2024');
     expect(people?.links.every(({ type, to }) => type === 'GIVES_EFFECT_TO' && to.startsWith('authority/care-act-2014'))).toBe(true);
-    expect(people?.strength).toBeGreaterThan(1);
+    expect(people?.links.length).toBeGreaterThan(1);
     expect(cellOf('thurrock-corporate-plan-2024')?.links.map(({ type }) => type)).toContain('GIVES_EFFECT_TO');
     // The Act is a column, so it is not also listed as an authority both share.
     for (const cell of cells) expect(cell.sharedAuthorities).toEqual([]);
@@ -418,6 +427,115 @@ describe('alignment', () => {
   it('needs a plan for a plan set, and says so', async () => {
     const { errors } = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES' }, columns: { kind: 'THEMES' } });
     expect(errors?.[0]).toMatchObject({ message: 'rows.planId is required for PLAN_PRIORITIES.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('does not count a shared theme as covering: "Take a system approach to identifying savings" only shares a theme with "Be Happy, Safe and Well"', async () => {
+    const { data, errors } = await api.execute(Alignment, {
+      rows: { kind: 'PLAN_ACTIONS', planId: 'caring-for-redbridge-2018' },
+      columns: { kind: 'PLAN_PRIORITIES', planId: 'redbridge-people-strategy-2024' },
+    });
+    expect(errors).toBeUndefined();
+    const matrix = data!.alignment;
+    const savings = 'caring-for-redbridge-2018/so2/ka5';
+    const cell = matrix.cells.find(({ row, column }) => row === savings && column === 'redbridge-people-strategy-2024/sp1');
+    expect(cell).toMatchObject({ connection: 'SHARED_THEME', links: [], sharedAuthorities: [] });
+    expect(cell?.sharedThemes.map(({ id }) => id)).toContain('theme/prevention-and-early-help');
+    const entry = matrix.rowConnections.find(({ node }) => node.id === savings);
+    expect(entry).toMatchObject({ connection: 'SHARED_THEME', linkedTo: [], sharesAuthorityWith: [] });
+    expect(entry?.sharesThemeWith).toContain('redbridge-people-strategy-2024/sp1');
+    expect(matrix.uncoveredRows.map(({ id }) => id)).toContain(savings);
+    // Covered means linked, and nothing else: every uncovered row is a row no link reaches.
+    const linked = new Set(matrix.cells.filter(({ links }) => links.length).map(({ row }) => row));
+    expect(matrix.uncoveredRows.map(({ id }) => id)).toEqual(matrix.rows.map(({ id }) => id).filter((id) => !linked.has(id)));
+  });
+
+  it('counts a row as covered only when a link joins it to a column, and lists shared authorities and themes apart', async () => {
+    const prefix = `test-alignment-${Math.random().toString(36).slice(2, 10)}`;
+    const at = { basis: 'STATED', by: 'test', at: '2026-12-07' };
+    const id = (name: string) => `${prefix}/${name}`;
+    const priority = (plan: string, name: string) => ({ label: 'Priority' as const, id: id(`${plan}/${name}`), props: { title: `${plan} ${name}`, planId: id(plan), topPriorityId: id(`${plan}/${name}`) } });
+    await loadBatch(gateway, {
+      nodes: [
+        { label: 'Plan', id: id('old'), props: { title: 'Old plan', status: 'EXPIRED' } },
+        { label: 'Plan', id: id('new'), props: { title: 'New plan', status: 'ADOPTED' } },
+        priority('old', 'linked'),
+        priority('old', 'theme'),
+        priority('old', 'law'),
+        priority('old', 'alone'),
+        priority('new', 'p1'),
+        { label: 'Theme', id: id('theme'), props: { title: 'A theme' } },
+        { label: 'Authority', id: id('act'), props: { title: 'An Act', kind: 'ACT' } },
+      ],
+      links: [
+        ...['linked', 'theme', 'law', 'alone'].map((name) => ({ type: 'HAS_PRIORITY' as const, from: id('old'), to: id(`old/${name}`), props: at })),
+        { type: 'HAS_PRIORITY', from: id('new'), to: id('new/p1'), props: at },
+        { type: 'INFORMED_BY', from: id('new/p1'), to: id('old/linked'), props: { ...at, basis: 'CURATED', rationale: 'Follows on.' } },
+        { type: 'CONCERNS', from: id('new/p1'), to: id('theme'), props: at },
+        { type: 'CONCERNS', from: id('old/theme'), to: id('theme'), props: at },
+        { type: 'GIVES_EFFECT_TO', from: id('new/p1'), to: id('act'), props: at },
+        { type: 'GIVES_EFFECT_TO', from: id('old/law'), to: id('act'), props: at },
+      ],
+    });
+    try {
+      const { data, errors } = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: id('old') }, columns: { kind: 'PLAN_PRIORITIES', planId: id('new') } });
+      expect(errors).toBeUndefined();
+      const matrix = data!.alignment;
+      expect(matrix.chosenBecause).toBeNull();
+      expect(matrix.rowSet).toEqual({ kind: 'PLAN_PRIORITIES', planId: id('old') });
+      const connections = Object.fromEntries(matrix.rowConnections.map(({ node, connection }) => [node.id.slice(prefix.length + 5), connection]));
+      expect(connections).toEqual({ linked: 'LINKED', theme: 'SHARED_THEME', law: 'SHARED_AUTHORITY', alone: 'NONE' });
+      expect(matrix.uncoveredRows.map(({ id: row }) => row).sort()).toEqual(['alone', 'law', 'theme'].map((name) => id(`old/${name}`)));
+      expect(matrix.columnConnections).toEqual([expect.objectContaining({ connection: 'LINKED', linkedTo: [id('old/linked')] })]);
+      const law = matrix.cells.find(({ row }) => row === id('old/law'));
+      expect(law).toMatchObject({ connection: 'SHARED_AUTHORITY', links: [], sharedAuthorities: [{ id: id('act') }], sharedThemes: [] });
+
+      // Once the link is gone, the row is no longer covered, though nothing else changed.
+      await gateway.write(removeLink, { from: id('new/p1'), to: id('old/linked'), type: 'INFORMED_BY' });
+      const after = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: id('old') }, columns: { kind: 'PLAN_PRIORITIES', planId: id('new') } });
+      expect(after.data!.alignment.uncoveredRows.map(({ id: row }) => row)).toContain(id('old/linked'));
+    } finally {
+      await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` });
+    }
+  });
+
+  it('chooses the default pair from the data: the most recent plan that supersedes another, at the level where rows differ', async () => {
+    const successions = await gateway.read(
+      cypher(
+        'test.successions',
+        `MATCH (later:Plan)-[r:SUPERSEDES]->(earlier:Plan)
+         WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED' AND EXISTS { (later)-[:HAS_PRIORITY]->() } AND EXISTS { (earlier)-[:HAS_PRIORITY]->() }
+         RETURN later.id AS laterId, earlier.id AS earlierId ORDER BY coalesce(later.periodStart, -1) DESC, coalesce(earlier.periodStart, -1) DESC, later.id`,
+      ),
+    );
+    expect(successions.length).toBeGreaterThan(0);
+    const { laterId: later, earlierId: earlier } = successions[0] as { laterId: string; earlierId: string };
+
+    const { data, errors } = await api.execute(Alignment, {});
+    expect(errors).toBeUndefined();
+    const matrix = data!.alignment;
+    expect(matrix.columnSet).toEqual({ kind: 'PLAN_PRIORITIES', planId: later });
+    expect(matrix.rowSet.planId).toBe(earlier);
+    expect(matrix.chosenBecause).toMatch(/ supersedes /);
+
+    // The level chosen is one where the rows do not all connect alike, so the list of what is not
+    // covered tells them apart; in the seed data that is Caring for Redbridge's actions.
+    const byPriority = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: earlier }, columns: { kind: 'PLAN_PRIORITIES', planId: later } });
+    const kinds = (entries: { connection: string }[]) => new Set(entries.map(({ connection }) => connection)).size;
+    if (kinds(byPriority.data!.alignment.rowConnections) === 1) expect(matrix.rowSet.kind).toBe('PLAN_ACTIONS');
+    else expect(matrix.rowSet.kind).toBe('PLAN_PRIORITIES');
+    expect(kinds(matrix.rowConnections)).toBeGreaterThan(1);
+    expect(matrix.rowSet).toEqual({ kind: 'PLAN_ACTIONS', planId: 'caring-for-redbridge-2018' });
+
+    // A real answer: actions that connect to nothing in the later plan, listed as not covered.
+    const alone = matrix.rowConnections.filter(({ connection }) => connection === 'NONE').map(({ node }) => node.id);
+    expect(alone).toContain('caring-for-redbridge-2018/so3/ka3');
+    expect(matrix.uncoveredRows.map(({ id }) => id)).toEqual(expect.arrayContaining(alone));
+    for (const id of alone) expect(matrix.cells.some(({ row }) => row === id)).toBe(false);
+  });
+
+  it('refuses rows without columns, naming what is missing', async () => {
+    const { errors } = await api.execute(Alignment, { rows: { kind: 'THEMES' } });
+    expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/^columns is missing/), extensions: { code: 'BAD_USER_INPUT', field: 'columns' } });
   });
 });
 

@@ -5,11 +5,14 @@
  * both give effect to and the themes both concern. Where a row or column is an authority or a
  * theme, the other side's links to it are the cell's links: each item of a plan that gives effect
  * to the Care Act adds one to the plan's cell under the Act.
+ *
+ * Only a link covers: two items sharing an authority or a theme are about the same thing, which
+ * does not say one delivers the other, so the three are kept apart in every cell and every row.
  */
 import { z } from 'zod';
 import { cypher, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { AlignmentCell, AlignmentMatrix, AlignmentSetInput, AlignmentSetKind, GraphEdge, GraphNode } from '../generated/graphql.ts';
+import type { AlignmentAxisEntry, AlignmentCell, AlignmentConnection, AlignmentMatrix, AlignmentSet, AlignmentSetInput, AlignmentSetKind, GraphEdge, GraphNode } from '../generated/graphql.ts';
 import { nodesById } from './nodes.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
@@ -53,6 +56,20 @@ export const statements = {
             reduce(all = [], list IN collect(authorities) | all + list) AS authorities,
             reduce(all = [], list IN collect(themes) | all + list) AS themes`,
   ),
+  // Plans with priorities, to choose a pair from when nobody has chosen one: a whole-graph question.
+  candidatePlans: cypher(
+    'alignment.candidatePlans',
+    `MATCH (p:Plan) WHERE EXISTS { (p)-[:HAS_PRIORITY]->() }
+     CALL (p) {
+       OPTIONAL MATCH (p)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
+       RETURN count(DISTINCT item) AS items
+     }
+     RETURN p.id AS id, p.title AS title, p.periodStart AS periodStart, items,
+            EXISTS { (:Action {planId: p.id}) } AS hasActions,
+            [(o:Organisation)-[:PUBLISHES]->(p) | o.id] AS publishers,
+            [(p)-[r:SUPERSEDES]->(older:Plan) WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED' | older.id] AS supersedes
+     ORDER BY p.id`,
+  ),
   joiningLinks: cypher(
     'alignment.joiningLinks',
     `MATCH (a:Entity)-[r:${JOINING}]->(b:Entity)
@@ -81,8 +98,44 @@ async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: Ali
 
 const intersect = (a: Set<string>, b: Set<string>) => [...a].filter((id) => b.has(id));
 
-/** The matrix between the two sets; only cells with a connection are listed. */
-export async function alignment(gateway: Gateway, rowsInput: AlignmentSetInput, columnsInput: AlignmentSetInput): Promise<AlignmentMatrix> {
+/** The closest connection of a cell: a link before a shared authority before a shared theme. */
+export function cellConnection(cell: { links: unknown[]; authorities: unknown[]; themes: unknown[] }): AlignmentConnection {
+  return cell.links.length ? 'LINKED' : cell.authorities.length ? 'SHARED_AUTHORITY' : cell.themes.length ? 'SHARED_THEME' : 'NONE';
+}
+
+const closeness: AlignmentConnection[] = ['LINKED', 'SHARED_AUTHORITY', 'SHARED_THEME', 'NONE'];
+
+/** Each entry of one axis with its closest connection to the other, from the listed cells. */
+export function axisConnections(nodes: GraphNode[], cells: Pick<AlignmentCell, 'row' | 'column' | 'connection' | 'links' | 'sharedAuthorities' | 'sharedThemes'>[], axis: 'row' | 'column'): AlignmentAxisEntry[] {
+  const other = axis === 'row' ? 'column' : 'row';
+  return nodes.map((node) => {
+    const own = cells.filter((cell) => cell[axis] === node.id);
+    const linkedTo = own.filter(({ links }) => links.length).map((cell) => cell[other]);
+    const sharesAuthorityWith = own.filter(({ sharedAuthorities }) => sharedAuthorities.length).map((cell) => cell[other]);
+    const sharesThemeWith = own.filter(({ sharedThemes }) => sharedThemes.length).map((cell) => cell[other]);
+    const connection = closeness.find((kind) => own.some((cell) => cell.connection === kind)) ?? 'NONE';
+    return { node, connection, linkedTo, sharesAuthorityWith, sharesThemeWith };
+  });
+}
+
+const asSet = (input: AlignmentSetInput): AlignmentSet => ({ kind: input.kind, planId: input.planId ?? null, ids: input.ids?.length ? input.ids : null });
+
+/**
+ * The matrix between the two sets; only cells with a connection are listed. With neither set
+ * given, the sets are chosen from the data ({@link chooseSets}); one without the other is refused.
+ */
+export async function alignment(gateway: Gateway, rowsInput: AlignmentSetInput | null | undefined, columnsInput: AlignmentSetInput | null | undefined): Promise<AlignmentMatrix> {
+  if (!rowsInput !== !columnsInput) {
+    const missing = rowsInput ? 'columns' : 'rows';
+    throw new ExpectedError('BAD_USER_INPUT', `${missing} is missing: give both rows and columns, or neither to have them chosen from the data.`, { field: missing });
+  }
+  if (rowsInput && columnsInput) return { ...(await matrix(gateway, rowsInput, columnsInput)), chosenBecause: null };
+  return chooseSets(gateway);
+}
+
+type Matrix = Omit<AlignmentMatrix, 'chosenBecause'>;
+
+async function matrix(gateway: Gateway, rowsInput: AlignmentSetInput, columnsInput: AlignmentSetInput): Promise<Matrix> {
   const rows = await resolveSet(gateway, 'rows', rowsInput);
   const columns = await resolveSet(gateway, 'columns', columnsInput);
   const elements = [...new Set([...rows, ...columns].map(({ id }) => id))];
@@ -108,21 +161,103 @@ export async function alignment(gateway: Gateway, rowsInput: AlignmentSetInput, 
       if (cell.links.length || cell.authorities.length || cell.themes.length) cellIds.push(cell);
     }
   }
-  const shared = await nodesById(gateway, cellIds.flatMap(({ authorities, themes }) => [...authorities, ...themes]));
+  const axisIds = new Set(elements);
+  const linkEnds = cellIds.flatMap(({ links: joining }) => joining.flatMap(({ from, to }) => [from, to])).filter((id) => !axisIds.has(id));
+  const named = await nodesById(gateway, [...cellIds.flatMap(({ authorities, themes }) => [...authorities, ...themes]), ...linkEnds]);
   const cells: AlignmentCell[] = cellIds.map(({ row, column, links: joining, authorities, themes }) => ({
     row,
     column,
     links: joining,
-    sharedAuthorities: authorities.map((id) => shared.get(id)!).filter(Boolean),
-    sharedThemes: themes.map((id) => shared.get(id)!).filter(Boolean),
-    strength: joining.length + authorities.length + themes.length,
+    sharedAuthorities: authorities.map((id) => named.get(id)!).filter(Boolean),
+    sharedThemes: themes.map((id) => named.get(id)!).filter(Boolean),
+    connection: cellConnection({ links: joining, authorities, themes }),
   }));
-  const connected = (axis: 'row' | 'column') => new Set(cells.map((cell) => cell[axis]));
+  const rowConnections = axisConnections(rows, cells, 'row');
+  const columnConnections = axisConnections(columns, cells, 'column');
+  const uncovered = (entries: AlignmentAxisEntry[]) => entries.filter(({ connection }) => connection !== 'LINKED').map(({ node }) => node);
   return {
+    rowSet: asSet(rowsInput),
+    columnSet: asSet(columnsInput),
     rows,
     columns,
     cells,
-    uncoveredRows: rows.filter(({ id }) => !connected('row').has(id)),
-    uncoveredColumns: columns.filter(({ id }) => !connected('column').has(id)),
+    rowConnections,
+    columnConnections,
+    uncoveredRows: uncovered(rowConnections),
+    uncoveredColumns: uncovered(columnConnections),
+    linkedItems: [...new Set(linkEnds)].map((id) => named.get(id)!).filter(Boolean),
   };
+}
+
+const CandidatePlan = z.object({
+  id: z.string(),
+  title: z.string(),
+  periodStart: z.number().nullable(),
+  items: z.number(),
+  hasActions: z.boolean(),
+  publishers: z.array(z.string()),
+  supersedes: z.array(z.string()),
+});
+export type CandidatePlan = z.infer<typeof CandidatePlan>;
+
+/** An earlier and a later plan to line up, and why them; null when fewer than two plans have priorities. */
+export function choosePlanPair(plans: CandidatePlan[]): { earlier: CandidatePlan; later: CandidatePlan; because: string } | null {
+  const byId = new Map(plans.map((plan) => [plan.id, plan]));
+  const start = (plan: CandidatePlan) => plan.periodStart ?? Number.NEGATIVE_INFINITY;
+  // The most recent succession: the later plan that starts last, then the earlier that starts last.
+  const successions = plans
+    .flatMap((later) => later.supersedes.filter((id) => byId.has(id) && id !== later.id).map((id) => ({ later, earlier: byId.get(id)! })))
+    .sort((a, b) => start(b.later) - start(a.later) || start(b.earlier) - start(a.earlier) || a.later.id.localeCompare(b.later.id));
+  const succession = successions[0];
+  if (succession) return { ...succession, because: `${succession.later.title} supersedes ${succession.earlier.title}` };
+
+  // Else the two plans with most items of the publisher whose two largest plans hold most.
+  const publishers = [...new Set(plans.flatMap(({ publishers: ids }) => ids))].sort();
+  const pairs = publishers.flatMap((publisher) => {
+    const largest = plans.filter((plan) => plan.publishers.includes(publisher)).sort((a, b) => b.items - a.items || a.id.localeCompare(b.id));
+    return largest.length >= 2 ? [[largest[0]!, largest[1]!] as const] : [];
+  });
+  pairs.sort(([a1, a2], [b1, b2]) => b1.items + b2.items - (a1.items + a2.items));
+  const pair = pairs[0];
+  if (!pair) return null;
+  const [earlier, later] = start(pair[0]) <= start(pair[1]) ? pair : [pair[1], pair[0]];
+  return { earlier, later, because: `${earlier.title} and ${later.title} are the two largest plans of one publisher` };
+}
+
+const connectionWords: Record<AlignmentConnection, string> = {
+  LINKED: 'by a direct link',
+  SHARED_AUTHORITY: 'through a shared authority and no direct link',
+  SHARED_THEME: 'through a shared theme only',
+  NONE: 'by nothing',
+};
+
+/**
+ * Chooses what to line up when nobody has said: an earlier plan against a later one
+ * ({@link choosePlanPair}), the earlier plan's priorities as rows and the later plan's as
+ * columns. Where every priority of the earlier plan connects the same way, that level tells
+ * nothing apart (typically: every row shares a theme, so nothing looks uncovered), and the rows
+ * become the earlier plan's actions, if they tell more apart.
+ */
+async function chooseSets(gateway: Gateway): Promise<AlignmentMatrix> {
+  const plans = (await gateway.read(statements.candidatePlans)).map((row) => CandidatePlan.parse(row));
+  const pair = choosePlanPair(plans);
+  if (!pair) {
+    const plansAgainstLaw = await matrix(gateway, { kind: 'PLANS' }, { kind: 'AUTHORITIES' });
+    return { ...plansAgainstLaw, chosenBecause: 'Fewer than two plans have priorities, so every plan is set against every authority.' };
+  }
+  const columns: AlignmentSetInput = { kind: 'PLAN_PRIORITIES', planId: pair.later.id };
+  const byPriority = await matrix(gateway, { kind: 'PLAN_PRIORITIES', planId: pair.earlier.id }, columns);
+  const kinds = (result: Matrix) => new Set(result.rowConnections.map(({ connection }) => connection));
+  const alike = kinds(byPriority);
+  if (alike.size === 1 && pair.earlier.hasActions) {
+    const byAction = await matrix(gateway, { kind: 'PLAN_ACTIONS', planId: pair.earlier.id }, columns);
+    if (kinds(byAction).size > 1) {
+      const [only] = alike;
+      return {
+        ...byAction,
+        chosenBecause: `${pair.because}. Every priority of the earlier plan connects to the later one the same way (${connectionWords[only!]}), so the rows are the earlier plan's actions, where the answer differs.`,
+      };
+    }
+  }
+  return { ...byPriority, chosenBecause: `${pair.because}: the priorities of the earlier plan (rows) against those of the later one (columns).` };
 }

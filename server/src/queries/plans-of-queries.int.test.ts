@@ -25,6 +25,7 @@ const scansByDesign = new Set([
   'alignment.authorities',
   'alignment.themes',
   'alignment.joiningLinks',
+  'alignment.candidatePlans',
   'plans.page',
   'plans.count',
   ...Object.values(gaps)

@@ -46,7 +46,7 @@ const MatrixQuery = graphql(`
       cells {
         row
         column
-        strength
+        connection
         links { id type from to basis rationale }
         sharedAuthorities { id label title kind }
         sharedThemes { id label title }
@@ -146,7 +146,7 @@ interface HeatMapProps {
  */
 function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
   const cells = new Map(matrix.cells.map((cell) => [cellParam(cell.row, cell.column), cell]));
-  const strongest = Math.max(0, ...matrix.cells.map(({ strength }) => strength));
+  const strongest = Math.max(0, ...matrix.cells.map((cell) => cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length));
   return (
     <div className="matrix-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
       <table className="heat-map">
@@ -181,15 +181,15 @@ function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
                   <td key={column.id}>
                     <button
                       type="button"
-                      className={`heat-cell heat-${shadeLevel(cell.strength, strongest)}`}
+                      className={`heat-cell heat-${shadeLevel((cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length), strongest)}`}
                       aria-pressed={pressed}
                       aria-controls="cell-details"
                       onClick={() => onOpen(row.id, column.id)}
                     >
-                      {cell.strength}
+                      {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length)}
                       <span className="visually-hidden">
                         {' '}
-                        {cell.strength === 1 ? 'connection' : 'connections'} between {row.title} and {column.title}
+                        {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length) === 1 ? 'connection' : 'connections'} between {row.title} and {column.title}
                       </span>
                     </button>
                   </td>

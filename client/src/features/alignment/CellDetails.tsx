@@ -65,7 +65,7 @@ export function CellDetails({ cell, row, column }: CellDetailsProps) {
             What connects “{row.title}” and “{column.title}”
           </h2>
           <p>
-            Strength {cell.strength}: {count(cell.links.length, 'link', 'links')}, {count(cell.sharedAuthorities.length, 'shared authority', 'shared authorities')} and{' '}
+            Strength {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length)}: {count(cell.links.length, 'link', 'links')}, {count(cell.sharedAuthorities.length, 'shared authority', 'shared authorities')} and{' '}
             {count(cell.sharedThemes.length, 'shared theme', 'shared themes')}.
           </p>
           <h3>Links between them</h3>
