@@ -35,7 +35,9 @@ export function summariseImport(file: string, result: ImportResult): ImportSumma
   };
   const plan = nodes.find((node) => node.label === 'Plan');
   const report = nodes.find((node) => node.label === 'Evidence' && node.kind === 'INSPECTION_REPORT');
-  const publisherId = (result.createdLinks as GraphEdge[]).find((link) => link.type === 'PUBLISHES')?.from;
+  // A plan's publisher, or the organisation an inspection report is about.
+  const links = result.createdLinks as GraphEdge[];
+  const publisherId = links.find((link) => link.type === 'PUBLISHES' && link.to === plan?.id)?.from ?? links.find((link) => link.type === 'ABOUT' && link.from === report?.id)?.to;
   const publisher = publisherId ? byId.get(publisherId) : undefined;
   // A top-level priority sits straight under the plan; a priority under a priority is a sub-priority.
   const priorities = nodes.filter((node) => node.label === 'Priority' && byId.get(parentOf.get(node.id) ?? '')?.label !== 'Priority');

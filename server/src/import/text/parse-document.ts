@@ -19,6 +19,7 @@ import type { SeedFile } from '../seed-format.ts';
 import { classifyLine, type ClassifiedLine, isFurnitureSectionHeading, recogniseLeadIn, slugify, visionHeading } from './classify.ts';
 import { FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
 import { findCitations } from './legislation-catalogue.ts';
+import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
 import { describePlan, parsePlan } from './parse-plan.ts';
 import { checkDocumentText, cutExcerpt, markupRanges, normaliseWhitespace, Quoter, toSourceLines } from './source-text.ts';
@@ -82,6 +83,13 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
     documentKind = plan.documentKind;
     citer = parsePlan(output, heading, plan, publisherPrefix);
     if (options.publisherId) output.link({ from: options.publisherId, type: 'PUBLISHES', to: citer });
+  }
+  // Named by the person importing, or else inferred: the publisher of a plan, the body a report inspects.
+  const inferred = options.publisherId ? undefined : inferOrganisation(text, heading.documentTitle, inspection);
+  if (inferred) {
+    output.add({ id: inferred.id, label: 'Organisation', kind: inferred.kind, title: inferred.name, source: { section: 'Document', excerpt: output.quoter.quote(inferred.quote, []) } } as Node);
+    if (inspection) output.link({ from: citer, type: 'ABOUT', to: inferred.id });
+    else output.link({ from: inferred.id, type: 'PUBLISHES', to: citer });
   }
   addCitations(output, text, citer, !inspection);
 

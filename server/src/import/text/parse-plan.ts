@@ -17,6 +17,8 @@ import {
   visionParagraph,
 } from './classify.ts';
 import type { SeedFile } from '../seed-format.ts';
+import { buildOutline } from './outline.ts';
+import { readOutlinePlan } from './outline-plan.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED, withPrefix } from './document-output.ts';
 
 /** An item that lists sit under: the plan, or a labelled or lettered priority or objective. */
@@ -144,6 +146,9 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
   } as Node);
   const planHolder: Holder = { node: plan, kind: 'plan', sectionName: heading.planName, owners: [] };
   const roleId = (title: string) => (publisherPrefix ? `role/${publisherPrefix}-${slugify(title, 60)}` : `role/${planId}/${slugify(title, 60)}`);
+  // When the headings carry the plan's structure, the outline says it; else the lines are read one by one.
+  const outline = buildOutline(classified, lines.map((line) => line.text), new Set(heading.lineIndexes));
+  if (readOutlinePlan(output, planId, outline)) return planId;
 
   let section = heading.documentTitle;
   let top: Holder | undefined;

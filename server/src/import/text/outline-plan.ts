@@ -1,0 +1,172 @@
+/**
+ * Reads a plan from its outline when its headings carry the structure: sections that are the
+ * plan's priorities (the sections a list near the start enumerates, or the sections that hold an
+ * "actions" or "key initiatives" part), and under each the actions: the items of such a part, the
+ * items a "we will" lead-in introduces, and "we will" sentences. Context parts (key data, case
+ * studies, monitoring, progress so far) hold no actions.
+ */
+import { recogniseLeadIn, shortTitle } from './classify.ts';
+import { fullText, type Node, type Output, USED } from './document-output.ts';
+import { allBlocks, allSections, type Block, type Section } from './outline.ts';
+
+/** A heading over what the plan will do. */
+export const isActionHeading = (title: string) =>
+  /\b(?:actions?|key (?:initiatives?|activities|deliverables|commitments)|initiatives|what we will do|how we will (?:do|achieve|deliver|get there)|we will|our commitments|commitments|deliverables|what we will deliver|next steps)\b/i.test(title) &&
+  !/\b(?:previous|progress|achieved|achievements|review of|so far|completed|calls? to action)\b/i.test(title);
+
+/** A heading over context: background, data, evidence, case studies, monitoring, progress. */
+export const isContextHeading = (title: string) =>
+  /\b(?:background|context|introduction|foreword|key (?:issues|data|facts|challenges)|issues and challenges|case stud(?:y|ies)|monitoring|measur(?:es|ing)|indicators?|progress|achievements?|what we have (?:done|achieved)|review|evidence|data|statistics|references|glossary|appendix|appendices|contents|acknowledg\w*|summary of|national|what (?:is|are)|why\b|how we developed|consultation|governance|equality impact)\b/i.test(title);
+
+/** Headings of the parts every priority shares ("Our goals"), never priorities themselves. */
+const isPartHeading = (title: string) => /^(?:our\s+|the\s+|key\s+)?(?:goals?|objectives?|outcomes?|aims?|vision|principles?|ambitions?|priorities|values)\s*:?$/i.test(title.trim());
+
+const normalise = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The name an enumerating list item gives: the words before a colon or dash, else all of it. */
+export const itemLead = (body: string) => body.split(/\s*[:–—]\s+|\s+-\s+/)[0]!.trim();
+
+const qualifies = (section: Section) => !isActionHeading(section.title) && !isContextHeading(section.title) && !isPartHeading(section.title) && section.title.length <= 160;
+
+/** The level most of the sections sit at, and the sections at it. */
+function atCommonLevel(sections: Section[]): Section[] {
+  const counts = new Map<number, number>();
+  for (const section of sections) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
+  const level = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  return sections.filter((section) => section.level === level);
+}
+
+/**
+ * The sections that are the plan's priorities, and the list that enumerated them if one did.
+ * First choice: the sections a list earlier in the document names one by one (at least two,
+ * each name once). Else: the sections holding an actions part, when at least two do.
+ */
+export function findPrioritySections(root: Section): { priorities: Section[]; preview: Block[] } {
+  const sections = allSections(root);
+  const order = new Map(sections.map((section, position) => [section, position]));
+  let best: { priorities: Section[]; preview: Block[] } = { priorities: [], preview: [] };
+  for (const holder of [root, ...sections]) {
+    const lists: Block[][] = [];
+    let run: Block[] = [];
+    for (const block of holder.blocks) {
+      if (block.kind === 'item' && block.depth === 0) run.push(block);
+      else if (block.kind !== 'item') {
+        if (run.length >= 2) lists.push(run);
+        run = [];
+      }
+    }
+    if (run.length >= 2) lists.push(run);
+    for (const list of lists) {
+      const names = new Map(list.map((item) => [normalise(itemLead(item.body)), item]));
+      const after = sections.filter((section) => section.index > list[list.length - 1]!.indexes[0]! && qualifies(section));
+      const matched = after.filter((section) => names.has(normalise(section.title)));
+      const titles = new Set(matched.map((section) => normalise(section.title)));
+      if (matched.length < 2 || titles.size !== matched.length) continue;
+      const priorities = atCommonLevel(matched).sort((a, b) => order.get(a)! - order.get(b)!);
+      if (priorities.length > best.priorities.length) best = { priorities, preview: list.filter((item) => titles.has(normalise(itemLead(item.body)))) };
+    }
+  }
+  if (best.priorities.length >= 2) return best;
+  const holders = new Set<Section>();
+  for (const section of sections) {
+    if (!isActionHeading(section.title) || !section.parent || section.parent.level === 0) continue;
+    if (allBlocks(section).some((block) => block.kind !== 'paragraph') && qualifies(section.parent)) holders.add(section.parent);
+  }
+  const priorities = atCommonLevel([...holders]);
+  return priorities.length >= 2 ? { priorities, preview: [] } : { priorities: [], preview: [] };
+}
+
+/** An action found in a priority: its words, what to quote, its lines, and the document's name for it. */
+export interface FoundAction {
+  words: string;
+  quote: string;
+  indexes: number[];
+  term: string;
+  section: string;
+}
+
+const weWillSentence = /^(?:[A-Z][^.!?]{0,80}?,\s*)?we will\b/i;
+const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
+/** "What: Pilot project …  Who: … When: …" → the "what". */
+const labelledWhat = (body: string) => {
+  const what = /^(?:what|action)\s*:\s*(.+?)(?:\s+(?:who|when|lead|owner|by when|timescales?|how)\s*:.*)?$/i.exec(body);
+  return what ? what[1]!.trim() : body;
+};
+
+/** The actions under a priority section (see the module's description). */
+export function actionsIn(priority: Section): FoundAction[] {
+  const found: FoundAction[] = [];
+  const walk = (section: Section, inActions: boolean) => {
+    let leadIn: string | undefined;
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') {
+        const lead = recogniseLeadIn(block.body, 'paragraph');
+        leadIn = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind) ? lead.display : undefined;
+        if (leadIn) continue;
+        for (const sentence of sentencesOf(block.body)) {
+          if (weWillSentence.test(sentence) && !/[:]$/.test(sentence)) found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: section.title });
+        }
+        continue;
+      }
+      if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn)) {
+        const words = labelledWhat(block.body);
+        found.push({ words, quote: labelledWhat(block.quote), indexes: block.indexes, term: leadIn ? shortTitle(leadIn, 60) : 'Action', section: section.title });
+      } else if (block.kind === 'row' && inActions && block.cells?.[0] && block.cells[0].length > 15) {
+        found.push({ words: block.cells[0], quote: block.cells[0], indexes: block.indexes, term: 'Action', section: section.title });
+      }
+    }
+    for (const child of section.children) {
+      if (isContextHeading(child.title) && !isActionHeading(child.title)) continue;
+      walk(child, inActions || isActionHeading(child.title));
+    }
+  };
+  walk(priority, isActionHeading(priority.title));
+  return found;
+}
+
+/**
+ * Reads the plan's priorities and actions from the outline into `output`, under `planId`.
+ * Returns false, adding nothing, when the headings do not carry a plan's structure.
+ */
+export function readOutlinePlan(output: Output, planId: string, root: Section): boolean {
+  const { priorities, preview } = findPrioritySections(root);
+  if (priorities.length < 2) return false;
+  for (const section of allSections(root)) {
+    output.sections[section.index] = section.title;
+    for (const block of allBlocks(section)) for (const index of block.indexes) output.sections[index] = section.title;
+  }
+  for (const item of preview) for (const index of item.indexes) output.status[index] = USED;
+  priorities.forEach((section, position) => {
+    const title = shortTitle(section.title);
+    const priority = output.add(
+      {
+        id: output.uniqueId(`${planId}/p${position + 1}`),
+        label: 'Priority',
+        title,
+        parent: planId,
+        term: 'Priority',
+        text: fullText(section.title, title),
+        source: { section: section.parent?.title || 'Priorities', excerpt: output.quote(section.quote, [section.index]) },
+      } as Node,
+      section.title,
+    );
+    output.status[section.index] = USED;
+    actionsIn(section).forEach((action, count) => {
+      const actionTitle = shortTitle(action.words);
+      output.add(
+        {
+          id: output.uniqueId(`${priority.id}/a${count + 1}`),
+          label: 'Action',
+          title: actionTitle,
+          parent: priority.id,
+          term: action.term,
+          text: fullText(action.words, actionTitle),
+          source: { section: action.section, excerpt: output.quote(action.quote, action.indexes) },
+        } as Node,
+        action.words,
+      );
+      for (const index of action.indexes) output.status[index] = USED;
+    });
+  });
+  return true;
+}
