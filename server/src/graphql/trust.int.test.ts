@@ -55,6 +55,13 @@ const Coverage = graphql(`
   }
 `);
 
+const Behind = graphql(`
+  query TrustTest_Behind($scope: ScopeInput, $subject: ID) {
+    coverage(scope: $scope) { byPriority { subject { id } checked passing } }
+    gaps(scope: $scope, subject: $subject) { total rules { code findings(first: 1000) { subjects } } }
+  }
+`);
+
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
@@ -136,6 +143,19 @@ describe('gap rules', () => {
     expect(inherited.findings.map(({ node }) => node.id)).not.toContain('caring-for-redbridge-2018/so3/ka4');
     const finding = inherited.findings[0];
     expect(finding?.detail).toMatch(/^Its statutory basis comes from above it: .+ \((act|regulation|statutory guidance|provision)\)/);
+  });
+});
+
+describe('the gaps behind a coverage figure', () => {
+  it('lists exactly the failures a priority counts, and only findings counted against it', async () => {
+    const scope = { planId: 'redbridge-people-strategy-2024' };
+    const subject = 'redbridge-people-strategy-2024/sp2';
+    const { data, errors } = await api.execute(Behind, { scope, subject });
+    expect(errors).toBeUndefined();
+    const row = data!.coverage.byPriority.find(({ subject: { id } }) => id === subject)!;
+    expect(row.checked - row.passing).toBeGreaterThan(0);
+    expect(data!.gaps.total).toBe(row.checked - row.passing);
+    for (const rule of data!.gaps.rules) for (const finding of rule.findings) expect(finding.subjects).toContain(subject);
   });
 });
 

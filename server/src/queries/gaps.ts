@@ -373,8 +373,17 @@ export const findingCounts = (rule: RuleReport) => ({
   informationCount: rule.failing.filter(({ severity }) => severity === 'INFO').length,
 });
 
-/** The gap catalogue over the scope: every rule with its counts and its failing items, most severe first. */
-export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefined, codes?: string[] | null, minSeverity?: Severity | null): Promise<{ rules: RuleReport[]; total: number }> {
+/**
+ * The gap catalogue over the scope: every rule with its counts and its failing items, most
+ * severe first; with `subject`, only the items that count against that subject in coverage.
+ */
+export async function gaps(
+  gateway: Gateway,
+  scope: ScopeInput | null | undefined,
+  codes?: string[] | null,
+  minSeverity?: Severity | null,
+  subject?: string | null,
+): Promise<{ rules: RuleReport[]; total: number }> {
   const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false });
   const floor = minSeverity ? severityRank[minSeverity] : 0;
 
@@ -393,7 +402,7 @@ export async function gaps(gateway: Gateway, scope: ScopeInput | null | undefine
         discretionary,
         subjects: subjects.filter((subject): subject is string => subject !== null),
       }))
-      .filter((item) => severityRank[item.severity] >= floor)
+      .filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject)))
       // Stable, so items of the same severity stay in the natural order of their ids.
       .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
   }));
