@@ -127,7 +127,7 @@ export function dropRunningLines(lines: PdfLine[]): PdfLine[] {
   return lines.filter((line) => !(margin(line) && (pageNumber.test(line.text) || (pages >= 3 && recurring(line)))));
 }
 
-const bulletStart = /^([•●▪◦‣∙·*\-–—\u25AA\u25CF\u25E6\uF0B7\uF0A7\uF076\uF0D8\uF0FC\u2713\u2714➢➤►○■□])\s*(?=\S)/;
+const bulletStart = /^([•●▪◦‣∙·*\-–—◼◻◾\u25AA\u25CF\u25E6\uF0B7\uF0A7\uF076\uF0D8\uF0FC\u2713\u2714➢➤►○■□])\s*(?=\S)/;
 const numberStart = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(\d{1,2}\))\s/;
 
 /** The body text size: the size most characters are set in. */

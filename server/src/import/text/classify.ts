@@ -45,7 +45,7 @@ const numberWords: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
 };
 
-const bullet = /^(?:[•●▪◦‣∙·*+\-–—\u25AA\u25CF\u25E6\uF0B7\uF0A7\uF076\uF0D8])\s+(.*)$/;
+const bullet = /^(?:[•●▪◦‣∙·*+\-–—■□◼◻◾➢➤►\u25AA\u25CF\u25E6\uF0B7\uF0A7\uF076\uF0D8\uF0FC])\s+(.*)$/;
 const markdownHeading = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/;
 const labelled =
   /^((?:(?:strategic|corporate|council|key|our|overarching|policy|service|commissioning)\s+)?(?:priority|objective|outcome|aim|ambition|theme|goal|commitment|pillar|workstream))\s+(\d{1,2}(?:\.\d{1,2})*|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w.])(.*)$/i;

@@ -41,6 +41,22 @@ function judgementIn(sentence: string): { subject: string; grade: Grade; clause:
 /** Whether a sentence says something needs to improve now (not at an earlier inspection). */
 const needsImprovement = (value: string) => sentencesOf(value).some((sentence) => improvementLanguage.test(sentence) && !historical.test(sentence));
 
+/** Whose action a sentence asks for: "Leaders across the partnership should …". */
+const shouldOpening = /^["“‘']?(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,8}?\s+should\s+(?!also\b)/;
+
+/**
+ * The recommendations in a paragraph: each sentence saying who should do something starts one,
+ * and the sentences after it ("This includes …", "Leaders should also …") belong to it.
+ */
+export function recommendationsIn(paragraph: string): string[] {
+  const found: string[] = [];
+  for (const sentence of sentencesOf(paragraph)) {
+    if (shouldOpening.test(sentence) || found.length === 0) found.push(sentence);
+    else found[found.length - 1] = `${found[found.length - 1]} ${sentence}`;
+  }
+  return found;
+}
+
 const recommendationSentence = /\brecommend(?:s|ed)?\b.*?\bshould\s+(.+?)[.!]?["”’']?$/i;
 
 /**
@@ -48,6 +64,9 @@ const recommendationSentence = /\brecommend(?:s|ed)?\b.*?\bshould\s+(.+?)[.!]?["
  * none of a plan's labelled or lettered priorities.
  */
 export function looksLikeInspection(classified: ClassifiedLine[], text: string, title: string): boolean {
+  const inspectionWords = text.match(/\b(?:ofsted|inspection|inspected|inspectors?|cqc|care quality commission|inspectorate)\b/gi)?.length ?? 0;
+  // A report that calls itself an inspection is one, whatever scale it judges on (area SEND outcomes, CQC ratings).
+  if (/\binspection\b|\binspected\b/i.test(title) && !/\b(?:plan|strategy|framework)\b/i.test(title) && inspectionWords >= 3) return true;
   if (classified.some((line) => line.kind === 'marker' || line.kind === 'lettered')) return false;
   let judgements = 0;
   for (const line of classified) {
@@ -55,7 +74,6 @@ export function looksLikeInspection(classified: ClassifiedLine[], text: string, 
     if (headingJudgement.test(line.body)) judgements += 1;
     else for (const sentence of sentencesOf(line.body)) if (judgementIn(sentence)) judgements += 1;
   }
-  const inspectionWords = text.match(/\b(?:ofsted|inspection|inspected|inspectors?|cqc|care quality commission|inspectorate)\b/gi)?.length ?? 0;
   if (/\b(?:ofsted|inspection|inspected|inspectors?)\b/i.test(title) && judgements >= 1) return true;
   return judgements >= 2 && inspectionWords >= 2;
 }
@@ -124,7 +142,7 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
   const addFinding = (kind: 'STRENGTH' | 'FINDING' | 'AREA_FOR_IMPROVEMENT' | 'RECOMMENDATION', words: string, quote: string, index: number, title = shortTitle(words)) => {
     // What a report says needs to improve, and what it recommends, is about the whole report.
     const parent = kind === 'RECOMMENDATION' || list === 'improvements' ? report : (judgement ?? report);
-    output.add({
+    const node = output.add({
       id: next(parent.id, kind === 'RECOMMENDATION' ? 'r' : 'f'),
       label: 'Evidence',
       kind,
@@ -134,6 +152,16 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
       source: { section, excerpt: output.quote(quote, [index]) },
     } as Node);
     status[index] = USED;
+    if (kind === 'RECOMMENDATION' || kind === 'AREA_FOR_IMPROVEMENT') lastAsk = { node, indent: classified[index]!.indent, leadIn: classified[index]!.kind === 'paragraph' && /:["”’']?$/.test(words) };
+  };
+  // The recommendation last read: items nested under it, or after its closing colon, are part of it.
+  let lastAsk: { node: Node; indent: number; leadIn: boolean } | undefined;
+  const partOfLastAsk = (line: ClassifiedLine, index: number) => {
+    if (!lastAsk || !(line.indent > lastAsk.indent || lastAsk.leadIn)) return false;
+    const node = lastAsk.node as Record<string, unknown>;
+    node.text = `${(node.text as string | undefined) ?? lastAsk.node.title} ${line.body}`;
+    status[index] = USED;
+    return true;
   };
   const recommendationTitle = (words: string) => {
     const match = recommendationSentence.exec(words) ?? /\bshould\s+(.+?)[.!]?$/i.exec(words);
@@ -163,6 +191,7 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
     const body = line.body;
 
     if (line.kind === 'heading') {
+      lastAsk = undefined;
       const graded = headingJudgement.exec(body);
       if (graded) {
         addJudgement(graded[1]!, gradeOf(graded[2]!), line.quote, index);
@@ -175,7 +204,7 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
         status[index] = USED;
         continue;
       }
-      if (/^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:improvement|development))\s*[:?]?$/i.test(body)) {
+      if (/^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:priority action|improvement|development))\s*[:?]?$/i.test(body)) {
         list = /recommend/i.test(body) ? 'recommendations' : 'improvements';
         section = shortTitle(body, 120);
         output.sections[index] = section;
@@ -192,11 +221,14 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
       section = shortTitle(body, 120);
       output.sections[index] = section;
       lastHeading = { index, body };
+      // A list of recommendations ends at the next heading.
+      if (list === 'recommendations' || list === 'improvements' || list === 'strengths') list = judgement ? 'findings' : undefined;
       continue;
     }
     lastHeading = undefined;
 
     if (line.kind === 'paragraph') {
+      lastAsk = undefined;
       const sentences = sentencesOf(body);
       let handled = false;
       for (const sentence of sentences) {
@@ -216,8 +248,8 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
         status[index] = USED;
         continue;
       }
-      if (list === 'recommendations' && /\bshould\b/i.test(body)) {
-        addFinding('RECOMMENDATION', body, line.quote, index, recommendationTitle(body));
+      if ((list === 'recommendations' || list === 'improvements') && /\bshould\b/i.test(body)) {
+        for (const recommendation of recommendationsIn(body)) addFinding(list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT', recommendation, recommendation, index, recommendationTitle(recommendation));
         continue;
       }
       if (judgement && /[.!?]["”’']?$/.test(body)) {
@@ -229,17 +261,29 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
 
     if (line.kind === 'table') {
       // A summary table of judgements: "Overall effectiveness <TAB> Good".
-      const cells = lines[index]!.text.split('\t').map((cell) => cell.trim()).filter(Boolean);
+      // Cells are tab-separated (HTML, PDF) or between Markdown's "|".
+      const raw = lines[index]!.text.trim();
+      const cells = (/^\|.*\|$/.test(raw) ? raw.slice(1, -1).split('|') : raw.split('\t')).map((cell) => cell.replace(/\*\*|__/g, '').trim()).filter(Boolean);
+      if (cells.every((cell) => /^:?-{2,}:?$/.test(cell))) {
+        status[index] = FURNITURE;
+        continue;
+      }
       const graded = cells.length === 2 ? new RegExp(`^${gradePattern}\\.?$`, 'i').exec(cells[1]!) : null;
       if (graded) {
         addJudgement(cells[0]!, gradeOf(graded[1]!), line.quote, index);
         status[index] = USED;
       } else if (cells.length === 2 && /^judgements?$/i.test(cells[0]!) && /^(?:grade|rating)s?$/i.test(cells[1]!)) status[index] = USED;
+      else if ((list === 'recommendations' || list === 'improvements') && cells.some((cell) => /\bshould\b/.test(cell))) {
+        // A table of who must do what: the cell that says what should be done.
+        const cell = cells.find((value) => /\bshould\b/.test(value))!;
+        addFinding(list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT', cell, cell, index, recommendationTitle(cell));
+      } else if (list === 'recommendations' || list === 'improvements') status[index] = USED;
       else status[index] = 'table row (tables are not read)';
       continue;
     }
 
     // A list item (or a labelled line, which an inspection report reads as one).
+    if ((list === 'recommendations' || list === 'improvements') && partOfLastAsk(line, index)) continue;
     if (list === 'recommendations') addFinding('RECOMMENDATION', body, line.quote, index, recommendationTitle(body));
     else if (list === 'improvements') addFinding('AREA_FOR_IMPROVEMENT', body, line.quote, index);
     else if (list === 'strengths') addFinding('STRENGTH', body, line.quote, index);
