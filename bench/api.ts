@@ -7,9 +7,7 @@
  * API on a free port and times each alignment question over HTTP. Prints a table per size, writes
  * bench/results/<timestamp>.json, and exits 1 if a target is missed or a query fails.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readSettings, type Settings } from '../server/src/config.ts';
 import { createGateway, cypher, int, type Gateway } from '../server/src/db/gateway.ts';
@@ -27,6 +25,7 @@ import {
   searchOperation,
   traceOperation,
 } from './operations.ts';
+import { cpuTimes, percentile, startApi, stealSince, type ApiProcess } from './process.ts';
 import { BENCH_PREFIX, batchCounts, seededRandom, syntheticCouncils, type Random } from './synthetic-council.ts';
 
 function positiveInteger(name: string, fallback: number): number {
@@ -90,33 +89,6 @@ interface SizeResult {
   labels: Record<string, number>;
   load: LoadResult;
   queries: QueryResult[];
-}
-
-interface CpuTimes {
-  steal: number;
-  total: number;
-}
-
-/** The machine's CPU time so far (Linux /proc/stat, in clock ticks); null elsewhere. */
-function cpuTimes(): CpuTimes | null {
-  try {
-    // The first line adds up every CPU: user nice system idle iowait irq softirq steal (guest time is inside user).
-    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-    if (ticks.length < 8 || ticks.some(Number.isNaN)) return null;
-    return { steal: ticks[7]!, total: ticks.reduce((sum, value) => sum + value, 0) };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Steal since `before`, as a percentage of all CPU time: on a virtual machine, time the host
- * ran others while this one had work. It is the noise under the figures, so it is printed with them.
- */
-function stealSince(before: CpuTimes | null): number | undefined {
-  const after = cpuTimes();
-  if (!before || !after || after.total <= before.total) return undefined;
-  return (100 * (after.steal - before.steal)) / (after.total - before.total);
 }
 
 let lastStatus = 0;
@@ -336,8 +308,6 @@ async function send(url: string, query: string, variables: Record<string, unknow
   return first ? { ms, error: first.message } : { ms };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
 /**
  * Sends the question half its iterations (at least two) within a quarter of the time budget,
  * untimed: Neo4j and Node.js compile what runs often, and a server in use has done so. Returns
@@ -385,52 +355,6 @@ async function measure(url: string, spec: QuerySpec, random: Random): Promise<Qu
     target: targetOf(spec),
     status: spec.targetP95Ms === undefined ? '—' : p95Ms <= spec.targetP95Ms ? 'pass' : 'FAIL',
   };
-}
-
-interface ApiProcess {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** A port nothing listens on now, from the operating system. */
-function freePort(): Promise<number> {
-  return new Promise((found, failed) => {
-    const probe = createServer().once('error', failed);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? found(address.port) : failed(new Error('No free port.'))));
-    });
-  });
-}
-
-/**
- * The real API in a process of its own, in production mode, as it is deployed: the benchmark's
- * requests and timing then do not share its event loop. Resolves once /ready says it is ready.
- */
-async function startApi(settings: Settings): Promise<ApiProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/src/main.ts', import.meta.url))], {
-    env: { ...process.env, NEO4J_URI: settings.NEO4J_URI, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const close = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const giveUpAt = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API stopped before it was ready (exit code ${child.exitCode}).`);
-    const ready = await fetch(`${url}/ready`).then((response) => response.ok, () => false);
-    if (ready) return { url, close };
-    if (Date.now() > giveUpAt) {
-      await close();
-      throw new Error(`The API at ${url} was not ready within a minute.`);
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
 }
 
 async function runSize(gateway: Gateway, settings: Settings, size: Size): Promise<SizeResult> {
