@@ -34,6 +34,7 @@ const navigation: { view: View; label: string }[] = [
   { view: 'gaps', label: 'Gaps' },
   { view: 'alignment', label: 'Alignment' },
   { view: 'evidence', label: 'Evidence' },
+  { view: 'impact', label: 'Impact' },
   { view: 'import', label: 'Import' },
 ];
 

@@ -12,7 +12,17 @@ import { labelFont, toElements, type EdgeData, type GraphElements, type GraphInp
 export interface GraphControllerOptions {
   /** A node was clicked or tapped. */
   onSelect?: (id: string) => void;
+  /** The pointer moved onto a node (its id) or off it (null). */
+  onPoint?: (id: string | null) => void;
 }
+
+/** On arrival and after changes, labels are drawn at least this many pixels high where the graph allows (see arrivalView). */
+export const minReadableLabelPx = 12;
+// The zoom that draws labels at that size, with a little room so rounding never takes it below.
+const readableZoom = (minReadableLabelPx + 0.25) / labelFont.size;
+// Graphs up to this many nodes open readable, around the root, when fitting all of them would
+// draw their labels too small; larger ones open whole, as an overview to zoom into.
+const readableUpTo = 60;
 
 /** Nodes are never enlarged past this when fitting, so a three-node graph is not drawn huge. */
 const maxFitZoom = 1.2;
@@ -48,6 +58,9 @@ export class GraphController {
   private userMoved = false;
   private focusedId: string | null = null;
   private selectedId: string | null = null;
+  private pointedId: string | null = null;
+  /** The user asked to see the whole graph (fit), so resizing keeps all of it in view. */
+  private showingWhole = false;
 
   constructor(private readonly options: GraphControllerOptions = {}) {}
 
@@ -69,8 +82,14 @@ export class GraphController {
       textureOnViewport: true,
     });
     cy.on('tap', 'node', (event: EventObject) => this.options.onSelect?.((event.target as NodeSingular).id()));
-    cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
-    cy.on('mouseout', 'node', () => (container.style.cursor = ''));
+    cy.on('mouseover', 'node', (event: EventObject) => {
+      container.style.cursor = 'pointer';
+      this.point((event.target as NodeSingular).id());
+    });
+    cy.on('mouseout', 'node', () => {
+      container.style.cursor = '';
+      this.point(null);
+    });
     cy.on('dragpan scrollzoom pinchzoom', () => {
       this.userMoved = true;
       this.gestureMove = true;
@@ -87,7 +106,7 @@ export class GraphController {
     // Cytoscape follows window resizes but not its container's (the detail panel opening).
     this.resizeObserver = new ResizeObserver(() => {
       cy.resize();
-      if (!this.userMoved) this.fit(false);
+      if (!this.userMoved) this.arrive(false);
     });
     this.resizeObserver.observe(container);
     this.cy = cy;
@@ -127,7 +146,7 @@ export class GraphController {
     const neighbours = animate ? neighbourIndex(elements) : null;
     // Labels are much of the work of a first drawing. Where the whole graph fits only at a zoom
     // too small to draw them, they are added just after it is on screen, changing no pixel of it.
-    if (!this.hasRendered && layout && elements.nodes.length > 0) this.labelled = labelsDrawnAt(this.viewportFor(layout.box).zoom);
+    if (!this.hasRendered && layout && elements.nodes.length > 0) this.labelled = labelsDrawnAt(this.arrivalView(layout.box, null, elements.nodes.length).zoom);
     const classes = this.labelled ? ['labelled'] : [];
 
     cy.batch(() => {
@@ -158,7 +177,8 @@ export class GraphController {
         performance.mark(graphTimings.laidOut);
       }
       this.hasLaidOut = true;
-      if (elements.nodes.length > 0) this.fitBox(layout.box, animate);
+      this.showingWhole = false;
+      if (elements.nodes.length > 0) this.showView(this.arrivalView(layout.box, layout.positions.get(rootId ?? '') ?? null, elements.nodes.length), animate);
     }
     performance.measure(graphTimings.setGraph, { start: started });
   }
@@ -180,13 +200,12 @@ export class GraphController {
     if (id) this.reveal(id);
   }
 
-  /** Fits the whole graph in view, animated unless the user prefers reduced motion. */
+  /** Fits the whole graph in view, however small that draws it, animated unless the user prefers reduced motion. */
   fit(animate = true): void {
-    const cy = this.live();
-    const nodes = cy.nodes();
-    if (nodes.empty()) return;
-    const box = nodes.boundingBox({ includeLabels: false });
-    this.fitBox({ x1: box.x1 - ringMargin, x2: box.x2 + ringMargin, y1: box.y1 - ringMargin, y2: box.y2 + ringMargin }, animate);
+    const box = this.nodesBox();
+    if (!box) return;
+    this.showingWhole = true;
+    this.showView(this.viewportFor(box), animate);
   }
 
   /** Zooms in (factor above 1) or out around the centre of the view. */
@@ -266,12 +285,21 @@ export class GraphController {
     }, stillAfterMs);
   }
 
+  private point(id: string | null): void {
+    this.pointedId = id;
+    this.applyMarks();
+    this.options.onPoint?.(id);
+  }
+
+  /** Marks the selected and focused nodes, and names the links of those and of the node pointed at. */
   private applyMarks(): void {
     const cy = this.live();
     cy.batch(() => {
       cy.nodes('.focused, .selected').removeClass('focused selected');
+      cy.edges('.named').removeClass('named');
       if (this.selectedId) cy.getElementById(this.selectedId).addClass('selected');
       if (this.focusedId) cy.getElementById(this.focusedId).addClass('focused');
+      for (const id of [this.selectedId, this.focusedId, this.pointedId]) if (id) cy.getElementById(id).connectedEdges().addClass('named');
     });
   }
 
@@ -306,6 +334,42 @@ export class GraphController {
     return { positions, bends, box };
   }
 
+  /** The box of every node, with the focus ring's margin; null when there are none. */
+  private nodesBox(): Box | null {
+    const nodes = this.live().nodes();
+    if (nodes.empty()) return null;
+    const box = nodes.boundingBox({ includeLabels: false });
+    return { x1: box.x1 - ringMargin, x2: box.x2 + ringMargin, y1: box.y1 - ringMargin, y2: box.y2 + ringMargin };
+  }
+
+  /** Shows the graph as on arrival (arrivalView): after a resize, while the user has not moved the view. */
+  private arrive(animate: boolean): void {
+    if (this.showingWhole) return this.fit(animate);
+    const box = this.nodesBox();
+    if (!box) return;
+    const root = this.live().nodes('[?root]').first();
+    this.showView(this.arrivalView(box, root.nonempty() ? root.position() : null, this.live().nodes().length), animate);
+  }
+
+  /**
+   * The view a graph opens with: all of `box` when that draws labels readably (minReadableLabelPx)
+   * or the graph is too large to read whole anyway; otherwise the readable zoom, centred on
+   * `centre` (the root) as far as the box allows, so the view never shows empty space beside it.
+   */
+  private arrivalView(box: Box, centre: Position | null, nodeCount: number): { zoom: number; pan: Position } {
+    const whole = this.viewportFor(box);
+    if (whole.zoom >= readableZoom || nodeCount > readableUpTo) return whole;
+    const cy = this.live();
+    const zoom = readableZoom;
+    const along = (low: number, high: number, side: number, wanted: number | undefined) => {
+      const half = side / 2 / zoom;
+      return high - low <= 2 * half ? (low + high) / 2 : Math.min(Math.max(wanted ?? (low + high) / 2, low + half), high - half);
+    };
+    const x = along(box.x1, box.x2, cy.width(), centre?.x);
+    const y = along(box.y1, box.y2, cy.height(), centre?.y);
+    return { zoom, pan: { x: cy.width() / 2 - zoom * x, y: cy.height() / 2 - zoom * y } };
+  }
+
   /** The zoom and pan that fit `box` in view. */
   private viewportFor(box: Box): { zoom: number; pan: Position } {
     const cy = this.live();
@@ -315,9 +379,8 @@ export class GraphController {
     return { zoom, pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 } };
   }
 
-  private fitBox(box: Box, animate: boolean): void {
+  private showView({ zoom, pan }: { zoom: number; pan: Position }, animate: boolean): void {
     const cy = this.live();
-    const { zoom, pan } = this.viewportFor(box);
     this.userMoved = false;
     cy.stop(true);
     if (animate && !reducedMotion()) cy.animate({ zoom, pan }, { duration: animationMs });

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeNode, linkPhrase } from '../components/labels.ts';
 import { useSelection } from '../routing/route.ts';
 import { GraphController } from './GraphController.ts';
@@ -25,6 +25,11 @@ export interface GraphViewProps {
   fileName: string;
   /** Level of the headings of the key and the lists (default 2). */
   headingLevel?: 2 | 3;
+  /**
+   * What clicking a node or choosing it in the list does, instead of opening its details: for
+   * nodes that stand for a group, which open to show what they hold.
+   */
+  onOpen?: (id: string) => void;
 }
 
 /**
@@ -41,19 +46,22 @@ export interface GraphViewProps {
  * @example
  * <GraphView graph={trace.subgraph} rootId={trace.root.id} rootMeaning="the item traced" label={`Trace of ${trace.root.title}`} fileName="trace" />
  */
-export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2 }: GraphViewProps) {
+export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2, onOpen }: GraphViewProps) {
   const id = useId();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const controller = useRef<GraphController | null>(null);
   const [selected, select] = useSelection();
-  const selectLatest = useRef(select);
+  const open = onOpen ?? select;
+  const openLatest = useRef(open);
   useEffect(() => {
-    selectLatest.current = select;
-  }, [select]);
+    openLatest.current = open;
+  }, [open]);
+  const [pointed, setPointed] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
 
   useEffect(() => {
-    const graphController = new GraphController({ onSelect: (nodeId) => selectLatest.current(nodeId) });
+    const graphController = new GraphController({ onSelect: (nodeId) => openLatest.current(nodeId), onPoint: setPointed });
     graphController.mount(container.current!);
     controller.current = graphController;
     return () => {
@@ -122,7 +130,10 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
       {/* The list of items sits beside the drawing where there is room, so the focus ring it
           moves on the graph stays in view while the keyboard walks the list. */}
       <div ref={stage} className="graph-stage">
-        <div ref={container} className="graph-canvas" role="img" aria-label={summary} />
+        <div className="graph-drawing">
+          <div ref={container} className="graph-canvas" role="img" aria-label={summary} />
+          <NodeCaption id={pointed ?? focused ?? selected} described={described} />
+        </div>
         <GraphLegend kinds={shownKinds} rootMeaning={rootId ? rootMeaning : undefined} headingId={`${id}-key`} headingLevel={headingLevel} />
         {listed && (
           <GraphNodeList
@@ -130,8 +141,11 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
             rootId={rootId}
             rootMeaning={rootMeaning}
             selectedId={selected}
-            onFocusNode={(nodeId) => controller.current?.focus(nodeId)}
-            onOpen={select}
+            onFocusNode={(nodeId) => {
+              setFocused(nodeId);
+              controller.current?.focus(nodeId);
+            }}
+            onOpen={open}
             headingId={`${id}-nodes`}
             headingLevel={headingLevel}
           />
@@ -141,6 +155,44 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
         <div className="graph-alternative">
           <GraphLinksTable edges={listed.edges} names={listed.names} headingId={`${id}-links`} headingLevel={headingLevel} />
         </div>
+      )}
+    </div>
+  );
+}
+
+/** Links named in the caption before the rest are left to the table of links. */
+const captionLinks = 6;
+
+/**
+ * Under the drawing, the full name and the links of the node pointed at, focused in the list or
+ * selected: labels on the drawing are shortened to fit their boxes, and links are unnamed there
+ * until their node is focused. The node list and the table of links say the same for screen readers.
+ */
+function NodeCaption({ id, described }: { id: string | null; described: ReturnType<typeof describeGraph> }) {
+  const node = id ? described.names.get(id) : undefined;
+  if (!id || !node) return <p className="graph-caption hint">Point at an item, or move along the list of items, to read its full name and its links here.</p>;
+  const name = (end: string) => {
+    if (end === id) return 'this';
+    const other = described.names.get(end);
+    return other ? `${other.description}: ${other.title}` : end;
+  };
+  const links = described.edges.filter(({ source, target }) => source === id || target === id);
+  return (
+    <div className="graph-caption">
+      <p>
+        <strong>
+          {node.description}: {node.title}
+        </strong>
+      </p>
+      {links.length > 0 && (
+        <ul>
+          {links.slice(0, captionLinks).map((edge) => (
+            <li key={edge.id}>
+              {name(edge.source)} <em>{edge.phrase}</em> {name(edge.target)}
+            </li>
+          ))}
+          {links.length > captionLinks && <li>and {links.length - captionLinks} more in the table of links</li>}
+        </ul>
       )}
     </div>
   );

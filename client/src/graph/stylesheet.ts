@@ -70,6 +70,23 @@ export const stylesheet: StylesheetJson = [
     },
   })),
   {
+    // The links of the node focused, selected or pointed at, named on the drawing: "gives effect to".
+    selector: 'edge.named',
+    style: {
+      label: 'data(phrase)',
+      'font-size': labelFont.size,
+      color: '#1b1b1b',
+      'text-background-color': '#fff',
+      'text-background-opacity': 1,
+      'text-background-padding': '3px',
+      'text-border-color': '#1b1b1b',
+      'text-border-width': 1,
+      'text-border-opacity': 1,
+      'z-index': 10,
+      'min-zoomed-font-size': minDrawnLabelSize,
+    },
+  },
+  {
     // Dashes and dots of many links are slow to redraw frame after frame: while the view moves (see GraphController).
     selector: 'edge.moving',
     style: { 'line-style': 'solid' },

@@ -118,15 +118,18 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
   };
 
   return (
-    <>
-      <TraceSummary trace={trace} />
-      <p className="trace-option">
-        <label>
-          <input type="checkbox" checked={includeSuggested} onChange={(event) => updateParams({ suggested: event.target.checked ? 'yes' : null })} /> Include links
-          the tool suggested that no one has accepted yet
-        </label>
-      </p>
-      <TracePaths trace={trace} />
+    // On a wide screen the drawing stands beside the answer and its paths (trace.css).
+    <div className="trace-result">
+      <div className="trace-text">
+        <TraceSummary trace={trace} />
+        <p className="trace-option">
+          <label>
+            <input type="checkbox" checked={includeSuggested} onChange={(event) => updateParams({ suggested: event.target.checked ? 'yes' : null })} /> Include links
+            the tool suggested that no one has accepted yet
+          </label>
+        </p>
+        <TracePaths trace={trace} />
+      </div>
       <section className="trace-graph" aria-labelledby="trace-graph-heading">
         <h2 id="trace-graph-heading">Graph</h2>
         {selected && (
@@ -154,7 +157,7 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
           headingLevel={3}
         />
       </section>
-    </>
+    </div>
   );
 }
 
