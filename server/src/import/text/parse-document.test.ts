@@ -524,3 +524,12 @@ function toHtml(text: string): string {
   });
   return `<html><body>${lines.join('\n')}</body></html>\n`;
 }
+
+describe('recommendations in a paragraph', () => {
+  it('starts one at each sentence saying who should act, keeping what follows with it', async () => {
+    const { recommendationsIn } = await import('./parse-inspection.ts');
+    expect(
+      recommendationsIn('Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS. Health leaders should act at once.'),
+    ).toEqual(['Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS.', 'Health leaders should act at once.']);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readDocx } from './docx.ts';
+import { blocksToMarkdown, bodySize, dropRunningLines, linesToBlocks, type PdfLine, readPdf } from './pdf.ts';
+import { readBinaryDocument } from './read-document.ts';
+import { planDocx, planPdf } from './test-documents.ts';
+
+const plan = {
+  title: 'Example Council Plan 2025-2029',
+  priorities: [
+    { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026', 'Offer every unpaid carer an assessment of their needs'] },
+    { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
+  ],
+};
+
+const line = (page: number, top: number, text: string, size = 11, extra: Partial<PdfLine> = {}): PdfLine => ({ page, top, x: 72, size, bold: false, text, pageHeight: 842, ...extra });
+
+describe('the PDF reader', () => {
+  it('reads headings from type size, bullets as list items, and drops the running footer and page numbers', async () => {
+    const text = await readPdf(await planPdf(plan));
+    expect(text).toMatch(/^# Example Council Plan 2025-2029$/m);
+    expect(text).toMatch(/^## Healthy lives$/m);
+    expect(text).toMatch(/^### Key actions$/m);
+    expect(text).toMatch(/^- Open a carers hub in every town by 2026$/m);
+    expect(text).not.toMatch(/Example Council – /);
+    expect(text).not.toMatch(/^\d+$/m);
+  });
+
+  it('joins the wrapped lines of a paragraph and keeps paragraphs apart', () => {
+    const blocks = linesToBlocks([line(1, 100, 'The plan was agreed by the'), line(1, 113, 'council in May.'), line(1, 140, 'A second paragraph.')]);
+    expect(blocksToMarkdown(blocks)).toBe('The plan was agreed by the council in May.\n\nA second paragraph.\n');
+  });
+
+  it('nests list items by their indentation', () => {
+    const blocks = linesToBlocks([line(1, 100, '• Outer item'), line(1, 113, '• Inner item', 11, { x: 90 }), line(1, 126, '• Outer again')]);
+    expect(blocksToMarkdown(blocks)).toBe('- Outer item\n\n  - Inner item\n\n- Outer again\n');
+  });
+
+  it('takes the size most text is set in as the body size', () => {
+    expect(bodySize([line(1, 1, 'Title', 24), line(1, 2, 'A long paragraph of body text'), line(1, 3, 'More body text')])).toBe(11);
+  });
+
+  it('drops a line repeated in the margin of most pages, and only there', () => {
+    const lines = [1, 2, 3].flatMap((page) => [line(page, 20, `Council plan – page ${page}`), line(page, 400, 'Council plan – page'), line(page, 820, String(page))]);
+    expect(dropRunningLines(lines).map(({ top }) => top)).toEqual([400, 400, 400]);
+  });
+
+  it('refuses a file that is not a PDF, or a PDF pdf.js cannot open, saying so', async () => {
+    await expect(readBinaryDocument('plan.pdf', new TextEncoder().encode('hello'))).rejects.toThrow(/not a PDF/);
+    await expect(readBinaryDocument('plan.pdf', new TextEncoder().encode('%PDF-1.7\nbroken'))).rejects.toThrow(/cannot be read/);
+  });
+});
+
+describe('the Word reader', () => {
+  it('gives headings from styles, list items and tables as HTML', async () => {
+    const html = await readDocx(await planDocx(plan));
+    expect(html).toContain('<h1>Healthy lives</h1>');
+    expect(html).toContain('<h2>Key actions</h2>');
+    expect(html).toContain('<li>Open a carers hub in every town by 2026</li>');
+    expect(html).toContain('<h1>Example Council Plan 2025-2029</h1>');
+    expect(html).toMatch(/^<tr><td>Residents<\/td><td>180,000<\/td><\/tr>$/m);
+  });
+
+  it('refuses a file that is not a .docx', async () => {
+    await expect(readBinaryDocument('plan.docx', new TextEncoder().encode('{\\rtf1'))).rejects.toThrow(/not a \.docx/);
+    await expect(readBinaryDocument('plan.docx', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toThrow(/cannot be read/);
+  });
+});

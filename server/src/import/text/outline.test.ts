@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from './classify.ts';
+import { allSections, buildOutline } from './outline.ts';
+import { actionsIn, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
+import { toSourceLines } from './source-text.ts';
+
+const outlineOf = (text: string) => {
+  const lines = toSourceLines(text);
+  return buildOutline(lines.map(classifyLine), lines.map((line) => line.text));
+};
+
+const plan = `# Example Strategy 2025-2028
+
+Our priorities are:
+
+- Working together: partners act as one
+- Healthy homes
+
+## Working together
+
+Some background words.
+
+### Example actions
+
+- What: Pilot a shared front door
+  Who: Wellbeing hubs
+- Train every housing officer
+  - a nested detail
+
+### Key data
+
+- 40% of homes are damp
+
+## Healthy homes
+
+We will inspect every rented home. The council cannot do it alone. In the event of a flood, we will open rest centres.
+
+We will:
+
+- fund insulation in 500 homes
+`;
+
+describe('the outline', () => {
+  it('nests sections by heading level and keeps each block with its lines', () => {
+    const root = outlineOf(plan);
+    expect(allSections(root).map(({ title, level }) => `${level} ${title}`)).toEqual([
+      '1 Example Strategy 2025-2028',
+      '2 Working together',
+      '3 Example actions',
+      '3 Key data',
+      '2 Healthy homes',
+    ]);
+    const actions = allSections(root)[2]!;
+    expect(actions.blocks.map(({ kind, depth, body }) => `${kind} ${depth} ${body}`)).toEqual([
+      'item 0 What: Pilot a shared front door Who: Wellbeing hubs',
+      'item 0 Train every housing officer',
+      'item 1 a nested detail',
+    ]);
+    expect(actions.blocks[0]!.indexes).toHaveLength(2);
+  });
+
+  it('reads Markdown table rows into cells and skips the ruler row', () => {
+    const root = outlineOf('| Judgement | Grade |\n| --- | --- |\n| Overall effectiveness | Good |\n');
+    expect(root.blocks.map(({ cells }) => cells)).toEqual([
+      ['Judgement', 'Grade'],
+      ['Overall effectiveness', 'Good'],
+    ]);
+  });
+});
+
+describe('recognising a plan on the outline', () => {
+  it('takes as priorities the sections an earlier list names, each once', () => {
+    const { priorities, preview } = findPrioritySections(outlineOf(plan));
+    expect(priorities.map(({ title }) => title)).toEqual(['Working together', 'Healthy homes']);
+    expect(preview).toHaveLength(2);
+  });
+
+  it('else takes the sections that hold an actions part, when two or more do', () => {
+    const text = '# Plan\n\n## Clean air\n\n### Our actions\n\n- Plant trees\n\n## Warm homes\n\n### Our actions\n\n- Insulate lofts\n\n## Background\n\nWords.\n';
+    expect(findPrioritySections(outlineOf(text)).priorities.map(({ title }) => title)).toEqual(['Clean air', 'Warm homes']);
+    expect(findPrioritySections(outlineOf('# Plan\n\n## Clean air\n\n### Our actions\n\n- Plant trees\n')).priorities).toEqual([]);
+  });
+
+  it('finds actions in actions parts, under a "we will" lead-in and in "we will" sentences, but not in context parts', () => {
+    const [first, second] = findPrioritySections(outlineOf(plan)).priorities;
+    expect(actionsIn(first!).map(({ words }) => words)).toEqual(['Pilot a shared front door', 'Train every housing officer']);
+    expect(actionsIn(second!).map(({ words }) => words)).toEqual(['We will inspect every rented home.', 'In the event of a flood, we will open rest centres.', 'fund insulation in 500 homes']);
+  });
+
+  it('tells action headings from context headings', () => {
+    expect(['Example actions', 'Key initiatives', 'What we will do', 'Our commitments'].every(isActionHeading)).toBe(true);
+    expect(['Progress on actions so far', 'Calls to action', 'Key data'].some(isActionHeading)).toBe(false);
+    expect(['Key issues and challenges', 'Case study', 'Monitoring progress', 'Background'].every(isContextHeading)).toBe(true);
+    expect(isContextHeading('Healthy homes')).toBe(false);
+  });
+
+  it('names a list item by its words before a colon or dash', () => {
+    expect(itemLead('Starting Well: This theme covers the early years')).toBe('Starting Well');
+    expect(itemLead('Ageing well – later life')).toBe('Ageing well');
+    expect(itemLead('Healthy homes')).toBe('Healthy homes');
+  });
+});
