@@ -5,20 +5,26 @@ import { describeNode } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { AlignmentView_MatrixQuery } from '../../generated/graphql.ts';
 import { useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
+import { saveFile } from '../authoring/download.ts';
 import {
   axisInput,
   axisKindNames,
   axisKinds,
+  axisOf,
   axisParam,
+  cellFigures,
   cellParam,
-  defaultColumns,
-  defaultRows,
+  connectionNames,
+  connectionSummary,
+  csvFileName,
+  kindNouns,
   matrixCaption,
+  matrixToCsv,
   needsPlan,
+  notCovered,
+  notCoveredToCsv,
   parseAxis,
   parseCell,
-  shadeLevel,
-  shadeLevels,
   uncoveredHeadings,
   withKind,
   type Axis,
@@ -39,8 +45,11 @@ const PlansQuery = graphql(`
 `);
 
 const MatrixQuery = graphql(`
-  query AlignmentView_Matrix($rows: AlignmentSetInput!, $columns: AlignmentSetInput!) {
+  query AlignmentView_Matrix($rows: AlignmentSetInput, $columns: AlignmentSetInput) {
     alignment(rows: $rows, columns: $columns) {
+      rowSet { kind planId }
+      columnSet { kind planId }
+      chosenBecause
       rows { id label title code term corporate kind }
       columns { id label title code term corporate kind }
       cells {
@@ -51,8 +60,19 @@ const MatrixQuery = graphql(`
         sharedAuthorities { id label title kind }
         sharedThemes { id label title }
       }
-      uncoveredRows { id label title code term corporate kind }
-      uncoveredColumns { id label title code term corporate kind }
+      rowConnections {
+        node { id label title code term corporate kind }
+        connection
+        sharesAuthorityWith
+        sharesThemeWith
+      }
+      columnConnections {
+        node { id label title code term corporate kind }
+        connection
+        sharesAuthorityWith
+        sharesThemeWith
+      }
+      linkedItems { id label title }
     }
   }
 `);
@@ -60,6 +80,7 @@ const MatrixQuery = graphql(`
 type Matrix = AlignmentView_MatrixQuery['alignment'];
 export type MatrixNode = Matrix['rows'][number];
 export type MatrixCell = Matrix['cells'][number];
+type AxisEntry = Matrix['rowConnections'][number];
 type Plan = { id: string; title: string };
 
 interface AxisChooserProps {
@@ -67,12 +88,13 @@ interface AxisChooserProps {
   legend: string;
   axis: Axis;
   plans: Plan[];
+  /** The plan a plan kind starts with when the axis had none: the other axis's plan, else the first. */
+  fallbackPlan: string | null;
   onChange: (axis: Axis) => void;
 }
 
 /** What one axis holds: a kind and, for priorities or actions, the plan. */
-function AxisChooser({ name, legend, axis, plans, onChange }: AxisChooserProps) {
-  const fallbackPlan = (name === 'rows' ? defaultRows : defaultColumns).planId;
+function AxisChooser({ name, legend, axis, plans, fallbackPlan, onChange }: AxisChooserProps) {
   return (
     <fieldset className="axis-chooser">
       <legend>{legend}</legend>
@@ -116,20 +138,65 @@ function AxisHeading({ node }: { node: MatrixNode }) {
   );
 }
 
-function NodeList({ nodes, empty }: { nodes: MatrixNode[]; empty: string }) {
+interface NotCoveredProps {
+  id: string;
+  heading: string;
+  entries: AxisEntry[];
+  others: MatrixNode[];
+  noun: { singular: string; plural: string };
+  onExport: () => void;
+}
+
+/**
+ * What one axis holds that no link joins to the other: those connected by nothing first, then
+ * those sharing only a theme, then those sharing an authority, with what they share in columns of
+ * their own, so a shared theme is never read as cover.
+ */
+function NotCovered({ id, heading, entries, others, noun, onExport }: NotCoveredProps) {
   const [, select] = useSelection();
-  if (nodes.length === 0) return <p>{empty}</p>;
+  const listed = notCovered(entries);
+  const titles = (ids: readonly string[]) => ids.map((other) => others.find((node) => node.id === other)?.title ?? other).join('; ');
   return (
-    <ul className="uncovered-list">
-      {nodes.map((node) => (
-        <li key={node.id}>
-          <span className="badge">{describeNode(node)}</span>{' '}
-          <button type="button" className="link-button" onClick={() => select(node.id)}>
-            {node.title}
+    <section aria-labelledby={`${id}-heading`} className="uncovered">
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p>{connectionSummary(entries, noun)}</p>
+      {listed.length === 0 ? (
+        <p>Nothing: every {noun.singular} is linked to at least one on the other side.</p>
+      ) : (
+        <>
+          <button type="button" className="secondary-button" onClick={onExport}>
+            Export this list as CSV
           </button>
-        </li>
-      ))}
-    </ul>
+          <div className="matrix-scroll" role="region" aria-labelledby={`${id}-heading`} tabIndex={0}>
+            <table className="uncovered-table">
+              <thead>
+                <tr>
+                  <th scope="col">Not covered</th>
+                  <th scope="col">Closest connection</th>
+                  <th scope="col">Shares an authority with</th>
+                  <th scope="col">Shares a theme with</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((entry) => (
+                  <tr key={entry.node.id} className={`connection-${entry.connection.toLowerCase()}`}>
+                    <th scope="row">
+                      <span className="axis-code">{describeNode(entry.node)}</span>
+                      <button type="button" className="link-button" onClick={() => select(entry.node.id)}>
+                        {entry.node.title}
+                      </button>
+                    </th>
+                    <td>{connectionNames[entry.connection]}</td>
+                    <td>{titles(entry.sharesAuthorityWith) || '—'}</td>
+                    <td>{titles(entry.sharesThemeWith) || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -141,12 +208,12 @@ interface HeatMapProps {
 }
 
 /**
- * The matrix as a table. Each connected cell is a button showing its strength as a number, so the
- * shade only repeats what the number says; text colour switches with the shade to keep AA contrast.
+ * The matrix as a table. Each connected cell is a button that counts its links, shared
+ * authorities and shared themes apart; its shade says only the closest of the three, so a cell
+ * that shares a theme never looks like one that is linked.
  */
 function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
   const cells = new Map(matrix.cells.map((cell) => [cellParam(cell.row, cell.column), cell]));
-  const strongest = Math.max(0, ...matrix.cells.map((cell) => cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length));
   return (
     <div className="matrix-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
       <table className="heat-map">
@@ -172,7 +239,7 @@ function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
                 if (!cell) {
                   return (
                     <td key={column.id} className="heat-empty">
-                      <span className="visually-hidden">No connection</span>
+                      <span className="visually-hidden">Nothing connects them</span>
                     </td>
                   );
                 }
@@ -181,15 +248,19 @@ function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
                   <td key={column.id}>
                     <button
                       type="button"
-                      className={`heat-cell heat-${shadeLevel((cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length), strongest)}`}
+                      className={`heat-cell connection-${cell.connection.toLowerCase()}`}
                       aria-pressed={pressed}
                       aria-controls="cell-details"
                       onClick={() => onOpen(row.id, column.id)}
                     >
-                      {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length)}
+                      {cellFigures(cell).map((figure) => (
+                        <span key={figure} className="heat-figure">
+                          {figure}
+                        </span>
+                      ))}
                       <span className="visually-hidden">
                         {' '}
-                        {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length) === 1 ? 'connection' : 'connections'} between {row.title} and {column.title}
+                        between {row.title} and {column.title}
                       </span>
                     </button>
                   </td>
@@ -203,21 +274,20 @@ function HeatMap({ matrix, caption, open, onOpen }: HeatMapProps) {
   );
 }
 
-/** The key to the shades, which only repeat the numbers in the cells. */
+/** The key to the cells: what each kind of connection means, and that only a link covers. */
 function Legend() {
   return (
     <div className="heat-legend">
       <p>
-        Each number counts what joins the row to the column: links between them (or anything under them), plus the authorities and themes they share.
-        Darker shades mean more, relative to the strongest cell. An empty cell means nothing connects them.
+        Each cell counts apart what joins the row to the column. Only a <strong>link</strong> (one contributes to, responds to, is informed by or gives
+        effect to the other, or something under each) covers a row. A <strong>shared authority</strong> or a <strong>shared theme</strong> says both are
+        about the same thing, not that one delivers the other. An empty cell means nothing connects them.
       </p>
-      <ol className="heat-scale" aria-label="Shades from fewest to most connections">
-        {Array.from({ length: shadeLevels }, (_, index) => (
-          <li key={index} className={`heat-swatch heat-${index + 1}`}>
-            {index === 0 ? 'Fewest' : index === shadeLevels - 1 ? 'Most' : <span className="visually-hidden">Shade {index + 1}</span>}
-          </li>
-        ))}
-      </ol>
+      <ul className="heat-scale" aria-label="Shades of the cells">
+        <li className="heat-swatch connection-linked">Linked</li>
+        <li className="heat-swatch connection-shared_authority">Shared authority, no link</li>
+        <li className="heat-swatch connection-shared_theme">Shared theme only</li>
+      </ul>
     </div>
   );
 }
@@ -230,59 +300,85 @@ function Legend() {
 export function AlignmentView() {
   const { params } = useRoute();
   const update = useUpdateParams();
-  const rows = parseAxis(params.get('rows'), defaultRows);
-  const columns = parseAxis(params.get('columns'), defaultColumns);
+  const asked = { rows: parseAxis(params.get('rows')), columns: parseAxis(params.get('columns')) };
+  const chosenByGraph = !asked.rows || !asked.columns;
   const open = parseCell(params.get('cell'));
-  const ready = (!needsPlan(rows.kind) || rows.planId) && (!needsPlan(columns.kind) || columns.planId);
 
   const [plansResult] = useQuery({ query: PlansQuery });
-  const [{ data, fetching, error }] = useQuery({ query: MatrixQuery, variables: { rows: axisInput(rows), columns: axisInput(columns) }, pause: !ready });
+  const askedReady = !chosenByGraph && (!needsPlan(asked.rows!.kind) || asked.rows!.planId) && (!needsPlan(asked.columns!.kind) || asked.columns!.planId);
+  // With no axes in the address, the API chooses them from the data and says which and why.
+  const variables = chosenByGraph ? {} : { rows: axisInput(asked.rows!), columns: axisInput(asked.columns!) };
+  const [{ data, fetching, error }] = useQuery({ query: MatrixQuery, variables, pause: !chosenByGraph && !askedReady });
+  const ready = chosenByGraph || askedReady;
+  // A paused query keeps its last answer, which belongs to the axes before the plan was cleared.
+  const matrix = ready ? data?.alignment : undefined;
+  const rows = asked.rows ?? (matrix ? axisOf(matrix.rowSet) : null);
+  const columns = asked.columns ?? (matrix ? axisOf(matrix.columnSet) : null);
 
   // Plans the sources only mention hold no priorities or actions to line up.
   const plans = (plansResult.data?.plans.plans ?? []).filter(({ itemCount }) => itemCount > 0).map(({ plan }) => plan);
   const planTitle = (id: string) => plans.find((plan) => plan.id === id)?.title ?? id;
-  const headings = uncoveredHeadings(rows, columns, planTitle);
-  // A paused query keeps its last answer, which belongs to the axes before the plan was cleared.
-  const matrix = ready ? data?.alignment : undefined;
   const openCell = open && matrix?.cells.find((cell) => cell.row === open.row && cell.column === open.column);
-  const findNode = (id: string) => matrix && [...matrix.rows, ...matrix.columns].find((node) => node.id === id);
+  const findAxisNode = (id: string) => matrix && [...matrix.rows, ...matrix.columns].find((node) => node.id === id);
+  const findNode = (id: string) => findAxisNode(id) ?? matrix?.linkedItems.find((node) => node.id === id);
+  // Changing one axis writes both, so the other stays as shown even if the data would now choose differently.
+  const setAxes = (next: { rows: Axis; columns: Axis }) => update({ rows: axisParam(next.rows), columns: axisParam(next.columns), cell: null });
 
   return (
     <>
       <PageHeading title="Alignment">Alignment</PageHeading>
-      <p>How two sets line up: one plan's priorities against another's, plans against the law, themes against plans. Choose what makes the rows and the columns.</p>
-      <form className="axis-choosers" aria-label="Choose the rows and columns" onSubmit={(event) => event.preventDefault()}>
-        <AxisChooser name="rows" legend="Rows" axis={rows} plans={plans} onChange={(axis) => update({ rows: axisParam(axis), cell: null })} />
-        <AxisChooser name="columns" legend="Columns" axis={columns} plans={plans} onChange={(axis) => update({ columns: axisParam(axis), cell: null })} />
-        <button type="button" className="secondary-button" onClick={() => update({ rows: axisParam(columns), columns: axisParam(rows), cell: null })}>
-          Swap rows and columns
-        </button>
-      </form>
+      <p>How two sets line up: one plan's priorities or actions against another's, plans against the law, themes against plans. Choose what makes the rows and the columns.</p>
+      {rows && columns && (
+        <form className="axis-choosers" aria-label="Choose the rows and columns" onSubmit={(event) => event.preventDefault()}>
+          <AxisChooser name="rows" legend="Rows" axis={rows} plans={plans} fallbackPlan={columns.planId ?? plans[0]?.id ?? null} onChange={(axis) => setAxes({ rows: axis, columns })} />
+          <AxisChooser name="columns" legend="Columns" axis={columns} plans={plans} fallbackPlan={rows.planId ?? plans[0]?.id ?? null} onChange={(axis) => setAxes({ rows, columns: axis })} />
+          <button type="button" className="secondary-button" onClick={() => setAxes({ rows: columns, columns: rows })}>
+            Swap rows and columns
+          </button>
+        </form>
+      )}
       <QueryState fetching={false} error={plansResult.error} what="the plans to choose from">
         {null}
       </QueryState>
-      {!ready && <p className="message">Choose a plan for the {needsPlan(rows.kind) && !rows.planId ? 'rows' : 'columns'} to see the matrix.</p>}
+      {!ready && rows && <p className="message">Choose a plan for the {needsPlan(rows.kind) && !rows.planId ? 'rows' : 'columns'} to see the matrix.</p>}
       <QueryState fetching={fetching} error={error} what="the alignment matrix">
-        {matrix && (
+        {matrix && rows && columns && (
           <>
+            {matrix.chosenBecause && (
+              <p className="message chosen-because">
+                <strong>Chosen from the data:</strong> {matrix.chosenBecause}
+              </p>
+            )}
+            <NotCovered
+              id="uncovered-rows"
+              heading={uncoveredHeadings(rows, columns, planTitle).rows}
+              entries={matrix.rowConnections}
+              others={matrix.columns}
+              noun={kindNouns[rows.kind]}
+              onExport={() => saveFile(notCoveredToCsv(matrix.rowConnections, matrix, 'row'), csvFileName(rows, columns, 'not-covered-rows'), 'text/csv')}
+            />
+            <h2 className="matrix-heading">The matrix</h2>
             <Legend />
+            <button type="button" className="secondary-button" onClick={() => saveFile(matrixToCsv(matrix), csvFileName(rows, columns, 'matrix'), 'text/csv')}>
+              Export the matrix as CSV
+            </button>
             <div className="alignment-layout">
               <HeatMap
                 matrix={matrix}
                 caption={matrixCaption(rows, columns, planTitle)}
                 open={open}
-                onOpen={(row, column) => update({ cell: open?.row === row && open.column === column ? null : cellParam(row, column) })}
+                onOpen={(row, column) => update({ rows: axisParam(rows), columns: axisParam(columns), cell: open?.row === row && open.column === column ? null : cellParam(row, column) })}
               />
-              <CellDetails cell={openCell ?? null} row={open ? findNode(open.row) : undefined} column={open ? findNode(open.column) : undefined} />
+              <CellDetails cell={openCell ?? null} row={open ? findAxisNode(open.row) : undefined} column={open ? findAxisNode(open.column) : undefined} findNode={findNode} />
             </div>
-            <section aria-labelledby="uncovered-rows-heading" className="uncovered">
-              <h2 id="uncovered-rows-heading">{headings.rows}</h2>
-              <NodeList nodes={matrix.uncoveredRows} empty="Nothing: every row connects to at least one column." />
-            </section>
-            <section aria-labelledby="uncovered-columns-heading" className="uncovered">
-              <h2 id="uncovered-columns-heading">{headings.columns}</h2>
-              <NodeList nodes={matrix.uncoveredColumns} empty="Nothing: every column connects to at least one row." />
-            </section>
+            <NotCovered
+              id="uncovered-columns"
+              heading={uncoveredHeadings(rows, columns, planTitle).columns}
+              entries={matrix.columnConnections}
+              others={matrix.rows}
+              noun={kindNouns[columns.kind]}
+              onExport={() => saveFile(notCoveredToCsv(matrix.columnConnections, matrix, 'column'), csvFileName(rows, columns, 'not-covered-columns'), 'text/csv')}
+            />
           </>
         )}
       </QueryState>

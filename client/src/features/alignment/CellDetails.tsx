@@ -1,33 +1,21 @@
-import { useQuery } from 'urql';
 import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
-import { graphql } from '../../generated/gql.ts';
 import { useSelection } from '../../routing/route.ts';
 import type { MatrixCell, MatrixNode } from './AlignmentView.tsx';
+import { cellFigures, connectionNames } from './alignment.ts';
 
-const NodeTitleQuery = graphql(`
-  query CellDetails_NodeTitle($id: ID!) {
-    node(id: $id, first: 1) {
-      node { id title }
-    }
-  }
-`);
+type Named = { id: string; label: string; title: string; kind?: string | null };
 
-/**
- * One end of a link, by title. A link may join items under the row and column (an action under a
- * priority), which the matrix names only by id, so their titles are looked up one by one.
- */
-function LinkEnd({ id, known }: { id: string; known: MatrixNode | undefined }) {
+/** One end of a link, by title: a row, a column or one of the items under them the matrix names. */
+function LinkEnd({ id, node }: { id: string; node: Named | undefined }) {
   const [, select] = useSelection();
-  const [{ data }] = useQuery({ query: NodeTitleQuery, variables: { id }, pause: Boolean(known) });
-  const title = known?.title ?? data?.node?.node.title ?? id;
   return (
     <button type="button" className="link-button" onClick={() => select(id)}>
-      {title}
+      {node?.title ?? id}
     </button>
   );
 }
 
-function NodeButtons({ nodes }: { nodes: { id: string; label: string; title: string; kind?: string | null }[] }) {
+function NodeButtons({ nodes }: { nodes: Named[] }) {
   const [, select] = useSelection();
   return (
     <ul>
@@ -43,20 +31,20 @@ function NodeButtons({ nodes }: { nodes: { id: string; label: string; title: str
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 interface CellDetailsProps {
   cell: MatrixCell | null;
   row: MatrixNode | undefined;
   column: MatrixNode | undefined;
+  /** A row, column or linked item of the matrix by id. */
+  findNode: (id: string) => Named | undefined;
 }
 
 /**
- * What joins one row to one column. The region is always present and polite-live, so choosing a
- * cell is announced without moving focus away from the matrix.
+ * What joins one row to one column: links, shared authorities and shared themes, each under its
+ * own heading. The region is always present and polite-live, so choosing a cell is announced
+ * without moving focus away from the matrix.
  */
-export function CellDetails({ cell, row, column }: CellDetailsProps) {
-  const known = (id: string) => [row, column].find((node) => node?.id === id);
+export function CellDetails({ cell, row, column, findNode }: CellDetailsProps) {
   return (
     <section id="cell-details" className="cell-details" aria-live="polite" aria-labelledby="cell-details-heading">
       {cell && row && column ? (
@@ -65,17 +53,17 @@ export function CellDetails({ cell, row, column }: CellDetailsProps) {
             What connects “{row.title}” and “{column.title}”
           </h2>
           <p>
-            Strength {(cell.links.length + cell.sharedAuthorities.length + cell.sharedThemes.length)}: {count(cell.links.length, 'link', 'links')}, {count(cell.sharedAuthorities.length, 'shared authority', 'shared authorities')} and{' '}
-            {count(cell.sharedThemes.length, 'shared theme', 'shared themes')}.
+            {connectionNames[cell.connection]}: {cellFigures(cell).join(', ')}.{' '}
+            {cell.connection === 'LINKED' ? 'The link covers the row.' : 'Without a link, the row is not covered by this column.'}
           </p>
           <h3>Links between them</h3>
           {cell.links.length === 0 ? (
-            <p>None: no link joins them directly; they meet only through the authorities and themes below.</p>
+            <p>None: no link joins them, or anything under them.</p>
           ) : (
             <ul className="cell-links">
               {cell.links.map((link) => (
                 <li key={link.id}>
-                  <LinkEnd id={link.from} known={known(link.from)} /> {linkPhrase(link.type)} <LinkEnd id={link.to} known={known(link.to)} />
+                  <LinkEnd id={link.from} node={findNode(link.from)} /> {linkPhrase(link.type)} <LinkEnd id={link.to} node={findNode(link.to)} />
                   <br />
                   <span className={`basis basis-${(link.basis ?? 'STATED').toLowerCase()}`}>{basisNames[link.basis ?? 'STATED']}</span>
                   {link.rationale && <p className="rationale">{link.rationale}</p>}
@@ -91,7 +79,7 @@ export function CellDetails({ cell, row, column }: CellDetailsProps) {
       ) : (
         <>
           <h2 id="cell-details-heading">What connects a row and a column</h2>
-          <p>Choose a number in the matrix to see the links, authorities and themes behind it.</p>
+          <p>Choose a cell of the matrix to see the links, shared authorities and shared themes behind it.</p>
         </>
       )}
     </section>

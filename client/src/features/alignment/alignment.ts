@@ -1,7 +1,11 @@
 /**
- * Pure helpers of the alignment matrix: the axes and the open cell as URL parameters, the shade
- * of a cell, and the plain-English names of what each axis holds.
+ * Pure helpers of the alignment matrix: the axes and the open cell as URL parameters, the
+ * plain-English names of what each axis holds and of each kind of connection, and the matrix
+ * and the list of what is not covered as CSV.
  */
+import { writeCsv } from '../../../../schema/csv.ts';
+import type { AlignmentConnection } from '../../generated/graphql.ts';
+import { basisNames, linkPhrase } from '../../components/labels.ts';
 
 export const axisKinds = ['PLAN_PRIORITIES', 'PLAN_ACTIONS', 'PLANS', 'AUTHORITIES', 'THEMES'] as const;
 export type AxisKind = (typeof axisKinds)[number];
@@ -20,25 +24,33 @@ export const axisKindNames: Record<AxisKind, string> = {
   THEMES: 'Every theme',
 };
 
-/** People Strategy priorities against the Caring for Redbridge objectives they follow on from. */
-export const defaultRows: Axis = { kind: 'PLAN_PRIORITIES', planId: 'caring-for-redbridge-2018' };
-export const defaultColumns: Axis = { kind: 'PLAN_PRIORITIES', planId: 'redbridge-people-strategy-2024' };
+/** One of what an axis holds, and many: for counting entries in words. */
+export const kindNouns: Record<AxisKind, { singular: string; plural: string }> = {
+  PLAN_PRIORITIES: { singular: 'priority', plural: 'priorities' },
+  PLAN_ACTIONS: { singular: 'action', plural: 'actions' },
+  PLANS: { singular: 'plan', plural: 'plans' },
+  AUTHORITIES: { singular: 'authority', plural: 'authorities' },
+  THEMES: { singular: 'theme', plural: 'themes' },
+};
 
 export const needsPlan = (kind: AxisKind) => kind === 'PLAN_PRIORITIES' || kind === 'PLAN_ACTIONS';
 
 const isAxisKind = (value: string): value is AxisKind => (axisKinds as readonly string[]).includes(value);
 
-/** Reads an axis written as KIND:planId ("PLANS:" for kinds without a plan); anything else gives the fallback. */
-export function parseAxis(value: string | null, fallback: Axis): Axis {
-  if (!value) return fallback;
+/** Reads an axis written as KIND:planId ("PLANS:" for kinds without a plan); null for anything else. */
+export function parseAxis(value: string | null): Axis | null {
+  if (!value) return null;
   const separator = value.indexOf(':');
   const kind = separator < 0 ? value : value.slice(0, separator);
-  if (!isAxisKind(kind)) return fallback;
+  if (!isAxisKind(kind)) return null;
   const planId = separator < 0 ? '' : value.slice(separator + 1);
   return { kind, planId: needsPlan(kind) && planId ? planId : null };
 }
 
 export const axisParam = (axis: Axis) => `${axis.kind}:${axis.planId ?? ''}`;
+
+/** An axis as the API reports the set it used (AlignmentSet). */
+export const axisOf = (set: { kind: AxisKind; planId?: string | null }): Axis => ({ kind: set.kind, planId: needsPlan(set.kind) ? (set.planId ?? null) : null });
 
 /** The API's AlignmentSetInput for an axis. */
 export const axisInput = (axis: Axis) => (axis.planId ? { kind: axis.kind, planId: axis.planId } : { kind: axis.kind });
@@ -56,12 +68,117 @@ export function parseCell(value: string | null): { row: string; column: string }
   return row && column && rest.length === 0 ? { row, column } : null;
 }
 
-export const shadeLevels = 5;
+/** Each kind of connection in words, closest first. Only a link covers. */
+export const connectionNames: Record<AlignmentConnection, string> = {
+  LINKED: 'Linked directly',
+  SHARED_AUTHORITY: 'Shares an authority, no link',
+  SHARED_THEME: 'Shares a theme only',
+  NONE: 'Nothing connects it',
+};
 
-/** The shade of a cell, 1 (faint) to 5 (dark), by its strength against the strongest cell; 0 for none. */
-export function shadeLevel(strength: number, strongest: number): number {
-  if (strength <= 0 || strongest <= 0) return 0;
-  return Math.min(shadeLevels, Math.max(1, Math.ceil((strength / strongest) * shadeLevels)));
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What a cell holds, each kind counted apart: "2 links", "1 shared authority", "3 shared themes". */
+export function cellFigures(cell: { links: unknown[]; sharedAuthorities: unknown[]; sharedThemes: unknown[] }): string[] {
+  return [
+    cell.links.length ? plural(cell.links.length, 'link', 'links') : null,
+    cell.sharedAuthorities.length ? plural(cell.sharedAuthorities.length, 'shared authority', 'shared authorities') : null,
+    cell.sharedThemes.length ? plural(cell.sharedThemes.length, 'shared theme', 'shared themes') : null,
+  ].filter((figure): figure is string => figure !== null);
+}
+
+const weakestFirst: AlignmentConnection[] = ['NONE', 'SHARED_THEME', 'SHARED_AUTHORITY', 'LINKED'];
+
+/** The entries of an axis no link reaches, those connected by nothing first, each kind in axis order. */
+export function notCovered<T extends { connection: AlignmentConnection }>(entries: readonly T[]): T[] {
+  return weakestFirst.slice(0, 3).flatMap((kind) => entries.filter(({ connection }) => connection === kind));
+}
+
+/** How many entries of an axis connect in each way, in words: "0 linked directly, 12 share an authority, …". */
+export function connectionSummary(entries: readonly { connection: AlignmentConnection }[], noun: { singular: string; plural: string }): string {
+  const count = (kind: AlignmentConnection) => entries.filter(({ connection }) => connection === kind).length;
+  const linked = count('LINKED');
+  const lead = linked === 0 ? `None of the ${entries.length} ${noun.plural} is linked directly` : `${linked} of ${plural(entries.length, noun.singular, noun.plural)} linked directly`;
+  return `${lead}; ${count('SHARED_AUTHORITY')} share an authority but no link, ${count('SHARED_THEME')} share only a theme, and ${count('NONE')} share nothing.`;
+}
+
+interface CsvNode {
+  id: string;
+  title: string;
+  label: string;
+}
+interface CsvCell {
+  row: string;
+  column: string;
+  connection: AlignmentConnection;
+  links: { from: string; to: string; type: string; basis?: string | null }[];
+  sharedAuthorities: { title: string }[];
+  sharedThemes: { title: string }[];
+}
+interface CsvMatrix {
+  rows: CsvNode[];
+  columns: CsvNode[];
+  cells: CsvCell[];
+  linkedItems: CsvNode[];
+}
+
+export const matrixCsvColumns = ['Row id', 'Row', 'Column id', 'Column', 'Connection', 'Links', 'Linked items', 'Shared authorities', 'Shared themes'] as const;
+
+/**
+ * The matrix as CSV, one line per connected row and column in the matrix's order, with links,
+ * shared authorities and shared themes each in columns of their own. Written by the product's one
+ * CSV writer, so titles that look like formulas stay text.
+ */
+export function matrixToCsv(matrix: CsvMatrix): string {
+  const nodes = new Map([...matrix.rows, ...matrix.columns, ...matrix.linkedItems].map((node) => [node.id, node]));
+  const title = (id: string) => nodes.get(id)?.title ?? id;
+  const cells = new Map(matrix.cells.map((cell) => [cellParam(cell.row, cell.column), cell]));
+  const lines = matrix.rows.flatMap((row) =>
+    matrix.columns.flatMap((column) => {
+      const cell = cells.get(cellParam(row.id, column.id));
+      if (!cell) return [];
+      const linked = cell.links.map((link) => `${title(link.from)} ${linkPhrase(link.type)} ${title(link.to)} (${basisNames[link.basis ?? 'STATED'] ?? link.basis})`);
+      return [[row.id, row.title, column.id, column.title, connectionNames[cell.connection], cell.links.length, linked.join('; '), cell.sharedAuthorities.map(({ title: name }) => name).join('; '), cell.sharedThemes.map(({ title: name }) => name).join('; ')]];
+    }),
+  );
+  return writeCsv(matrixCsvColumns, lines);
+}
+
+export const notCoveredCsvColumns = ['Id', 'Kind', 'Title', 'Connection', 'Shares an authority with', 'Authorities shared', 'Shares a theme with', 'Themes shared'] as const;
+
+/**
+ * What one axis holds that no link joins to the other axis, as CSV, in the order the page lists
+ * it: what each shares, authorities and themes apart.
+ */
+export function notCoveredToCsv(
+  entries: readonly { node: CsvNode; connection: AlignmentConnection; sharesAuthorityWith: readonly string[]; sharesThemeWith: readonly string[] }[],
+  matrix: CsvMatrix,
+  axis: 'row' | 'column',
+): string {
+  const others = new Map((axis === 'row' ? matrix.columns : matrix.rows).map((node) => [node.id, node.title]));
+  const unique = (values: string[]) => [...new Set(values)].join('; ');
+  const lines = notCovered(entries).map(({ node, connection, sharesAuthorityWith, sharesThemeWith }) => {
+    const own = matrix.cells.filter((cell) => cell[axis] === node.id);
+    return [
+      node.id,
+      node.label,
+      node.title,
+      connectionNames[connection],
+      sharesAuthorityWith.map((id) => others.get(id) ?? id).join('; '),
+      unique(own.flatMap(({ sharedAuthorities }) => sharedAuthorities.map(({ title }) => title))),
+      sharesThemeWith.map((id) => others.get(id) ?? id).join('; '),
+      unique(own.flatMap(({ sharedThemes }) => sharedThemes.map(({ title }) => title))),
+    ];
+  });
+  return writeCsv(notCoveredCsvColumns, lines);
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The file name of an export: "alignment-caring-for-redbridge-2018-actions-by-redbridge-people-strategy-2024-priorities.csv". */
+export function csvFileName(rows: Axis, columns: Axis, what: 'matrix' | 'not-covered-rows' | 'not-covered-columns'): string {
+  const part = (axis: Axis) => slug([axis.planId, axis.kind === 'PLAN_ACTIONS' ? 'actions' : axis.kind === 'PLAN_PRIORITIES' ? 'priorities' : axis.kind].filter(Boolean).join('-'));
+  return `alignment-${part(rows)}-by-${part(columns)}${what === 'matrix' ? '' : `-${what}`}.csv`;
 }
 
 /** What an axis holds, in words: "priorities of the People Strategy", "authorities". */
