@@ -58,7 +58,10 @@ export class ImportWorkerError extends Error {}
 export interface ImportWorkerOptions {
   /** Workers at most; an import waits while all are busy. */
   size?: number;
-  /** How long one import may take, from when a worker takes it, before it is stopped. */
+  /**
+   * How long one import may take, from when a worker takes it, before it is stopped: 60 s, many
+   * times what a 2 MB document needs even on a busy machine, so it stops runaway work only.
+   */
   budgetMs?: number;
   /** Memory limits of each worker, so a pathological document stops its worker, not the server. */
   resourceLimits?: ResourceLimits;
@@ -96,7 +99,7 @@ const failure = (job: Job | undefined, what: string) =>
   new ImportWorkerError(`${job?.request.fileName ?? 'The document'} ${what} Nothing was written.`);
 
 /** A pool of import workers. Nothing starts until the first import. */
-export function createImportWorkers({ size = 2, budgetMs = 30_000, resourceLimits = { maxOldGenerationSizeMb: 768 } }: ImportWorkerOptions = {}): ImportWorkers {
+export function createImportWorkers({ size = 2, budgetMs = 60_000, resourceLimits = { maxOldGenerationSizeMb: 768 } }: ImportWorkerOptions = {}): ImportWorkers {
   const threads = new Set<Thread>();
   const queue: Job[] = [];
   let jobs = 0;
