@@ -1,39 +1,56 @@
-import { useQuery } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { describeNode, labelName, traceableLabels } from '../../components/labels.ts';
+import { describeNode, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { SearchView_SearchQuery } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection } from '../../routing/route.ts';
 import { MAX_SEARCH_LENGTH } from './SearchBox.tsx';
 
+/** How many hits a page of results shows, and each "More results" adds. */
+export const SEARCH_PAGE_SIZE = 50;
+
 const SearchQuery = graphql(`
-  query SearchView_Search($text: String!) {
-    search(text: $text, first: 50) {
+  query SearchView_Search($text: String!, $offset: Int!) {
+    search(text: $text, first: 50, offset: $offset) {
       hits {
         score
         excerpt
         node { id label title code term kind corporate planId }
         plan { id title }
       }
+      hasMore
+      nextOffset
+      closeMatches
+      citations
     }
   }
 `);
 
 type Hit = SearchView_SearchQuery['search']['hits'][number];
 
-/** Groups hits by plan (items outside any plan together), keeping each group's best-first order. */
-export function groupByPlan(hits: Hit[]): { title: string; id: string | null; hits: Hit[] }[] {
-  const groups = new Map<string, { title: string; id: string | null; hits: Hit[] }>();
+/** The plan a hit belongs to (a plan belongs to itself); null for law, evidence, bodies and themes. */
+function planOf(hit: Hit): { id: string; title: string } | null {
+  if (hit.plan) return hit.plan;
+  return hit.node.label === 'Plan' ? { id: hit.node.id, title: hit.node.title } : null;
+}
+
+/**
+ * The plans the hits come from, with how many hits each has, in the order of each plan's best
+ * hit. Grouping comes after ranking: it offers a way to narrow the list, never a new order.
+ */
+export function plansOfHits(hits: Hit[]): { id: string | null; title: string; count: number }[] {
+  const plans = new Map<string, { id: string | null; title: string; count: number }>();
   for (const hit of hits) {
-    const key = hit.plan?.id ?? (hit.node.label === 'Plan' ? hit.node.id : '');
-    const title = hit.plan?.title ?? (hit.node.label === 'Plan' ? hit.node.title : 'Law, evidence, bodies and themes');
-    const group = groups.get(key) ?? { title, id: key || null, hits: [] };
-    group.hits.push(hit);
-    groups.set(key, group);
+    const plan = planOf(hit);
+    const key = plan?.id ?? '';
+    const entry = plans.get(key) ?? { id: plan?.id ?? null, title: plan?.title ?? 'Law, evidence, bodies and themes', count: 0 };
+    entry.count += 1;
+    plans.set(key, entry);
   }
-  return [...groups.values()];
+  return [...plans.values()];
 }
 
 /** The searched text as a heading shows it: long text is cut short, the search box holds it all. */
@@ -41,14 +58,13 @@ function shortened(text: string, length = 80): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
-/** Search results grouped by plan and, within a plan, by kind. */
+const quoted = (words: string[]) => words.map((word) => `‘${shortened(word, 40)}’`).join(' or ');
+
+/** Search results, best first, with a way to narrow them to one plan and to load more. */
 export function SearchView() {
   const { params } = useRoute();
   const text = (params.get('q') ?? '').trim();
   const tooLong = text.length > MAX_SEARCH_LENGTH;
-  const [, select] = useSelection();
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text }, pause: !text || tooLong });
-  const groups = data ? groupByPlan(data.search.hits) : [];
   if (!text || tooLong) {
     return (
       <section aria-labelledby="page-heading">
@@ -62,51 +78,116 @@ export function SearchView() {
         )}
         <p>
           Every word counts, and items with all of them come first. Type NOT in capitals before a word to leave out items that have it, as in “care NOT
-          leavers”.
+          leavers”. A citation such as “section 17 of the Children Act 1989” or “s17 Children Act” finds the Act and the provision first.
         </p>
       </section>
     );
   }
+  // A new search starts afresh: no pages loaded, no plan chosen.
+  return <SearchResults key={text} text={text} />;
+}
+
+function SearchResults({ text }: { text: string }) {
+  const client = useClient();
+  const [, select] = useSelection();
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text, offset: 0 } });
+  const [more, setMore] = useState<{ hits: Hit[]; nextOffset: number | null; loading: boolean; error?: CombinedError }>({ hits: [], nextOffset: null, loading: false });
+  const [planFilter, setPlanFilter] = useState('');
+  // After "More results", focus moves to the first new hit, so keyboard users read on from there.
+  const [firstNewId, setFirstNewId] = useState<string>();
+  const firstNew = useRef<HTMLButtonElement>(null);
+  useEffect(() => firstNew.current?.focus(), [firstNewId]);
+
+  const result = data?.search;
+  const hits = result ? [...result.hits, ...more.hits] : [];
+  const nextOffset = more.hits.length || more.error ? more.nextOffset : (result?.nextOffset ?? null);
+  const plans = plansOfHits(hits);
+  const shown = planFilter ? hits.filter((hit) => (planOf(hit)?.id ?? 'none') === planFilter) : hits;
+
+  const loadMore = async () => {
+    if (nextOffset === null) return;
+    setMore((current) => ({ ...current, loading: true, error: undefined, nextOffset }));
+    const next = await client.query(SearchQuery, { text, offset: nextOffset }).toPromise();
+    if (next.error || !next.data) {
+      setMore((current) => ({ ...current, loading: false, error: next.error }));
+      return;
+    }
+    const page = next.data.search;
+    setMore((current) => ({ hits: [...current.hits, ...page.hits], nextOffset: page.nextOffset ?? null, loading: false }));
+    setFirstNewId(page.hits[0]?.node.id);
+  };
+
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={`Search: ${shortened(text)}`}>Results for “{shortened(text)}”</PageHeading>
       <QueryState fetching={fetching} error={error} what="search results">
-        {data && data.search.hits.length === 0 && <p>Nothing matches “{shortened(text)}”. Try fewer or different words.</p>}
-        {groups.map((group) => (
-          <section key={group.id ?? 'other'} className="result-group" aria-label={group.title}>
-            <h2>{group.title}</h2>
-            {[...new Set(group.hits.map(({ node }) => node.label))].map((label) => (
-              <div key={label}>
-                <h3 className="result-kind">{labelName(label)}</h3>
-                <ul className="result-list">
-                  {group.hits
-                    .filter(({ node }) => node.label === label)
-                    .map(({ node, excerpt }) => (
-                      <li key={node.id}>
-                        <span className="badge">{describeNode(node)}</span>{' '}
-                        <button type="button" className="link-button" onClick={() => select(node.id)}>
-                          {node.title}
-                        </button>
-                        {traceableLabels.has(node.label) && (
-                          <>
-                            {' · '}
-                            <Link href={hrefTo('trace', { id: node.id })}>Trace</Link>
-                          </>
-                        )}
-                        {node.label === 'Evidence' && (
-                          <>
-                            {' · '}
-                            <Link href={hrefTo('evidence', { id: node.id })}>Evidence chain</Link>
-                          </>
-                        )}
-                        {excerpt && <blockquote className="excerpt">{excerpt}</blockquote>}
-                      </li>
-                    ))}
-                </ul>
-              </div>
-            ))}
-          </section>
-        ))}
+        {result && result.citations.length > 0 && (
+          <p className="message search-note">
+            Read as a citation of {result.citations.join(' and of ')}: the provision and the Act come first, then what names them.
+          </p>
+        )}
+        {result && result.closeMatches.length > 0 && (
+          <p role="status" className="message search-note">
+            {result.hits.length ? `No exact matches for ${quoted(result.closeMatches)}; showing close matches.` : `No exact or close matches for ${quoted(result.closeMatches)}.`}
+          </p>
+        )}
+        {result && result.hits.length === 0 && <p>Nothing matches “{shortened(text)}”. Try fewer or different words.</p>}
+        {plans.length > 1 && (
+          <p className="search-filter">
+            <label htmlFor="search-plan">Show results from</label>{' '}
+            <select id="search-plan" value={planFilter} onChange={(event) => setPlanFilter(event.target.value)}>
+              <option value="">every plan ({hits.length.toLocaleString('en-GB')})</option>
+              {plans.map((plan) => (
+                <option key={plan.id ?? 'none'} value={plan.id ?? 'none'}>
+                  {plan.title} ({plan.count.toLocaleString('en-GB')})
+                </option>
+              ))}
+            </select>
+          </p>
+        )}
+        {shown.length > 0 && (
+          <ol className="result-list search-results" aria-label="Search results, best first">
+            {shown.map((hit) => {
+              const { node, excerpt } = hit;
+              const plan = planOf(hit);
+              return (
+                <li key={node.id} data-node-id={node.id}>
+                  <span className="badge">{describeNode(node)}</span>{' '}
+                  <button type="button" className="link-button" onClick={() => select(node.id)} ref={node.id === firstNewId ? firstNew : undefined}>
+                    {node.title}
+                  </button>
+                  {traceableLabels.has(node.label) && (
+                    <>
+                      {' · '}
+                      <Link href={hrefTo('trace', { id: node.id })}>Trace</Link>
+                    </>
+                  )}
+                  {node.label === 'Evidence' && (
+                    <>
+                      {' · '}
+                      <Link href={hrefTo('evidence', { id: node.id })}>Evidence chain</Link>
+                    </>
+                  )}
+                  {plan && node.label !== 'Plan' && <span className="result-plan"> · in {plan.title}</span>}
+                  {excerpt && <blockquote className="excerpt">{excerpt}</blockquote>}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {more.error && (
+          <p role="alert" className="message message-error">
+            Could not load more results. {more.error.networkError ? 'Check your connection and try again.' : more.error.graphQLErrors.map(({ message }) => message).join(' ')}
+          </p>
+        )}
+        {nextOffset !== null && (
+          <p>
+            <button type="button" onClick={loadMore} disabled={more.loading}>
+              {more.loading ? 'Loading more results…' : 'More results'}
+            </button>
+          </p>
+        )}
+        {result && nextOffset === null && hits.length > SEARCH_PAGE_SIZE && <p className="message">That is every result: {hits.length.toLocaleString('en-GB')} in all.</p>}
       </QueryState>
     </section>
   );
