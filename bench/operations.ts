@@ -98,7 +98,7 @@ export const alignmentOperation = /* GraphQL */ `
       cells {
         row
         column
-        strength
+        connection
         links { ...Bench_Edge }
         sharedAuthorities { id title }
         sharedThemes { id title }
