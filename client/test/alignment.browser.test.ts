@@ -157,6 +157,17 @@ describe('the alignment matrix', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('reflows the default view to 320 pixels, the wide tables scrolling by themselves', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    try {
+      await narrow.goto(`${inject('appUrl')}/alignment`);
+      await narrow.locator('.uncovered-table').first().waitFor();
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('lists what one plan committed to that the other does not cover, and the links behind a cell', async () => {
     await page.goto(`${inject('appUrl')}/alignment?rows=PLAN_PRIORITIES:redtg-action-plan&columns=PLAN_PRIORITIES:${PEOPLE}`);
     await page.getByRole('group', { name: 'Columns' }).getByLabel('Plan').selectOption('redditch-scs');
