@@ -35,7 +35,9 @@ export interface SyntheticEdge {
 export interface SyntheticTrace {
   root: SyntheticNode;
   subgraph: { nodes: SyntheticNode[]; edges: SyntheticEdge[] };
-  paths: { nodes: string[]; edges: string[]; reaches: 'AUTHORITY' | 'CORPORATE_PRIORITY'; basis: Basis }[];
+  paths: { nodes: string[]; edges: string[]; reaches: 'AUTHORITY' | 'CORPORATE_PRIORITY'; basis: Basis; inherited: boolean; via: string | null }[];
+  /** What the paths reach, each by a link of the root's own (so nothing is inherited). */
+  ends: { __typename: 'TraceEnd'; node: SyntheticNode; reaches: 'AUTHORITY'; own: true; inheritedFrom: SyntheticNode[] }[];
   authorities: SyntheticNode[];
   corporatePriorities: SyntheticNode[];
 }
@@ -121,6 +123,8 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
   const paths = [...edges.values()]
     .filter(({ type }) => type === 'GIVES_EFFECT_TO')
     .slice(0, 40)
-    .map((edge) => ({ nodes: [edge.from, edge.to], edges: [edge.id], reaches: 'AUTHORITY' as const, basis: edge.basis }));
-  return { root, subgraph: { nodes, edges: [...edges.values()] }, paths, authorities, corporatePriorities: councilPriorities };
+    .map((edge) => ({ nodes: [edge.from, edge.to], edges: [edge.id], reaches: 'AUTHORITY' as const, basis: edge.basis, inherited: false, via: null }));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const ends = [...new Set(paths.map((path) => path.nodes.at(-1)!))].map((id) => ({ __typename: 'TraceEnd' as const, node: byId.get(id)!, reaches: 'AUTHORITY' as const, own: true as const, inheritedFrom: [] }));
+  return { root, subgraph: { nodes, edges: [...edges.values()] }, paths, ends, authorities, corporatePriorities: councilPriorities };
 }
