@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphql } from '../test/generated/gql.ts';
 import { startTestApi, testGateway, type TestApi } from '../test/api.ts';
@@ -97,6 +97,20 @@ describe('/ready during start-up loading', () => {
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', schema: 'ok' });
+  });
+});
+
+describe('starting the server', () => {
+  it('refuses to start, saying which port is taken, when PORT is in use', async () => {
+    const holder = createServer();
+    await new Promise<void>((listening) => holder.listen(0, '127.0.0.1', listening));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const starting = startServer(readSettings({ ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' }));
+      await expect(starting).rejects.toThrow(`Port ${port} is in use on 127.0.0.1: stop what holds it, or set PORT to a free one.`);
+    } finally {
+      await new Promise((closed) => holder.close(closed));
+    }
   });
 });
 

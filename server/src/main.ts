@@ -61,6 +61,20 @@ async function prepareGraph(gateway: Gateway, onApplied: () => void, stopped: ()
   }
 }
 
+/** Listens on PORT and HOST; a port already taken is a one-line error saying what to do. */
+function listen(server: Server, settings: Settings): Promise<void> {
+  return new Promise((listening, failed) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      failed(error.code === 'EADDRINUSE' ? new Error(`Port ${settings.PORT} is in use on ${settings.HOST}: stop what holds it, or set PORT to a free one.`) : error);
+    };
+    server.once('error', refused);
+    server.listen(settings.PORT, settings.HOST, () => {
+      server.off('error', refused);
+      listening();
+    });
+  });
+}
+
 /**
  * Listens on PORT and HOST, then applies the graph schema in the background; /ready answers 200
  * once it is applied and any start-up work named in `options.loading` is marked done.
@@ -84,9 +98,11 @@ export async function startServer(settings: Settings = readSettings(), options: 
   });
   // app.fetch never throws: the adapter would send an exception's stack to the client.
   const server: Server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+  await listen(server, settings).catch(async (error: unknown) => {
+    await gateway.close();
+    throw error;
+  });
   const preparing = prepareGraph(gateway, () => (schemaApplied = true), () => stopping);
-
-  await new Promise<void>((listening) => server.listen(settings.PORT, settings.HOST, listening));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   return {
