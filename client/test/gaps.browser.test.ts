@@ -101,6 +101,8 @@ describe('the gap catalogue, as a strategy author uses it', () => {
 
     await page.getByRole('table', { name: 'By inspection report' }).getByRole('link').click();
     await page.waitForURL((url) => url.searchParams.get('rule') === 'EVIDENCE_WITHOUT_RESPONSE');
+    // The figure opens the report's own findings, read afresh, and brings them into view.
+    await page.waitForFunction(() => document.activeElement?.id === 'findings-heading');
     expect(await ruleSection('Recommendation or area for improvement with no response').locator('tbody tr').count()).toBe(inspectionFailures);
     await page.goBack();
     await page.waitForURL((next) => next.searchParams.get('rule') === null);

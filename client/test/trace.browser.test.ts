@@ -53,7 +53,7 @@ describe('tracing an action from search to the law and council priorities', () =
 
   it('says which Act and which Redbridge council priority it reaches, in the summary and the text alternative', async () => {
     const summary = page.locator('.trace-summary');
-    expect(await summary.textContent()).toMatch(/^Reaches \d+ authorities and \d+ council priorit(y|ies)\./);
+    expect(await summary.textContent()).toMatch(/^Gives effect to \d+ authorit(y|ies) itself( and inherits \d+)?; serves (no|\d+) council priorit(y|ies) itself( and inherits \d+)?\./);
     const actLink = summary.getByRole('link', { name: act.title, exact: true });
     expect(new URL(await actLink.getAttribute('href') ?? '', inject('appUrl')).searchParams.get('node')).toBe(act.id);
     const priorityLink = summary.getByRole('link', { name: 'Increase fairness and aspiration within the borough', exact: true });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient, type Client } from 'urql';
 import { describeNode } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
@@ -12,8 +12,8 @@ import { SeverityTag } from './SeverityTag.tsx';
 const EXPORT_PAGE = 1_000;
 
 const ExportQuery = graphql(`
-  query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!) {
-    gaps(scope: $scope, codes: $codes) {
+  query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!, $subject: ID) {
+    gaps(scope: $scope, codes: $codes, subject: $subject) {
       rules {
         code
         findings(first: 1000, offset: $offset, severity: $severity) {
@@ -31,7 +31,7 @@ const ExportQuery = graphql(`
 async function allFindings(client: Client, filters: GapFilters, codes: string[]): Promise<CsvReport> {
   const rules = new Map<string, CsvReport['rules'][number]['findings']>(codes.map((code) => [code, []]));
   for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const { data, error } = await client.query(ExportQuery, { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset }, { requestPolicy: 'network-only' }).toPromise();
+    const { data, error } = await client.query(ExportQuery, { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset, subject: filters.subject ?? null }, { requestPolicy: 'network-only' }).toPromise();
     if (error || !data) throw error ?? new Error('The gap list could not be read.');
     for (const rule of data.gaps.rules) rules.get(rule.code)?.push(...rule.findings);
     if (data.gaps.rules.every((rule) => rule.findings.length < EXPORT_PAGE)) break;
@@ -44,12 +44,32 @@ function summary(gaps: number, information: number, scopeTitle: string): string 
   return information ? `${counted}, and ${information} ${information === 1 ? 'item' : 'items'} listed for information only.` : `${counted}.`;
 }
 
+interface GapFindingsProps {
+  rules: GapRule[];
+  filters: GapFilters;
+  scopeTitle: string;
+  /** The title of the coverage subject the list is narrowed to, if any. */
+  subjectTitle: string | null;
+  /** True when a coverage figure was just chosen: the list is brought into view, once. */
+  drilled: boolean;
+  onDrilled: () => void;
+}
+
 /**
  * The findings the filters keep, grouped by rule, the first of each rule listed and all of them
  * in the CSV export.
  */
-export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; filters: GapFilters; scopeTitle: string }) {
+export function GapFindings({ rules, filters, scopeTitle, subjectTitle, drilled, onDrilled }: GapFindingsProps) {
   const client = useClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The figure was chosen far above the list: move the list, and the keyboard focus, to where
+  // the person is looking.
+  useEffect(() => {
+    if (!drilled || !heading.current) return;
+    heading.current.focus({ preventScroll: true });
+    heading.current.scrollIntoView({ block: 'start' });
+    onDrilled();
+  }, [drilled, onDrilled, rules]);
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
   const shown = filterRules(rules, filters);
   const count = shown.reduce((sum, rule) => sum + findingsAt(rule, filters.severity), 0);
@@ -66,12 +86,18 @@ export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; 
       setExporting('failed');
     }
   };
-  const filtered = [filters.rule && rules.find(({ code }) => code === filters.rule)?.title, filters.severity && `${severityNames[filters.severity]} severity`].filter(Boolean);
+  const filtered = [
+    subjectTitle && `gaps counted against ${subjectTitle}`,
+    filters.rule && rules.find(({ code }) => code === filters.rule)?.title,
+    filters.severity && `${severityNames[filters.severity]} severity`,
+  ].filter(Boolean);
 
   return (
     <section aria-labelledby="findings-heading" className="gap-findings">
       <div className="findings-header">
-        <h2 id="findings-heading">Gaps found</h2>
+        <h2 id="findings-heading" ref={heading} tabIndex={-1}>
+          Gaps found
+        </h2>
         <button type="button" className="primary-button" disabled={count === 0} aria-busy={exporting === 'busy'} onClick={exportCsv}>
           {exporting === 'busy' ? 'Preparing the CSV…' : 'Export this list as CSV'}
         </button>
@@ -99,6 +125,9 @@ export function GapFindings({ rules, filters, scopeTitle }: { rules: GapRule[]; 
             </span>
           </p>
           <p>{rule.explanation}</p>
+          <p className="rule-counts">
+            <strong>What counts:</strong> {rule.counts}
+          </p>
           <RuleFindings rule={rule} count={findingsAt(rule, filters.severity)} />
         </section>
       ))}

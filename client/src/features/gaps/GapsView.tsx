@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -23,14 +23,15 @@ const ScopesQuery = graphql(`
 `);
 
 const CatalogueQuery = graphql(`
-  query GapsView_Catalogue($scope: ScopeInput, $severity: Severity, $shown: Int!) {
-    gaps(scope: $scope) {
+  query GapsView_Catalogue($scope: ScopeInput, $severity: Severity, $shown: Int!, $subject: ID) {
+    gaps(scope: $scope, subject: $subject) {
       total
       rules {
         code
         severity
         title
         explanation
+        counts
         checked
         passing
         findingCount
@@ -48,6 +49,18 @@ const CatalogueQuery = graphql(`
         subject { id title }
         checked
         passing
+      }
+      byPriority {
+        subject { id title code term corporate planId }
+        checked
+        passing
+        rules { code checked passing }
+      }
+      byAuthority {
+        subject { id title }
+        checked
+        passing
+        rules { code checked passing }
       }
       byInspection {
         subject { id title }
@@ -71,6 +84,12 @@ function organisationsOf(plans: ScopePlans): { id: string; title: string }[] {
   return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
 }
 
+/** The title of a coverage subject, from the coverage tables that list it (its id when none does). */
+function subjectTitle(coverage: GapsView_CatalogueQuery['coverage'], id: string): string {
+  const rows = [...coverage.byPlan, ...coverage.byPriority, ...coverage.byAuthority, ...coverage.byInspection];
+  return rows.find(({ subject }) => subject.id === id)?.subject.title ?? id;
+}
+
 function scopeTitle(filters: GapFilters, plans: ScopePlans | undefined): string {
   const { scope } = filters;
   if (scope.kind === 'whole') return 'the whole graph';
@@ -88,8 +107,14 @@ export function GapsView() {
   const update = useUpdateParams();
   const asked = parseGapFilters(params);
   const [scopes] = useQuery({ query: ScopesQuery });
-  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { scope: scopeInput(asked.scope), severity: asked.severity, shown: FINDINGS_SHOWN } });
+  const [{ data, fetching, error }] = useQuery({
+    query: CatalogueQuery,
+    variables: { scope: scopeInput(asked.scope), severity: asked.severity, shown: FINDINGS_SHOWN, subject: asked.subject ?? null },
+  });
   const plans = scopes.data?.plans.plans;
+  // A coverage figure chosen: its findings are brought into view once they are shown.
+  const [drilled, setDrilled] = useState(false);
+  const drilledDone = useCallback(() => setDrilled(false), []);
 
   // The rules are the same in every scope, so the rule chooser keeps the last list while
   // another scope loads instead of losing its options (and the keyboard focus with them).
@@ -181,8 +206,15 @@ export function GapsView() {
       <QueryState fetching={fetching} error={scopeNotFound ? undefined : error} what="the gap list">
         {data && (
           <>
-            <CoverageTables rules={data.gaps.rules} byPlan={data.coverage.byPlan} byInspection={data.coverage.byInspection} filters={filters} scopeTitle={title} />
-            <GapFindings rules={data.gaps.rules} filters={filters} scopeTitle={title} />
+            <CoverageTables rules={data.gaps.rules} coverage={data.coverage} filters={filters} scopeTitle={title} onDrill={() => setDrilled(true)} />
+            <GapFindings
+              rules={data.gaps.rules}
+              filters={filters}
+              scopeTitle={title}
+              subjectTitle={filters.subject ? subjectTitle(data.coverage, filters.subject) : null}
+              drilled={drilled}
+              onDrilled={drilledDone}
+            />
           </>
         )}
       </QueryState>

@@ -23,17 +23,19 @@ export interface GapFilters {
   rule: string | null;
   /** One severity, or null for all of them. */
   severity: Severity | null;
+  /** The id of a plan, priority, authority or inspection report: only the gaps behind its coverage figure. */
+  subject?: string;
 }
 
 const isSeverity = (value: string | null): value is Severity => (severities as readonly (string | null)[]).includes(value);
 
-/** Reads `plan`, `org`, `rule` and `severity`; a plan wins over an organisation, unknown severities are ignored. */
+/** Reads `plan`, `org`, `rule`, `severity` and `subject`; a plan wins over an organisation, unknown severities are ignored. */
 export function parseGapFilters(params: URLSearchParams): GapFilters {
   const plan = params.get('plan');
   const organisation = params.get('org');
   const severity = params.get('severity');
   const scope: Scope = plan ? { kind: 'plan', id: plan } : organisation ? { kind: 'organisation', id: organisation } : { kind: 'whole' };
-  return { scope, rule: params.get('rule') || null, severity: isSeverity(severity) ? severity : null };
+  return { scope, rule: params.get('rule') || null, severity: isSeverity(severity) ? severity : null, subject: params.get('subject') || undefined };
 }
 
 /** The API's ScopeInput for a scope. */
@@ -112,7 +114,7 @@ const slug = (text: string) =>
 /** A file name saying what was exported: gaps-<scope>[-<rule>][-<severity>].csv. */
 export function csvFileName(filters: GapFilters): string {
   const scope = filters.scope.kind === 'whole' ? 'whole-graph' : slug(filters.scope.id);
-  return `gaps-${[scope, filters.rule, filters.severity].filter(Boolean).map((part) => slug(part!)).join('-')}.csv`;
+  return `gaps-${[scope, filters.subject, filters.rule, filters.severity].filter(Boolean).map((part) => slug(part!)).join('-')}.csv`;
 }
 
 /** A share as a whole percentage that never rounds a partial result to 0% or 100%. */

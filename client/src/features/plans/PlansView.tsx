@@ -22,6 +22,18 @@ const PlansQuery = graphql(`
   }
 `);
 
+const ReferencesQuery = graphql(`
+  query PlansView_References {
+    plans(first: 100, references: true) {
+      totalCount
+      plans {
+        plan { id title }
+        publishers { id title }
+      }
+    }
+  }
+`);
+
 const statusNames: Record<string, string> = {
   DRAFT: 'Draft',
   CONSULTATION: 'Out to consultation',
@@ -44,7 +56,10 @@ export function PlansView() {
       <QueryState fetching={fetching} error={error} what="the plans">
         {data && (
           <>
-            <p>{data.plans.totalCount} plans and strategies, with the items (priorities, objectives and actions) each holds.</p>
+            <p>
+              {data.plans.totalCount} plans and strategies, with the items (priorities, objectives and actions) each holds. Documents the plans only
+              mention are listed below them, as references.
+            </p>
             <table className="data-table">
               <caption>Plans in title order</caption>
               <thead>
@@ -71,9 +86,35 @@ export function PlansView() {
               </tbody>
             </table>
             {data.plans.nextCursor && <Link href={hrefTo('plans', { after: data.plans.nextCursor })}>Next page of plans</Link>}
+            <References />
           </>
         )}
       </QueryState>
+    </section>
+  );
+}
+
+/**
+ * Documents the plans mention in passing (a name, sometimes a publisher, nothing in them): kept
+ * as references, apart from the plans, so they neither crowd the list nor count as plans.
+ */
+function References() {
+  const [{ data, error }] = useQuery({ query: ReferencesQuery });
+  if (error) return <QueryState fetching={false} error={error} what="the documents referred to">{null}</QueryState>;
+  const references = data?.plans;
+  if (!references || references.totalCount === 0) return null;
+  return (
+    <section aria-labelledby="references-heading" className="plan-references">
+      <h2 id="references-heading">Documents referred to ({references.totalCount})</h2>
+      <p>Plans and strategies the documents above mention by name. Nothing in them has been read, so they have no items and no gaps are checked in them.</p>
+      <ul>
+        {references.plans.map(({ plan, publishers }) => (
+          <li key={plan.id}>
+            {plan.title}
+            {publishers.length > 0 && ` (${publishers.map(({ title }) => title).join(', ')})`}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { basisNames, describeNode, linkPhrase, traceableLabels } from '../../components/labels.ts';
+import { basisNames, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { TraceView_TraceQuery } from '../../generated/graphql.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
@@ -20,9 +20,13 @@ const TraceQuery = graphql(`
         nodes { id label title code term kind corporate }
         edges { id type from to basis rationale }
       }
-      paths { nodes edges reaches basis }
-      authorities { id label title code term kind corporate }
-      corporatePriorities { id label title code term kind corporate }
+      paths { nodes edges reaches basis inherited via }
+      ends {
+        node { id label title code term kind corporate }
+        reaches
+        own
+        inheritedFrom { id label title code term kind corporate }
+      }
     }
   }
 `);
@@ -174,9 +178,57 @@ function NodeLink({ node }: { node: { id: string; title: string } }) {
   return <Link href={hrefHere({ ...Object.fromEntries(params), node: node.id })}>{node.title}</Link>;
 }
 
+type TraceEnd = Trace['ends'][number];
+type Parent = TraceEnd['inheritedFrom'][number];
+
+/** A parent an item inherits from, as the item's own: "its plan", "its priority “Safeguarding”". */
+function ParentName({ parent }: { parent: Parent }) {
+  if (parent.label === 'Plan') return <>its plan</>;
+  return (
+    <>
+      its {labelName(parent.label).toLowerCase()} “<NodeLink node={parent} />”
+    </>
+  );
+}
+
+/**
+ * One sentence on what the item gives effect to (or serves): what it reaches by links of its
+ * own, then what it inherits, grouped by the nearest parent it inherits each from.
+ */
+function EndsSentence({ ends, verb, noun }: { ends: TraceEnd[]; verb: string; noun: string }) {
+  const named = (list: TraceEnd[]) => listOf(list.map(({ node }) => <NodeLink key={node.id} node={node} />));
+  if (ends.length === 0) return <>{`${verb} no ${noun}.`} </>;
+  const own = ends.filter((end) => end.own);
+  const groups = new Map<string, { parent: Parent; ends: TraceEnd[] }>();
+  for (const end of ends.filter((candidate) => !candidate.own)) {
+    const parent = end.inheritedFrom[0]!;
+    groups.set(parent.id, { parent, ends: [...(groups.get(parent.id)?.ends ?? []), end] });
+  }
+  const inherited = [...groups.values()].map(({ parent, ends: from }) => (
+    <span key={parent.id}>
+      {named(from)} from <ParentName parent={parent} />
+    </span>
+  ));
+  return (
+    <>
+      {verb} {own.length > 0 ? <>{named(own)} itself</> : `no ${noun} itself`}
+      {inherited.length > 0 && <>; inherits {listOf(inherited)}</>}.{' '}
+    </>
+  );
+}
+
+const reachCount = (ends: TraceEnd[], one: string, many: string) => {
+  const own = ends.filter((end) => end.own).length;
+  return `${count(own, one, many)} itself${ends.length > own ? ` and inherits ${ends.length - own}` : ''}`;
+};
+
+/**
+ * The headline: what the item reaches by its own links, told apart from what it inherits from
+ * its objective, priority or plan, so no inherited link reads as the item's own.
+ */
 function TraceSummary({ trace }: { trace: Trace }) {
-  const { authorities, corporatePriorities, root } = trace;
-  if (authorities.length + corporatePriorities.length === 0) {
+  const { ends, root } = trace;
+  if (ends.length === 0) {
     if (root.label === 'Plan') {
       return (
         <p className="trace-summary">
@@ -193,18 +245,15 @@ function TraceSummary({ trace }: { trace: Trace }) {
       </p>
     );
   }
-  const named = (nodes: Trace['authorities']) => listOf(nodes.map((node) => <NodeLink key={node.id} node={node} />));
+  const authorities = ends.filter(({ reaches }) => reaches === 'AUTHORITY');
+  const priorities = ends.filter(({ reaches }) => reaches === 'CORPORATE_PRIORITY');
   return (
     <p className="trace-summary">
       <strong>
-        Reaches {count(authorities.length, 'authority', 'authorities')} and {count(corporatePriorities.length, 'council priority', 'council priorities')}.
+        Gives effect to {reachCount(authorities, 'authority', 'authorities')}; serves {reachCount(priorities, 'council priority', 'council priorities')}.
       </strong>{' '}
-      {authorities.length > 0 && <>{authorities.length === 1 ? 'The authority is' : 'The authorities are'} {named(authorities)}. </>}
-      {corporatePriorities.length > 0 && (
-        <>
-          {corporatePriorities.length === 1 ? 'The council priority is' : 'The council priorities are'} {named(corporatePriorities)}.
-        </>
-      )}
+      <EndsSentence ends={authorities} verb="Gives effect to" noun="authority" />
+      <EndsSentence ends={priorities} verb="Serves" noun="council priority" />
     </p>
   );
 }
@@ -228,6 +277,13 @@ function TracePaths({ trace }: { trace: Trace }) {
                 {path.nodes.map((id) => kindName(nodes.get(id)!)).join(' → ')}{' '}
                 <span className="path-basis">
                   (as certain as its weakest link: <span className={`basis basis-${path.basis.toLowerCase()}`}>{basisNames[path.basis]}</span>)
+                </span>{' '}
+                <span className="path-claim">
+                  {path.via ? (
+                    <>— inherited from <ParentName parent={nodes.get(path.via)! as Parent} /></>
+                  ) : (
+                    '— its own link'
+                  )}
                 </span>
               </p>
               <ol className="path-steps">
