@@ -34,7 +34,8 @@ async function search(text: string, first = 50, offset = 0) {
   return data!.search;
 }
 
-const words = ({ node, excerpt }: { node: { title: string; text?: string | null }; excerpt?: string | null }) => `${node.title} ${node.text ?? ''} ${excerpt ?? ''}`;
+const words = ({ node, excerpt }: { node: { title: string; text?: string | null; code?: string | null }; excerpt?: string | null }) =>
+  `${node.code ?? ''} ${node.title} ${node.text ?? ''} ${excerpt ?? ''}`;
 
 describe('ranking', () => {
   it('ranks the Care Leavers Covenant and the action implementing it first for "care leavers covenant"', async () => {
@@ -97,6 +98,12 @@ describe('citations', () => {
         expect(ids, text).not.toContain(`${prefix}/children-act-1989/s20`);
         for (const hit of hits.slice(cited)) expect(words(hit), text).toMatch(/children act/i);
       }
+      // With no Act named, a section is still not the bare number.
+      const alone = await search('section 17', 100);
+      expect(alone.citations).toEqual(['section 17 of any Act']);
+      expect(alone.hits.map(({ node }) => node.id)).toContain(`${prefix}/cin`);
+      expect(alone.hits.map(({ node }) => node.id)).not.toContain(`${prefix}/a17`);
+      for (const hit of alone.hits) expect(words(hit)).toMatch(/\b(section 17|s\.? ?17)\b/i);
     } finally {
       await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` });
     }

@@ -78,8 +78,13 @@ describe('citations', () => {
     expect(terms.citations).toHaveLength(1);
   });
 
-  it('leaves a lone number as a word when no Act is named', () => {
-    expect(readSearchText('section 17')).toMatchObject({ words: ['section', '17'], citations: [] });
+  it('searches a section with no Act named as a section, never as the bare number', () => {
+    for (const text of ['section 17', 's.17', 's17']) {
+      const terms = readSearchText(text)!;
+      expect(terms).toMatchObject({ words: [], citations: [{ authorities: [], section: '17', description: 'section 17 of any Act' }] });
+      expect(toLuceneQuery(terms)).toBe('("section 17" OR "s 17" OR s17)^3');
+    }
+    expect(readSearchText('17 families')).toMatchObject({ words: ['17', 'families'], citations: [] });
   });
 
   it('compares provision codes in one form', () => {

@@ -14,7 +14,10 @@ const MAX_WORDS = 12;
 
 /** A citation of an Act or other authority recognised in the search text. */
 export interface SearchCitation {
-  /** The catalogue entries it may name: one, or several for a name without its year ("Children Act"). */
+  /**
+   * The catalogue entries it may name: one, several for a name without its year ("Children Act"),
+   * or none for a section with no Act named.
+   */
   authorities: CatalogueEntry[];
   /** The provision cited with it: "17", "17(1)", "Part 3"; undefined for the whole authority. */
   section?: string;
@@ -33,6 +36,8 @@ const sectionWords = /^(?:sections?|sec\.?|ss?\.?)$/i;
 /** "s17 Children Act", "section 17 of the Children Act", "Children Act s.17": a provision of an Act named without its year. */
 const yearlessBefore = /(?<![\p{L}\p{N}])(?:sections?\s*|sec\.\s*|ss?\.\s*|s(?=\d))(\d+[A-Z]?)\s+(?:(?:of|under)\s+)?(?:the\s+)?((?:[\p{L}'’&]+\s+){0,6}?act)(?![\p{L}\p{N}])(?!\s*,?\s*\(?\d{4})/giu;
 const yearlessAfter = /(?<![\p{L}\p{N}])((?:[\p{L}'’&]+\s+){1,6}?act)\s*,?\s*\(?(?:section\s*|s\.\s*|s(?=\d))(\d+[A-Z]?)\)?(?![\p{L}\p{N}])/giu;
+
+const sectionAlone = /(?<![\p{L}\p{N}])(?:sections?\s+|sec\.\s*|s\.\s*|s(?=\d))(\d+[A-Z]?)(?![\p{L}\p{N}])/giu;
 
 /** Catalogued Acts whose title without its year is `name` ("Children Act": 1989 and 2004). */
 function actsNamed(name: string): CatalogueEntry[] {
@@ -73,11 +78,17 @@ function takeCitations(text: string): { citations: SearchCitation[]; rest: strin
   for (const match of text.matchAll(yearlessAfter)) {
     const act = actNamedAtEnd(match[1]!);
     if (!act) continue;
-    const from = match.index + match[0].lastIndexOf(act.name, match[1]!.length);
+    const from = match.index + Math.max(0, match[0].lastIndexOf(act.name, match[1]!.length));
     const to = match.index + match[0].length;
     if (!free(from, to)) continue;
     const title = act.entries.length === 1 ? act.entries[0]!.title : act.entries.map((entry) => entry.title).join(' or ');
     taken.push({ from, to, citation: { authorities: act.entries, section: match[2], description: `section ${match[2]} of the ${title}` } });
+  }
+  // A section with no Act named ("section 17") is searched as a citation of a section of any
+  // Act, never as the bare number, which would match every 17 in the graph.
+  for (const match of text.matchAll(sectionAlone)) {
+    if (!free(match.index, match.index + match[0].length)) continue;
+    taken.push({ from: match.index, to: match.index + match[0].length, citation: { authorities: [], section: match[1], description: `section ${match[1]} of any Act` } });
   }
   taken.sort((a, b) => a.from - b.from);
   let rest = '';
@@ -143,9 +154,9 @@ export function toLuceneQuery(terms: SearchTerms, close: ReadonlySet<string> = n
     if (citation.section) {
       const [first, ...more] = luceneWords(citation.section);
       const provision = /^\p{N}/u.test(first!) ? `("section ${first}" OR "s ${first}" OR s${first})` : `"${[first, ...more].join(' ')}"`;
-      clauses.push(`(${named} AND ${provision})^6`);
+      clauses.push(names.length ? `(${named} AND ${provision})^6` : `${provision}^3`);
     }
-    clauses.push(`${named}^3`);
+    if (names.length) clauses.push(`${named}^3`);
   }
   if (words.length) {
     const term = (word: string) => (close.has(word) ? `${word}~${closeMatchEdits(word)}` : word);
@@ -233,8 +244,8 @@ export const provisionKey = (code: string) =>
 
 /** The cited provisions, then the cited authorities the graph holds, most specific first. */
 async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promise<GraphNode[]> {
-  if (!citations.length) return [];
   const entries = citations.flatMap(({ authorities }) => authorities);
+  if (!entries.length) return [];
   const rows = (
     await gateway.read(statements.citedAuthorities, {
       ids: entries.map(({ id }) => id),

@@ -123,7 +123,7 @@ function SearchResults({ text }: { text: string }) {
       <QueryState fetching={fetching} error={error} what="search results">
         {result && result.citations.length > 0 && (
           <p className="message search-note">
-            Read as a citation of {result.citations.join(' and of ')}: the provision and the Act come first, then what names them.
+            Read as a citation of {result.citations.join(' and of ')}, not as separate words: what it cites comes first, then what names it.
           </p>
         )}
         {result && result.closeMatches.length > 0 && (
