@@ -236,7 +236,7 @@ describe('importing documents', () => {
       ['binary.txt', 'PK\u0003\u0004\u0000\u0000', /binary file/],
       ['mojibake.txt', 'Priorities\n\uFFFD\uFFFD\n', /not valid UTF-8 \(line 2\)/],
       ['huge.txt', 'x'.repeat(2 * 1024 * 1024 + 1), /at most 2 MB/],
-      ['plan.pdf', '%PDF-1.7', /\.pdf cannot be imported/],
+      ['plan.odt', 'PK', /\.odt cannot be imported/],
       ['parents.csv', 'id,parent,label,title\nt1,,Plan,A plan\nt2,no-such-parent,Priority,A priority\n', /unknown id no-such-parent/],
       ['cycle.csv', 'id,parent,label,title\nx/a,x/b,Priority,First\nx/b,x/a,Priority,Second\n', /cycle/],
       ['columns.csv', 'id,parent,label,title,colour\n', /line 1: unknown column colour/],

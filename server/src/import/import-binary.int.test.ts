@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../test/generated/gql.ts';
+import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
+import { cypher, type Gateway } from '../db/gateway.ts';
+import { planDocx, planPdf, type TestPlan } from './readers/test-documents.ts';
+
+const Import = graphql(`
+  mutation BinaryImportTest_Import($input: ImportInput!, $dryRun: Boolean) {
+    importDocument(input: $input, dryRun: $dryRun) {
+      committed
+      document { id }
+      created { id label title }
+      createdLinks { type from to }
+      faults { message }
+    }
+  }
+`);
+
+let api: TestApi;
+let gateway: Gateway;
+const prefix = `test-binary-${Math.random().toString(36).slice(2, 8)}`;
+const editor = { token: testTokens.editor };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  gateway = testGateway();
+});
+afterAll(async () => {
+  await removeTestData(gateway, prefix);
+  await api?.close();
+  await gateway?.close();
+});
+
+const planNamed = (name: string): TestPlan => ({
+  title: `${name} ${prefix} Plan 2025-2029`,
+  priorities: [
+    { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026', 'Offer every unpaid carer an assessment of their needs'] },
+    { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
+  ],
+});
+
+const documentText = async (id: string) => (await gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as string | undefined;
+const excerpts = async (documentId: string) =>
+  (await gateway.read(cypher('test.importedExcerpts', 'MATCH (:Entity)-[s:SOURCED_FROM]->(:Document {id: $documentId}) WHERE s.excerpt IS NOT NULL RETURN s.excerpt AS excerpt'), { documentId })).map(({ excerpt }) => excerpt as string);
+
+describe.each([
+  ['pdf', planPdf],
+  ['docx', planDocx],
+] as const)('importing a %s plan through the API', (extension, make) => {
+  it('previews its priorities and actions, commits them with the extracted text as the document, and adds nothing the second time', async () => {
+    const plan = planNamed(extension);
+    const input = { fileName: `${prefix}-plan.${extension}`, contentBase64: Buffer.from(await make(plan)).toString('base64') };
+    const dry = await api.execute(Import, { input, dryRun: true }, editor);
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data?.importDocument.faults).toEqual([]);
+    const created = dry.data!.importDocument.created;
+    expect(created.filter(({ label }) => label === 'Priority').map(({ title }) => title)).toEqual(['Healthy lives', 'Safe streets']);
+    expect(created.filter(({ label }) => label === 'Action').map(({ title }) => title)).toEqual(plan.priorities.flatMap(({ actions }) => actions));
+    const links = dry.data!.importDocument.createdLinks;
+    const safeStreets = created.find(({ title }) => title === 'Safe streets')!;
+    const underpass = created.find(({ title }) => title.startsWith('Light every underpass'))!;
+    expect(links).toContainEqual({ type: 'HAS_ACTION', from: safeStreets.id, to: underpass.id });
+
+    const committed = await api.execute(Import, { input, dryRun: false }, editor);
+    expect(committed.data?.importDocument.committed).toBe(true);
+    const documentId = committed.data!.importDocument.document!.id;
+    const text = await documentText(documentId);
+    expect(text).toContain('Open a carers hub in every town by 2026');
+    const quoted = await excerpts(documentId);
+    expect(quoted.length).toBeGreaterThan(3);
+    for (const excerpt of quoted) expect(text!.replace(/\s+/g, ' ')).toContain(excerpt);
+
+    const again = await api.execute(Import, { input, dryRun: false }, editor);
+    expect(again.data?.importDocument).toMatchObject({ committed: false, created: [] });
+    await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: documentId });
+  });
+});
+
+describe('binary uploads', () => {
+  it('refuses both or neither of content and contentBase64, bad base64, and bytes that are not the named format, writing nothing', async () => {
+    const both = await api.execute(Import, { input: { fileName: 'plan.md', content: '# Plan', contentBase64: 'IyBQbGFu' } }, editor);
+    expect(both.errors?.[0]?.message).toMatch(/exactly one of content .* and contentBase64/);
+    const neither = await api.execute(Import, { input: { fileName: 'plan.md' } }, editor);
+    expect(neither.errors?.[0]?.message).toMatch(/exactly one/);
+    const bad = await api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: 'not base64!' } }, editor);
+    expect(bad.errors?.[0]?.message).toMatch(/contentBase64: is not base64/);
+    const notPdf = await api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: Buffer.from('hello').toString('base64') }, dryRun: false }, editor);
+    expect(notPdf.data?.importDocument).toMatchObject({ committed: false, faults: [{ message: expect.stringMatching(/plan\.pdf: this is not a PDF/) }] });
+  });
+});
