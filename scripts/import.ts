@@ -1,8 +1,12 @@
 /**
  * `npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>]`
- * Imports a strategy or inspection document (.yaml, .json, .csv, .txt, .md, .html) into the graph
- * (NEO4J_URI, or the local server). A dry run unless --commit: it shows what would be created,
- * changed and not understood. With --commit everything is written in one transaction, or nothing.
+ * `npm run import -- --json <files…> [--offline] [--publisher <organisation id>]`
+ * Imports a strategy or inspection document (.yaml, .json, .csv, .txt, .md, .html, .pdf, .docx)
+ * into the graph (NEO4J_URI, or the local server). A dry run unless --commit: it shows what would
+ * be created, changed and not understood. With --commit everything is written in one transaction,
+ * or nothing. With --json, each file is dry-run and what would be created is printed as JSON
+ * (title, organisation, priorities with their actions, recommendations, citations, faults);
+ * --offline compares with an empty graph instead, so no database is needed.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -11,17 +15,26 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../server/src/config.ts';
 import { createGateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
-import { importDocument, MAX_IMPORT_BYTES } from '../server/src/import/import-document.ts';
+import { importDocument, MAX_IMPORT_BYTES, prepareImport, type ImportGraph } from '../server/src/import/import-document.ts';
+import { type ImportSummary, summariseImport } from '../server/src/import/import-summary.ts';
 import { connectionSettings } from '../server/src/main.ts';
 import { neo4jForScripts } from './environment.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { commit: { type: 'boolean', default: false }, publisher: { type: 'string' }, by: { type: 'string' } },
+  options: { commit: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, offline: { type: 'boolean', default: false }, publisher: { type: 'string' }, by: { type: 'string' } },
 });
 const path = positionals[0];
 if (!path) {
-  console.error('Give the file to import: npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>]');
+  console.error('Give the file to import: npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>], or npm run import -- --json <files…>');
+  process.exit(2);
+}
+if (values.json && values.commit) {
+  console.error('--json is a dry run: leave out --commit.');
+  process.exit(2);
+}
+if (!values.json && positionals.length > 1) {
+  console.error('Give one file to import, or use --json for a dry run of several.');
   process.exit(2);
 }
 
@@ -48,6 +61,40 @@ function readImport(path: string): Uint8Array | { fault: string } {
   } finally {
     closeSync(file);
   }
+}
+
+if (values.json) {
+  await printJson(positionals);
+  process.exit(process.exitCode ?? 0);
+}
+
+/** Dry-runs each file against the graph (or an empty one, offline) and prints one summary per file as JSON on standard output. */
+async function printJson(paths: string[]): Promise<void> {
+  const log = console.log;
+  // Standard output carries the JSON only: what starting the database says goes to standard error.
+  console.log = console.error;
+  const gateway = values.offline ? undefined : createGateway(connectionSettings((await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT })).settings));
+  const empty: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
+  const documents: ImportSummary[] = [];
+  try {
+    if (gateway) await applyGraphSchema(gateway);
+    for (const file of paths) {
+      const read = readImport(file);
+      if ('fault' in read) {
+        documents.push({ ...summariseImport(file, { dryRun: true, committed: false, document: null, created: [], updated: [], createdLinks: [], unchanged: 0, notUnderstood: [], faults: [] }), faults: [read.fault] });
+        process.exitCode = 1;
+        continue;
+      }
+      const request = { fileName: basename(file), content: read, publisherId: values.publisher, directory: dirname(resolve(file)) };
+      const result = gateway ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true) : (await prepareImport(request, true, empty)).result;
+      if (result.faults.length) process.exitCode = 1;
+      documents.push(summariseImport(file, result));
+    }
+  } finally {
+    await gateway?.close();
+    console.log = log;
+  }
+  console.log(JSON.stringify({ documents }, null, 1));
 }
 
 let bytes: Uint8Array;
