@@ -43,6 +43,17 @@ describe('a trace headline on a laptop screen, own links told from inherited one
   });
 });
 
+describe('an evidence chain, own links told from inherited ones', () => {
+  it('marks each council priority and authority of a response as its own link or inherited, and from which parent', async () => {
+    await page.goto(`${inject('appUrl')}/evidence?${new URLSearchParams({ id: 'ofsted-redbridge-2018/recommendation' })}`);
+    const response = page.locator('li.response').filter({ has: page.getByRole('link', { name: /^Improve the outcomes for care leavers/ }) });
+    await response.waitFor();
+    const items = await response.locator('li').allTextContents();
+    expect(items.some((text) => /Children and Social Work Act 2017 — its own link$/.test(text))).toBe(true);
+    expect(items.some((text) => /Increase fairness and aspiration within the borough — inherited from its priority “/.test(text))).toBe(true);
+  });
+});
+
 describe('coverage on a laptop screen, each figure opening its findings in view', () => {
   it('shows coverage by priority and by authority, and opens a priority’s findings where the person is looking', async () => {
     await page.goto(`${inject('appUrl')}/gaps?plan=${PEOPLE_STRATEGY}`);

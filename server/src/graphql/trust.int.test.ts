@@ -40,6 +40,19 @@ const Rules = graphql(`
   }
 `);
 
+const Evidence = graphql(`
+  query TrustTest_Evidence($id: ID!) {
+    evidenceChain(id: $id) {
+      responses {
+        action { id }
+        priorities { id corporate }
+        authorities { id }
+        ends { node { id } own inheritedFrom { id } }
+      }
+    }
+  }
+`);
+
 const Plans = graphql(`
   query TrustTest_Plans($references: Boolean) {
     plans(first: 100, references: $references) {
@@ -102,6 +115,21 @@ describe('own versus inherited in a trace', () => {
     for (const path of trace.paths.filter(({ nodes }) => nodes.at(-1) === 'authority/children-and-social-work-act-2017' && nodes.length === 2)) {
       expect(path).toMatchObject({ inherited: false, via: null });
     }
+  });
+});
+
+describe('own versus inherited in an evidence chain', () => {
+  it('says for each response which council priorities and authorities are its own and which it inherits', async () => {
+    const { data, errors } = await api.execute(Evidence, { id: 'ofsted-redbridge-2018/recommendation' });
+    expect(errors).toBeUndefined();
+    const w3 = data!.evidenceChain.responses.find(({ action }) => action.id === 'redbridge-people-strategy-2024/sp2/w3')!;
+    const end = (id: string) => w3.ends.find(({ node }) => node.id === id);
+    for (const { id } of [...w3.authorities, ...w3.priorities.filter(({ corporate }) => corporate)]) expect(end(id), id).toBeDefined();
+    expect(end('authority/children-and-social-work-act-2017')?.own).toBe(true);
+    // Its council priorities come through its strategic priority, not a link of its own.
+    const councilPriorities = w3.ends.filter(({ node }) => node.id.startsWith('redbridge-corporate-plan/'));
+    expect(councilPriorities.length).toBeGreaterThan(0);
+    for (const priority of councilPriorities) expect(priority).toMatchObject({ own: false, inheritedFrom: [{ id: 'redbridge-people-strategy-2024/sp2' }] });
   });
 });
 

@@ -114,6 +114,7 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
       measures,
       priorities: distinctNodes([...line, ...traced.corporatePriorities]),
       authorities: traced.authorities,
+      ends: traced.ends,
     };
   });
   return { root, evidence, responses, subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) } };

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { basisNames, describeNode } from '../../components/labels.ts';
+import { basisNames, describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { EvidenceChainView_ChainQuery } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
@@ -25,6 +25,11 @@ const ChainQuery = graphql(`
         }
         priorities { id label title code term corporate kind }
         authorities { id label title code term corporate kind }
+        ends {
+          node { id }
+          own
+          inheritedFrom { id label title }
+        }
       }
     }
   }
@@ -58,6 +63,15 @@ function NodeItem({ node }: { node: Pick<EvidenceNode, 'id' | 'label' | 'title' 
   );
 }
 
+/** Whether the action reaches a council priority or authority by its own link, or inherits it from which parent. */
+function Inherited({ end }: { end: Response['ends'][number] | undefined }) {
+  if (!end) return null;
+  if (end.own) return <span className="end-claim"> — its own link</span>;
+  const parent = end.inheritedFrom[0];
+  if (!parent) return null;
+  return <span className="end-claim"> — inherited from {parent.label === 'Plan' ? 'its plan' : `its ${labelName(parent.label).toLowerCase()} “${parent.title}”`}</span>;
+}
+
 function Measures({ measures }: { measures: Response['measures'] }) {
   if (measures.length === 0) return <p className="message gap-message">No measure: nobody can tell whether it works.</p>;
   return (
@@ -86,7 +100,7 @@ function Measures({ measures }: { measures: Response['measures'] }) {
 }
 
 function ResponseItem({ response, showEvidence }: { response: Response; showEvidence: boolean }) {
-  const { action, edge, measures, priorities, authorities } = response;
+  const { action, edge, measures, priorities, authorities, ends } = response;
   const [, select] = useSelection();
   const basis = edge.basis ?? 'STATED';
   return (
@@ -117,6 +131,7 @@ function ResponseItem({ response, showEvidence }: { response: Response; showEvid
           {priorities.map((priority) => (
             <li key={priority.id}>
               <NodeItem node={priority} />
+              <Inherited end={ends.find(({ node }) => node.id === priority.id)} />
             </li>
           ))}
         </ul>
@@ -130,6 +145,7 @@ function ResponseItem({ response, showEvidence }: { response: Response; showEvid
           {authorities.map((authority) => (
             <li key={authority.id}>
               <NodeItem node={authority} />
+              <Inherited end={ends.find(({ node }) => node.id === authority.id)} />
             </li>
           ))}
         </ul>
