@@ -99,7 +99,7 @@ describe('cells and what is not covered', () => {
 
   it('lists what no link reaches, what shares nothing first, and never a linked row', () => {
     expect(notCovered(rowEntries).map(({ node }) => node.id)).toEqual(['r3', 'r2']);
-    expect(connectionSummary(rowEntries, { singular: 'action', plural: 'actions' })).toBe('1 of 3 actions linked directly; 0 share an authority but no link, 1 share only a theme, and 1 share nothing.');
+    expect(connectionSummary(rowEntries, { singular: 'action', plural: 'actions' })).toBe('1 of 3 actions is linked directly; 0 share an authority but no link, 1 shares only a theme, and 1 shares nothing.');
     expect(connectionSummary(rowEntries.slice(1), { singular: 'action', plural: 'actions' })).toMatch(/^None of the 2 actions is linked directly;/);
   });
 

@@ -97,9 +97,13 @@ export function notCovered<T extends { connection: AlignmentConnection }>(entrie
 /** How many entries of an axis connect in each way, in words: "0 linked directly, 12 share an authority, …". */
 export function connectionSummary(entries: readonly { connection: AlignmentConnection }[], noun: { singular: string; plural: string }): string {
   const count = (kind: AlignmentConnection) => entries.filter(({ connection }) => connection === kind).length;
+  const they = (kind: AlignmentConnection, words: string) => `${count(kind)} ${count(kind) === 1 ? words.replace(/^share/, 'shares') : words}`;
   const linked = count('LINKED');
-  const lead = linked === 0 ? `None of the ${entries.length} ${noun.plural} is linked directly` : `${linked} of ${plural(entries.length, noun.singular, noun.plural)} linked directly`;
-  return `${lead}; ${count('SHARED_AUTHORITY')} share an authority but no link, ${count('SHARED_THEME')} share only a theme, and ${count('NONE')} share nothing.`;
+  const lead =
+    linked === 0
+      ? `None of the ${plural(entries.length, noun.singular, noun.plural)} is linked directly`
+      : `${linked} of ${plural(entries.length, noun.singular, noun.plural)} ${linked === 1 ? 'is' : 'are'} linked directly`;
+  return `${lead}; ${they('SHARED_AUTHORITY', 'share an authority but no link')}, ${they('SHARED_THEME', 'share only a theme')}, and ${they('NONE', 'share nothing')}.`;
 }
 
 interface CsvNode {
@@ -122,6 +126,7 @@ interface CsvMatrix {
   linkedItems: CsvNode[];
 }
 
+/** The header of the matrix CSV. */
 export const matrixCsvColumns = ['Row id', 'Row', 'Column id', 'Column', 'Connection', 'Links', 'Linked items', 'Shared authorities', 'Shared themes'] as const;
 
 /**
@@ -144,6 +149,7 @@ export function matrixToCsv(matrix: CsvMatrix): string {
   return writeCsv(matrixCsvColumns, lines);
 }
 
+/** The header of the not-covered CSV. */
 export const notCoveredCsvColumns = ['Id', 'Kind', 'Title', 'Connection', 'Shares an authority with', 'Authorities shared', 'Shares a theme with', 'Themes shared'] as const;
 
 /**
