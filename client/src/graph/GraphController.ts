@@ -394,10 +394,8 @@ export class GraphController {
     this.showLabels();
     const box = node.renderedBoundingBox({ includeLabels: false });
     const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
-    // Below this zoom a 13px label is drawn smaller than 8px: too small to read.
-    const readable = 0.6;
-    if (inView && cy.zoom() >= readable) return;
-    const zoom = cy.zoom() >= readable ? cy.zoom() : 1;
+    if (inView && cy.zoom() >= readableZoom) return;
+    const zoom = cy.zoom() >= readableZoom ? cy.zoom() : 1;
     const { x, y } = node.position();
     const pan = { x: cy.width() / 2 - zoom * x, y: cy.height() / 2 - zoom * y };
     this.userMoved = true;

@@ -105,7 +105,10 @@ export function GraphLegend({ kinds: shown, rootMeaning, headingId, headingLevel
         </li>
       </ul>
       <Part className="legend-part">Links</Part>
-      <p>Arrows point the way a link reads: an action gives effect to an Act; a priority has actions.</p>
+      <p>
+        Arrows point the way a link reads: an action gives effect to an Act; a priority has actions. Point at an item, or move to it in the list of items, and
+        its links are named on the drawing.
+      </p>
       <ul>
         {(Object.keys(basisStyles) as Basis[]).map((basis) => (
           <li key={basis}>

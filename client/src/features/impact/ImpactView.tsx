@@ -209,7 +209,7 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
           onOpen={openNode}
           rootId={impact.root.id}
           rootMeaning="the item everything here depends on"
-          label={`What depends on ${impact.root.title}`}
+          label={grouped ? `What depends on ${impact.root.title}, grouped by plan` : `What depends on ${impact.root.title}`}
           fileName={`impact-${impact.root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
           headingLevel={3}
         />
