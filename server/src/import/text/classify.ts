@@ -51,6 +51,9 @@ const labelled =
   /^((?:(?:strategic|corporate|council|key|our|overarching|policy|service|commissioning)\s+)?(?:priority|objective|outcome|aim|ambition|theme|goal|commitment|pillar|workstream))\s+(\d{1,2}(?:\.\d{1,2})*|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w.])(.*)$/i;
 const numbered = /^(?:(\d{1,3})[.)]|\((\d{1,3})\))\s+(\S.*)$/;
 const lettered = /^(?:([A-Z])[.)]|\(([A-Z])\))\s+(\S.*)$/;
+/** "II. Utilise community insight": roman numerals number items as digits do. */
+const romanValues = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const romanNumbered = new RegExp(`^(${[...romanValues].reverse().join('|')})[.)]\\s+(\\S.*)$`);
 const boldOpening = /^(?:\*\*|__)(.+?)(?:\*\*|__)[\s:,–—-]*(.*)$/;
 
 /** Removes Markdown emphasis, code marks and link syntax, and collapses whitespace. */
@@ -133,6 +136,10 @@ export function classifyLine(line: SourceLine): ClassifiedLine {
       body: cleanInline(itemText),
       ...(bold && bold[1]!.length <= 120 ? { boldLead: cleanInline(bold[1]!) } : {}),
     };
+  }
+  const roman = romanNumbered.exec(text);
+  if (roman && roman[2]!.trim().split(/\s+/).length >= 2) {
+    return { kind: 'numbered', number: String(romanValues.indexOf(roman[1]!) + 1), ...shared, body: cleanInline(roman[2]!) };
   }
   const letter = lettered.exec(text);
   if (letter && !/^[A-Z]\.\s/.test(letter[3]!) && letter[3]!.trim().split(/\s+/).length >= 2) {

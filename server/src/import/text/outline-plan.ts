@@ -76,6 +76,38 @@ export function findPrioritySections(root: Section): { priorities: Section[]; pr
   return priorities.length >= 2 ? { priorities, preview: [] } : { priorities: [], preview: [] };
 }
 
+/** A priority stated as a numbered paragraph, with the blocks up to the next one. */
+export interface NumberedPriority {
+  item: Block;
+  blocks: Block[];
+  section: Section;
+}
+
+const levelLeadIn = /\b(?:priorities|priority areas|principles|themes|objectives|outcomes|aims|ambitions|goals|areas of focus|pillars|commitments)\b[^.]*:$/i;
+
+/**
+ * Priorities written as numbered paragraphs ("I. Optimise our use of data") after a lead-in that
+ * names the level ("… the following four key principles:"), each followed by its own text before
+ * the next: at least two, numbered in sequence.
+ */
+export function findNumberedPriorities(root: Section): NumberedPriority[] {
+  for (const section of [root, ...allSections(root)]) {
+    const blocks = section.blocks;
+    const start = blocks.findIndex((block) => block.kind === 'paragraph' && levelLeadIn.test(block.body));
+    if (start < 0) continue;
+    const found: NumberedPriority[] = [];
+    for (const block of blocks.slice(start + 1)) {
+      const numbered = block.kind === 'item' && block.depth === 0 && block.number === String(found.length + 1);
+      if (numbered) found.push({ item: block, blocks: [], section });
+      else if (found.length) found[found.length - 1]!.blocks.push(block);
+      else break;
+    }
+    // Numbered paragraphs with text between them, not a plain list (which the line reader takes).
+    if (found.length >= 2 && found.slice(0, -1).every(({ blocks: between }) => between.some((block) => block.kind === 'paragraph'))) return found;
+  }
+  return [];
+}
+
 /** An action found in a priority: its words, what to quote, its lines, and the document's name for it. */
 export interface FoundAction {
   words: string;
@@ -85,7 +117,7 @@ export interface FoundAction {
   section: string;
 }
 
-const weWillSentence = /^(?:[A-Z][^.!?]{0,80}?,\s*)?we will\b/i;
+const weWillSentence = /^(?:[A-Z][^.!?]{0,80}?,\s*)?we will\b|^an?\s+key action\b/i;
 const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
 /** "What: Pilot project …  Who: … When: …" → the "what". */
 const labelledWhat = (body: string) => {
@@ -93,28 +125,39 @@ const labelledWhat = (body: string) => {
   return what ? what[1]!.trim() : body;
 };
 
+/**
+ * The actions among a priority's blocks: items of an actions part (`inActions`), items after a
+ * "we will" lead-in (or, with `afterColon`, after any paragraph ending in a colon), and "we will"
+ * sentences.
+ */
+export function actionsInBlocks(blocks: Block[], sectionName: string, inActions: boolean, afterColon = false): FoundAction[] {
+  const found: FoundAction[] = [];
+  let leadIn: string | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const lead = recogniseLeadIn(block.body, 'paragraph');
+      leadIn = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind) ? lead.display : afterColon && /:$/.test(block.body) ? 'Action' : undefined;
+      if (leadIn && lead) continue;
+      for (const sentence of sentencesOf(block.body)) {
+        if (weWillSentence.test(sentence) && !/[:]$/.test(sentence)) found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: sectionName });
+      }
+      continue;
+    }
+    if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn)) {
+      const words = labelledWhat(block.body);
+      found.push({ words, quote: labelledWhat(block.quote), indexes: block.indexes, term: leadIn ? shortTitle(leadIn, 60) : 'Action', section: sectionName });
+    } else if (block.kind === 'row' && inActions && block.cells?.[0] && block.cells[0].length > 15) {
+      found.push({ words: block.cells[0], quote: block.cells[0], indexes: block.indexes, term: 'Action', section: sectionName });
+    }
+  }
+  return found;
+}
+
 /** The actions under a priority section (see the module's description). */
 export function actionsIn(priority: Section): FoundAction[] {
   const found: FoundAction[] = [];
   const walk = (section: Section, inActions: boolean) => {
-    let leadIn: string | undefined;
-    for (const block of section.blocks) {
-      if (block.kind === 'paragraph') {
-        const lead = recogniseLeadIn(block.body, 'paragraph');
-        leadIn = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind) ? lead.display : undefined;
-        if (leadIn) continue;
-        for (const sentence of sentencesOf(block.body)) {
-          if (weWillSentence.test(sentence) && !/[:]$/.test(sentence)) found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: section.title });
-        }
-        continue;
-      }
-      if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn)) {
-        const words = labelledWhat(block.body);
-        found.push({ words, quote: labelledWhat(block.quote), indexes: block.indexes, term: leadIn ? shortTitle(leadIn, 60) : 'Action', section: section.title });
-      } else if (block.kind === 'row' && inActions && block.cells?.[0] && block.cells[0].length > 15) {
-        found.push({ words: block.cells[0], quote: block.cells[0], indexes: block.indexes, term: 'Action', section: section.title });
-      }
-    }
+    found.push(...actionsInBlocks(section.blocks, section.title, inActions));
     for (const child of section.children) {
       if (isContextHeading(child.title) && !isActionHeading(child.title)) continue;
       walk(child, inActions || isActionHeading(child.title));
@@ -129,15 +172,27 @@ export function actionsIn(priority: Section): FoundAction[] {
  * Returns false, adding nothing, when the headings do not carry a plan's structure.
  */
 export function readOutlinePlan(output: Output, planId: string, root: Section): boolean {
-  const { priorities, preview } = findPrioritySections(root);
-  if (priorities.length < 2) return false;
+  const { priorities: sections, preview } = findPrioritySections(root);
+  const read: { title: string; quote: string; indexes: number[]; section: string; actions: FoundAction[] }[] = sections.map((section) => ({
+    title: section.title,
+    quote: section.quote,
+    indexes: [section.index],
+    section: section.parent?.title || 'Priorities',
+    actions: actionsIn(section),
+  }));
+  if (read.length < 2) {
+    for (const { item, blocks, section } of findNumberedPriorities(root)) {
+      read.push({ title: item.body, quote: item.quote, indexes: item.indexes, section: section.title || 'Priorities', actions: actionsInBlocks(blocks, shortTitle(item.body, 120), false, true) });
+    }
+  }
+  if (read.length < 2) return false;
   for (const section of allSections(root)) {
     output.sections[section.index] = section.title;
     for (const block of allBlocks(section)) for (const index of block.indexes) output.sections[index] = section.title;
   }
   for (const item of preview) for (const index of item.indexes) output.status[index] = USED;
-  priorities.forEach((section, position) => {
-    const title = shortTitle(section.title);
+  read.forEach((found, position) => {
+    const title = shortTitle(found.title);
     const priority = output.add(
       {
         id: output.uniqueId(`${planId}/p${position + 1}`),
@@ -145,13 +200,13 @@ export function readOutlinePlan(output: Output, planId: string, root: Section): 
         title,
         parent: planId,
         term: 'Priority',
-        text: fullText(section.title, title),
-        source: { section: section.parent?.title || 'Priorities', excerpt: output.quote(section.quote, [section.index]) },
+        text: fullText(found.title, title),
+        source: { section: found.section, excerpt: output.quote(found.quote, found.indexes) },
       } as Node,
-      section.title,
+      found.title,
     );
-    output.status[section.index] = USED;
-    actionsIn(section).forEach((action, count) => {
+    for (const index of found.indexes) output.status[index] = USED;
+    found.actions.forEach((action, count) => {
       const actionTitle = shortTitle(action.words);
       output.add(
         {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from './classify.ts';
 import { allSections, buildOutline } from './outline.ts';
-import { actionsIn, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
+import { actionsIn, actionsInBlocks, findNumberedPriorities, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
 import { toSourceLines } from './source-text.ts';
 
 const outlineOf = (text: string) => {
@@ -98,5 +98,14 @@ describe('recognising a plan on the outline', () => {
     expect(itemLead('Starting Well: This theme covers the early years')).toBe('Starting Well');
     expect(itemLead('Ageing well – later life')).toBe('Ageing well');
     expect(itemLead('Healthy homes')).toBe('Healthy homes');
+  });
+
+  it('takes numbered paragraphs after a lead-in naming the level as priorities, each with the text up to the next', () => {
+    const text = '# Addendum\n\nWe will work to the following three key principles:\n\nI. Use our data well\n\nWe will share data. A key action here will be to publish it.\n\nII. Listen to residents\n\nThere are two approaches:\n\n- Ask residents each year\n\nIII. Work as one\n\nWords.\n';
+    const found = findNumberedPriorities(outlineOf(text));
+    expect(found.map(({ item }) => item.body)).toEqual(['Use our data well', 'Listen to residents', 'Work as one']);
+    expect(actionsInBlocks(found[0]!.blocks, 'I', false, true).map(({ words }) => words)).toEqual(['We will share data.', 'A key action here will be to publish it.']);
+    expect(actionsInBlocks(found[1]!.blocks, 'II', false, true).map(({ words }) => words)).toEqual(['Ask residents each year']);
+    expect(findNumberedPriorities(outlineOf('Our priorities are:\n\n1. One thing here\n2. Another thing here\n'))).toEqual([]);
   });
 });
