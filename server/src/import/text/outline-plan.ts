@@ -117,7 +117,7 @@ export interface FoundAction {
   section: string;
 }
 
-const weWillSentence = /^(?:[A-Z][^.!?]{0,80}?,\s*)?we will\b|^an?\s+key action\b/i;
+const weWillSentence = /^(?:[A-Z][^.!?:]{0,60}?[\s,])?we will\b|^an?\s+key action\b/i;
 const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
 /** "What: Pilot project …  Who: … When: …" → the "what". */
 const labelledWhat = (body: string) => {

@@ -533,3 +533,11 @@ describe('recommendations in a paragraph', () => {
     ).toEqual(['Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS.', 'Health leaders should act at once.']);
   });
 });
+
+describe('Markdown front matter', () => {
+  it('is left out of the text, and its title titles the document', () => {
+    const { seed, notUnderstood } = parseStrategyDocument('---\nlayout: post\ntitle: "Riverside Health Strategy 2025 to 2030"\n---\n\nThe strategy has five priority areas:\n\n- Food\n- Homes\n', { fileName: 'post.md' });
+    expect(seed.document.title).toBe('Riverside Health Strategy 2025 to 2030');
+    expect(notUnderstood.map(({ text }) => text).join(' ')).not.toMatch(/layout/);
+  });
+});

@@ -22,7 +22,8 @@ import { findCitations } from './legislation-catalogue.ts';
 import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
 import { describePlan, parsePlan } from './parse-plan.ts';
-import { checkDocumentText, cutExcerpt, markupRanges, normaliseWhitespace, Quoter, toSourceLines } from './source-text.ts';
+import { checkDocumentText, cutExcerpt, markupRanges, normaliseWhitespace, Quoter, type SourceLine, toSourceLines } from './source-text.ts';
+import { parse as parseYaml } from 'yaml';
 
 export { MAX_DOCUMENT_BYTES } from './source-text.ts';
 
@@ -66,7 +67,7 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
   const options = { ...given, publisherId: given?.publisherId?.trim() || undefined };
   checkOptions(options);
   const lines = toSourceLines(text);
-  const classified = lines.map(classifyLine);
+  const classified = readFrontMatter(lines, lines.map(classifyLine));
   const output = new Output(lines, classified, new Quoter(text));
   const heading = findTitle(output, options.fileName);
   const publisherPrefix = prefixOf(options.publisherId);
@@ -109,6 +110,28 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
     links: output.links,
   };
   return { seed, notUnderstood: collectNotUnderstood(output) };
+}
+
+/**
+ * A Markdown file's YAML front matter (between "---" lines at the top) is no part of the text;
+ * its `title`, when it has one, is the document's title.
+ */
+export function readFrontMatter(lines: SourceLine[], classified: ClassifiedLine[]): ClassifiedLine[] {
+  if (lines[0]?.text.trim() !== '---') return classified;
+  const end = lines.findIndex((line, index) => index > 0 && line.text.trim() === '---');
+  if (end < 0) return classified;
+  let front: unknown;
+  try {
+    front = parseYaml(lines.slice(1, end).map((line) => line.text).join('\n'));
+  } catch {
+    return classified;
+  }
+  const title = typeof front === 'object' && front && typeof (front as { title?: unknown }).title === 'string' ? (front as { title: string }).title.trim() : '';
+  return classified.map((line, index) => {
+    if (index > end) return line;
+    if (title && index > 0 && index < end && /^title\s*:/.test(lines[index]!.text.trim())) return { ...line, kind: 'heading', headingLevel: 1, body: title, quote: title };
+    return { ...line, kind: 'furniture' };
+  });
 }
 
 function checkOptions(options: ParseOptions): void {

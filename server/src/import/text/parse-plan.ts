@@ -192,7 +192,8 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
     status[index] = leadIn.partial ? `narrative text; only its closing lead-in ("${leadIn.display}") was used` : USED;
     switch (leadIn.kind) {
       case 'weWill':
-        if (!top && list?.kind === 'priorities') return;
+        // "we will:" inside a list of priorities goes on with it; a lead-in that names another level ("three principles, that we will:") does not.
+        if (!top && list?.kind === 'priorities' && !/\b(?:principles|values|commitments)\b/i.test(leadIn.display)) return;
         startList('weWill', leadIn.display, { parent: current() });
         return;
       case 'priorities':
