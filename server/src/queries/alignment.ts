@@ -108,8 +108,14 @@ const closeness: AlignmentConnection[] = ['LINKED', 'SHARED_AUTHORITY', 'SHARED_
 /** Each entry of one axis with its closest connection to the other, from the listed cells. */
 export function axisConnections(nodes: GraphNode[], cells: Pick<AlignmentCell, 'row' | 'column' | 'connection' | 'links' | 'sharedAuthorities' | 'sharedThemes'>[], axis: 'row' | 'column'): AlignmentAxisEntry[] {
   const other = axis === 'row' ? 'column' : 'row';
+  const byEntry = new Map<string, typeof cells>();
+  for (const cell of cells) {
+    const list = byEntry.get(cell[axis]);
+    if (list) list.push(cell);
+    else byEntry.set(cell[axis], [cell]);
+  }
   return nodes.map((node) => {
-    const own = cells.filter((cell) => cell[axis] === node.id);
+    const own = byEntry.get(node.id) ?? [];
     const linkedTo = own.filter(({ links }) => links.length).map((cell) => cell[other]);
     const sharesAuthorityWith = own.filter(({ sharedAuthorities }) => sharedAuthorities.length).map((cell) => cell[other]);
     const sharesThemeWith = own.filter(({ sharedThemes }) => sharedThemes.length).map((cell) => cell[other]);
