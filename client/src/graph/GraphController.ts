@@ -23,6 +23,8 @@ const readableZoom = (minReadableLabelPx + 0.25) / labelFont.size;
 // Graphs up to this many nodes open readable, around the root, when fitting all of them would
 // draw their labels too small; larger ones open whole, as an overview to zoom into.
 const readableUpTo = 60;
+// How far from the centre of the view the root may open, as a share of half the view: well inside it.
+const rootOffCentre = 0.5;
 
 /** Nodes are never enlarged past this when fitting, so a three-node graph is not drawn huge. */
 const maxFitZoom = 1.2;
@@ -353,17 +355,22 @@ export class GraphController {
 
   /**
    * The view a graph opens with: all of `box` when that draws labels readably (minReadableLabelPx)
-   * or the graph is too large to read whole anyway; otherwise the readable zoom, centred on
-   * `centre` (the root) as far as the box allows, so the view never shows empty space beside it.
+   * or the graph is too large to read whole anyway; otherwise the readable zoom, around `centre`
+   * (the root) as far as the box allows, so the view never shows empty space beside it.
    */
   private arrivalView(box: Box, centre: Position | null, nodeCount: number): { zoom: number; pan: Position } {
     const whole = this.viewportFor(box);
     if (whole.zoom >= readableZoom || nodeCount > readableUpTo) return whole;
     const cy = this.live();
     const zoom = readableZoom;
-    const along = (low: number, high: number, side: number, wanted: number | undefined) => {
+    // From the root a little towards the middle of the graph, so the view shows the root and as much
+    // of the rest as fits (above a traced action, the law; below an Act, what depends on it).
+    const along = (low: number, high: number, side: number, root: number | undefined) => {
       const half = side / 2 / zoom;
-      return high - low <= 2 * half ? (low + high) / 2 : Math.min(Math.max(wanted ?? (low + high) / 2, low + half), high - half);
+      const middle = (low + high) / 2;
+      if (high - low <= 2 * half) return middle;
+      const wanted = root === undefined ? middle : root + Math.sign(middle - root) * Math.min(Math.abs(middle - root), half * rootOffCentre);
+      return Math.min(Math.max(wanted, low + half), high - half);
     };
     const x = along(box.x1, box.x2, cy.width(), centre?.x);
     const y = along(box.y1, box.y2, cy.height(), centre?.y);
