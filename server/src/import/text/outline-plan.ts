@@ -76,6 +76,30 @@ export function findPrioritySections(root: Section): { priorities: Section[]; pr
   return priorities.length >= 2 ? { priorities, preview: [] } : { priorities: [], preview: [] };
 }
 
+/** A priority named in the headings of its parts: "Preventing Well - Examples of Local Key Initiatives". */
+export interface NamedPriority {
+  name: string;
+  /** The action parts that name it, in order. */
+  parts: Section[];
+}
+
+/**
+ * Priorities named by the action parts' own headings ("<name> – <actions heading>"), when at
+ * least two names are: for documents whose priority sections have no heading of their own.
+ */
+export function findNamedPriorities(root: Section): NamedPriority[] {
+  const byName = new Map<string, NamedPriority>();
+  for (const section of allSections(root)) {
+    const split = /^(.{3,80}?)\s+[-–—:]\s+(.+)$/.exec(section.title);
+    if (!split || !isActionHeading(split[2]!) || isActionHeading(split[1]!) || isContextHeading(split[1]!)) continue;
+    const key = normalise(split[1]!);
+    const found = byName.get(key) ?? { name: split[1]!, parts: [] };
+    found.parts.push(section);
+    byName.set(key, found);
+  }
+  return byName.size >= 2 ? [...byName.values()] : [];
+}
+
 /** A priority stated as a numbered paragraph, with the blocks up to the next one. */
 export interface NumberedPriority {
   item: Block;
@@ -167,31 +191,56 @@ export function actionsIn(priority: Section): FoundAction[] {
   return found;
 }
 
+interface ReadPriority {
+  title: string;
+  quote: string;
+  indexes: number[];
+  section: string;
+  actions: FoundAction[];
+}
+
+/**
+ * The plan's priorities with their actions, by the first rule that finds two or more: sections an
+ * earlier list enumerates; priorities named in their action parts' headings; sections holding an
+ * actions part; numbered paragraphs after a lead-in naming the level.
+ */
+export function readPriorities(root: Section): { priorities: ReadPriority[]; preview: Block[] } {
+  const ofSections = (sections: Section[]) =>
+    sections.map((section) => ({ title: section.title, quote: section.quote, indexes: [section.index], section: section.parent?.title || 'Priorities', actions: actionsIn(section) }));
+  const { priorities: sections, preview } = findPrioritySections(root);
+  if (preview.length) return { priorities: ofSections(sections), preview };
+  const named = findNamedPriorities(root);
+  if (named.length >= 2) {
+    return {
+      priorities: named.map(({ name, parts }) => ({ title: name, quote: parts[0]!.quote, indexes: [parts[0]!.index], section: 'Priorities', actions: parts.flatMap((part) => actionsInBlocks(allBlocks(part), part.title, true)) })),
+      preview: [],
+    };
+  }
+  if (sections.length >= 2) return { priorities: ofSections(sections), preview: [] };
+  const numbered = findNumberedPriorities(root).map(({ item, blocks, section }) => ({
+    title: item.body,
+    quote: item.quote,
+    indexes: item.indexes,
+    section: section.title || 'Priorities',
+    actions: actionsInBlocks(blocks, shortTitle(item.body, 120), false, true),
+  }));
+  return { priorities: numbered, preview: [] };
+}
+
 /**
  * Reads the plan's priorities and actions from the outline into `output`, under `planId`.
  * Returns false, adding nothing, when the headings do not carry a plan's structure.
  */
 export function readOutlinePlan(output: Output, planId: string, root: Section): boolean {
-  const { priorities: sections, preview } = findPrioritySections(root);
-  const read: { title: string; quote: string; indexes: number[]; section: string; actions: FoundAction[] }[] = sections.map((section) => ({
-    title: section.title,
-    quote: section.quote,
-    indexes: [section.index],
-    section: section.parent?.title || 'Priorities',
-    actions: actionsIn(section),
-  }));
-  if (read.length < 2) {
-    for (const { item, blocks, section } of findNumberedPriorities(root)) {
-      read.push({ title: item.body, quote: item.quote, indexes: item.indexes, section: section.title || 'Priorities', actions: actionsInBlocks(blocks, shortTitle(item.body, 120), false, true) });
-    }
-  }
-  if (read.length < 2) return false;
+  const read = readPriorities(root);
+  const preview = read.preview;
+  if (read.priorities.length < 2) return false;
   for (const section of allSections(root)) {
     output.sections[section.index] = section.title;
     for (const block of allBlocks(section)) for (const index of block.indexes) output.sections[index] = section.title;
   }
   for (const item of preview) for (const index of item.indexes) output.status[index] = USED;
-  read.forEach((found, position) => {
+  read.priorities.forEach((found, position) => {
     const title = shortTitle(found.title);
     const priority = output.add(
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from './classify.ts';
 import { allSections, buildOutline } from './outline.ts';
-import { actionsIn, actionsInBlocks, findNumberedPriorities, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
+import { actionsIn, actionsInBlocks, findNamedPriorities, findNumberedPriorities, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
 import { toSourceLines } from './source-text.ts';
 
 const outlineOf = (text: string) => {
@@ -107,5 +107,12 @@ describe('recognising a plan on the outline', () => {
     expect(actionsInBlocks(found[0]!.blocks, 'I', false, true).map(({ words }) => words)).toEqual(['We will share data.', 'A key action here will be to publish it.']);
     expect(actionsInBlocks(found[1]!.blocks, 'II', false, true).map(({ words }) => words)).toEqual(['Ask residents each year']);
     expect(findNumberedPriorities(outlineOf('Our priorities are:\n\n1. One thing here\n2. Another thing here\n'))).toEqual([]);
+  });
+
+  it('takes priorities named in their action parts’ headings, when two or more are', () => {
+    const text = '# Strategy\n\n## Preventing Well - Key Issues\n\n- Too few checks\n\n## Preventing Well - Key Initiatives\n\n- Health checks for all\n\n## Living Well – Our actions\n\n- Memory cafés\n';
+    const named = findNamedPriorities(outlineOf(text));
+    expect(named.map(({ name, parts }) => `${name}: ${parts.length}`)).toEqual(['Preventing Well: 1', 'Living Well: 1']);
+    expect(findNamedPriorities(outlineOf('# S\n\n## Housing – key actions\n\n- Build\n'))).toEqual([]);
   });
 });
