@@ -23,6 +23,7 @@ import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateS
 import { lineAt } from './text/source-text.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
 import { readBinaryDocument, binaryFormats } from './readers/read-document.ts';
+import { mainContent } from './readers/html.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -116,6 +117,8 @@ function parseImport(request: ImportRequest, content: string, faults: SeedFault[
     return checkSeed(seed, file, null, faults, (path) => (path[0] === 'nodes' && typeof path[1] === 'number' ? lineOfNode[path[1]] : undefined));
   }
   if (text.includes(extension)) {
+    // A web page is read, and stored, as its main content: the site around it is not the document.
+    if (extension === '.html' || extension === '.htm') content = mainContent(content);
     const parsed = parseStrategyDocument(content, { fileName: file, publisherId: request.publisherId ?? undefined, curatedBy: 'Document import' });
     notUnderstood.push(...parsed.notUnderstood.map(({ line, text: words, reason }) => fault(reason, { line, text: words })));
     return checkSeed({ ...parsed.seed, document: { ...parsed.seed.document, content } }, file, null, faults);

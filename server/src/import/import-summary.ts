@@ -50,7 +50,8 @@ export function summariseImport(file: string, result: ImportResult): ImportSumma
   return {
     file,
     kind: report ? 'inspection' : plan ? 'plan' : 'other',
-    title: plan?.title ?? report?.title ?? result.document?.title ?? null,
+    // The document's own title (with its subtitle), as the document titles itself.
+    title: result.document?.title ?? plan?.title ?? report?.title ?? null,
     organisation: publisher?.title ?? (publisherId ? publisherId : null),
     priorities: priorities.map((priority) => ({
       title: priority.title,

@@ -65,3 +65,13 @@ describe('the Word reader', () => {
     await expect(readBinaryDocument('plan.docx', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toThrow(/cannot be read/);
   });
 });
+
+describe('the web page reader', () => {
+  it('keeps the main content verbatim and leaves the site around it', async () => {
+    const { mainContent } = await import('./html.ts');
+    const page = '<html><body><nav><a>Home</a></nav><header>Site banner</header><main id="m"><h1>Plan &amp; priorities</h1><main>inner</main><p>Words</p></main><footer>Contact us</footer></body></html>';
+    expect(mainContent(page)).toBe('<main id="m"><h1>Plan &amp; priorities</h1><main>inner</main><p>Words</p></main>');
+    expect(mainContent('<body><article><h1>News</h1><p>Story text</p></article><aside>More</aside></body>')).toBe('<article><h1>News</h1><p>Story text</p></article>');
+    expect(mainContent('<p>No landmarks here</p>')).toBe('<p>No landmarks here</p>');
+  });
+});

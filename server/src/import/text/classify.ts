@@ -244,7 +244,8 @@ export function recogniseLeadIn(body: string, kind: 'heading' | 'paragraph'): Le
   if (actions.test(last)) return { kind: 'actions', display, partial };
   const endsAsLeadIn = /[:;]$/.test(last);
   if (weWill.test(last) && (endsAsLeadIn || /^we will$/i.test(last)) && last.length <= 160) return { kind: 'weWill', display, partial };
-  const term = levelTerm(last);
+  // "These are:" names no level: the sentence before it does ("… a set of priority areas for action …").
+  const term = levelTerm(last) ?? (/^(?:these|they|which) (?:are|include)\s*:$/i.test(last) && sentences.length > 1 ? levelTerm(sentences[sentences.length - 2]!) : undefined);
   if (term && (kind === 'heading' || endsAsLeadIn || /\?$/.test(last) || /\b(?:as follows|are|include|includes|below)\s*[.:]?$/i.test(last))) {
     return { kind: 'priorities', term, display, partial };
   }

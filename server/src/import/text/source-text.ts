@@ -77,7 +77,7 @@ export function decodeEntities(value: string): string {
 
 /** Tags, comments, and elements whose content is never document text, plus line breaks. */
 const markup =
-  /<!--[\s\S]*?-->|<(script|style|head|noscript|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>|<!doctype[^>]*>|<\/?([a-z][a-z0-9-]*)\b(?:[^<>"']|"[^"<>]{0,2000}"|'[^'<>]{0,2000}'){0,4000}>|\n/gi;
+  /<!--[\s\S]*?-->|<(script|style|head|noscript|template|svg|nav)\b[^>]*>[\s\S]*?<\/\1\s*>|<!doctype[^>]*>|<\/?([a-z][a-z0-9-]*)\b(?:[^<>"']|"[^"<>]{0,2000}"|'[^'<>]{0,2000}'){0,4000}>|\n/gi;
 
 /**
  * Splits the input into logical lines. Plain text and Markdown give one line per input line;
