@@ -184,7 +184,9 @@ describe('impact at 1366×768', () => {
     const largest = api.byPlan[0]!;
     const items = page.getByRole('region', { name: /^Items in this graph/ });
     let before = await laidOutCount();
-    await items.getByRole('button', { name: new RegExp(`^Group of ${largest.count} ${largest.plan!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    const group = items.getByRole('button', { name: new RegExp(`^Group of ${largest.count} ${largest.plan!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    expect(await group.textContent()).toMatch(/\(a group: shows what it holds\)$/);
+    await group.click();
     await graphLaidOut(before);
     const drawn = async () => new Set(await inGraph((cy) => cy.nodes().map((node) => node.id())));
     let ids = await drawn();

@@ -23,6 +23,8 @@ export interface GraphNodeListProps {
   onFocusNode: (id: string | null) => void;
   /** Click or Enter on a button. */
   onOpen: (id: string) => void;
+  /** A note after a node's name, e.g. what choosing it does when it does not open its details. */
+  nodeNote?: (id: string) => string | undefined;
   headingId: string;
   headingLevel: 2 | 3;
 }
@@ -34,7 +36,7 @@ const keySteps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp:
  * graph. One button is in the tab order at a time; the arrow keys, Home and End move between
  * them, and the graph shows the focused node with a focus ring. Enter opens its details.
  */
-export function GraphNodeList({ nodes, rootId, rootMeaning, selectedId, onFocusNode, onOpen, headingId, headingLevel }: GraphNodeListProps) {
+export function GraphNodeList({ nodes, rootId, rootMeaning, selectedId, onFocusNode, onOpen, nodeNote, headingId, headingLevel }: GraphNodeListProps) {
   const list = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const ids = nodes.map(({ id }) => id);
@@ -83,6 +85,7 @@ export function GraphNodeList({ nodes, rootId, rootMeaning, selectedId, onFocusN
                     >
                       <span className="badge">{node.description}</span> {node.title}
                       {node.id === rootId && rootMeaning && <span className="node-note"> ({rootMeaning})</span>}
+                      {nodeNote?.(node.id) && <span className="node-note"> ({nodeNote(node.id)})</span>}
                       {node.id === selectedId && <span className="node-note"> (open in the details panel)</span>}
                     </button>
                     <span className="node-links">

@@ -30,6 +30,8 @@ export interface GraphViewProps {
    * nodes that stand for a group, which open to show what they hold.
    */
   onOpen?: (id: string) => void;
+  /** A note the list of items gives after a node's name, e.g. what choosing a group does. */
+  nodeNote?: (id: string) => string | undefined;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface GraphViewProps {
  * @example
  * <GraphView graph={trace.subgraph} rootId={trace.root.id} rootMeaning="the item traced" label={`Trace of ${trace.root.title}`} fileName="trace" />
  */
-export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2, onOpen }: GraphViewProps) {
+export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, headingLevel = 2, onOpen, nodeNote }: GraphViewProps) {
   const id = useId();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -146,6 +148,7 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
               controller.current?.focus(nodeId);
             }}
             onOpen={open}
+            nodeNote={nodeNote}
             headingId={`${id}-nodes`}
             headingLevel={headingLevel}
           />

@@ -207,6 +207,7 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
         <LazyGraphView
           graph={graph}
           onOpen={openNode}
+          nodeNote={(nodeId) => (groupKeyOf(nodeId) ? 'a group: shows what it holds' : undefined)}
           rootId={impact.root.id}
           rootMeaning="the item everything here depends on"
           label={grouped ? `What depends on ${impact.root.title}, grouped by plan` : `What depends on ${impact.root.title}`}
