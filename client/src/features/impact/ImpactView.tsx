@@ -37,7 +37,7 @@ const PickQuery = graphql(`
   }
 `);
 
-// What a change to would touch something worth seeing: law, plans and what sits high in them.
+// What a person asks the impact of: the law, plans and what sits high in them.
 const pickable = ['Authority', 'Provision', 'Plan', 'Priority', 'Objective', 'Evidence'];
 
 type Impact = ImpactView_ImpactQuery['impact'];
