@@ -67,6 +67,16 @@ describe('search results', () => {
     expect(narrowed).toEqual(all.filter((id) => narrowed.includes(id)));
   });
 
+  it('reads a citation as one, with the Act first', async () => {
+    const text = 's.1 of the Care Act 2014';
+    await page.goto(`${inject('appUrl')}/search?q=${encodeURIComponent(text)}`);
+    await page.getByText('Read as a citation of section 1 of the Care Act 2014, not as separate words').waitFor();
+    await results().first().waitFor();
+    const shown = await shownIds();
+    expect(shown).toEqual(await apiRanking(text, 50));
+    expect(shown.slice(0, 2)).toContain('authority/care-act-2014');
+  });
+
   it('says when nothing matches a misspelt word exactly, and shows the close matches', async () => {
     await page.goto(`${inject('appUrl')}/search?q=safegaurding`);
     await page.getByText('No exact matches for ‘safegaurding’; showing close matches.').waitFor();
