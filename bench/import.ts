@@ -40,6 +40,8 @@ const baselineSeconds = positiveInteger('BENCH_BASELINE_SECONDS', 5);
 const benchPort = positiveInteger('NEO4J_BENCH_BOLT_PORT', 7689);
 /** Pause between one sampled request's answer and the next request. */
 const SAMPLE_PAUSE_MS = 10;
+/** A sampled request not answered by then counts as failed, after this long. */
+const SAMPLE_TIMEOUT_MS = 60_000;
 const DRY_RUN_TARGET_S = 2;
 const HEALTH_P99_TARGET_MS = 100;
 const PREFIX = 'bench-import/';
@@ -85,9 +87,10 @@ const token = randomBytes(24).toString('hex');
  * Sends one GraphQL operation; the time includes reading the whole answer, which is parsed only
  * when asked, so parsing a large answer does not delay the sampled requests.
  */
-async function send<T>(url: string, query: string, variables: Record<string, unknown>, auth = false): Promise<{ ms: number; text: string; parse(): T }> {
+async function send<T>(url: string, query: string, variables: Record<string, unknown>, auth = false, signal?: AbortSignal): Promise<{ ms: number; text: string; parse(): T }> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
+    signal,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -105,33 +108,42 @@ async function send<T>(url: string, query: string, variables: Record<string, unk
   };
 }
 
-interface Samples {
-  health: number[];
-  trace: number[];
+/** Latencies of one kind of sampled request, and how many failed (an error, or no answer within SAMPLE_TIMEOUT_MS). */
+interface Sampled {
+  ms: number[];
+  failed: number;
 }
+
+interface Samples {
+  health: Sampled;
+  trace: Sampled;
+}
+
+const noSamples = (): Samples => ({ health: { ms: [], failed: 0 }, trace: { ms: [], failed: 0 } });
 
 /**
  * Sends /health and a trace query, each one at a time with a short pause, until stopped: the
- * latency a load balancer's health check and a reader would see. Returns the latencies.
+ * latency a load balancer's health check and a reader would see. Returns the latencies; a
+ * request that fails counts as failed, with the time it was waited for.
  */
 function sample(url: string, traceId: string): { stop(): Promise<Samples> } {
   let running = true;
-  const samples: Samples = { health: [], trace: [] };
-  const loop = async (into: number[], request: () => Promise<unknown>) => {
+  const samples = noSamples();
+  const loop = async (into: Sampled, request: (signal: AbortSignal) => Promise<unknown>) => {
     while (running) {
       const started = performance.now();
-      await request();
-      into.push(performance.now() - started);
+      await request(AbortSignal.timeout(SAMPLE_TIMEOUT_MS)).catch(() => (into.failed += 1));
+      into.ms.push(performance.now() - started);
       await new Promise((wait) => setTimeout(wait, SAMPLE_PAUSE_MS));
     }
   };
   const loops = [
-    loop(samples.health, async () => {
-      const response = await fetch(`${url}/health`);
+    loop(samples.health, async (signal) => {
+      const response = await fetch(`${url}/health`, { signal });
       await response.text();
       if (!response.ok) throw new Error(`/health answered ${response.status}`);
     }),
-    loop(samples.trace, async () => send(url, traceOperation, { id: traceId }).then((answer) => answer.parse())),
+    loop(samples.trace, async (signal) => send(url, traceOperation, { id: traceId }, false, signal).then((answer) => answer.parse())),
   ];
   return {
     async stop() {
@@ -146,6 +158,7 @@ interface Latency {
   phase: string;
   request: string;
   n: number;
+  failed: number;
   p50: number;
   p95: number;
   p99: number;
@@ -155,20 +168,21 @@ interface Latency {
   status: 'pass' | 'FAIL' | '—';
 }
 
-function latency(phase: string, request: string, timings: number[], steal: number | undefined, targetP99?: number): Latency {
-  const sorted = [...timings].sort((a, b) => a - b);
+function latency(phase: string, request: string, { ms, failed }: Sampled, steal: number | undefined, targetP99?: number): Latency {
+  const sorted = [...ms].sort((a, b) => a - b);
   const p99 = percentile(sorted, 99);
   return {
     phase,
     request,
     n: sorted.length,
+    failed,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99,
     max: sorted.at(-1) ?? 0,
     steal,
     target: targetP99 === undefined ? undefined : `p99 ≤ ${targetP99} ms`,
-    status: targetP99 === undefined ? '—' : p99 <= targetP99 ? 'pass' : 'FAIL',
+    status: targetP99 === undefined ? '—' : p99 <= targetP99 && failed === 0 ? 'pass' : 'FAIL',
   };
 }
 
@@ -251,7 +265,7 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
       console.log(`Dry runs of ${document.name}…`);
       before = cpuTimes();
       const seconds: number[] = [];
-      const during: Samples = { health: [], trace: [] };
+      const during = noSamples();
       const targeted = document.fileName.endsWith('-8000.csv');
       const timing: Timing = {
         document: document.name,
@@ -270,12 +284,14 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
           seconds.push(ms / 1_000);
           timing.nodes = result.created.length;
           timing.links = result.createdLinks.length;
-          during.health.push(...(samples?.health ?? []));
-          during.trace.push(...(samples?.trace ?? []));
+          for (const kind of ['health', 'trace'] as const) {
+            during[kind].ms.push(...(samples?.[kind].ms ?? []));
+            during[kind].failed += samples?.[kind].failed ?? 0;
+          }
         }
       } catch (error) {
         timing.status = 'ERROR';
-        timing.error = error instanceof Error ? error.message : String(error);
+        timing.error = messageOf(error);
         continue;
       }
       timing.steal = stealSince(before);
@@ -295,7 +311,7 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
         committed = await timedImport(api.url, traceId, document, false, true);
       } catch (error) {
         const megabytes = Buffer.byteLength(document.content) / 1024 / 1024;
-        timings.push({ document: document.name, kind: 'commit', megabytes, nodes: 0, links: 0, seconds: [], status: 'ERROR', error: error instanceof Error ? error.message : String(error) });
+        timings.push({ document: document.name, kind: 'commit', megabytes, nodes: 0, links: 0, seconds: [], status: 'ERROR', error: messageOf(error) });
         continue;
       }
       const { ms, result, samples } = committed;
@@ -311,6 +327,10 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
   }
   return { timings, latencies };
 }
+
+/** An error's message, with its cause's (fetch says only "fetch failed"). */
+const messageOf = (error: unknown) =>
+  error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
 
 const figure = (value: number | undefined, digits = 1) => (value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
@@ -345,13 +365,13 @@ function print({ timings, latencies }: { timings: Timing[]; latencies: Latency[]
     ],
     new Set([2, 3, 4, 5, 7]),
   );
-  console.log(`\nOther requests meanwhile (one at a time, ${SAMPLE_PAUSE_MS} ms apart; ms from sending to reading the whole answer)\n`);
+  console.log(`\nOther requests meanwhile (one at a time, ${SAMPLE_PAUSE_MS} ms apart; ms from sending to reading the whole answer; failed: an error, or no answer within ${SAMPLE_TIMEOUT_MS / 1000} s)\n`);
   table(
     [
-      ['while', 'request', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'steal %', 'target', 'pass/fail'],
-      ...latencies.map((row) => [row.phase, row.request, String(row.n), figure(row.p50), figure(row.p95), figure(row.p99), figure(row.max), figure(row.steal), row.target ?? '—', row.status]),
+      ['while', 'request', 'n', 'failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'steal %', 'target', 'pass/fail'],
+      ...latencies.map((row) => [row.phase, row.request, String(row.n), String(row.failed), figure(row.p50), figure(row.p95), figure(row.p99), figure(row.max), figure(row.steal), row.target ?? '—', row.status]),
     ],
-    new Set([2, 3, 4, 5, 6, 7]),
+    new Set([2, 3, 4, 5, 6, 7, 8]),
   );
 }
 
