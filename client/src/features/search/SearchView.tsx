@@ -4,17 +4,17 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, traceableLabels } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import type { SearchView_SearchQuery } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection } from '../../routing/route.ts';
 import { MAX_SEARCH_LENGTH } from './SearchBox.tsx';
+import { planOf, plansOfHits, type Hit } from './plans.ts';
 
 /** How many hits a page of results shows, and each "More results" adds. */
 export const SEARCH_PAGE_SIZE = 50;
 
 const SearchQuery = graphql(`
-  query SearchView_Search($text: String!, $offset: Int!) {
-    search(text: $text, first: 50, offset: $offset) {
+  query SearchView_Search($text: String!, $first: Int!, $offset: Int!) {
+    search(text: $text, first: $first, offset: $offset) {
       hits {
         score
         excerpt
@@ -28,30 +28,6 @@ const SearchQuery = graphql(`
     }
   }
 `);
-
-type Hit = SearchView_SearchQuery['search']['hits'][number];
-
-/** The plan a hit belongs to (a plan belongs to itself); null for law, evidence, bodies and themes. */
-function planOf(hit: Hit): { id: string; title: string } | null {
-  if (hit.plan) return hit.plan;
-  return hit.node.label === 'Plan' ? { id: hit.node.id, title: hit.node.title } : null;
-}
-
-/**
- * The plans the hits come from, with how many hits each has, in the order of each plan's best
- * hit. Grouping comes after ranking: it offers a way to narrow the list, never a new order.
- */
-export function plansOfHits(hits: Hit[]): { id: string | null; title: string; count: number }[] {
-  const plans = new Map<string, { id: string | null; title: string; count: number }>();
-  for (const hit of hits) {
-    const plan = planOf(hit);
-    const key = plan?.id ?? '';
-    const entry = plans.get(key) ?? { id: plan?.id ?? null, title: plan?.title ?? 'Law, evidence, bodies and themes', count: 0 };
-    entry.count += 1;
-    plans.set(key, entry);
-  }
-  return [...plans.values()];
-}
 
 /** The searched text as a heading shows it: long text is cut short, the search box holds it all. */
 function shortened(text: string, length = 80): string {
@@ -90,7 +66,7 @@ export function SearchView() {
 function SearchResults({ text }: { text: string }) {
   const client = useClient();
   const [, select] = useSelection();
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text, offset: 0 } });
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text, first: SEARCH_PAGE_SIZE, offset: 0 } });
   const [more, setMore] = useState<{ hits: Hit[]; nextOffset: number | null; loading: boolean; error?: CombinedError }>({ hits: [], nextOffset: null, loading: false });
   const [planFilter, setPlanFilter] = useState('');
   // After "More results", focus moves to the first new hit, so keyboard users read on from there.
@@ -107,7 +83,7 @@ function SearchResults({ text }: { text: string }) {
   const loadMore = async () => {
     if (nextOffset === null) return;
     setMore((current) => ({ ...current, loading: true, error: undefined, nextOffset }));
-    const next = await client.query(SearchQuery, { text, offset: nextOffset }).toPromise();
+    const next = await client.query(SearchQuery, { text, first: SEARCH_PAGE_SIZE, offset: nextOffset }).toPromise();
     if (next.error || !next.data) {
       setMore((current) => ({ ...current, loading: false, error: next.error }));
       return;
