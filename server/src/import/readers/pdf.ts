@@ -147,7 +147,8 @@ export function headingLevels(lines: PdfLine[], body: number): (line: PdfLine) =
   // Sizes used only once or twice beyond the cover (the title) still rank: they are the top.
   const levels = sizes.slice(0, 4);
   return (line) => {
-    if (!/\p{L}/u.test(line.text) || line.text.length > 160) return 0;
+    // A line going on in lower case continues a sentence, whatever its type.
+    if (!/\p{L}/u.test(line.text) || line.text.length > 160 || /^\p{Ll}/u.test(line.text)) return 0;
     const rank = levels.indexOf(line.size);
     if (rank >= 0) return rank + 1;
     if (line.size >= body * 1.12) return Math.min(levels.length + 1, 6);
@@ -182,8 +183,9 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
       close &&
       kind !== 'row' &&
       current.kind !== 'row' &&
-      ((current.kind === 'heading' && kind === 'heading' && current.level === level) ||
-        (current.kind !== 'heading' && kind === 'paragraph' && Math.abs(line.size - previous.size) < 1 && line.bold === previous.bold && line.x >= current.x - 2));
+      ((current.kind === 'heading' && kind === 'heading' && current.level === level && !numberStart.test(line.text)) ||
+        (current.kind === 'heading' && kind === 'paragraph' && /^\p{Ll}/u.test(line.text) && Math.abs(line.size - previous.size) < 1) ||
+        (current.kind !== 'heading' && kind === 'paragraph' && Math.abs(line.size - previous.size) < 1 && (line.bold === previous.bold || /^\p{Ll}/u.test(line.text)) && line.x >= current.x - 2));
     // A paragraph carried over to the next page: it did not end a sentence and the next opens in lower case.
     const carried = current && previous && previous.page !== line.page && kind === 'paragraph' && current.kind === 'paragraph' && !/[.!?:]["”’']?$/.test(current.text) && /^[a-z]/.test(line.text);
     if (current && (continues || carried)) {
@@ -194,6 +196,8 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
     current = { kind, level, x: line.x, text: line.text, last: line };
     blocks.push(current);
   }
+  // A numbered line set in heading type but running on as a sentence is a list item ("1. Focus on reducing …, particularly …").
+  for (const block of blocks) if (block.kind === 'heading' && numberStart.test(block.text) && block.text.split(/\s+/).length > 8) block.kind = 'item';
   return blocks;
 }
 

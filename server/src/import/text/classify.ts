@@ -246,6 +246,11 @@ export function recogniseLeadIn(body: string, kind: 'heading' | 'paragraph'): Le
   if (weWill.test(last) && (endsAsLeadIn || /^we will$/i.test(last)) && last.length <= 160) return { kind: 'weWill', display, partial };
   // "These are:" names no level: the sentence before it does ("… a set of priority areas for action …").
   const term = levelTerm(last) ?? (/^(?:these|they|which) (?:are|include)\s*:$/i.test(last) && sentences.length > 1 ? levelTerm(sentences[sentences.length - 2]!) : undefined);
+  // Another body's priorities (a national strategy's, the government's), the aims of a consultation
+  // or survey, and a plan's bare "Aims" are context, not this plan's priorities.
+  if (term && /\b(?:national|government|cross-government|nhs england|department of|england['’]s)\b/i.test(last)) return { kind: 'unknown', display, partial };
+  if (term && /\b(?:aims|objectives|purposes?)\s+of\s+(?:the|this|our)\s+(?:consultation|engagement|survey|review|audit|evaluation|research|study|project|exercise|workshops?|event)\b/i.test(last)) return { kind: 'unknown', display, partial };
+  if (kind === 'heading' && isAimHeading(text)) return { kind: 'unknown', display, partial };
   if (term && (kind === 'heading' || endsAsLeadIn || /\?$/.test(last) || /\b(?:as follows|are|include|includes|below)\s*[.:]?$/i.test(last))) {
     return { kind: 'priorities', term, display, partial };
   }

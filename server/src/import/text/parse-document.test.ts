@@ -541,3 +541,14 @@ describe('Markdown front matter', () => {
     expect(notUnderstood.map(({ text }) => text).join(' ')).not.toMatch(/layout/);
   });
 });
+
+describe('lead-ins that introduce no priorities of this plan', () => {
+  it('leaves out a national strategy’s priorities, a consultation’s objectives and bare aims', async () => {
+    const { recogniseLeadIn } = await import('./classify.ts');
+    expect(recogniseLeadIn('The 2012 National Suicide Prevention Strategy highlighted six priority areas for action:', 'paragraph')?.kind).toBe('unknown');
+    expect(recogniseLeadIn('The specific objectives of the consultation were:', 'paragraph')?.kind).toBe('unknown');
+    expect(recogniseLeadIn('Aims', 'heading')?.kind).toBe('unknown');
+    expect(recogniseLeadIn('Our local priorities are:', 'paragraph')?.kind).toBe('priorities');
+    expect(recogniseLeadIn('It sets out a set of priority areas for action in the county. These are:', 'paragraph')).toMatchObject({ kind: 'priorities', term: 'Priority area' });
+  });
+});

@@ -149,6 +149,12 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
   // When the headings carry the plan's structure, the outline says it; else the lines are read one by one.
   const outline = buildOutline(classified, lines.map((line) => line.text), new Set(heading.lineIndexes));
   if (readOutlinePlan(output, planId, outline)) return planId;
+  parsePlanLines();
+  dropRepeatedPriorities(output, planId);
+  return planId;
+
+  /** Reads the plan line by line, for documents whose headings do not carry its structure. */
+  function parsePlanLines(): void {
 
   let section = heading.documentTitle;
   let top: Holder | undefined;
@@ -519,8 +525,21 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
     pendingAim = false;
     list = undefined;
   }
+  }
+}
 
-  return planId;
+/**
+ * A summary repeats the priorities a later section sets out again (an executive summary and the
+ * chapter): a priority with the same words as an earlier one, and nothing under it, goes.
+ */
+function dropRepeatedPriorities(output: Output, planId: string): void {
+  const seen = new Set<string>();
+  for (const node of [...output.nodes]) {
+    if (node.label !== 'Priority' || node.parent !== planId) continue;
+    const key = node.title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (seen.has(key) && !output.children.get(node.id)?.length) output.remove(node.id);
+    else seen.add(key);
+  }
 }
 
 const stopWords = new Set(['and', 'of', 'the', 'in', 'with', 'to', 'for', 'a', 'an', 'on', 'our']);
