@@ -552,3 +552,14 @@ describe('lead-ins that introduce no priorities of this plan', () => {
     expect(recogniseLeadIn('It sets out a set of priority areas for action in the county. These are:', 'paragraph')).toMatchObject({ kind: 'priorities', term: 'Priority area' });
   });
 });
+
+describe('items nested under a listed priority', () => {
+  it('are its actions, not more priorities', () => {
+    const text = 'Partnership Plan 2024-2027\n\nThe plan has two priorities:\n\n1. Safer streets.\n  1. Light every underpass.\n  2. Close drug markets.\n2. Healthy homes.\n  1. Insulate 500 homes.\n';
+    const { seed } = parseStrategyDocument(text, { fileName: 'plan.txt' });
+    const nodes = seed.nodes as { label?: string; title?: string; parent?: string; id?: string }[];
+    const priorities = nodes.filter(({ label }) => label === 'Priority');
+    expect(priorities.map(({ title }) => title)).toEqual(['Safer streets.', 'Healthy homes.']);
+    expect(nodes.filter(({ label, parent }) => label === 'Action' && parent === priorities[0]!.id).map(({ title }) => title)).toEqual(['Light every underpass.', 'Close drug markets.']);
+  });
+});

@@ -40,6 +40,8 @@ interface ListState {
   display: string;
   parent?: Holder;
   count: number;
+  /** The list's last priority, for the items nested under it. */
+  last?: { node: Node; indent: number; actions: number };
 }
 
 const actionTerms: Partial<Record<ListKind, { prefix: string; term: string }>> = {
@@ -270,6 +272,28 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
       status[index] = USED;
       return;
     }
+    // An item nested under a priority of the list is one of its actions, not a priority.
+    if (state.kind === 'priorities' && state.last && line.indent > state.last.indent) {
+      const parent = state.last.node;
+      const title = shortTitle(words);
+      state.last.actions += 1;
+      const action = output.add(
+        {
+          id: output.uniqueId(`${parent.id}/a${state.last.actions}`),
+          label: 'Action',
+          title,
+          parent: parent.id,
+          code: line.kind === 'numbered' ? line.number : undefined,
+          term: 'Action',
+          text: fullText(words, title),
+          source: { section: listSection(undefined, state.display), excerpt },
+        } as Node,
+        words,
+      );
+      status[index] = USED;
+      open = { node: action, indexes: [index], indent: line.indent, quote: line.quote, words };
+      return;
+    }
     state.count += 1;
     let node: Node;
     if (state.kind === 'priorities') {
@@ -290,6 +314,7 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
         words,
       );
       fromLists.add(node.id);
+      state.last = { node, indent: line.indent, actions: 0 };
     } else if (state.kind === 'doWell') {
       const parent = state.parent ?? planHolder;
       const title = shortTitle(words);
