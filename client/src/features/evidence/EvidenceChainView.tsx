@@ -28,7 +28,7 @@ const ChainQuery = graphql(`
         ends {
           node { id }
           own
-          inheritedFrom { id label title }
+          inheritedFrom { id label title term }
         }
       }
     }
@@ -69,7 +69,7 @@ function Inherited({ end }: { end: Response['ends'][number] | undefined }) {
   if (end.own) return <span className="end-claim"> — its own link</span>;
   const parent = end.inheritedFrom[0];
   if (!parent) return null;
-  return <span className="end-claim"> — inherited from {parent.label === 'Plan' ? 'its plan' : `its ${labelName(parent.label).toLowerCase()} “${parent.title}”`}</span>;
+  return <span className="end-claim"> — inherited from {parent.label === 'Plan' ? 'its plan' : `its ${(parent.term ?? labelName(parent.label)).toLowerCase()} “${parent.title}”`}</span>;
 }
 
 function Measures({ measures }: { measures: Response['measures'] }) {

@@ -71,7 +71,8 @@ export function GapFindings({ rules, filters, scopeTitle, subjectTitle, drilled,
     onDrilled();
   }, [drilled, onDrilled, rules]);
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const shown = filterRules(rules, filters);
+  // Behind one subject's figure, only the rules that fail there.
+  const shown = filterRules(rules, filters).filter((rule) => !filters.subject || rule.findingCount > 0);
   const count = shown.reduce((sum, rule) => sum + findingsAt(rule, filters.severity), 0);
   // INFO findings are listed, but are not gaps.
   const information = filters.severity && filters.severity !== 'INFO' ? 0 : shown.reduce((sum, rule) => sum + rule.informationCount, 0);

@@ -181,12 +181,15 @@ function NodeLink({ node }: { node: { id: string; title: string } }) {
 type TraceEnd = Trace['ends'][number];
 type Parent = TraceEnd['inheritedFrom'][number];
 
-/** A parent an item inherits from, as the item's own: "its plan", "its priority “Safeguarding”". */
+/**
+ * A parent an item inherits from, as the item's own and in the source's word for its level:
+ * "its plan", "its strategic objective “Provision of Targeted Services”".
+ */
 function ParentName({ parent }: { parent: Parent }) {
   if (parent.label === 'Plan') return <>its plan</>;
   return (
     <>
-      its {labelName(parent.label).toLowerCase()} “<NodeLink node={parent} />”
+      its {(parent.term ?? labelName(parent.label)).toLowerCase()} “<NodeLink node={parent} />”
     </>
   );
 }
