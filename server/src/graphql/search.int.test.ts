@@ -98,6 +98,11 @@ describe('citations', () => {
         expect(ids, text).not.toContain(`${prefix}/children-act-1989/s20`);
         for (const hit of hits.slice(cited)) expect(words(hit), text).toMatch(/children act/i);
       }
+      // NOT before a citation leaves out what names the Act.
+      const without = await search('assess every child NOT section 17 of the Children Act 1989', 100);
+      expect(without.citations).toEqual([]);
+      expect(without.hits.map(({ node }) => node.id)).not.toContain(`${prefix}/cin`);
+      expect((await search('assess every child', 100)).hits.map(({ node }) => node.id)).toContain(`${prefix}/cin`);
       // With no Act named, a section is still not the bare number.
       const alone = await search('section 17', 100);
       expect(alone.citations).toEqual(['section 17 of any Act']);

@@ -87,6 +87,14 @@ describe('citations', () => {
     expect(readSearchText('17 families')).toMatchObject({ words: ['17', 'families'], citations: [] });
   });
 
+  it('leaves out what names the Act when NOT stands before a citation', () => {
+    const terms = readSearchText('care leavers NOT section 17 of the Children Act 1989')!;
+    expect(terms).toMatchObject({ words: ['care', 'leavers'], excluded: ['children act 1989'], citations: [] });
+    expect(toLuceneQuery(terms)).toBe('+("care leavers"^4 OR (care AND leavers)^2 OR care OR leavers OR leavers*) -("children act 1989")');
+    expect(readSearchText('care NOT s.17')).toMatchObject({ words: ['care'], excluded: ['section 17'], citations: [] });
+    expect(readSearchText('NOT section 17')).toBeNull();
+  });
+
   it('compares provision codes in one form', () => {
     expect(['s.17', 'section 17', '17', 'S 17'].map(provisionKey)).toEqual(['17', '17', '17', '17']);
     expect(provisionKey('Part 3')).toBe('part 3');

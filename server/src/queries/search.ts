@@ -32,6 +32,8 @@ export interface SearchTerms {
   citations: SearchCitation[];
 }
 
+const luceneWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
+
 const sectionWords = /^(?:sections?|sec\.?|ss?\.?)$/i;
 /** "s17 Children Act", "section 17 of the Children Act", "Children Act s.17": a provision of an Act named without its year. */
 const yearlessBefore = /(?<![\p{L}\p{N}])(?:sections?\s*|sec\.\s*|ss?\.\s*|s(?=\d))(\d+[A-Z]?)\s+(?:(?:of|under)\s+)?(?:the\s+)?((?:[\p{L}'’&]+\s+){0,6}?act)(?![\p{L}\p{N}])(?!\s*,?\s*\(?\d{4})/giu;
@@ -59,10 +61,11 @@ function actNamedAtEnd(words: string): { name: string; entries: CatalogueEntry[]
 /**
  * Finds citations in the search text: those the importer's citation finder recognises ("section 17
  * of the Children Act 1989", "s.1 of the Care Act 2014"), and a provision of an Act named without
- * its year ("s17 Children Act"), which may name several Acts. Returns them with the text left
- * once they are taken out, so their numbers are not also searched as words.
+ * its year ("s17 Children Act"), which may name several Acts. Returns them, those after NOT
+ * apart, with the text left once they are taken out, so their numbers are not also searched as
+ * words.
  */
-function takeCitations(text: string): { citations: SearchCitation[]; rest: string } {
+function takeCitations(text: string): { citations: SearchCitation[]; negated: SearchCitation[]; rest: string } {
   const taken: { from: number; to: number; citation: SearchCitation }[] = [];
   const free = (from: number, to: number) => taken.every((span) => to <= span.from || from >= span.to);
   for (const found of findCitations(text)) {
@@ -91,13 +94,24 @@ function takeCitations(text: string): { citations: SearchCitation[]; rest: strin
     taken.push({ from: match.index, to: match.index + match[0].length, citation: { authorities: [], section: match[1], description: `section ${match[1]} of any Act` } });
   }
   taken.sort((a, b) => a.from - b.from);
+  const citations: SearchCitation[] = [];
+  const negated: SearchCitation[] = [];
   let rest = '';
   let at = 0;
   for (const span of taken) {
-    rest += `${text.slice(at, span.from)} `;
+    // "NOT section 17 of the Children Act 1989" leaves out what names the Act (NOT goes with it).
+    const not = /(?:^|\s)NOT\s+$/.exec(text.slice(at, span.from));
+    (not ? negated : citations).push(span.citation);
+    rest += `${text.slice(at, not ? at + not.index : span.from)} `;
     at = span.to;
   }
-  return { citations: taken.map(({ citation }) => citation), rest: rest + text.slice(at) };
+  return { citations, negated, rest: rest + text.slice(at) };
+}
+
+/** The phrases whose presence a citation after NOT leaves out: the Acts' titles, or the section. */
+function citationPhrases({ authorities, section }: SearchCitation): string[] {
+  if (authorities.length) return authorities.map((entry) => luceneWords(entry.title).join(' '));
+  return section ? [`section ${luceneWords(section)[0]}`] : [];
 }
 
 /**
@@ -111,9 +125,9 @@ export function readSearchText(text: string): SearchTerms | null {
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new ExpectedError('BAD_USER_INPUT', `text is too long: ${text.length} characters, at most ${MAX_SEARCH_LENGTH}.`, { field: 'text' });
   }
-  const { citations, rest } = takeCitations(text);
+  const { citations, negated: negatedCitations, rest } = takeCitations(text);
   const words: string[] = [];
-  const excluded: string[] = [];
+  const excluded: string[] = negatedCitations.flatMap(citationPhrases);
   let negated = false;
   for (const token of rest.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (token === 'AND' || token === 'OR') continue;
@@ -129,8 +143,6 @@ export function readSearchText(text: string): SearchTerms | null {
   if (searched.length === 0 && citations.length === 0) return null;
   return { words: searched, excluded: excluded.slice(0, MAX_WORDS), citations };
 }
-
-const luceneWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
 
 /** How many edits a close match may make: none for short words, as a search engine's "auto" does. */
 export function closeMatchEdits(word: string): number {
@@ -168,7 +180,7 @@ export function toLuceneQuery(terms: SearchTerms, close: ReadonlySet<string> = n
     if (last.length >= 3 && !close.has(last)) clauses.push(`${last}*`);
   }
   const query = clauses.join(' OR ');
-  return excluded.length ? `+(${query}) -(${excluded.join(' ')})` : query;
+  return excluded.length ? `+(${query}) -(${excluded.map((phrase) => (phrase.includes(' ') ? `"${phrase}"` : phrase)).join(' ')})` : query;
 }
 
 /** The query that tells whether the indexes hold `word` (as a prefix too, when it is the last). */
