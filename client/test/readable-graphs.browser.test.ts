@@ -36,7 +36,7 @@ async function graphLaidOut(before = 0): Promise<void> {
 /** Every label on the drawing as drawn on screen: its text and its height in CSS pixels (font size × zoom). */
 const drawnLabels = () =>
   inGraph((cy) =>
-    cy.nodes().map((node) => ({ id: node.id(), text: String(node.style('label') ?? ''), px: (node.pstyle('font-size') as unknown as { pfValue: number }).pfValue * cy.zoom() })),
+    cy.nodes().map((node) => ({ id: node.id(), text: String(node.style('label') ?? ''), px: (node as unknown as { pstyle(name: string): { pfValue: number } }).pstyle('font-size').pfValue * cy.zoom() })),
   );
 
 /** Whether part of the drawing (its nodes, inside the canvas) is on screen before any scrolling. */
