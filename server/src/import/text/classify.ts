@@ -75,6 +75,7 @@ const furniture = [
   /^(?:tel|telephone|phone|fax|e-?mail)\s*[:.]/i,
   /\b(?:website|web) design by\b|\bpowered by\b|\ball rights reserved\b|^©|^copyright\b/i,
   /^(?:https?:\/\/|www\.)\S+$/i,
+  /^[\w-]+(?:\.[\w-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|com|org|net)(?:\/\S*)?$/i,
   /^(?:follow us|sign up)\b/i,
 ];
 /** Headings whose section is navigation: everything listed under them is furniture too. */

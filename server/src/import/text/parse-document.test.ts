@@ -563,3 +563,12 @@ describe('items nested under a listed priority', () => {
     expect(nodes.filter(({ label, parent }) => label === 'Action' && parent === priorities[0]!.id).map(({ title }) => title)).toEqual(['Light every underpass.', 'Close drug markets.']);
   });
 });
+
+describe('the title', () => {
+  it('is the line after a cover line naming only the place, and never a web address', () => {
+    const report = parseStrategyDocument('Derby City\nInspection of services for children in need of help and protection\n\nWords of the report.\n', { fileName: 'report.txt' });
+    expect(report.seed.document.title).toBe('Inspection of services for children in need of help and protection');
+    const plan = parseStrategyDocument('example.gov.uk\n\n# Riverside Drug and Alcohol Partnership\n\nWords.\n', { fileName: 'plan.md' });
+    expect(plan.seed.document.title).toBe('Riverside Drug and Alcohol Partnership');
+  });
+});

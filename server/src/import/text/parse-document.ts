@@ -163,13 +163,20 @@ function findTitle(output: Output, fileName: string): Heading {
   const { classified, lines } = output;
   // The title is the first heading or line of text, unless the document opens with its
   // structure (a priority, a list), when the file name stands in.
-  const titleIndex = classified.findIndex((line) => line.kind !== 'blank' && line.kind !== 'furniture' && line.kind !== 'publisher');
+  let titleIndex = classified.findIndex((line) => line.kind !== 'blank' && line.kind !== 'furniture' && line.kind !== 'publisher');
   const opening = titleIndex >= 0 ? classified[titleIndex]! : undefined;
   const fallbackName = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Untitled document';
   if (!opening || opening.body.length > 200 || !['heading', 'paragraph', 'table'].includes(opening.kind)) {
     const first = lines.findIndex((line) => line.text.trim() !== '');
     const excerpt = output.quote(lines[first]!.text, [first]);
     return { documentTitle: fallbackName, documentName: fallbackName, planName: fallbackName, mainTitle: fallbackName, lineIndexes: [], excerpt };
+  }
+  // A cover that names the place first ("Derby City", then "Inspection of services for …") is titled by the line after.
+  const following = output.nextContent(titleIndex);
+  const cover = following >= 0 ? classified[following]! : undefined;
+  if (cover && opening.body.split(' ').length <= 3 && /^(?:inspection|review|report|annual report)\b/i.test(cover.body) && cover.body.length <= 200 && ['heading', 'paragraph'].includes(cover.kind)) {
+    output.status[titleIndex] = USED;
+    titleIndex = following;
   }
   const title = classified[titleIndex]!;
   const indexes = [titleIndex];
