@@ -58,7 +58,8 @@ export function findPrioritySections(root: Section): { priorities: Section[]; pr
     if (run.length >= 2) lists.push(run);
     for (const list of lists) {
       const names = new Map(list.map((item) => [normalise(itemLead(item.body)), item]));
-      const after = sections.filter((section) => section.index > list[list.length - 1]!.indexes[0]! && qualifies(section));
+      // A section the list names is a priority even when its words sound like context ("… data to inform …").
+      const after = sections.filter((section) => section.index > list[list.length - 1]!.indexes[0]! && !isActionHeading(section.title) && !isPartHeading(section.title));
       const matched = after.filter((section) => names.has(normalise(section.title)));
       const titles = new Set(matched.map((section) => normalise(section.title)));
       if (matched.length < 2 || titles.size !== matched.length) continue;
