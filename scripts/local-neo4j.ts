@@ -95,7 +95,10 @@ export async function neo4jClasspath(log: (line: string) => void = console.log, 
     maven.stderr.on('data', onData);
     maven.on('error', fail);
     maven.on('close', (code) => {
-      if (code === 0) {
+      // Stopped on purpose (Ctrl-C reaches Maven too): not a fault of Maven's.
+      if (signal?.aborted) {
+        fail(signal.reason);
+      } else if (code === 0) {
         log(`  Neo4j ${version} ready (${fetched} files fetched).`);
         done();
       } else {
