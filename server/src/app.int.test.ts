@@ -72,6 +72,27 @@ describe('the HTTP surface', () => {
     expect(rows[0]?.names).toEqual(expect.arrayContaining(['entity_id', 'plan_id', 'action_id', 'authority_id']));
   });
 
+  it('compresses API answers and the built client when the client accepts it, and only then', async () => {
+    const body = JSON.stringify({ query: '{ __schema { types { name description } } }' });
+    const post = (encoding: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding }, body });
+    const gzipped = await post('gzip');
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect((await gzipped.json()) as object).toHaveProperty('data.__schema.types');
+    expect((await post('identity')).headers.get('content-encoding')).toBeNull();
+    const server = await startProductionServer();
+    try {
+      const page = await (await fetch(`${server.url}/`)).text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
+      expect(script).toBeDefined();
+      const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+      expect(asset.headers.get('content-encoding')).toBe('gzip');
+      expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect((await asset.text()).length).toBeGreaterThan(1024);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers 404 for unknown paths outside the API', async () => {
     expect((await fetch(`${api.url}/no-such-thing`)).status).toBe(404);
   });

@@ -4,6 +4,7 @@ import type { Authenticator } from './auth.ts';
 import type { Context } from './context.ts';
 import type { Gateway } from './db/gateway.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { compressed } from './http/compression.ts';
 import { serveClient } from './http/static-files.ts';
 
 export interface AppOptions {
@@ -108,7 +109,7 @@ export function createApp(options: AppOptions): App {
   return {
     async fetch(request) {
       try {
-        return await route(request);
+        return await compressed(request, await route(request));
       } catch (error) {
         console.error(`${request.method} ${request.url} failed:`, error);
         return text('Internal server error', 500);
