@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_IMPORT_BYTES, prepareImport, type ImportGraph } from '../server/src/import/import-document.ts';
+import { emptyGraph, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
 import { summariseImport } from '../server/src/import/import-summary.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { publisher: { type: 'string' } } });
@@ -28,9 +28,6 @@ const filesIn = (dir: string): string[] => {
     .map((name) => join(from, name))
     .filter((path) => readable.test(path) && statSync(path).isFile());
 };
-
-// An empty graph: every node the document defines is new.
-const emptyGraph: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
 
 const documents = [];
 for (const path of filesIn(folder)) {

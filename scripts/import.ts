@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../server/src/config.ts';
 import { createGateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
-import { importDocument, MAX_IMPORT_BYTES, prepareImport, type ImportGraph } from '../server/src/import/import-document.ts';
+import { emptyGraph, importDocument, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
 import { type ImportSummary, summariseImport } from '../server/src/import/import-summary.ts';
 import { connectionSettings } from '../server/src/main.ts';
 import { neo4jForScripts } from './environment.ts';
@@ -74,7 +74,6 @@ async function printJson(paths: string[]): Promise<void> {
   // Standard output carries the JSON only: what starting the database says goes to standard error.
   console.log = console.error;
   const gateway = values.offline ? undefined : createGateway(connectionSettings((await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT })).settings));
-  const empty: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
   const documents: ImportSummary[] = [];
   try {
     if (gateway) await applyGraphSchema(gateway);
@@ -86,7 +85,7 @@ async function printJson(paths: string[]): Promise<void> {
         continue;
       }
       const request = { fileName: basename(file), content: read, publisherId: values.publisher, directory: dirname(resolve(file)) };
-      const result = gateway ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true) : (await prepareImport(request, true, empty)).result;
+      const result = gateway ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true) : (await prepareImport(request, true, emptyGraph)).result;
       if (result.faults.length) process.exitCode = 1;
       documents.push(summariseImport(file, result));
     }

@@ -46,6 +46,9 @@ export interface ImportGraph {
   links(links: { from: string; type: string; to: string }[]): Promise<Set<string>>;
 }
 
+/** A graph with nothing in it: a dry run against it shows everything a document defines as new, with no database. */
+export const emptyGraph: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
+
 /**
  * What the pure work of an import makes of a document: the result of a dry run and, when the
  * import is to be written and changes anything, the batch to write.
