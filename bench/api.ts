@@ -134,7 +134,10 @@ function perCouncil(batch: GraphBatch): GraphBatch[] {
   const council = (id: string) => (id.startsWith(`${BENCH_PREFIX}shared/`) ? '' : id.slice(0, id.indexOf('/')));
   const group = (key: string) => {
     let found = groups.get(key);
-    if (!found) groups.set(key, (found = { nodes: [], links: [] }));
+    if (!found) {
+      found = { nodes: [], links: [] };
+      groups.set(key, found);
+    }
     return found;
   };
   group('');
@@ -218,7 +221,10 @@ function generate(councils: number): GraphBatch {
 function generateSize(size: Size): { councils: number; batch: GraphBatch } {
   let councils = Math.max(1, Math.ceil(size.minNodes / NODES_PER_COUNCIL));
   let batch = generate(councils);
-  while (batch.nodes.length < size.minNodes) batch = generate((councils += 1));
+  while (batch.nodes.length < size.minNodes) {
+    councils += 1;
+    batch = generate(councils);
+  }
   return { councils, batch };
 }
 
@@ -245,7 +251,9 @@ function fixtures(batch: GraphBatch): Fixtures {
     plans: plans.map((plan) => plan.id),
     recommendations: ids((node) => node.label === 'Evidence' && node.props.kind === 'RECOMMENDATION'),
     authorities: ids((node) => node.label === 'Authority'),
-    titles: batch.nodes.filter((node) => node.label === 'Action' || node.label === 'Priority' || node.label === 'Objective').map((node) => String(node.props.title)),
+    titles: batch.nodes
+      .filter((node) => node.label === 'Action' || node.label === 'Priority' || node.label === 'Objective')
+      .map((node) => String(node.props.title)),
   };
 }
 
@@ -392,14 +400,19 @@ async function runSize(gateway: Gateway, settings: Settings, size: Size): Promis
   return { size: size.name, councils, nodes: batch.nodes.length, links: batch.links.length, labels: batchCounts(batch).labels, load: loadResult, queries };
 }
 
-const figure = (value: number | undefined, digits = 1) => (value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const figure = (value: number | undefined, digits = 1) =>
+  value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printSize(result: SizeResult): void {
   const { load: loaded } = result;
   console.log(
     `\n${result.size}: ${result.councils} council${result.councils === 1 ? '' : 's'}, ${result.nodes.toLocaleString('en-GB')} nodes, ${result.links.toLocaleString('en-GB')} links`,
   );
-  console.log(`  nodes by label: ${Object.entries(result.labels).map(([label, count]) => `${label} ${count.toLocaleString('en-GB')}`).join(', ')}`);
+  console.log(
+    `  nodes by label: ${Object.entries(result.labels)
+      .map(([label, count]) => `${label} ${count.toLocaleString('en-GB')}`)
+      .join(', ')}`,
+  );
   console.log(
     `  load: ${figure(loaded.seconds)} s in ${loaded.transactions} transactions = ${figure(loaded.nodesPerSecond, 0)} nodes/s, ${figure(loaded.linksPerSecond, 0)} links/s (target ${loaded.target}): ${loaded.status}${loaded.stealPercent === undefined ? '' : `; host steal ${figure(loaded.stealPercent)}%`}`,
   );
@@ -449,7 +462,9 @@ try {
   const settings = readSettings();
   opened.external = Boolean(settings.NEO4J_URI);
   if (settings.NEO4J_URI) {
-    console.warn(`NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This writes, and then removes, nodes whose ids start with "${BENCH_PREFIX}" there.`);
+    console.warn(
+      `NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This writes, and then removes, nodes whose ids start with "${BENCH_PREFIX}" there.`,
+    );
   } else {
     opened.local = await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
   }
@@ -482,7 +497,9 @@ try {
     `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, neo4j: opened.local ? `local (.neo4j/bench, port ${benchPort})` : 'NEO4J_URI', iterations, wholeGraphIterations, sizes: results }, null, 2)}\n`,
   );
   console.log(`\nResults written to ${file}`);
-  const missed = results.flatMap((result) => [result.load.status, ...result.queries.map((query) => query.status)]).filter((outcome) => outcome === 'FAIL' || outcome === 'ERROR');
+  const missed = results
+    .flatMap((result) => [result.load.status, ...result.queries.map((query) => query.status)])
+    .filter((outcome) => outcome === 'FAIL' || outcome === 'ERROR');
   if (missed.length) {
     console.log(`${missed.length} target${missed.length === 1 ? '' : 's'} missed or quer${missed.length === 1 ? 'y' : 'ies'} failed.`);
     process.exitCode = 1;

@@ -125,11 +125,18 @@ async function measure(): Promise<Run> {
     // tsx keeps function names by wrapping functions in __name(), which pages do not define.
     await page.addInitScript('globalThis.__name = (target) => target;');
     // urql sends queries as GET /graphql?operationName=…; answer the trace, refuse the rest.
-    await page.route((url) => url.pathname === '/graphql', async (route) => {
-      const operation = new URL(route.request().url()).searchParams.get('operationName');
-      if (operation === 'TraceView_Trace') await route.fulfill({ contentType: 'application/json', body });
-      else await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: `${operation} is not part of this benchmark.` }] }) });
-    });
+    await page.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        const operation = new URL(route.request().url()).searchParams.get('operationName');
+        if (operation === 'TraceView_Trace') await route.fulfill({ contentType: 'application/json', body });
+        else
+          await route.fulfill({
+            contentType: 'application/json',
+            body: JSON.stringify({ data: null, errors: [{ message: `${operation} is not part of this benchmark.` }] }),
+          });
+      },
+    );
     await page.goto(`${origin}/trace?id=${encodeURIComponent(trace.root.id)}`);
     await page.waitForFunction(
       (names) => performance.getEntriesByName(names.laidOut).length > 0 && performance.getEntriesByName(names.firstRender).length > 0,
@@ -138,7 +145,9 @@ async function measure(): Promise<Run> {
     );
     const timings = await page.evaluate((names) => {
       const first = (name: string) => performance.getEntriesByName(name)[0]!;
-      const data = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/graphql') as PerformanceResourceTiming | undefined;
+      const data = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/graphql') as
+        | PerformanceResourceTiming
+        | undefined;
       return {
         dataMs: data?.responseEnd ?? NaN,
         firstRenderMs: first(names.firstRender).startTime,
@@ -158,7 +167,9 @@ async function measure(): Promise<Run> {
 }
 
 try {
-  console.log(`Client graph benchmark: a synthetic trace of ${trace.subgraph.nodes.length} nodes and ${trace.subgraph.edges.length} links (${elements} elements), ${runs} runs, headless Chromium.`);
+  console.log(
+    `Client graph benchmark: a synthetic trace of ${trace.subgraph.nodes.length} nodes and ${trace.subgraph.edges.length} links (${elements} elements), ${runs} runs, headless Chromium.`,
+  );
   const results: Run[] = [];
   for (let run = 0; run < runs; run++) results.push(await measure());
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -175,7 +186,12 @@ try {
   ];
   const table = rows.map(([label, key, unit, meets]) => {
     const value = median(results.map((result) => result[key]));
-    return { measure: label, median: `${value.toFixed(unit === 'fps' ? 1 : 0)} ${unit}`, runs: results.map((result) => result[key].toFixed(0)).join(' / '), target: key === 'dataMs' || key === 'setGraphMs' || key === 'layoutMs' ? '' : meets(value) ? 'met' : 'MISSED' };
+    return {
+      measure: label,
+      median: `${value.toFixed(unit === 'fps' ? 1 : 0)} ${unit}`,
+      runs: results.map((result) => result[key].toFixed(0)).join(' / '),
+      target: key === 'dataMs' || key === 'setGraphMs' || key === 'layoutMs' ? '' : meets(value) ? 'met' : 'MISSED',
+    };
   });
   console.table(table);
 } finally {

@@ -37,7 +37,15 @@ export function csvPlan(rows: number, prefix: string, seed = 20_260_301): string
   const lines: string[] = [csvTemplateColumns.join(',')];
   const row = (values: Partial<Record<(typeof csvTemplateColumns)[number], string>>) =>
     lines.push(csvTemplateColumns.map((column) => cell(values[column] ?? '')).join(','));
-  row({ id: plan, label: 'Plan', title: `Benchmark import plan of ${rows.toLocaleString('en-GB')} rows`, kind: 'STRATEGY', status: 'ADOPTED', period_start: '2025', period_end: '2030' });
+  row({
+    id: plan,
+    label: 'Plan',
+    title: `Benchmark import plan of ${rows.toLocaleString('en-GB')} rows`,
+    kind: 'STRATEGY',
+    status: 'ADOPTED',
+    period_start: '2025',
+    period_end: '2030',
+  });
   const roleIds = Array.from({ length: ROLES }, (_, index) => `${prefix}role/${index + 1}`);
   roleIds.forEach((id, index) => row({ id, label: 'Role', title: `Head of service ${index + 1}` }));
   const themeIds = themes.slice(0, ROLES).map((theme) => `${prefix}theme/${theme.key}`);

@@ -87,12 +87,22 @@ const token = randomBytes(24).toString('hex');
  * Sends one GraphQL operation; the time includes reading the whole answer, which is parsed only
  * when asked, so parsing a large answer does not delay the sampled requests.
  */
-async function send<T>(url: string, query: string, variables: Record<string, unknown>, auth = false, signal?: AbortSignal): Promise<{ ms: number; text: string; parse(): T }> {
+async function send<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  auth = false,
+  signal?: AbortSignal,
+): Promise<{ ms: number; text: string; parse(): T }> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
     signal,
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(auth ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -215,7 +225,12 @@ async function timedImport(url: string, traceId: string, document: Document, dry
   let answer: Awaited<ReturnType<typeof send<{ importDocument: ImportAnswer }>>>;
   let samples: Samples | undefined;
   try {
-    answer = await send<{ importDocument: ImportAnswer }>(url, importOperation, { input: { fileName: document.fileName, content: document.content }, dryRun }, true);
+    answer = await send<{ importDocument: ImportAnswer }>(
+      url,
+      importOperation,
+      { input: { fileName: document.fileName, content: document.content }, dryRun },
+      true,
+    );
   } finally {
     samples = await sampler?.stop();
   }
@@ -227,7 +242,12 @@ async function timedImport(url: string, traceId: string, document: Document, dry
 
 async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: Latency[] }> {
   const documents: Document[] = [
-    ...rowCounts.map((rows) => ({ name: `CSV, ${rows.toLocaleString('en-GB')} rows`, fileName: `bench-import-${rows}.csv`, content: csvPlan(rows, `${PREFIX}${rows}/`), large: rows === Math.max(...rowCounts) })),
+    ...rowCounts.map((rows) => ({
+      name: `CSV, ${rows.toLocaleString('en-GB')} rows`,
+      fileName: `bench-import-${rows}.csv`,
+      content: csvPlan(rows, `${PREFIX}${rows}/`),
+      large: rows === Math.max(...rowCounts),
+    })),
     { name: 'Markdown strategy', fileName: 'bench-import-strategy.md', content: markdownStrategy(1_900_000), large: true },
   ];
   const gateway = opened.gateway!;
@@ -236,7 +256,13 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
   opened.api = api;
 
   // Something to trace while importing: a small plan of its own, imported first and removed at the end.
-  const fixture = await timedImport(api.url, '', { name: 'trace fixture', fileName: 'bench-import-trace.csv', content: csvPlan(60, `${PREFIX}trace/`), large: false }, false, false);
+  const fixture = await timedImport(
+    api.url,
+    '',
+    { name: 'trace fixture', fileName: 'bench-import-trace.csv', content: csvPlan(60, `${PREFIX}trace/`), large: false },
+    false,
+    false,
+  );
   const traceId = fixture.result.created.find(({ id }) => id.endsWith('/a1'))!.id;
   const timings: Timing[] = [];
   const latencies: Latency[] = [];
@@ -299,7 +325,10 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
       if (targeted) timing.status = median <= DRY_RUN_TARGET_S ? 'pass' : 'FAIL';
       if (document.large) {
         const phase = `${document.name}, dry runs`;
-        latencies.push(latency(phase, '/health', during.health, timing.steal, targeted ? HEALTH_P99_TARGET_MS : undefined), latency(phase, 'trace(action)', during.trace, timing.steal));
+        latencies.push(
+          latency(phase, '/health', during.health, timing.steal, targeted ? HEALTH_P99_TARGET_MS : undefined),
+          latency(phase, 'trace(action)', during.trace, timing.steal),
+        );
       }
     }
 
@@ -318,7 +347,16 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
       const steal = stealSince(before);
       await removeImported(gateway, result);
       const megabytes = Buffer.byteLength(document.content) / 1024 / 1024;
-      timings.push({ document: document.name, kind: 'commit', megabytes, nodes: result.created.length, links: result.createdLinks.length, seconds: [ms / 1_000], steal, status: '—' });
+      timings.push({
+        document: document.name,
+        kind: 'commit',
+        megabytes,
+        nodes: result.created.length,
+        links: result.createdLinks.length,
+        seconds: [ms / 1_000],
+        steal,
+        status: '—',
+      });
       const phase = `${document.name}, commit`;
       latencies.push(latency(phase, '/health', samples!.health, steal), latency(phase, 'trace(action)', samples!.trace, steal));
     }
@@ -332,12 +370,14 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
 
-const figure = (value: number | undefined, digits = 1) => (value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const figure = (value: number | undefined, digits = 1) =>
+  value === undefined ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A Markdown table, numbers right-aligned. */
 function table(rows: string[][], numeric: Set<number>): void {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
   console.log(line(rows[0]!));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows.slice(1)) console.log(line(row));
@@ -345,7 +385,9 @@ function table(rows: string[][], numeric: Set<number>): void {
 
 function print({ timings, latencies }: { timings: Timing[]; latencies: Latency[] }): void {
   // Other programs busy on the same machine slow both the import and the answers: say how busy it was.
-  console.log(`\n${availableParallelism()} CPUs; load average over the last 5 minutes ${figure(loadavg()[1], 2)} (runnable processes; the benchmark itself adds about two)`);
+  console.log(
+    `\n${availableParallelism()} CPUs; load average over the last 5 minutes ${figure(loadavg()[1], 2)} (runnable processes; the benchmark itself adds about two)`,
+  );
   console.log(`\nImports through the API (each time from sending the request to reading the whole answer; ${runs} dry run${runs === 1 ? '' : 's'} each)\n`);
   table(
     [
@@ -365,11 +407,25 @@ function print({ timings, latencies }: { timings: Timing[]; latencies: Latency[]
     ],
     new Set([2, 3, 4, 5, 7]),
   );
-  console.log(`\nOther requests meanwhile (one at a time, ${SAMPLE_PAUSE_MS} ms apart; ms from sending to reading the whole answer; failed: an error, or no answer within ${SAMPLE_TIMEOUT_MS / 1000} s)\n`);
+  console.log(
+    `\nOther requests meanwhile (one at a time, ${SAMPLE_PAUSE_MS} ms apart; ms from sending to reading the whole answer; failed: an error, or no answer within ${SAMPLE_TIMEOUT_MS / 1000} s)\n`,
+  );
   table(
     [
       ['while', 'request', 'n', 'failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'steal %', 'target', 'pass/fail'],
-      ...latencies.map((row) => [row.phase, row.request, String(row.n), String(row.failed), figure(row.p50), figure(row.p95), figure(row.p99), figure(row.max), figure(row.steal), row.target ?? '—', row.status]),
+      ...latencies.map((row) => [
+        row.phase,
+        row.request,
+        String(row.n),
+        String(row.failed),
+        figure(row.p50),
+        figure(row.p95),
+        figure(row.p99),
+        figure(row.max),
+        figure(row.steal),
+        row.target ?? '—',
+        row.status,
+      ]),
     ],
     new Set([2, 3, 4, 5, 6, 7, 8]),
   );
@@ -388,7 +444,10 @@ process.once('SIGINT', () => {
 
 try {
   const settings = readSettings();
-  if (settings.NEO4J_URI) console.warn(`NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This imports, and then removes, documents with ids starting "${PREFIX}" there.`);
+  if (settings.NEO4J_URI)
+    console.warn(
+      `NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This imports, and then removes, documents with ids starting "${PREFIX}" there.`,
+    );
   else opened.local = await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
   const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
   opened.gateway = createGateway(connectionSettings(benchSettings));

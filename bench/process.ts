@@ -75,7 +75,10 @@ export async function startApi(settings: Settings, env: Record<string, string> =
   const giveUpAt = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The API stopped before it was ready (exit code ${child.exitCode}).`);
-    const ready = await fetch(`${url}/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { url, close };
     if (Date.now() > giveUpAt) {
       await close();

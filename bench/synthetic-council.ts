@@ -89,7 +89,12 @@ export function seededRandom(seed: number): Random {
 
 const curation = { by: 'Benchmark generator (synthetic data)', at: '2026-01-01' };
 
-const slug = (value: string) => value.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+const slug = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-|-$/g, '');
 const lowerFirst = (value: string) => value.charAt(0).toLowerCase() + value.slice(1);
 
 /** A document being written: its text is every section heading followed by the excerpts cited from it. */
@@ -104,7 +109,10 @@ class DocumentDraft {
   /** Puts `excerpt` under `section` in the document's text, so the excerpt is word for word in it. */
   cite(section: string, excerpt: string): { section: string; excerpt: string } {
     let excerpts = this.sections.get(section);
-    if (!excerpts) this.sections.set(section, (excerpts = new Set()));
+    if (!excerpts) {
+      excerpts = new Set();
+      this.sections.set(section, excerpts);
+    }
     excerpts.add(excerpt);
     return { section, excerpt };
   }
@@ -234,7 +242,12 @@ export function sharedBatch(): GraphBatch {
     );
   }
   for (const theme of themes) {
-    builder.node('Theme', themeId(theme.key), { title: theme.title, text: theme.text }, { document, section: 'Themes', excerpt: `${theme.title}: ${theme.text}` });
+    builder.node(
+      'Theme',
+      themeId(theme.key),
+      { title: theme.title, text: theme.text },
+      { document, section: 'Themes', excerpt: `${theme.title}: ${theme.text}` },
+    );
   }
   for (const { inspectorate } of inspections) {
     builder.node(
@@ -294,7 +307,12 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
     const planSlug = slug(title);
     const document = builder.document(
       `${prefix}/document/${planSlug}`,
-      { title: `${name} ${title}`, file: `${prefix}-${planSlug}.txt`, published: `${start}-0${random.int(1, 9)}`, kind: corporate ? 'CORPORATE_PLAN' : 'STRATEGY' },
+      {
+        title: `${name} ${title}`,
+        file: `${prefix}-${planSlug}.txt`,
+        published: `${start}-0${random.int(1, 9)}`,
+        kind: corporate ? 'CORPORATE_PLAN' : 'STRATEGY',
+      },
       `${prefix}/org/council`,
     );
     return { id: `${prefix}/${planSlug}`, title, domain, corporate, document, start, end };
@@ -304,7 +322,11 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
 
   const organisation = (id: string, props: Record<string, unknown> & { title: string }, excerpt: string) =>
     builder.node('Organisation', id, props, { document: corporatePlan.document, section: 'How we work', excerpt });
-  const councilId = organisation(`${prefix}/org/council`, { title: councilTitle, kind: 'COUNCIL', shortName: name }, `${councilTitle} serves the people of ${name}.`);
+  const councilId = organisation(
+    `${prefix}/org/council`,
+    { title: councilTitle, kind: 'COUNCIL', shortName: name },
+    `${councilTitle} serves the people of ${name}.`,
+  );
 
   const directorates = new Map<string, string>();
   const roles = new Map<DomainKey, string[]>();
@@ -321,7 +343,12 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
     }
     const domainRoles = domain.roles.map((title) => {
       const id = `${prefix}/role/${slug(title)}`;
-      builder.node('Role', id, { title, text: `${title}, ${councilTitle}.` }, { document: corporatePlan.document, section: 'Who is responsible', excerpt: `${title}, ${councilTitle}.` });
+      builder.node(
+        'Role',
+        id,
+        { title, text: `${title}, ${councilTitle}.` },
+        { document: corporatePlan.document, section: 'Who is responsible', excerpt: `${title}, ${councilTitle}.` },
+      );
       builder.link('PART_OF', id, directorate, corporatePlan.document, { basis: 'STATED' });
       return id;
     });
@@ -349,7 +376,9 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
 
   const reports = inspections.map((inspection) => writeInspection(builder, random, prefix, name, councilId, inspection));
 
-  const corporateTemplates = corporatePriorities.filter((template) => template.domains.some((key) => serviceDomains.some((domain) => domain.key === key) || key === 'council'));
+  const corporateTemplates = corporatePriorities.filter((template) =>
+    template.domains.some((key) => serviceDomains.some((domain) => domain.key === key) || key === 'council'),
+  );
   const otherTemplates = corporatePriorities.filter((template) => !corporateTemplates.includes(template));
   const chosenTemplates = [...corporateTemplates, ...random.sample(otherTemplates, random.int(0, 6 - corporateTemplates.length))].slice(0, 6);
   const corporateByDomain = new Map<DomainKey, string[]>();
@@ -382,7 +411,11 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
     }
     for (const report of reports) {
       if (report.domain === plan.domain.key) {
-        builder.link('INFORMED_BY', plan.id, report.id, document, { basis: 'STATED', section: 'Policy context', excerpt: `We have acted on the findings of ${report.title}.` });
+        builder.link('INFORMED_BY', plan.id, report.id, document, {
+          basis: 'STATED',
+          section: 'Policy context',
+          excerpt: `We have acted on the findings of ${report.title}.`,
+        });
       }
     }
 
@@ -390,7 +423,8 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
     const priorityTitles = plan.corporate ? chosenTemplates.map((template) => template.title) : random.sample(plan.domain.priorities, random.int(4, 6));
     priorityTitles.forEach((title, priorityIndex) => {
       const number = priorityIndex + 1;
-      const code = [`Priority ${number}`, `Strategic Priority ${number}`, String.fromCharCode(64 + number), `Outcome ${number}`][codeStyle] ?? `Priority ${number}`;
+      const code =
+        [`Priority ${number}`, `Strategic Priority ${number}`, String.fromCharCode(64 + number), `Outcome ${number}`][codeStyle] ?? `Priority ${number}`;
       const template = chosenTemplates.find((candidate) => candidate.title === title);
       const domain = template ? domains[template.domains[0] ?? 'council'] : plan.domain;
       const section = `${code}: ${title}`;
@@ -474,14 +508,25 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
       describeItem(id, title, domain, source, 0.7, based);
       if (random.chance(0.4)) {
         measureCount += 1;
-        const measure = writeMeasure(`${prefix}/measure/${slug(domain.key)}-${measureCount}`, random.pick(domain.measures), councilTitle, document, 'How we will measure progress', 'financial');
+        const measure = writeMeasure(
+          `${prefix}/measure/${slug(domain.key)}-${measureCount}`,
+          random.pick(domain.measures),
+          councilTitle,
+          document,
+          'How we will measure progress',
+          'financial',
+        );
         builder.link(
           'MEASURED_BY',
           id,
           measure,
           document,
           random.chance(0.5)
-            ? { basis: 'STATED', section: 'How we will measure progress', excerpt: `Progress on action ${parentCode}.${actionIndex} is measured by the indicator below.` }
+            ? {
+                basis: 'STATED',
+                section: 'How we will measure progress',
+                excerpt: `Progress on action ${parentCode}.${actionIndex} is measured by the indicator below.`,
+              }
             : { basis: 'CURATED', rationale: `The indicator tracks the outcome that ${lowerFirst(title)} is meant to change.` },
         );
       }
@@ -496,7 +541,10 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
     const themeCount = random.pick([0, 1, 1, 1, 2, 2, 3]);
     for (const key of random.sample(domain.themes, themeCount)) builder.link('CONCERNS', id, themeId(key), document, { basis: 'STATED' });
     if (!based) return;
-    const keys = random.sample(random.chance(0.1) ? [...domain.authorities, 'equality-act-2010', 'localism-act-2011'] : domain.authorities, random.chance(0.8) ? 1 : 2);
+    const keys = random.sample(
+      random.chance(0.1) ? [...domain.authorities, 'equality-act-2010', 'localism-act-2011'] : domain.authorities,
+      random.chance(0.8) ? 1 : 2,
+    );
     for (const key of keys) {
       const { title: authorityTitle, duty } = authority(key);
       builder.link(
@@ -524,7 +572,12 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
       for (const breakdown of split) {
         if (observations.length === count) break;
         const share = breakdown ? value / split.length : value;
-        observations.push({ period: years === 'financial' ? `${year}/${String((year + 1) % 100).padStart(2, '0')}` : String(year), year, value: round(share, words.unit), breakdown });
+        observations.push({
+          period: years === 'financial' ? `${year}/${String((year + 1) % 100).padStart(2, '0')}` : String(year),
+          year,
+          value: round(share, words.unit),
+          breakdown,
+        });
       }
       value *= 1 + (random.next() - 0.45) * 0.12;
     }
@@ -558,7 +611,14 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
   const writeNeedsAssessment = (plan: PlanContext) => {
     const count = random.int(60, 100);
     for (let index = 1; index <= count; index += 1) {
-      writeMeasure(`${plan.id}/needs/${index}`, random.pick(plan.domain.context), `${random.pick(wards)} ward`, plan.document, 'Appendix A: our borough in numbers', 'calendar');
+      writeMeasure(
+        `${plan.id}/needs/${index}`,
+        random.pick(plan.domain.context),
+        `${random.pick(wards)} ward`,
+        plan.document,
+        'Appendix A: our borough in numbers',
+        'calendar',
+      );
     }
   };
 
@@ -579,7 +639,11 @@ function writeCouncil(builder: BatchBuilder, index: number): void {
           report.document,
           random.chance(0.7)
             ? { basis: 'CURATED', rationale: `The action works on ${target.object}, which the inspection asked the council to improve.` }
-            : { basis: 'STATED', section: 'What the council has done since', excerpt: `The council has responded to the inspection by working on ${target.object}.` },
+            : {
+                basis: 'STATED',
+                section: 'What the council has done since',
+                excerpt: `The council has responded to the inspection by working on ${target.object}.`,
+              },
         );
       }
     }
@@ -596,7 +660,14 @@ interface InspectionRecord {
 }
 
 /** One inspection report: judgements with graded findings under them, then recommendations. */
-function writeInspection(builder: BatchBuilder, random: Random, prefix: string, name: string, councilId: string, inspection: (typeof inspections)[number]): InspectionRecord {
+function writeInspection(
+  builder: BatchBuilder,
+  random: Random,
+  prefix: string,
+  name: string,
+  councilId: string,
+  inspection: (typeof inspections)[number],
+): InspectionRecord {
   const year = random.int(2021, 2025);
   const date = `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
   const title = `${name}: ${inspection.title}`;
@@ -619,13 +690,25 @@ function writeInspection(builder: BatchBuilder, random: Random, prefix: string, 
   inspection.judgements.forEach((judgement, judgementIndex) => {
     const judgementGrade = random.chance(0.6) ? grade : random.pick(grades);
     const judgementText = `${judgement}: ${judgementGrade.toLowerCase().replace(/_/g, ' ')}.`;
-    const judgementId = builder.child('Evidence', `${id}/j${judgementIndex + 1}`, id, { title: judgement, kind: 'JUDGEMENT', grade: judgementGrade, date, text: judgementText }, { document, section: judgement, excerpt: judgementText });
+    const judgementId = builder.child(
+      'Evidence',
+      `${id}/j${judgementIndex + 1}`,
+      id,
+      { title: judgement, kind: 'JUDGEMENT', grade: judgementGrade, date, text: judgementText },
+      { document, section: judgement, excerpt: judgementText },
+    );
     const findings = random.int(4, 9);
     for (let findingIndex = 1; findingIndex <= findings; findingIndex += 1) {
       const kind = random.pick(['STRENGTH', 'STRENGTH', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT'] as const);
       const object = random.pick(objects);
       const sentence = random.pick(evidenceSentences[kind])(object);
-      const findingId = builder.child('Evidence', `${judgementId}/f${findingIndex}`, judgementId, { title: sentence, kind, date, text: sentence }, { document, section: judgement, excerpt: sentence });
+      const findingId = builder.child(
+        'Evidence',
+        `${judgementId}/f${findingIndex}`,
+        judgementId,
+        { title: sentence, kind, date, text: sentence },
+        { document, section: judgement, excerpt: sentence },
+      );
       if (kind === 'AREA_FOR_IMPROVEMENT') targets.push({ id: findingId, kind, object });
     }
   });
@@ -633,7 +716,13 @@ function writeInspection(builder: BatchBuilder, random: Random, prefix: string, 
   for (let recommendationIndex = 1; recommendationIndex <= recommendations; recommendationIndex += 1) {
     const object = random.pick(objects);
     const sentence = random.pick(evidenceSentences.RECOMMENDATION)(object);
-    const recommendationId = builder.child('Evidence', `${id}/r${recommendationIndex}`, id, { title: sentence, kind: 'RECOMMENDATION', date, text: sentence }, { document, section: 'What needs to improve', excerpt: sentence });
+    const recommendationId = builder.child(
+      'Evidence',
+      `${id}/r${recommendationIndex}`,
+      id,
+      { title: sentence, kind: 'RECOMMENDATION', date, text: sentence },
+      { document, section: 'What needs to improve', excerpt: sentence },
+    );
     targets.push({ id: recommendationId, kind: 'RECOMMENDATION', object });
   }
   return { id, title, domain: inspection.domain, document, targets };
@@ -676,8 +765,6 @@ export function syntheticCouncils(count: number, progress: (done: number, total:
 /** How many of each node label and link type a batch holds, largest first. */
 export function batchCounts(batch: GraphBatch): { labels: Record<string, number>; types: Record<string, number> } {
   const tally = (keys: string[]) =>
-    Object.fromEntries(
-      [...keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]),
-    );
+    Object.fromEntries([...keys.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]));
   return { labels: tally(batch.nodes.map((node) => node.label)), types: tally(batch.links.map((link) => link.type)) };
 }

@@ -33,13 +33,16 @@ const quotedFormula = new RegExp(`^'+[${formulaStarts.join('').replace('-', '\\-
  * // 'title\r\n"\'=HYPERLINK(""http://x"",""y"")"\r\n'
  */
 export function writeCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
-  return stringify([header, ...rows].map((row) => row.map(cell)), {
-    record_delimiter: 'windows',
-    // Line breaks inside a field are quoted too, not only the CRLF that ends a record.
-    quote_record_delimiter: true,
-    escape_formulas: true,
-    cast: { string: (value) => (quotedFormula.test(value) ? `'${value}` : value) },
-  });
+  return stringify(
+    [header, ...rows].map((row) => row.map(cell)),
+    {
+      record_delimiter: 'windows',
+      // Line breaks inside a field are quoted too, not only the CRLF that ends a record.
+      quote_record_delimiter: true,
+      escape_formulas: true,
+      cast: { string: (value) => (quotedFormula.test(value) ? `'${value}` : value) },
+    },
+  );
 }
 
 const cell = (value: unknown): string | number => (typeof value === 'number' ? value : value === null || value === undefined ? '' : String(value));

@@ -38,7 +38,11 @@ for (const path of filesIn(folder)) {
     console.error(`${file}: over ${MAX_IMPORT_BYTES / 1024 / 1024} MB, skipped`);
     continue;
   }
-  const { result } = await prepareImport({ fileName: basename(path).replace(/[^\w.-]+/g, '-'), content: new Uint8Array(bytes), publisherId: values.publisher }, true, emptyGraph);
+  const { result } = await prepareImport(
+    { fileName: basename(path).replace(/[^\w.-]+/g, '-'), content: new Uint8Array(bytes), publisherId: values.publisher },
+    true,
+    emptyGraph,
+  );
   const summary = summariseImport(file, result);
   documents.push(summary);
   const actions = summary.priorities.reduce((sum, priority) => sum + priority.actions.length, summary.actions_without_priority.length);

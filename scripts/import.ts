@@ -22,11 +22,19 @@ import { neo4jForScripts } from './environment.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { commit: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, offline: { type: 'boolean', default: false }, publisher: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    commit: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    offline: { type: 'boolean', default: false },
+    publisher: { type: 'string' },
+    by: { type: 'string' },
+  },
 });
 const path = positionals[0];
 if (!path) {
-  console.error('Give the file to import: npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>], or npm run import -- --json <files…>');
+  console.error(
+    'Give the file to import: npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>], or npm run import -- --json <files…>',
+  );
   process.exit(2);
 }
 if (values.json && values.commit) {
@@ -73,19 +81,36 @@ async function printJson(paths: string[]): Promise<void> {
   const log = console.log;
   // Standard output carries the JSON only: what starting the database says goes to standard error.
   console.log = console.error;
-  const gateway = values.offline ? undefined : createGateway(connectionSettings((await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT })).settings));
+  const gateway = values.offline
+    ? undefined
+    : createGateway(connectionSettings((await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT })).settings));
   const documents: ImportSummary[] = [];
   try {
     if (gateway) await applyGraphSchema(gateway);
     for (const file of paths) {
       const read = readImport(file);
       if ('fault' in read) {
-        documents.push({ ...summariseImport(file, { dryRun: true, committed: false, document: null, created: [], updated: [], createdLinks: [], unchanged: 0, notUnderstood: [], faults: [] }), faults: [read.fault] });
+        documents.push({
+          ...summariseImport(file, {
+            dryRun: true,
+            committed: false,
+            document: null,
+            created: [],
+            updated: [],
+            createdLinks: [],
+            unchanged: 0,
+            notUnderstood: [],
+            faults: [],
+          }),
+          faults: [read.fault],
+        });
         process.exitCode = 1;
         continue;
       }
       const request = { fileName: basename(file), content: read, publisherId: values.publisher, directory: dirname(resolve(file)) };
-      const result = gateway ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true) : (await prepareImport(request, true, emptyGraph)).result;
+      const result = gateway
+        ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true)
+        : (await prepareImport(request, true, emptyGraph)).result;
       if (result.faults.length) process.exitCode = 1;
       documents.push(summariseImport(file, result));
     }
@@ -121,15 +146,20 @@ try {
     { fileName: basename(path), content: bytes, publisherId: values.publisher, directory: dirname(resolve(path)) },
     !values.commit,
   );
-  for (const fault of result.faults) console.error(`  fault${fault.line ? ` at line ${fault.line}` : ''}${fault.path ? ` (${fault.path})` : ''}: ${fault.message}`);
+  for (const fault of result.faults)
+    console.error(`  fault${fault.line ? ` at line ${fault.line}` : ''}${fault.path ? ` (${fault.path})` : ''}: ${fault.message}`);
   if (result.faults.length) {
     console.error(`Nothing was written: ${result.faults.length} fault${result.faults.length === 1 ? '' : 's'}.`);
     process.exitCode = 1;
   } else {
     const byLabel = new Map<string, number>();
     for (const node of result.created) byLabel.set(node.label, (byLabel.get(node.label) ?? 0) + 1);
-    console.log(`  ${result.committed ? 'Created' : 'Would create'} ${result.created.length} nodes (${[...byLabel].map(([label, count]) => `${count} ${label}`).join(', ') || 'none'}) and ${result.createdLinks.length} links.`);
-    console.log(`  ${result.committed ? 'Changed' : 'Would change'} ${result.updated.length} nodes; ${result.unchanged} nodes and links are already in the graph as imported.`);
+    console.log(
+      `  ${result.committed ? 'Created' : 'Would create'} ${result.created.length} nodes (${[...byLabel].map(([label, count]) => `${count} ${label}`).join(', ') || 'none'}) and ${result.createdLinks.length} links.`,
+    );
+    console.log(
+      `  ${result.committed ? 'Changed' : 'Would change'} ${result.updated.length} nodes; ${result.unchanged} nodes and links are already in the graph as imported.`,
+    );
     for (const node of result.created.slice(0, 40)) console.log(`    + ${node.label} ${node.id}: ${node.title.slice(0, 80)}`);
     if (result.created.length > 40) console.log(`    … and ${result.created.length - 40} more`);
     if (result.notUnderstood.length) {

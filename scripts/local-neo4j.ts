@@ -196,11 +196,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
   const home = join(stateDir, name);
   mkdirSync(home, { recursive: true });
   const output = openSync(join(home, 'launcher.log'), 'a');
-  const java = spawn(
-    'java',
-    [`-Xmx${options.heap ?? '1g'}`, '-XX:+UseG1GC', '-cp', classpath, launcher, home, String(port)],
-    { detached: true, stdio: ['ignore', output, output] },
-  );
+  const java = spawn('java', [`-Xmx${options.heap ?? '1g'}`, '-XX:+UseG1GC', '-cp', classpath, launcher, home, String(port)], {
+    detached: true,
+    stdio: ['ignore', output, output],
+  });
   closeSync(output);
   java.unref();
   const pid = java.pid;

@@ -37,7 +37,9 @@ try {
   await applyGraphSchema(gateway);
   if (values.reset) {
     const plan = await planSeed(gateway, undefined, true);
-    console.log(`A reset loads all ${plan.documents.length} seed documents again: ${plan.created} items created, ${plan.updated} replaced with the seed's version.`);
+    console.log(
+      `A reset loads all ${plan.documents.length} seed documents again: ${plan.created} items created, ${plan.updated} replaced with the seed's version.`,
+    );
     if (plan.personChanges.length) {
       console.log(`It replaces ${plan.personChanges.length} changes people made in the app:`);
       for (const change of plan.personChanges) console.log(describePersonChange(change, true));

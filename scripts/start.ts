@@ -19,7 +19,10 @@ function stopEverything(): Promise<void> {
   stopped ??= (async () => {
     stopping.abort();
     // Settles once a Neo4j still starting has been stopped, or with the one that is up.
-    const local = await neo4j.then(({ local }) => local, () => undefined);
+    const local = await neo4j.then(
+      ({ local }) => local,
+      () => undefined,
+    );
     await server?.close();
     await local?.stop();
   })();

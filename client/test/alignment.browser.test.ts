@@ -43,7 +43,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await gateway?.write(cypher('test.alignment.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` }).finally(() => gateway.close());
+  await gateway
+    ?.write(cypher('test.alignment.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` })
+    .finally(() => gateway.close());
 });
 
 interface Entry {
@@ -86,13 +88,24 @@ describe('the alignment matrix', () => {
 
     // The not-covered list comes first, in columns of its own, those connected by nothing first.
     const section = notCoveredRows();
-    expect(await section.getByRole('heading', { level: 2 }).textContent()).toMatch(/^What Caring for Redbridge.* committed to that Redbridge People Strategy does not cover$/);
-    expect(await section.getByRole('columnheader').allTextContents()).toEqual(['Not covered', 'Closest connection', 'Shares an authority with', 'Shares a theme with']);
+    expect(await section.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      /^What Caring for Redbridge.* committed to that Redbridge People Strategy does not cover$/,
+    );
+    expect(await section.getByRole('columnheader').allTextContents()).toEqual([
+      'Not covered',
+      'Closest connection',
+      'Shares an authority with',
+      'Shares a theme with',
+    ]);
     const order = ['NONE', 'SHARED_THEME', 'SHARED_AUTHORITY'];
     const expected = order.flatMap((kind) => api.rowConnections.filter(({ connection }) => connection === kind).map(({ node }) => node.title));
     expect(api.rowConnections.some(({ connection }) => connection === 'NONE')).toBe(true);
     expect(await section.locator('tbody th button').allTextContents()).toEqual(expected);
-    expect(await section.getByText(/^None of the \d+ actions is linked directly; \d+ shares? an authority but no link, \d+ shares? only a theme, and \d+ shares? nothing\.$/).count()).toBe(1);
+    expect(
+      await section
+        .getByText(/^None of the \d+ actions is linked directly; \d+ shares? an authority but no link, \d+ shares? only a theme, and \d+ shares? nothing\.$/)
+        .count(),
+    ).toBe(1);
     const savings = section.getByRole('row').filter({ hasText: SAVINGS });
     expect(await savings.getByRole('cell').allTextContents()).toEqual(['Shares a theme only', '—', expect.stringContaining('Be Happy, Safe and Well')]);
     const firstRow = section.locator('tbody tr').first();
@@ -111,7 +124,9 @@ describe('the alignment matrix', () => {
     await page.waitForURL((url) => url.searchParams.get('cell') === `${CARING}/so2/ka5|${PEOPLE}/sp1`);
     // Opening a cell keeps the axes that were shown.
     expect(new URL(page.url()).searchParams.get('rows')).toBe(`PLAN_ACTIONS:${CARING}`);
-    await details().getByRole('heading', { name: `What connects “${SAVINGS}” and “Be Happy, Safe and Well”` }).waitFor();
+    await details()
+      .getByRole('heading', { name: `What connects “${SAVINGS}” and “Be Happy, Safe and Well”` })
+      .waitFor();
     expect(await details().textContent()).toContain('Shares a theme only: 1 shared theme. Without a link, the row is not covered by this column.');
     expect(await details().getByRole('button', { name: 'Prevention and early help' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -138,7 +153,9 @@ describe('the alignment matrix', () => {
   });
 
   it('exports what is not covered as CSV, in the order listed, with formula-like titles left inert', async () => {
-    await page.goto(`${inject('appUrl')}/alignment?rows=PLAN_PRIORITIES:${encodeURIComponent(id('old'))}&columns=PLAN_PRIORITIES:${encodeURIComponent(id('new'))}`);
+    await page.goto(
+      `${inject('appUrl')}/alignment?rows=PLAN_PRIORITIES:${encodeURIComponent(id('old'))}&columns=PLAN_PRIORITIES:${encodeURIComponent(id('new'))}`,
+    );
     const section = notCoveredRows();
     await section.locator('tbody tr').first().waitFor();
     expect(await section.locator('tbody th button').allTextContents()).toEqual([formulaTitles.alone]);
@@ -153,7 +170,17 @@ describe('the alignment matrix', () => {
 
     const whole = await downloaded(page.getByRole('button', { name: 'Export the matrix as CSV' }));
     expect(whole.lines.slice(1)).toEqual([
-      [id('old/linked'), `'${formulaTitles.linked}`, id('new/p1'), `'${formulaTitles.column}`, 'Linked directly', '1', `'${formulaTitles.column} informed by ${formulaTitles.linked} (Curated by a person)`, '', ''],
+      [
+        id('old/linked'),
+        `'${formulaTitles.linked}`,
+        id('new/p1'),
+        `'${formulaTitles.column}`,
+        'Linked directly',
+        '1',
+        `'${formulaTitles.column} informed by ${formulaTitles.linked} (Curated by a person)`,
+        '',
+        '',
+      ],
     ]);
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -174,7 +201,9 @@ describe('the alignment matrix', () => {
     await page.getByRole('group', { name: 'Columns' }).getByLabel('Plan').selectOption('redditch-scs');
     await page.waitForURL((url) => url.searchParams.get('columns') === 'PLAN_PRIORITIES:redditch-scs');
     expect(new URL(page.url()).searchParams.get('rows')).toBe('PLAN_PRIORITIES:redtg-action-plan');
-    await matrix().getByRole('button', { name: /^\d+ links?.* between Skilled and The economy of Redditch/ }).click();
+    await matrix()
+      .getByRole('button', { name: /^\d+ links?.* between Skilled and The economy of Redditch/ })
+      .click();
     const link = details().getByRole('listitem').filter({ hasText: 'contributes to' });
     await link.waitFor();
     expect(await link.textContent()).toContain('Curated by a person');

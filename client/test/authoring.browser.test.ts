@@ -96,7 +96,9 @@ describe('authoring, as a strategy author uses it', () => {
 
     await page.getByLabel('Document', { exact: true }).setInputFiles(markdownFile);
     await page.getByRole('button', { name: 'Preview' }).click();
-    await errorSummary().getByText(/Writing needs a bearer token with an editor or admin role/).waitFor();
+    await errorSummary()
+      .getByText(/Writing needs a bearer token with an editor or admin role/)
+      .waitFor();
     expect(await errorSummary().textContent()).toContain('Sign in to edit with the token your administrator gave you');
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
     expect(await page.getByRole('region', { name: /^Preview of/ }).count()).toBe(0);
@@ -104,13 +106,19 @@ describe('authoring, as a strategy author uses it', () => {
   });
 
   it('refuses, in the browser, a file that is not UTF-8, naming it', async () => {
-    await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'latin-1-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 strategy\n', 'latin1') });
+    await page
+      .getByLabel('Document', { exact: true })
+      .setInputFiles({ name: 'latin-1-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 strategy\n', 'latin1') });
     const message = page.locator('#import-fileName-error');
     await message.waitFor();
     expect(await message.textContent()).toContain('latin-1-plan.txt is not UTF-8 text');
     expect(await page.getByLabel('Document', { exact: true }).getAttribute('aria-describedby')).toContain('import-fileName-error');
     expect(await page.getByLabel('Document', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(await errorSummary().getByRole('link', { name: /latin-1-plan\.txt is not UTF-8 text/ }).count()).toBe(1);
+    expect(
+      await errorSummary()
+        .getByRole('link', { name: /latin-1-plan\.txt is not UTF-8 text/ })
+        .count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -176,7 +184,9 @@ describe('authoring, as a strategy author uses it', () => {
     await page.getByRole('link', { name: `Open the plan: ${PLAN_TITLE}` }).click();
     await page.waitForURL((url) => url.pathname === '/plans' && url.searchParams.get('id') === PLAN);
     await page.getByRole('heading', { level: 1, name: PLAN_TITLE }).waitFor();
-    expect(await page.locator('.hierarchy button.link-button').allTextContents()).toEqual(expect.arrayContaining(['Independent lives', ASSESSMENT, "Open a carers' hub in every town."]));
+    expect(await page.locator('.hierarchy button.link-button').allTextContents()).toEqual(
+      expect.arrayContaining(['Independent lives', ASSESSMENT, "Open a carers' hub in every town."]),
+    );
   });
 
   it('exports the new plan as CSV', async () => {
@@ -184,9 +194,14 @@ describe('authoring, as a strategy author uses it', () => {
     expect(download.suggestedFilename()).toBe(`${PLAN}.csv`);
     const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const [header, ...rows] = text.trim().split(/\r?\n/);
-    expect(header).toBe('id,parent,label,title,code,term,text,kind,status,corporate,discretionary,owner,themes,period_start,period_end,legislation_id,unit,polarity');
+    expect(header).toBe(
+      'id,parent,label,title,code,term,text,kind,status,corporate,discretionary,owner,themes,period_start,period_end,legislation_id,unit,polarity',
+    );
     expect(rows.some((row) => row.startsWith(`${PLAN}/p1/w1,${PLAN}/p1,Action,`))).toBe(true);
-    await page.getByRole('status').filter({ hasText: `Saved ${PLAN}.csv.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved ${PLAN}.csv.` })
+      .waitFor();
   });
 
   it('asks for suggestions on an action, accepts one with one click and rejects another', async () => {
@@ -201,19 +216,30 @@ describe('authoring, as a strategy author uses it', () => {
     expect(await suggestions.getByRole('button', { name: `Accept: ${careAct}` }).count()).toBe(1);
 
     await panel().getByRole('button', { name: 'Suggest links' }).click();
-    await panel().getByRole('status').filter({ hasText: /The tool (suggested \d+ links?|found nothing new)/ }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: /The tool (suggested \d+ links?|found nothing new)/ })
+      .waitFor();
     // The list is read again once the new suggestions are stored.
     await expect.poll(() => suggestions.getByRole('listitem').count()).toBeGreaterThan(2);
     const offered = await suggestions.getByRole('listitem').count();
     expect(await suggestions.locator('.suggestion-score').first().textContent()).toMatch(/^Score \d\.\d\d of 1$/);
     expect(await axeViolations(page)).toEqual([]);
-    await panel().getByRole('heading', { name: 'Suggested links' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await panel()
+      .getByRole('heading', { name: 'Suggested links' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, 'authoring-suggestions');
 
-    const linkRow = panel().getByRole('table', { name: `Links in and out of ${ASSESSMENT}` }).getByRole('row').filter({ hasText: 'Care Act 2014' });
+    const linkRow = panel()
+      .getByRole('table', { name: `Links in and out of ${ASSESSMENT}` })
+      .getByRole('row')
+      .filter({ hasText: 'Care Act 2014' });
     expect(await linkRow.textContent()).toContain('Suggested by the tool (not accepted)');
     await suggestions.getByRole('button', { name: `Accept: ${careAct}` }).click();
-    await panel().getByRole('status').filter({ hasText: `Accepted: “${careAct}” is now curated by a person.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Accepted: “${careAct}” is now curated by a person.` })
+      .waitFor();
     await linkRow.getByText('Curated by a person').waitFor();
     // The list and the links table are read again separately.
     await suggestions.getByRole('button', { name: `Accept: ${careAct}` }).waitFor({ state: 'detached' });
@@ -221,7 +247,10 @@ describe('authoring, as a strategy author uses it', () => {
     const reject = suggestions.getByRole('button', { name: /^Reject: / }).first();
     const rejected = (await reject.getAttribute('aria-label'))!;
     await reject.click();
-    await panel().getByRole('status').filter({ hasText: /^Rejected: / }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: /^Rejected: / })
+      .waitFor();
     await page.waitForFunction((name) => !document.querySelector(`[aria-label="${name}"]`), rejected);
     expect(await suggestions.getByRole('listitem').count()).toBe(offered - 2);
     expect(await axeViolations(page)).toEqual([]);
@@ -239,9 +268,15 @@ describe('authoring, as a strategy author uses it', () => {
     await form.getByLabel('Rationale').fill('Care leavers who care for others are offered the assessment too.');
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Add link' }).click();
-    await panel().getByRole('status').filter({ hasText: `Linked: “${ASSESSMENT}” concerns “Care leavers”.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Linked: “${ASSESSMENT}” concerns “Care leavers”.` })
+      .waitFor();
 
-    const row = panel().getByRole('table', { name: `Links in and out of ${ASSESSMENT}` }).getByRole('row').filter({ hasText: 'Care leavers who care for others' });
+    const row = panel()
+      .getByRole('table', { name: `Links in and out of ${ASSESSMENT}` })
+      .getByRole('row')
+      .filter({ hasText: 'Care leavers who care for others' });
     await row.getByText('Curated by a person').waitFor();
     await row.getByRole('button', { name: 'Remove link: concerns Care leavers' }).click();
     await row.getByRole('button', { name: 'Yes, remove link: concerns Care leavers' }).click();
@@ -262,9 +297,15 @@ describe('authoring, as a strategy author uses it', () => {
     await panel().getByLabel('Why (optional)').fill('Agreed at the adult care board');
     await panel().getByRole('button', { name: 'Save changes' }).click();
     await panel().getByRole('heading', { level: 2, name: ASSESSMENT_EDITED }).waitFor();
-    await panel().getByRole('status').filter({ hasText: `Saved your changes to action “${ASSESSMENT_EDITED}”.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Saved your changes to action “${ASSESSMENT_EDITED}”.` })
+      .waitFor();
     // The panel reads the node again after the write, so the next write starts from this version.
-    await panel().locator('.version-line').getByText(/^Version \d+, last changed by Test Editor at \d\d:\d\d on /).waitFor();
+    await panel()
+      .locator('.version-line')
+      .getByText(/^Version \d+, last changed by Test Editor at \d\d:\d\d on /)
+      .waitFor();
 
     const history = panel().getByRole('region', { name: 'History' });
     const change = history.getByRole('listitem').filter({ hasText: `Changed title of “${ASSESSMENT}” (version ` });
@@ -272,7 +313,12 @@ describe('authoring, as a strategy author uses it', () => {
     expect(await change.textContent()).toContain('Test Editor');
     expect(await change.textContent()).toContain('Why: Agreed at the adult care board');
     expect(await change.getByRole('row', { name: /title/ }).textContent()).toBe(`title${ASSESSMENT}${ASSESSMENT_EDITED}`);
-    expect(await history.getByRole('listitem').filter({ hasText: /Accepted|curated/i }).count()).toBeGreaterThan(0);
+    expect(
+      await history
+        .getByRole('listitem')
+        .filter({ hasText: /Accepted|curated/i })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -289,11 +335,16 @@ describe('authoring, as a strategy author uses it', () => {
     await page.waitForURL((url) => url.searchParams.get('node') === `${PLAN}/p1/w1`);
     await panel().getByRole('heading', { level: 2, name: ASSESSMENT_EDITED }).waitFor();
     await panel().getByRole('button', { name: 'Delete', exact: true }).click();
-    await panel().getByRole('heading', { name: `Delete “${ASSESSMENT_EDITED}”?` }).waitFor();
+    await panel()
+      .getByRole('heading', { name: `Delete “${ASSESSMENT_EDITED}”?` })
+      .waitFor();
     await panel().getByRole('button', { name: 'Yes, delete it' }).click();
     await panel().getByRole('heading', { level: 2, name: 'Deleted' }).waitFor();
     expect(await panel().textContent()).toContain(`Deleted action “${ASSESSMENT_EDITED}”.`);
-    await page.waitForFunction((title) => ![...document.querySelectorAll('.hierarchy button')].some((button) => button.textContent === title), ASSESSMENT_EDITED);
+    await page.waitForFunction(
+      (title) => ![...document.querySelectorAll('.hierarchy button')].some((button) => button.textContent === title),
+      ASSESSMENT_EDITED,
+    );
   });
 
   it('adds an item under a priority', async () => {

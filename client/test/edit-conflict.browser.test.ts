@@ -52,9 +52,14 @@ const NODE_FIELDS = 'id title term text version changedBy changedAt';
 const readNode = async (id: string) =>
   (await asOtherPerson<{ node: { node: Node } | null }>(`query ($id: ID!) { node(id: $id) { node { ${NODE_FIELDS} } } }`, { id })).node?.node ?? null;
 const updateNode = async (id: string, version: number, properties: Record<string, unknown>) =>
-  (await asOtherPerson<{ updateNode: Node }>(`mutation ($id: ID!, $version: Int!, $properties: JSON!) { updateNode(id: $id, version: $version, properties: $properties) { ${NODE_FIELDS} } }`, { id, version, properties }))
-    .updateNode;
-const deleteNode = (id: string, version: number) => asOtherPerson(`mutation ($id: ID!, $version: Int!) { deleteNode(id: $id, version: $version) { deleted } }`, { id, version });
+  (
+    await asOtherPerson<{ updateNode: Node }>(
+      `mutation ($id: ID!, $version: Int!, $properties: JSON!) { updateNode(id: $id, version: $version, properties: $properties) { ${NODE_FIELDS} } }`,
+      { id, version, properties },
+    )
+  ).updateNode;
+const deleteNode = (id: string, version: number) =>
+  asOtherPerson(`mutation ($id: ID!, $version: Int!) { deleteNode(id: $id, version: $version) { deleted } }`, { id, version });
 const LINK_FIELDS = 'rationale by at version';
 interface Link {
   rationale: string | null;
@@ -87,12 +92,16 @@ let gateway: Gateway;
 beforeAll(async () => {
   gateway = testGateway();
   await gateway.write(cleanUp, { prefix: PREFIX });
-  await asOtherPerson(`mutation ($input: NodeInput!) { createNode(input: $input) { id } }`, { input: { label: 'Plan', id: PLAN, title: 'Test conflict carers strategy', properties: { kind: 'STRATEGY', status: 'DRAFT' } } });
+  await asOtherPerson(`mutation ($input: NodeInput!) { createNode(input: $input) { id } }`, {
+    input: { label: 'Plan', id: PLAN, title: 'Test conflict carers strategy', properties: { kind: 'STRATEGY', status: 'DRAFT' } },
+  });
   for (const [id, title] of [
     [ACTION, ORIGINAL],
     [SECOND, 'Open a carers’ hub in every town'],
   ] as const) {
-    await asOtherPerson(`mutation ($input: NodeInput!) { createNode(input: $input) { id } }`, { input: { label: 'Action', id, title, parentId: PLAN, properties: { term: 'We will' } } });
+    await asOtherPerson(`mutation ($input: NodeInput!) { createNode(input: $input) { id } }`, {
+      input: { label: 'Action', id, title, parentId: PLAN, properties: { term: 'We will' } },
+    });
   }
   await asOtherPerson(`mutation ($input: NodeInput!) { createNode(input: $input) { id } }`, { input: { label: 'Theme', id: THEME, title: THEME_TITLE } });
   browser = await launchBrowser();
@@ -149,7 +158,9 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     expect(await panel().getByLabel('Full statement').inputValue()).toBe(MY_TEXT);
     expect((await readNode(ACTION))!).toMatchObject({ title: THEIRS, version: theirs.version });
     expect(await axeViolations(page)).toEqual([]);
-    await panel().getByRole('heading', { name: 'Edit this action' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await panel()
+      .getByRole('heading', { name: 'Edit this action' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, 'edit-conflict-refused');
 
     await errorSummary().getByRole('button', { name: 'Reload the current version' }).click();
@@ -158,7 +169,11 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     await page.waitForFunction(() => document.activeElement?.id === 'edit-reloaded-heading');
     expect(await reloaded.textContent()).toContain(`Test Admin saved it at ${at(theirs.changedAt)}.`);
     const fields = reloaded.getByRole('list', { name: 'Changed while you were editing:' }).getByRole('listitem');
-    expect(await fields.evaluateAll((items) => items.map((item) => [item.querySelector('.meanwhile-field')?.textContent, ...[...item.querySelectorAll('dd')].map((dd) => dd.textContent)]))).toEqual([
+    expect(
+      await fields.evaluateAll((items) =>
+        items.map((item) => [item.querySelector('.meanwhile-field')?.textContent, ...[...item.querySelectorAll('dd')].map((dd) => dd.textContent)]),
+      ),
+    ).toEqual([
       ['Title', ORIGINAL, THEIRS, MINE],
       ['Term', 'We will', 'Key action', 'unchanged by you, so the form shows the new value'],
     ]);
@@ -168,17 +183,25 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     expect(await panel().getByLabel('Why (optional)').inputValue()).toBe('Agreed with the carers’ forum');
     expect(await errorSummary().count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await panel().getByRole('heading', { name: 'Edit this action' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await panel()
+      .getByRole('heading', { name: 'Edit this action' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, 'edit-conflict-reloaded');
 
     await panel().getByRole('button', { name: 'Save changes' }).click();
-    await panel().getByRole('status').filter({ hasText: `Saved your changes to action “${MINE}”.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Saved your changes to action “${MINE}”.` })
+      .waitFor();
     await panel().getByRole('heading', { level: 2, name: MINE }).waitFor();
 
     // The person's values and the other person's term are both kept, in the next version.
     const saved = (await readNode(ACTION))!;
     expect(saved).toMatchObject({ title: MINE, text: MY_TEXT, term: 'Key action', version: theirs.version + 1, changedBy: 'Test Editor' });
-    await panel().locator('.version-line').getByText(`Version ${saved.version}, last changed by Test Editor at ${at(saved.changedAt)}`).waitFor();
+    await panel()
+      .locator('.version-line')
+      .getByText(`Version ${saved.version}, last changed by Test Editor at ${at(saved.changedAt)}`)
+      .waitFor();
   });
 
   it('changes a link that exists by the version read, and asks for a reload when the other person drew or changed it first', async () => {
@@ -215,12 +238,18 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     await notice.getByText('“Kinship carers look after a relative’s child.”', { exact: false }).waitFor();
     expect(await form.getByLabel('Rationale').inputValue()).toBe(rationale);
     await form.getByRole('button', { name: 'Add link' }).click();
-    await panel().getByRole('status').filter({ hasText: `Linked: “${MINE}” concerns “${THEME_TITLE}”.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Linked: “${MINE}” concerns “${THEME_TITLE}”.` })
+      .waitFor();
     expect(await readLink()).toMatchObject({ rationale, by: 'Test Editor', version: theirs.version + 1 });
   });
 
   it('removes a link only at the version the person was asked about', async () => {
-    const row = panel().getByRole('table', { name: `Links in and out of ${MINE}` }).getByRole('row').filter({ hasText: THEME_TITLE });
+    const row = panel()
+      .getByRole('table', { name: `Links in and out of ${MINE}` })
+      .getByRole('row')
+      .filter({ hasText: THEME_TITLE });
     await row.getByText('Kinship carers are offered the assessment as unpaid carers.').waitFor();
     await row.getByRole('button', { name: `Remove link: concerns ${THEME_TITLE}` }).click();
 
@@ -228,37 +257,54 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     await row.getByRole('button', { name: `Yes, remove link: concerns ${THEME_TITLE}` }).click();
     const alert = row.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe(`Not removed. Test Admin changed it at ${at(theirs.at)}, after you opened it. Reload it to see what changed, then decide again.`);
+    expect(await alert.textContent()).toBe(
+      `Not removed. Test Admin changed it at ${at(theirs.at)}, after you opened it. Reload it to see what changed, then decide again.`,
+    );
     expect(await readLink()).toMatchObject({ version: theirs.version });
     // The row shows the link as it is now.
     await row.getByText('Kinship carers are family and friends who care for a child.').waitFor();
 
     await row.getByRole('button', { name: `Reload and ask again: concerns ${THEME_TITLE}` }).click();
     await row.getByRole('button', { name: `Yes, remove link: concerns ${THEME_TITLE}` }).click();
-    await panel().getByRole('status').filter({ hasText: `Removed the link: concerns ${THEME_TITLE}.` }).waitFor();
+    await panel()
+      .getByRole('status')
+      .filter({ hasText: `Removed the link: concerns ${THEME_TITLE}.` })
+      .waitFor();
     expect(await readLink()).toBeNull();
   });
 
   it('asks again before deleting an item changed since, and says who deleted it when the other person deleted it first', async () => {
     await panel().getByRole('button', { name: 'Delete', exact: true }).click();
-    await panel().getByRole('heading', { name: `Delete “${MINE}”?` }).waitFor();
+    await panel()
+      .getByRole('heading', { name: `Delete “${MINE}”?` })
+      .waitFor();
     const changed = await updateNode(ACTION, (await readNode(ACTION))!.version, { title: THEIRS });
     await panel().getByRole('button', { name: 'Yes, delete it' }).click();
     const refusal = panel().locator('.confirm-box').getByRole('alert');
     await refusal.waitFor();
-    expect(await refusal.locator('p').textContent()).toBe(`Nothing was deleted. Test Admin changed it at ${at(changed.changedAt)}, after you opened it. Reload it to see what changed, then decide again.`);
+    expect(await refusal.locator('p').textContent()).toBe(
+      `Nothing was deleted. Test Admin changed it at ${at(changed.changedAt)}, after you opened it. Reload it to see what changed, then decide again.`,
+    );
     expect(await panel().getByRole('button', { name: 'Yes, delete it' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     await refusal.getByRole('button', { name: 'Reload and ask again' }).click();
-    await panel().getByRole('heading', { name: `Delete “${THEIRS}”?` }).waitFor();
-    expect(await panel().locator('.confirm-box .notice').textContent()).toContain(`Reloaded: this is version ${changed.version}, saved by Test Admin at ${at(changed.changedAt)}.`);
+    await panel()
+      .getByRole('heading', { name: `Delete “${THEIRS}”?` })
+      .waitFor();
+    expect(await panel().locator('.confirm-box .notice').textContent()).toContain(
+      `Reloaded: this is version ${changed.version}, saved by Test Admin at ${at(changed.changedAt)}.`,
+    );
 
     await deleteNode(ACTION, changed.version);
-    const deletion = (await gateway.read(cypher('test.editConflict.deletion', "MATCH (c:Change {subjectId: $id, operation: 'DELETE_NODE'}) RETURN c.at AS at"), { id: ACTION }))[0]!;
+    const deletion = (
+      await gateway.read(cypher('test.editConflict.deletion', "MATCH (c:Change {subjectId: $id, operation: 'DELETE_NODE'}) RETURN c.at AS at"), { id: ACTION })
+    )[0]!;
     await panel().getByRole('button', { name: 'Yes, delete it' }).click();
     await panel().getByRole('heading', { level: 2, name: 'Deleted' }).waitFor();
-    expect(await panel().getByRole('alert').textContent()).toBe(`It was already deleted. Test Admin deleted it at ${at(deletion.at as string)}. The history keeps a record of it.`);
+    expect(await panel().getByRole('alert').textContent()).toBe(
+      `It was already deleted. Test Admin deleted it at ${at(deletion.at as string)}. The history keeps a record of it.`,
+    );
   });
 
   it('does not offer to reapply an edit to an item the other person deleted', async () => {
@@ -266,12 +312,20 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     await panel().getByRole('button', { name: 'Edit', exact: true }).click();
     await panel().getByLabel('Title', { exact: true }).fill('Open a carers’ hub in every town by 2027');
     await deleteNode(SECOND, (await readNode(SECOND))!.version);
-    const deletion = (await gateway.read(cypher('test.editConflict.deletion', "MATCH (c:Change {subjectId: $id, operation: 'DELETE_NODE'}) RETURN c.at AS at"), { id: SECOND }))[0]!;
+    const deletion = (
+      await gateway.read(cypher('test.editConflict.deletion', "MATCH (c:Change {subjectId: $id, operation: 'DELETE_NODE'}) RETURN c.at AS at"), { id: SECOND })
+    )[0]!;
 
     await panel().getByRole('button', { name: 'Save changes' }).click();
     await panel().getByRole('heading', { level: 2, name: 'Deleted' }).waitFor();
-    expect(await panel().getByRole('alert').textContent()).toBe(`Your changes were not saved. Test Admin deleted it at ${at(deletion.at as string)}. The history keeps a record of it.`);
-    expect(await panel().getByRole('button', { name: /Reload/ }).count()).toBe(0);
+    expect(await panel().getByRole('alert').textContent()).toBe(
+      `Your changes were not saved. Test Admin deleted it at ${at(deletion.at as string)}. The history keeps a record of it.`,
+    );
+    expect(
+      await panel()
+        .getByRole('button', { name: /Reload/ })
+        .count(),
+    ).toBe(0);
     await page.waitForFunction(() => document.activeElement?.id === 'detail-heading');
     expect(await axeViolations(page)).toEqual([]);
     expect(await readNode(SECOND)).toBeNull();

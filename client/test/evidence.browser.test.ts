@@ -63,7 +63,9 @@ describe('evidence chains, as an inspector follows them', () => {
     await page.waitForURL((url) => url.pathname === '/evidence' && url.searchParams.get('id') === RECOMMENDATION);
     await page.getByRole('heading', { level: 1, name: 'Address the consistency of the quality of practice for all care leavers' }).waitFor();
 
-    const response = page.locator('.response').filter({ has: page.getByRole('link', { name: 'Improve the outcomes for care leavers by implementing the Care Leavers Covenant' }) });
+    const response = page
+      .locator('.response')
+      .filter({ has: page.getByRole('link', { name: 'Improve the outcomes for care leavers by implementing the Care Leavers Covenant' }) });
     await response.waitFor();
     const trace = new URL((await response.getByRole('heading', { level: 3 }).getByRole('link').getAttribute('href'))!, inject('appUrl'));
     expect([trace.pathname, trace.searchParams.get('id')]).toEqual(['/trace', CARE_LEAVERS_COVENANT_ACTION]);
@@ -81,7 +83,9 @@ describe('evidence chains, as an inspector follows them', () => {
 
   it("charts a response's measured data, with the same figures in a table", async () => {
     await page.goto(`${inject('appUrl')}/evidence?${new URLSearchParams({ id: ids.answered })}`);
-    const chart = page.getByRole('img', { name: /^Test: children with three or more placements: from 11\.5 per cent in 2019\/20 to 7 per cent in 2025\/26 \(projected\)\.$/ });
+    const chart = page.getByRole('img', {
+      name: /^Test: children with three or more placements: from 11\.5 per cent in 2019\/20 to 7 per cent in 2025\/26 \(projected\)\.$/,
+    });
     await chart.waitFor();
     expect(await chart.locator('circle').count()).toBe(4);
     const figures = page.getByRole('table', { name: 'Figures of Test: children with three or more placements' });

@@ -52,7 +52,12 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     await page.getByRole('heading', { level: 1, name: 'Gaps' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'in the whole graph' }).waitFor();
     expect(await page.getByRole('table', { name: 'By rule' }).getByRole('row').count()).toBeGreaterThan(1);
-    expect(await page.getByRole('table', { name: 'By plan' }).getByRole('row', { name: /Redbridge People Strategy/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('table', { name: 'By plan' })
+        .getByRole('row', { name: /Redbridge People Strategy/ })
+        .count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -60,7 +65,12 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     await page.goto(`${inject('appUrl')}/gaps?rule=NO_SUCH_RULE`);
     await page.getByRole('status').filter({ hasText: 'No gap rule has the code “NO_SUCH_RULE”, so every rule is shown.' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'in the whole graph' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: /^0 gaps/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^0 gaps/ })
+        .count(),
+    ).toBe(0);
     expect(await page.getByLabel('Rule').inputValue()).toBe('');
     await page.goto(`${inject('appUrl')}/gaps`);
   });
@@ -76,7 +86,7 @@ describe('the gap catalogue, as a strategy author uses it', () => {
     await page.getByRole('status').filter({ hasText: 'in the whole graph' }).waitFor();
   });
 
-  it("scopes to the People Strategy and finds 38 actions with no outcome measure", async () => {
+  it('scopes to the People Strategy and finds 38 actions with no outcome measure', async () => {
     await page.getByLabel('Scope').selectOption(`plan:${PEOPLE_STRATEGY}`);
     await page.waitForURL((url) => url.searchParams.get('plan') === PEOPLE_STRATEGY);
     await page.getByRole('status').filter({ hasText: 'in Redbridge People Strategy' }).waitFor();

@@ -32,7 +32,12 @@ describe('what depends on an Act', () => {
     expect(dependents).toBeGreaterThan(0);
 
     const counts = page.getByRole('table', { name: 'Dependent items by kind' });
-    const actions = Number(await counts.getByRole('row', { name: /^Action/ }).getByRole('cell').textContent());
+    const actions = Number(
+      await counts
+        .getByRole('row', { name: /^Action/ })
+        .getByRole('cell')
+        .textContent(),
+    );
     expect(actions).toBeGreaterThan(0);
     const total = (await counts.locator('tbody td').allTextContents()).reduce((sum, cell) => sum + Number(cell.replaceAll(',', '')), 0);
     expect(total).toBe(dependents);
@@ -62,7 +67,7 @@ describe('what depends on an Act', () => {
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('depth') === null);
     await page.getByRole('heading', { level: 1, name: `What depends on ${act.title}` }).waitFor();
-    await page.waitForFunction((count) => count < (document.querySelectorAll('.node-button').length), direct);
+    await page.waitForFunction((count) => count < document.querySelectorAll('.node-button').length, direct);
   });
 
   it('keeps the focused item and its ring on the drawing in view while the keyboard walks a long list', async () => {

@@ -36,7 +36,11 @@ async function graphLaidOut(before = 0): Promise<void> {
 /** Every label on the drawing as drawn on screen: its text and its height in CSS pixels (font size × zoom). */
 const drawnLabels = () =>
   inGraph((cy) =>
-    cy.nodes().map((node) => ({ id: node.id(), text: String(node.style('label') ?? ''), px: (node as unknown as { pstyle(name: string): { pfValue: number } }).pstyle('font-size').pfValue * cy.zoom() })),
+    cy.nodes().map((node) => ({
+      id: node.id(),
+      text: String(node.style('label') ?? ''),
+      px: (node as unknown as { pstyle(name: string): { pfValue: number } }).pstyle('font-size').pfValue * cy.zoom(),
+    })),
   );
 
 /** Whether part of the drawing (its nodes, inside the canvas) is on screen before any scrolling. */
@@ -57,9 +61,14 @@ async function apiImpact(id: string): Promise<{ total: number; byPlan: { plan: {
   const response = await fetch(new URL('/graphql', inject('appUrl')), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query ($id: ID!) { impact(id: $id) { subgraph { nodes { id } } byPlan { plan { id title } count nodeIds } } }', variables: { id } }),
+    body: JSON.stringify({
+      query: 'query ($id: ID!) { impact(id: $id) { subgraph { nodes { id } } byPlan { plan { id title } count nodeIds } } }',
+      variables: { id },
+    }),
   });
-  const { data } = (await response.json()) as { data: { impact: { subgraph: { nodes: { id: string }[] }; byPlan: { plan: { id: string; title: string } | null; count: number; nodeIds: string[] }[] } } };
+  const { data } = (await response.json()) as {
+    data: { impact: { subgraph: { nodes: { id: string }[] }; byPlan: { plan: { id: string; title: string } | null; count: number; nodeIds: string[] }[] } };
+  };
   return { total: data.impact.subgraph.nodes.length - 1, byPlan: data.impact.byPlan };
 }
 
@@ -93,7 +102,10 @@ describe('a trace at 1366×768', () => {
     const button = page.locator(`.node-button[data-node-id="${action.id}"]`);
     await button.focus();
     const named = await inGraph((cy) =>
-      cy.getElementById('caring-for-redbridge-2018/so2/ka1').connectedEdges().map((edge) => ({ label: String(edge.style('label') ?? ''), phrase: String(edge.data('phrase')) })),
+      cy
+        .getElementById('caring-for-redbridge-2018/so2/ka1')
+        .connectedEdges()
+        .map((edge) => ({ label: String(edge.style('label') ?? ''), phrase: String(edge.data('phrase')) })),
     );
     expect(named.length).toBeGreaterThan(0);
     for (const { label, phrase } of named) expect(label).toBe(phrase);
@@ -112,12 +124,22 @@ describe('a trace at 1366×768', () => {
         const box = candidate.renderedBoundingBox({ includeLabels: false });
         return box.x1 > 0 && box.y1 > 0 && box.x2 < cy.width() && box.y2 < cy.height();
       })[0]!;
-      return { id: node.id(), title: String(node.data('title')), at: node.renderedPosition(), phrases: node.connectedEdges().map((edge) => String(edge.data('phrase'))) };
+      return {
+        id: node.id(),
+        title: String(node.data('title')),
+        at: node.renderedPosition(),
+        phrases: node.connectedEdges().map((edge) => String(edge.data('phrase'))),
+      };
     });
     const canvas = (await page.locator('.graph-canvas').boundingBox())!;
     await page.mouse.move(canvas.x + target.at.x, canvas.y + target.at.y);
     await page.locator('.graph-caption').filter({ hasText: target.title }).waitFor();
-    const named = await inGraph((cy) => cy.edges().filter((edge) => String(edge.style('label') ?? '') !== '').map((edge) => String(edge.style('label'))));
+    const named = await inGraph((cy) =>
+      cy
+        .edges()
+        .filter((edge) => String(edge.style('label') ?? '') !== '')
+        .map((edge) => String(edge.style('label'))),
+    );
     expect(named.sort()).toEqual(target.phrases.sort());
     await page.mouse.move(0, 0);
   });
@@ -159,11 +181,15 @@ describe('impact at 1366×768', () => {
     const api = await apiImpact(careAct.id);
     expect(api.total).toBeGreaterThan(80);
     const rows = page.getByRole('table', { name: 'Dependent items by plan' }).locator('tbody tr');
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ plan: tr.querySelector('th')!.textContent, count: Number(tr.querySelector('td')!.textContent!.replaceAll(',', '')) })));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ plan: tr.querySelector('th')!.textContent, count: Number(tr.querySelector('td')!.textContent!.replaceAll(',', '')) })),
+    );
     expect(shown).toEqual(api.byPlan.map(({ plan, count }) => ({ plan: plan?.title ?? 'In no plan', count })));
     expect(shown.filter(({ plan }) => plan !== 'In no plan').length).toBeGreaterThanOrEqual(3);
     expect(shown.reduce((sum, { count }) => sum + count, 0)).toBe(api.total);
-    expect(await page.locator('.impact-summary').textContent()).toMatch(new RegExp(`^${api.total} items depend on it within 4 links, in ${api.byPlan.filter(({ plan }) => plan).length} plans: `));
+    expect(await page.locator('.impact-summary').textContent()).toMatch(
+      new RegExp(`^${api.total} items depend on it within 4 links, in ${api.byPlan.filter(({ plan }) => plan).length} plans: `),
+    );
   });
 
   it('draws a group per plan with its count, readable and in view, instead of every item', async () => {
@@ -194,7 +220,9 @@ describe('impact at 1366×768', () => {
     const levelGroups = [...ids].filter((id) => id.startsWith(`group:plan:${largest.plan!.id}|`));
     expect(levelGroups.length).toBeGreaterThan(0);
     // Each of the plan's items is drawn, or stands in a level group whose count says so.
-    const inLevels = await inGraph((cy) => cy.nodes('[id ^= "group:plan:"][id *= "|"]').map((node) => Number(/^Group of (\d+)/.exec(String(node.data('display')))?.[1])));
+    const inLevels = await inGraph((cy) =>
+      cy.nodes('[id ^= "group:plan:"][id *= "|"]').map((node) => Number(/^Group of (\d+)/.exec(String(node.data('display')))?.[1])),
+    );
     expect(largest.nodeIds.filter((id) => ids.has(id)).length + inLevels.reduce((sum, count) => sum + count, 0)).toBe(largest.count);
 
     before = await laidOutCount();

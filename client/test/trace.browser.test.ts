@@ -53,11 +53,13 @@ describe('tracing an action from search to the law and council priorities', () =
 
   it('says which Act and which Redbridge council priority it reaches, in the summary and the text alternative', async () => {
     const summary = page.locator('.trace-summary');
-    expect(await summary.textContent()).toMatch(/^Gives effect to \d+ authorit(y|ies) itself( and inherits \d+)?; serves (no|\d+) council priorit(y|ies) itself( and inherits \d+)?\./);
+    expect(await summary.textContent()).toMatch(
+      /^Gives effect to \d+ authorit(y|ies) itself( and inherits \d+)?; serves (no|\d+) council priorit(y|ies) itself( and inherits \d+)?\./,
+    );
     const actLink = summary.getByRole('link', { name: act.title, exact: true });
-    expect(new URL(await actLink.getAttribute('href') ?? '', inject('appUrl')).searchParams.get('node')).toBe(act.id);
+    expect(new URL((await actLink.getAttribute('href')) ?? '', inject('appUrl')).searchParams.get('node')).toBe(act.id);
     const priorityLink = summary.getByRole('link', { name: 'Increase fairness and aspiration within the borough', exact: true });
-    expect(new URL(await priorityLink.getAttribute('href') ?? '', inject('appUrl')).searchParams.get('node')).toMatch(/^redbridge-corporate-plan\//);
+    expect(new URL((await priorityLink.getAttribute('href')) ?? '', inject('appUrl')).searchParams.get('node')).toMatch(/^redbridge-corporate-plan\//);
 
     const items = page.getByRole('region', { name: /^Items in this graph/ });
     await items.getByRole('button', { name: new RegExp(`^Act ${act.title}`) }).waitFor();
@@ -121,7 +123,10 @@ describe('tracing an action from search to the law and council priorities', () =
     const before = await laidOutCount();
     const shown = await inGraph((cy) => cy.nodes().length);
     await selection.getByRole('button', { name: 'Expand neighbours' }).click();
-    await page.getByRole('status').filter({ hasText: /^Added \d+ items? and \d+ links? next to Children and Social Work Act 2017/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Added \d+ items? and \d+ links? next to Children and Social Work Act 2017/ })
+      .waitFor();
     await graphLaidOut(before);
     expect(await inGraph((cy) => cy.nodes().length)).toBeGreaterThan(shown);
     const overlapping = await inGraph((cy) => {

@@ -74,9 +74,9 @@ describe('coverage on a laptop screen, each figure opening its findings in view'
     expect(await topInView('#findings-heading')).toBe(true);
     expect(await topInView('.gap-findings .findings-table tbody tr')).toBe(true);
     // Every finding listed is under that priority.
-    const ids = await page.locator('.gap-findings .findings-table tbody tr td:first-child a').evaluateAll((links) =>
-      links.map((link) => new URL((link as HTMLAnchorElement).href).searchParams.get('id')),
-    );
+    const ids = await page
+      .locator('.gap-findings .findings-table tbody tr td:first-child a')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).searchParams.get('id')));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(id?.startsWith(`${subject}/`)).toBe(true);
     await saveScreenshot(page, 'gaps-priority-drill-down');

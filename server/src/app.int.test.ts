@@ -74,7 +74,8 @@ describe('the HTTP surface', () => {
 
   it('compresses API answers and the built client when the client accepts it, and only then', async () => {
     const body = JSON.stringify({ query: '{ __schema { types { name description } } }' });
-    const post = (encoding: string) => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding }, body });
+    const post = (encoding: string) =>
+      fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding }, body });
     const gzipped = await post('gzip');
     expect(gzipped.headers.get('content-encoding')).toBe('gzip');
     expect((await gzipped.json()) as object).toHaveProperty('data.__schema.types');

@@ -39,8 +39,7 @@ export const limits = {
   maxBodyBytes: 3_000_000,
 };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -96,7 +95,10 @@ export function createApp(options: AppOptions): App {
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > limits.maxBodyBytes) {
-        return json({ errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] }, 413);
+        return json(
+          { errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] },
+          413,
+        );
       }
       return yoga.fetch(request);
     }

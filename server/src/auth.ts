@@ -31,7 +31,8 @@ export function parseTokens(value: string | undefined): Credential[] {
     if (!name || (role !== 'editor' && role !== 'admin') || !token || rest.length) {
       throw new Error(`AUTH_TOKENS entry ${index + 1}: write it as name:editor:token or name:admin:token.`);
     }
-    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`AUTH_TOKENS entry ${index + 1} (${name}): the token must be at least ${MIN_TOKEN_LENGTH} characters.`);
+    if (token.length < MIN_TOKEN_LENGTH)
+      throw new Error(`AUTH_TOKENS entry ${index + 1} (${name}): the token must be at least ${MIN_TOKEN_LENGTH} characters.`);
     return { name, role, digest: digest(token) };
   });
 }

@@ -4,14 +4,7 @@ import { GraphQLError } from 'graphql';
  * Codes of the errors a client is expected to handle. Anything thrown that is not one of these
  * is masked by Yoga as "Unexpected error." so internals never leak.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'DATABASE_UNAVAILABLE'
-  | 'QUERY_TIMEOUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT';
 
 /** An error the API reports to the client as is, with a machine-readable `code`. */
 export class ExpectedError extends GraphQLError {

@@ -65,7 +65,9 @@ async function prepareGraph(gateway: Gateway, onApplied: () => void, stopped: ()
 function listen(server: Server, settings: Settings): Promise<void> {
   return new Promise((listening, failed) => {
     const refused = (error: NodeJS.ErrnoException) => {
-      failed(error.code === 'EADDRINUSE' ? new Error(`Port ${settings.PORT} is in use on ${settings.HOST}: stop what holds it, or set PORT to a free one.`) : error);
+      failed(
+        error.code === 'EADDRINUSE' ? new Error(`Port ${settings.PORT} is in use on ${settings.HOST}: stop what holds it, or set PORT to a free one.`) : error,
+      );
     };
     server.once('error', refused);
     server.listen(settings.PORT, settings.HOST, () => {
@@ -102,7 +104,11 @@ export async function startServer(settings: Settings = readSettings(), options: 
     await gateway.close();
     throw error;
   });
-  const preparing = prepareGraph(gateway, () => (schemaApplied = true), () => stopping);
+  const preparing = prepareGraph(
+    gateway,
+    () => (schemaApplied = true),
+    () => stopping,
+  );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   return {

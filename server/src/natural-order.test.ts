@@ -19,7 +19,11 @@ describe('naturalSort', () => {
   });
 
   it('keeps items with the same id in the order given', () => {
-    const items = [{ id: 'a2', n: 1 }, { id: 'a1', n: 2 }, { id: 'a2', n: 3 }];
+    const items = [
+      { id: 'a2', n: 1 },
+      { id: 'a1', n: 2 },
+      { id: 'a2', n: 3 },
+    ];
     expect(naturalSort(items, ({ id }) => id).map(({ n }) => n)).toEqual([2, 1, 3]);
   });
 });

@@ -16,7 +16,11 @@ export interface GraphQLResponse<T> {
 export interface TestApi {
   url: string;
   /** Sends an operation over HTTP and returns the parsed response body. */
-  execute<T = Record<string, unknown>, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | string, variables?: V, options?: { token?: string }): Promise<GraphQLResponse<T>>;
+  execute<T = Record<string, unknown>, V = Record<string, unknown>>(
+    document: TypedDocumentNode<T, V> | string,
+    variables?: V,
+    options?: { token?: string },
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 

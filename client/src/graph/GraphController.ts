@@ -173,7 +173,14 @@ export class GraphController {
     if (layout) {
       if (animate) {
         cy.nodes()
-          .layout({ name: 'preset', positions: Object.fromEntries(layout.positions), fit: false, animate: true, animationDuration: animationMs, stop: () => performance.mark(graphTimings.laidOut) })
+          .layout({
+            name: 'preset',
+            positions: Object.fromEntries(layout.positions),
+            fit: false,
+            animate: true,
+            animationDuration: animationMs,
+            stop: () => performance.mark(graphTimings.laidOut),
+          })
           .run();
       } else {
         performance.mark(graphTimings.laidOut);
@@ -346,7 +353,10 @@ export class GraphController {
 
   /** Shows the graph as on arrival (arrivalView): after a resize, while the user has not moved the view. */
   private arrive(animate: boolean): void {
-    if (this.showingWhole) return this.fit(animate);
+    if (this.showingWhole) {
+      this.fit(animate);
+      return;
+    }
     const box = this.nodesBox();
     if (!box) return;
     const root = this.live().nodes('[?root]').first();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Css } from 'cytoscape';
 import type { Basis } from '../generated/graphql.ts';
 import { basisStyles, focusColours, kinds, selectedHalo, type VisualKind } from './kinds.ts';
@@ -23,7 +24,7 @@ function ShapeIcon({ shape, colour, fill, double = false }: { shape: Css.NodeSha
   const h = box.height - 2 * box.inset;
   const common = { fill, stroke: colour, strokeWidth: double ? 4 : 2, strokeLinejoin: shape.startsWith('round') ? ('round' as const) : ('miter' as const) };
   const points = polygons[shape];
-  let outline;
+  let outline: ReactNode;
   if (points) {
     const scaled = [];
     for (let i = 0; i < points.length; i += 2) scaled.push(`${box.inset + ((points[i]! + 1) / 2) * w},${box.inset + ((points[i + 1]! + 1) / 2) * h}`);
@@ -32,7 +33,12 @@ function ShapeIcon({ shape, colour, fill, double = false }: { shape: Css.NodeSha
     outline = <ellipse cx={box.width / 2} cy={box.height / 2} rx={w / 2} ry={h / 2} {...common} />;
   } else if (shape === 'barrel') {
     const [l, r, t, b] = [box.inset, box.inset + w, box.inset, box.inset + h];
-    outline = <path d={`M${l + 8},${t} L${r - 8},${t} Q${r},${t + 1} ${r},${t + 6} L${r},${b - 6} Q${r},${b - 1} ${r - 8},${b} L${l + 8},${b} Q${l},${b - 1} ${l},${b - 6} L${l},${t + 6} Q${l},${t + 1} ${l + 8},${t} Z`} {...common} />;
+    outline = (
+      <path
+        d={`M${l + 8},${t} L${r - 8},${t} Q${r},${t + 1} ${r},${t + 6} L${r},${b - 6} Q${r},${b - 1} ${r - 8},${b} L${l + 8},${b} Q${l},${b - 1} ${l},${b - 6} L${l},${t + 6} Q${l},${t + 1} ${l + 8},${t} Z`}
+        {...common}
+      />
+    );
   } else if (shape === 'bottom-round-rectangle') {
     const [l, r, t, b] = [box.inset, box.inset + w, box.inset, box.inset + h];
     outline = <path d={`M${l},${t} L${r},${t} L${r},${b - 6} Q${r},${b} ${r - 6},${b} L${l + 6},${b} Q${l},${b} ${l},${b - 6} Z`} {...common} />;
@@ -51,7 +57,16 @@ function LineIcon({ basis }: { basis: Basis }) {
   const { colour, line, width, dash } = basisStyles[basis];
   return (
     <svg className="legend-icon" width={box.width} height={box.height} viewBox={`0 0 ${box.width} ${box.height}`} aria-hidden="true" focusable="false">
-      <line x1={3} y1={13} x2={33} y2={13} stroke={colour} strokeWidth={width} strokeDasharray={dash.join(' ') || undefined} strokeLinecap={line === 'dotted' ? 'round' : 'butt'} />
+      <line
+        x1={3}
+        y1={13}
+        x2={33}
+        y2={13}
+        stroke={colour}
+        strokeWidth={width}
+        strokeDasharray={dash.join(' ') || undefined}
+        strokeLinecap={line === 'dotted' ? 'round' : 'butt'}
+      />
       <polygon points="32,8 41,13 32,18" fill={colour} />
     </svg>
   );
@@ -113,7 +128,8 @@ export function GraphLegend({ kinds: shown, rootMeaning, headingId, headingLevel
         {(Object.keys(basisStyles) as Basis[]).map((basis) => (
           <li key={basis}>
             <LineIcon basis={basis} />
-            {basisStyles[basis].line === 'solid' ? 'Solid' : basisStyles[basis].line === 'dashed' ? 'Dashed' : 'Dotted'}: {basisStyles[basis].name.toLowerCase()}
+            {basisStyles[basis].line === 'solid' ? 'Solid' : basisStyles[basis].line === 'dashed' ? 'Dashed' : 'Dotted'}:{' '}
+            {basisStyles[basis].name.toLowerCase()}
           </li>
         ))}
       </ul>

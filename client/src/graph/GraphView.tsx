@@ -86,7 +86,10 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
     previouslySelected.current = selected;
     if (!before || selected || (document.activeElement && document.activeElement !== document.body)) return;
     const buttons = stage.current;
-    (buttons?.querySelector<HTMLButtonElement>(`[data-node-id="${CSS.escape(before)}"]`) ?? buttons?.querySelector<HTMLButtonElement>('.node-button[tabindex="0"]'))?.focus();
+    (
+      buttons?.querySelector<HTMLButtonElement>(`[data-node-id="${CSS.escape(before)}"]`) ??
+      buttons?.querySelector<HTMLButtonElement>('.node-button[tabindex="0"]')
+    )?.focus();
   }, [selected]);
 
   const described = useMemo(() => describeGraph(graph), [graph]);
@@ -211,7 +214,15 @@ function describeGraph(graph: GraphInput) {
   const ids = new Set(graph.nodes.map(({ id }) => id));
   const edges: EdgeData[] = distinct(graph.edges)
     .filter(({ from, to }) => ids.has(from) && ids.has(to))
-    .map(({ id, type, from, to, basis, rationale }) => ({ id, type, source: from, target: to, basis: basis ?? 'STATED', rationale: rationale ?? null, phrase: linkPhrase(type) }));
+    .map(({ id, type, from, to, basis, rationale }) => ({
+      id,
+      type,
+      source: from,
+      target: to,
+      basis: basis ?? 'STATED',
+      rationale: rationale ?? null,
+      phrase: linkPhrase(type),
+    }));
   const links = new Map<string, number>();
   for (const { source, target } of edges) for (const end of [source, target]) links.set(end, (links.get(end) ?? 0) + 1);
   const nodes: ListedNode[] = distinct(graph.nodes)

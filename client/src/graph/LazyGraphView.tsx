@@ -12,6 +12,7 @@ import type { GraphViewProps } from './GraphView.tsx';
 type GraphViewModule = typeof import('./GraphView.tsx');
 
 let loaded: { module: GraphViewModule | null; error: CombinedError | null } = { module: null, error: null };
+// biome-ignore lint/correctness/noUnusedVariables: read by `??=`, so the chunk is fetched once however many views ask.
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 

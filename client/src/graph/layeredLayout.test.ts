@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import impact from './fixtures/impact-children-and-social-work-act.json';
 import trace from './fixtures/trace-care-leavers-covenant.json';
-import { fit, layeredLayout, toSegments, type LayoutEdge, type LayoutNode, type LayoutResult } from './layeredLayout.ts';
+import { layeredLayout, packRow, toSegments, type LayoutEdge, type LayoutNode, type LayoutResult } from './layeredLayout.ts';
 import { syntheticTrace } from './synthetic.ts';
 import { toElements, type GraphInput } from './toElements.ts';
 
@@ -65,7 +65,8 @@ describe('layeredLayout on a trace of the seed data', () => {
 
   it('keeps every layer entirely above the next', () => {
     const all = boxes(nodes, result);
-    for (const a of nodes) for (const b of nodes) if (a.layer < b.layer) expect(all.find(({ id }) => id === a.id)!.bottom).toBeLessThan(all.find(({ id }) => id === b.id)!.top);
+    for (const a of nodes)
+      for (const b of nodes) if (a.layer < b.layer) expect(all.find(({ id }) => id === a.id)!.bottom).toBeLessThan(all.find(({ id }) => id === b.id)!.top);
   });
 
   it('overlaps no two label boxes', () => {
@@ -179,11 +180,7 @@ describe('layeredLayout ordering', () => {
 
   it('puts a parent above what sits under it when both are of one kind', () => {
     const nodes = [box('action', 6), box('sub-action', 6), box('sub-sub-action', 6), box('measure', 7)];
-    const edges = [
-      link('action', 'HAS_ACTION', 'sub-action'),
-      link('sub-action', 'HAS_ACTION', 'sub-sub-action'),
-      link('action', 'MEASURED_BY', 'measure'),
-    ];
+    const edges = [link('action', 'HAS_ACTION', 'sub-action'), link('sub-action', 'HAS_ACTION', 'sub-sub-action'), link('action', 'MEASURED_BY', 'measure')];
     expect(layeredLayout(nodes, edges).rows).toEqual([['action'], ['sub-action'], ['sub-sub-action'], ['measure']]);
   });
 
@@ -194,11 +191,7 @@ describe('layeredLayout ordering', () => {
 
   it('survives a cycle inside one layer', () => {
     const nodes = [box('p', 4), box('q', 4), box('r', 4)];
-    const edges = [
-      link('p', 'CONTRIBUTES_TO', 'q'),
-      link('q', 'CONTRIBUTES_TO', 'r'),
-      link('r', 'CONTRIBUTES_TO', 'p'),
-    ];
+    const edges = [link('p', 'CONTRIBUTES_TO', 'q'), link('q', 'CONTRIBUTES_TO', 'r'), link('r', 'CONTRIBUTES_TO', 'p')];
     const result = layeredLayout(nodes, edges);
     expect(result.rows.flat().sort()).toEqual(['p', 'q', 'r']);
   });
@@ -206,20 +199,23 @@ describe('layeredLayout ordering', () => {
 
 describe('toSegments', () => {
   it('gives each bend as a weight along the line between the centres and a distance across it', () => {
-    const { weights, distances } = toSegments({ x: 0, y: 0 }, { x: 0, y: 100 }, [{ x: 20, y: 25 }, { x: -10, y: 50 }]);
+    const { weights, distances } = toSegments({ x: 0, y: 0 }, { x: 0, y: 100 }, [
+      { x: 20, y: 25 },
+      { x: -10, y: 50 },
+    ]);
     expect(weights).toEqual([0.25, 0.5]);
     // Cytoscape's normal to a line running down the screen points left (negative x).
     expect(distances).toEqual([-20, 10]);
   });
 });
 
-describe('fit', () => {
+describe('packRow', () => {
   it('packs boxes centred on zero when nothing pulls them', () => {
-    expect(fit([0, 0, 0], [0, 10, 10])).toEqual([-10, 0, 10]);
+    expect(packRow([0, 0, 0], [0, 10, 10])).toEqual([-10, 0, 10]);
   });
 
   it('puts each where it is wanted when there is room, and spreads them evenly when not', () => {
-    expect(fit([0, 50, 100], [0, 10, 10])).toEqual([0, 50, 100]);
-    expect(fit([0, 0, 100], [0, 10, 10])).toEqual([-5, 5, 100]);
+    expect(packRow([0, 50, 100], [0, 10, 10])).toEqual([0, 50, 100]);
+    expect(packRow([0, 0, 100], [0, 10, 10])).toEqual([-5, 5, 100]);
   });
 });

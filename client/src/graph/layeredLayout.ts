@@ -70,7 +70,18 @@ export interface LayoutResult {
 
 // Links from a parent to what sits under it: their source is drawn above their target. Every
 // other link points from the dependent to what it depends on, so its target is drawn above.
-const downwardTypes = new Set(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_PROVISION', 'HAS_FINDING', 'HAS_OBSERVATION', 'MEASURED_BY', 'PUBLISHES', 'OVERSEES', 'SUPERSEDES']);
+const downwardTypes = new Set([
+  'HAS_PRIORITY',
+  'HAS_OBJECTIVE',
+  'HAS_ACTION',
+  'HAS_PROVISION',
+  'HAS_FINDING',
+  'HAS_OBSERVATION',
+  'MEASURED_BY',
+  'PUBLISHES',
+  'OVERSEES',
+  'SUPERSEDES',
+]);
 
 type Link = { edge: number; source: number; target: number; type: string };
 
@@ -158,7 +169,8 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
         }
       }
       const arriving = folded.get(lower);
-      if (arriving && !arriving.first) points.push({ x: arriving.corridor, y: above(row[lower]!) }, { x: arriving.corridor, y: positions.get(nodes[lower]!.id)!.y });
+      if (arriving && !arriving.first)
+        points.push({ x: arriving.corridor, y: above(row[lower]!) }, { x: arriving.corridor, y: positions.get(nodes[lower]!.id)!.y });
       if (points.length > 0) bends.set(edges[link.edge]!.id, upper === link.source ? points : points.reverse());
     }
     return { positions, bends };
@@ -374,7 +386,14 @@ function countCrossings(rows: readonly number[][], down: readonly number[][], po
  * with other columns), and its waypoints keep no lane (the row is too dense for lanes to
  * help): they sit midway between their neighbours.
  */
-function assignX(nodes: readonly LayoutNode[], { nodeCount, up, down }: LayeredGraph, order: readonly number[][], staggers: readonly number[], gap: number, laneGap: number): number[] {
+function assignX(
+  nodes: readonly LayoutNode[],
+  { nodeCount, up, down }: LayeredGraph,
+  order: readonly number[][],
+  staggers: readonly number[],
+  gap: number,
+  laneGap: number,
+): number[] {
   const x = new Array<number>(up.length).fill(0);
   const width = (vertex: number) => (vertex < nodeCount ? nodes[vertex]!.width : 0);
   const packed = order.map((members, r) => (staggers[r]! > 1 ? members.filter((vertex) => vertex < nodeCount) : members));
@@ -397,7 +416,7 @@ function assignX(nodes: readonly LayoutNode[], { nodeCount, up, down }: LayeredG
   const place = (r: number, pull: (vertex: number) => readonly number[]) => {
     const members = packed[r]!;
     const desired = members.map((vertex) => mean(pull(vertex), x[vertex]!));
-    fit(desired, separations[r]!).forEach((value, k) => (x[members[k]!] = value));
+    packRow(desired, separations[r]!).forEach((value, k) => (x[members[k]!] = value));
     if (staggers[r]! > 1) for (const vertex of order[r]!) if (vertex >= nodeCount) x[vertex] = mean([...up[vertex]!, ...down[vertex]!], x[vertex]!);
   };
   order.forEach((_, r) => place(r, () => []));
@@ -414,10 +433,13 @@ function assignX(nodes: readonly LayoutNode[], { nodeCount, up, down }: LayeredG
  * the one before: an isotonic regression on the positions less their running separation,
  * solved by pooling adjacent violators. All zeros for `desired` gives a packing centred on 0.
  */
-export function fit(desired: readonly number[], separation: readonly number[]): number[] {
+export function packRow(desired: readonly number[], separation: readonly number[]): number[] {
   const offset: number[] = [];
   let running = 0;
-  for (let k = 0; k < desired.length; k++) offset.push((running += k === 0 ? 0 : separation[k]!));
+  for (let k = 0; k < desired.length; k++) {
+    running += k === 0 ? 0 : separation[k]!;
+    offset.push(running);
+  }
   const blocks: { mean: number; size: number }[] = [];
   for (let k = 0; k < desired.length; k++) {
     blocks.push({ mean: desired[k]! - offset[k]!, size: 1 });

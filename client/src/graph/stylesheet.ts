@@ -66,7 +66,9 @@ export const stylesheet: StylesheetJson = [
       'line-color': colour,
       'target-arrow-color': colour,
       width,
-      ...(line === 'solid' ? {} : { 'line-style': 'dashed' as const, 'line-dash-pattern': dash, 'line-cap': line === 'dotted' ? ('round' as const) : ('butt' as const) }),
+      ...(line === 'solid'
+        ? {}
+        : { 'line-style': 'dashed' as const, 'line-dash-pattern': dash, 'line-cap': line === 'dotted' ? ('round' as const) : ('butt' as const) }),
     },
   })),
   {

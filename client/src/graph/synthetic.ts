@@ -74,12 +74,34 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
 
-  const share = { Authority: 0.04, CouncilPriority: 0.015, Plan: 0.01, Priority: 0.075, Objective: 0.15, Measure: 0.125, Evidence: 0.05, Role: 0.025, Theme: 0.0125 };
+  const share = {
+    Authority: 0.04,
+    CouncilPriority: 0.015,
+    Plan: 0.01,
+    Priority: 0.075,
+    Objective: 0.15,
+    Measure: 0.125,
+    Evidence: 0.05,
+    Role: 0.025,
+    Theme: 0.0125,
+  };
   const count = (kind: keyof typeof share) => Math.max(1, Math.round(nodeCount * share[kind]));
   const nodes: SyntheticNode[] = [];
   const make = (id: string, label: string, fields: Partial<SyntheticNode>): SyntheticNode => {
     const node: SyntheticNode = {
-      __typename: 'GraphNode', id, label, title: title(3, 14), code: null, term: null, text: null, kind: null, status: null, corporate: false, discretionary: false, planId: null, properties: { id },
+      __typename: 'GraphNode',
+      id,
+      label,
+      title: title(3, 14),
+      code: null,
+      term: null,
+      text: null,
+      kind: null,
+      status: null,
+      corporate: false,
+      discretionary: false,
+      planId: null,
+      properties: { id },
       ...fields,
     };
     nodes.push(node);
@@ -87,10 +109,16 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
   };
   const series = (amount: number, build: (i: number) => SyntheticNode) => Array.from({ length: amount }, (_, i) => build(i));
 
-  const authorities = series(count('Authority'), (i) => make(`authority/${i}`, 'Authority', { title: `${title(2, 5)} Act ${1990 + (i % 35)}`, kind: i % 3 ? 'ACT' : 'STATUTORY_GUIDANCE' }));
-  const councilPriorities = series(count('CouncilPriority'), (i) => make(`council/${i}`, 'Priority', { corporate: true, term: 'Council priority', planId: 'council' }));
+  const authorities = series(count('Authority'), (i) =>
+    make(`authority/${i}`, 'Authority', { title: `${title(2, 5)} Act ${1990 + (i % 35)}`, kind: i % 3 ? 'ACT' : 'STATUTORY_GUIDANCE' }),
+  );
+  const councilPriorities = series(count('CouncilPriority'), (i) =>
+    make(`council/${i}`, 'Priority', { corporate: true, term: 'Council priority', planId: 'council' }),
+  );
   const plans = series(count('Plan'), (i) => make(`plan/${i}`, 'Plan', { title: `${title(1, 3)} Strategy`, kind: 'STRATEGY', status: 'ADOPTED' }));
-  const priorities = series(count('Priority'), (i) => make(`priority/${i}`, 'Priority', { code: `Priority ${i + 1}`, term: 'Priority', planId: plans[i % plans.length]!.id }));
+  const priorities = series(count('Priority'), (i) =>
+    make(`priority/${i}`, 'Priority', { code: `Priority ${i + 1}`, term: 'Priority', planId: plans[i % plans.length]!.id }),
+  );
   const objectives = series(count('Objective'), (i) => make(`objective/${i}`, 'Objective', { code: String(i + 1), term: 'Objective' }));
   const actionCount = Math.max(1, nodeCount - nodes.length - count('Measure') - count('Evidence') - count('Role') - count('Theme'));
   const actions = series(actionCount, (i) => make(`action/${i}`, 'Action', { code: String(i + 1), term: 'Deliverable', title: title(6, 24) }));
@@ -102,7 +130,8 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
   const edges = new Map<string, SyntheticEdge>();
   const link = (from: SyntheticNode, type: string, to: SyntheticNode, basis: Basis = 'STATED') => {
     const id = `${from.id}|${type}|${to.id}`;
-    if (!edges.has(id)) edges.set(id, { __typename: 'GraphEdge', id, type, from: from.id, to: to.id, basis, rationale: basis === 'STATED' ? null : title(8, 20) });
+    if (!edges.has(id))
+      edges.set(id, { __typename: 'GraphEdge', id, type, from: from.id, to: to.id, basis, rationale: basis === 'STATED' ? null : title(8, 20) });
   };
   priorities.forEach((priority, i) => link(plans[i % plans.length]!, 'HAS_PRIORITY', priority));
   objectives.forEach((objective) => link(pick(priorities), 'HAS_OBJECTIVE', objective));
@@ -125,6 +154,12 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
     .slice(0, 40)
     .map((edge) => ({ nodes: [edge.from, edge.to], edges: [edge.id], reaches: 'AUTHORITY' as const, basis: edge.basis, inherited: false, via: null }));
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const ends = [...new Set(paths.map((path) => path.nodes.at(-1)!))].map((id) => ({ __typename: 'TraceEnd' as const, node: byId.get(id)!, reaches: 'AUTHORITY' as const, own: true as const, inheritedFrom: [] }));
+  const ends = [...new Set(paths.map((path) => path.nodes.at(-1)!))].map((id) => ({
+    __typename: 'TraceEnd' as const,
+    node: byId.get(id)!,
+    reaches: 'AUTHORITY' as const,
+    own: true as const,
+    inheritedFrom: [],
+  }));
   return { root, subgraph: { nodes, edges: [...edges.values()] }, paths, ends, authorities, corporatePriorities: councilPriorities };
 }

@@ -47,7 +47,11 @@ describe('toElements', () => {
   it('draws council priorities apart from a plan’s own, and law at the top', () => {
     const councilPriority = node('redbridge-corporate-plan/fairness-and-aspiration');
     expect(councilPriority).toMatchObject({ visual: 'CouncilPriority', description: 'Council priority' });
-    expect(node('authority/children-and-social-work-act-2017')).toMatchObject({ visual: 'Authority', display: 'Act: Children and Social\nWork Act 2017', layer: 0 });
+    expect(node('authority/children-and-social-work-act-2017')).toMatchObject({
+      visual: 'Authority',
+      display: 'Act: Children and Social\nWork Act 2017',
+      layer: 0,
+    });
     expect(councilPriority.layer).toBeLessThan(node('redbridge-people-strategy-2024').layer);
   });
 
@@ -61,7 +65,9 @@ describe('toElements', () => {
   });
 
   it('keeps each link’s type, basis and rationale, structural links counting as stated', () => {
-    const curated = elements.edges.find(({ data }) => data.id === 'redbridge-people-strategy-2024/sp2/w3|GIVES_EFFECT_TO|authority/children-and-social-work-act-2017')!.data;
+    const curated = elements.edges.find(
+      ({ data }) => data.id === 'redbridge-people-strategy-2024/sp2/w3|GIVES_EFFECT_TO|authority/children-and-social-work-act-2017',
+    )!.data;
     expect(curated).toMatchObject({
       source: 'redbridge-people-strategy-2024/sp2/w3',
       target: 'authority/children-and-social-work-act-2017',
@@ -70,7 +76,10 @@ describe('toElements', () => {
       phrase: 'gives effect to',
     });
     expect(curated.rationale).toMatch(/^Improving outcomes for care leavers/);
-    const structural = toElements({ nodes: careLeavers.nodes, edges: [{ id: 'a', type: 'HAS_ACTION', from: 'redbridge-people-strategy-2024/sp2', to: 'redbridge-people-strategy-2024/sp2/w3' }] });
+    const structural = toElements({
+      nodes: careLeavers.nodes,
+      edges: [{ id: 'a', type: 'HAS_ACTION', from: 'redbridge-people-strategy-2024/sp2', to: 'redbridge-people-strategy-2024/sp2/w3' }],
+    });
     expect(structural.edges[0]!.data).toMatchObject({ basis: 'STATED', rationale: null });
   });
 
@@ -88,7 +97,19 @@ describe('toElements', () => {
 describe('mergeGraphs', () => {
   it('adds what is new by id and keeps what was there first', () => {
     const first = { nodes: [{ id: 'a', title: 'A' }], edges: [{ id: 'a-b' }] };
-    const second = { nodes: [{ id: 'a', title: 'changed' }, { id: 'b', title: 'B' }], edges: [{ id: 'a-b' }, { id: 'b-c' }] };
-    expect(mergeGraphs(first, second)).toEqual({ nodes: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], edges: [{ id: 'a-b' }, { id: 'b-c' }] });
+    const second = {
+      nodes: [
+        { id: 'a', title: 'changed' },
+        { id: 'b', title: 'B' },
+      ],
+      edges: [{ id: 'a-b' }, { id: 'b-c' }],
+    };
+    expect(mergeGraphs(first, second)).toEqual({
+      nodes: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+      ],
+      edges: [{ id: 'a-b' }, { id: 'b-c' }],
+    });
   });
 });

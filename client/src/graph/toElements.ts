@@ -85,7 +85,11 @@ const minSize = { width: 72, height: 36 };
  * words longer than a line; anything left over is cut with "…".
  */
 export function wrapText(text: string, width = maxLineChars, lines = maxLines): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((word) => (word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => (word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
   const result: string[] = [];
   let index = 0;
   while (index < words.length && result.length < lines) {
@@ -105,14 +109,77 @@ export function wrapText(text: string, width = maxLineChars, lines = maxLines): 
 // Advance widths in em of DejaVu Sans, the widest of the usual sans-serif faces (and what a
 // Linux browser draws for Cytoscape's Helvetica): an estimate that errs wide keeps labels inside their boxes.
 const lowerWidths: Record<string, number> = {
-  a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
-  n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592, w: 0.818, x: 0.592, y: 0.592, z: 0.525,
+  a: 0.613,
+  b: 0.635,
+  c: 0.55,
+  d: 0.635,
+  e: 0.615,
+  f: 0.352,
+  g: 0.635,
+  h: 0.634,
+  i: 0.278,
+  j: 0.278,
+  k: 0.579,
+  l: 0.278,
+  m: 0.974,
+  n: 0.634,
+  o: 0.612,
+  p: 0.635,
+  q: 0.635,
+  r: 0.411,
+  s: 0.521,
+  t: 0.392,
+  u: 0.634,
+  v: 0.592,
+  w: 0.818,
+  x: 0.592,
+  y: 0.592,
+  z: 0.525,
 };
 const upperWidths: Record<string, number> = {
-  A: 0.684, B: 0.686, C: 0.698, D: 0.77, E: 0.632, F: 0.575, G: 0.775, H: 0.752, I: 0.295, J: 0.295, K: 0.656, L: 0.557, M: 0.863,
-  N: 0.748, O: 0.787, P: 0.603, Q: 0.787, R: 0.695, S: 0.635, T: 0.611, U: 0.732, V: 0.684, W: 0.989, X: 0.685, Y: 0.611, Z: 0.685,
+  A: 0.684,
+  B: 0.686,
+  C: 0.698,
+  D: 0.77,
+  E: 0.632,
+  F: 0.575,
+  G: 0.775,
+  H: 0.752,
+  I: 0.295,
+  J: 0.295,
+  K: 0.656,
+  L: 0.557,
+  M: 0.863,
+  N: 0.748,
+  O: 0.787,
+  P: 0.603,
+  Q: 0.787,
+  R: 0.695,
+  S: 0.635,
+  T: 0.611,
+  U: 0.732,
+  V: 0.684,
+  W: 0.989,
+  X: 0.685,
+  Y: 0.611,
+  Z: 0.685,
 };
-const otherWidths: Record<string, number> = { ' ': 0.318, ',': 0.318, '.': 0.318, ':': 0.337, ';': 0.337, "'": 0.275, '’': 0.318, '-': 0.361, '–': 0.5, '(': 0.39, ')': 0.39, '/': 0.337, '…': 1, '&': 0.78 };
+const otherWidths: Record<string, number> = {
+  ' ': 0.318,
+  ',': 0.318,
+  '.': 0.318,
+  ':': 0.337,
+  ';': 0.337,
+  "'": 0.275,
+  '’': 0.318,
+  '-': 0.361,
+  '–': 0.5,
+  '(': 0.39,
+  ')': 0.39,
+  '/': 0.337,
+  '…': 1,
+  '&': 0.78,
+};
 
 /** Estimated width of one line of label text in pixels at `size`, bold being about 10% wider. */
 export function textWidth(line: string, size: number = labelFont.size, bold = false): number {
@@ -126,7 +193,10 @@ export function nodeLabel(node: GraphNodeInput, root = false): Pick<NodeData, 'd
   const description = describeNode(node);
   const lines = wrapText(`${description}: ${node.title}`);
   const area = kinds[visualKind(node)].textArea;
-  const textBox = { width: Math.max(...lines.map((line) => textWidth(line, labelFont.size, root))), height: lines.length * labelFont.size * labelFont.lineHeight };
+  const textBox = {
+    width: Math.max(...lines.map((line) => textWidth(line, labelFont.size, root))),
+    height: lines.length * labelFont.size * labelFont.lineHeight,
+  };
   return {
     description,
     display: lines.join('\n'),
@@ -147,7 +217,10 @@ export function toElements(graph: GraphInput, { rootId = null }: { rootId?: stri
     seen.add(node.id);
     const visual = visualKind(node);
     const root = node.id === rootId;
-    nodes.push({ group: 'nodes', data: { id: node.id, label: node.label, visual, title: node.title, layer: kinds[visual].layer, root, ...nodeLabel(node, root) } });
+    nodes.push({
+      group: 'nodes',
+      data: { id: node.id, label: node.label, visual, title: node.title, layer: kinds[visual].layer, root, ...nodeLabel(node, root) },
+    });
   }
   const edges: GraphElements['edges'] = [];
   const seenEdges = new Set<string>();
@@ -156,14 +229,24 @@ export function toElements(graph: GraphInput, { rootId = null }: { rootId?: stri
     seenEdges.add(edge.id);
     edges.push({
       group: 'edges',
-      data: { id: edge.id, source: edge.from, target: edge.to, type: edge.type, basis: edge.basis ?? 'STATED', rationale: edge.rationale ?? null, phrase: linkPhrase(edge.type) },
+      data: {
+        id: edge.id,
+        source: edge.from,
+        target: edge.to,
+        type: edge.type,
+        basis: edge.basis ?? 'STATED',
+        rationale: edge.rationale ?? null,
+        phrase: linkPhrase(edge.type),
+      },
     });
   }
   return { nodes, edges };
 }
 
 /** Merges subgraphs by id, first seen wins: a trace plus the neighbours added to it. */
-export function mergeGraphs<N extends { id: string }, E extends { id: string }>(...graphs: { nodes: readonly N[]; edges: readonly E[] }[]): { nodes: N[]; edges: E[] } {
+export function mergeGraphs<N extends { id: string }, E extends { id: string }>(
+  ...graphs: { nodes: readonly N[]; edges: readonly E[] }[]
+): { nodes: N[]; edges: E[] } {
   const nodes = new Map<string, N>();
   const edges = new Map<string, E>();
   for (const graph of graphs) {

@@ -25,7 +25,10 @@ describe('the gateway', () => {
   it("names each statement and transaction in the database's transaction list", async () => {
     const gateway = createGateway(settings);
     gateways.push(gateway);
-    const own = cypher('test.ownTransaction', 'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData');
+    const own = cypher(
+      'test.ownTransaction',
+      'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData',
+    );
     const [alone] = await gateway.read(own);
     expect(alone?.metaData).toEqual({ app: 'council-alignment-graph', statement: 'test.ownTransaction' });
     const running = cypher('test.listTransactions', 'SHOW TRANSACTIONS YIELD metaData RETURN collect(metaData.statement) AS names');

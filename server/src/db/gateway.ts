@@ -129,9 +129,7 @@ export function createGateway(settings: ConnectionSettings): Gateway {
   async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, name: string): Promise<T> {
     const opened = session(mode);
     try {
-      return mode === 'READ'
-        ? await opened.executeRead((tx) => work(wrap(tx)), named(name))
-        : await opened.executeWrite((tx) => work(wrap(tx)), named(name));
+      return mode === 'READ' ? await opened.executeRead((tx) => work(wrap(tx)), named(name)) : await opened.executeWrite((tx) => work(wrap(tx)), named(name));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -174,9 +172,16 @@ export function mapDriverError(error: unknown): unknown {
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       // Two writers created the same id at once; the one that committed first keeps it.
       const id = /property `id` = '([^']*)'/.exec(error.message)?.[1];
-      return new ExpectedError('CONFLICT', `${id ?? 'An item with this id'} was created by another writer at the same moment; reload and try again.`, id ? { id } : {});
+      return new ExpectedError(
+        'CONFLICT',
+        `${id ?? 'An item with this id'} was created by another writer at the same moment; reload and try again.`,
+        id ? { id } : {},
+      );
     }
-    if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    if (
+      error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+      error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+    ) {
       return new ExpectedError('QUERY_TIMEOUT', 'The query took too long and was stopped; narrow it down and try again.');
     }
   }

@@ -151,8 +151,17 @@ afterAll(async () => {
 /** A small graph of its own for a test: one plan, one priority, one action with a measure, an Act, a council priority. */
 function smallPlan(prefix: string): GraphBatch {
   const at = { basis: 'STATED', by: 'test', at: '2026-11-22' };
-  const node = (label: GraphBatch['nodes'][number]['label'], id: string, props: Record<string, unknown> = {}) => ({ label, id: `${prefix}/${id}`, props: { title: id, ...props } });
-  const link = (type: GraphBatch['links'][number]['type'], from: string, to: string, props: Record<string, unknown> = {}) => ({ type, from: `${prefix}/${from}`, to: `${prefix}/${to}`, props: { ...at, ...props } });
+  const node = (label: GraphBatch['nodes'][number]['label'], id: string, props: Record<string, unknown> = {}) => ({
+    label,
+    id: `${prefix}/${id}`,
+    props: { title: id, ...props },
+  });
+  const link = (type: GraphBatch['links'][number]['type'], from: string, to: string, props: Record<string, unknown> = {}) => ({
+    type,
+    from: `${prefix}/${from}`,
+    to: `${prefix}/${to}`,
+    props: { ...at, ...props },
+  });
   return {
     nodes: [
       node('Plan', 'plan', { status: 'ADOPTED', kind: 'STRATEGY' }),
@@ -303,7 +312,9 @@ describe('gaps', () => {
   it('reports a discretionary action with no statutory basis for information, not as a gap', async () => {
     await withSmallPlan(async (prefix) => {
       await gateway.write(removeLink, { from: `${prefix}/plan/p1/a1`, to: `${prefix}/act`, type: 'GIVES_EFFECT_TO' });
-      await gateway.write(cypher('test.discretionary', 'MATCH (a:Action {id: $id}) SET a.discretionary = true, a.discretionaryReason = "A local choice."'), { id: `${prefix}/plan/p1/a1` });
+      await gateway.write(cypher('test.discretionary', 'MATCH (a:Action {id: $id}) SET a.discretionary = true, a.discretionaryReason = "A local choice."'), {
+        id: `${prefix}/plan/p1/a1`,
+      });
       const { data } = await api.execute(Gaps, { scope: { planId: `${prefix}/plan` }, codes: ['ACTION_WITHOUT_STATUTORY_BASIS'] });
       const rule = data!.gaps.rules[0]!;
       expect(rule.findings).toEqual([expect.objectContaining({ severity: 'INFO', detail: expect.stringContaining('A local choice.') })]);
@@ -314,7 +325,9 @@ describe('gaps', () => {
 
   it('does not count a SUGGESTED link as a statutory basis', async () => {
     await withSmallPlan(async (prefix) => {
-      await gateway.write(cypher('test.suggest', 'MATCH (:Action {id: $id})-[r:GIVES_EFFECT_TO]->() SET r.basis = "SUGGESTED"'), { id: `${prefix}/plan/p1/a1` });
+      await gateway.write(cypher('test.suggest', 'MATCH (:Action {id: $id})-[r:GIVES_EFFECT_TO]->() SET r.basis = "SUGGESTED"'), {
+        id: `${prefix}/plan/p1/a1`,
+      });
       const { data } = await api.execute(Gaps, { scope: { planId: `${prefix}/plan` }, codes: ['ACTION_WITHOUT_STATUTORY_BASIS'] });
       expect(findingsOf({ data }, 'ACTION_WITHOUT_STATUTORY_BASIS')).toEqual([`${prefix}/plan/p1/a1`]);
     });
@@ -330,7 +343,7 @@ describe('gaps', () => {
     const ids = rule.findings.map(({ node }) => node.id);
 
     const first = await api.execute(GapPages, { codes });
-    expect(first.data!.gaps.rules[0]!.findings).toHaveLength(100 < ids.length ? 100 : ids.length);
+    expect(first.data!.gaps.rules[0]!.findings).toHaveLength(Math.min(100, ids.length));
     const pages = await Promise.all([0, 20, 40].map((offset) => api.execute(GapPages, { codes, first: 20, offset })));
     expect(pages.flatMap(({ data }) => data!.gaps.rules[0]!.findings.map(({ node }) => node.id))).toEqual(ids.slice(0, 60));
     const people = rule.findings.find(({ node }) => node.id.startsWith('redbridge-people-strategy-2024/'));
@@ -404,7 +417,8 @@ describe('alignment', () => {
     expect(alone.length).toBeLessThan(matrix.rows.length);
     const connected = new Set(matrix.cells.map(({ row }) => row));
     for (const { node } of alone) expect(connected.has(node.id)).toBe(false);
-    for (const cell of matrix.cells) expect(cell.connection).toBe(cell.links.length ? 'LINKED' : cell.sharedAuthorities.length ? 'SHARED_AUTHORITY' : 'SHARED_THEME');
+    for (const cell of matrix.cells)
+      expect(cell.connection).toBe(cell.links.length ? 'LINKED' : cell.sharedAuthorities.length ? 'SHARED_AUTHORITY' : 'SHARED_THEME');
   });
 
   it('relates plans to the authorities they cite or give effect to, one link per item', async () => {
@@ -453,7 +467,11 @@ describe('alignment', () => {
     const prefix = `test-alignment-${Math.random().toString(36).slice(2, 10)}`;
     const at = { basis: 'STATED', by: 'test', at: '2026-12-07' };
     const id = (name: string) => `${prefix}/${name}`;
-    const priority = (plan: string, name: string) => ({ label: 'Priority' as const, id: id(`${plan}/${name}`), props: { title: `${plan} ${name}`, planId: id(plan), topPriorityId: id(`${plan}/${name}`) } });
+    const priority = (plan: string, name: string) => ({
+      label: 'Priority' as const,
+      id: id(`${plan}/${name}`),
+      props: { title: `${plan} ${name}`, planId: id(plan), topPriorityId: id(`${plan}/${name}`) },
+    });
     await loadBatch(gateway, {
       nodes: [
         { label: 'Plan', id: id('old'), props: { title: 'Old plan', status: 'EXPIRED' } },
@@ -477,7 +495,10 @@ describe('alignment', () => {
       ],
     });
     try {
-      const { data, errors } = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: id('old') }, columns: { kind: 'PLAN_PRIORITIES', planId: id('new') } });
+      const { data, errors } = await api.execute(Alignment, {
+        rows: { kind: 'PLAN_PRIORITIES', planId: id('old') },
+        columns: { kind: 'PLAN_PRIORITIES', planId: id('new') },
+      });
       expect(errors).toBeUndefined();
       const matrix = data!.alignment;
       expect(matrix.chosenBecause).toBeNull();
@@ -491,7 +512,10 @@ describe('alignment', () => {
 
       // Once the link is gone, the row is no longer covered, though nothing else changed.
       await gateway.write(removeLink, { from: id('new/p1'), to: id('old/linked'), type: 'INFORMED_BY' });
-      const after = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: id('old') }, columns: { kind: 'PLAN_PRIORITIES', planId: id('new') } });
+      const after = await api.execute(Alignment, {
+        rows: { kind: 'PLAN_PRIORITIES', planId: id('old') },
+        columns: { kind: 'PLAN_PRIORITIES', planId: id('new') },
+      });
       expect(after.data!.alignment.uncoveredRows.map(({ id: row }) => row)).toContain(id('old/linked'));
     } finally {
       await gateway.write(cypher('test.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix: `${prefix}/` });
@@ -519,7 +543,10 @@ describe('alignment', () => {
 
     // The level chosen is one where the rows do not all connect alike, so the list of what is not
     // covered tells them apart; in the seed data that is Caring for Redbridge's actions.
-    const byPriority = await api.execute(Alignment, { rows: { kind: 'PLAN_PRIORITIES', planId: earlier }, columns: { kind: 'PLAN_PRIORITIES', planId: later } });
+    const byPriority = await api.execute(Alignment, {
+      rows: { kind: 'PLAN_PRIORITIES', planId: earlier },
+      columns: { kind: 'PLAN_PRIORITIES', planId: later },
+    });
     const kinds = (entries: { connection: string }[]) => new Set(entries.map(({ connection }) => connection)).size;
     if (kinds(byPriority.data!.alignment.rowConnections) === 1) expect(matrix.rowSet.kind).toBe('PLAN_ACTIONS');
     else expect(matrix.rowSet.kind).toBe('PLAN_PRIORITIES');
@@ -553,7 +580,7 @@ describe('evidence chains', () => {
     }
   });
 
-  it('lists an inspection report\'s evidence in the report\'s order', async () => {
+  it("lists an inspection report's evidence in the report's order", async () => {
     const [chain, listing] = await Promise.all([api.execute(Evidence, { id: 'ofsted-redbridge-2018' }), api.execute(Inspections, {})]);
     const report = listing.data!.inspections.find(({ report: { id } }) => id === 'ofsted-redbridge-2018')!;
     expect(chain.data!.evidenceChain.evidence.map(({ id }) => id)).toEqual(['ofsted-redbridge-2018', ...report.items.map(({ node }) => node.id)]);
@@ -623,11 +650,14 @@ describe('search', () => {
     expect(hits.some(({ plan }) => plan?.id === 'redbridge-people-strategy-2024')).toBe(true);
   });
 
-  it.each(['"care AND (leavers~ OR title:[a TO z]', 'care* ? \\ / ^2 {}', 'AND OR NOT', '"""', ')))(((', 'NOT care'])('treats Lucene syntax as plain words: %s', async (text) => {
-    const { data, errors } = await api.execute(Search, { text, labels: null });
-    expect(errors).toBeUndefined();
-    expect(Array.isArray(data!.search.hits)).toBe(true);
-  });
+  it.each(['"care AND (leavers~ OR title:[a TO z]', 'care* ? \\ / ^2 {}', 'AND OR NOT', '"""', ')))(((', 'NOT care'])(
+    'treats Lucene syntax as plain words: %s',
+    async (text) => {
+      const { data, errors } = await api.execute(Search, { text, labels: null });
+      expect(errors).toBeUndefined();
+      expect(Array.isArray(data!.search.hits)).toBe(true);
+    },
+  );
 
   it('reads AND in capitals as joining words and leaves out what has the word after NOT', async () => {
     const joined = await api.execute(Search, { text: 'care AND leavers', labels: null });
@@ -693,6 +723,9 @@ describe('abuse limits', () => {
     const written = await api.execute('{ search(text: "care", first: 100000) { query } }');
     expect(written.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
     const passed = await api.execute('query ($first: Int) { search(text: "care", first: $first) { query } }', { first: 100_000 });
-    expect(passed.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 100.', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(passed.errors?.[0]).toMatchObject({
+      message: 'first must be a whole number from 1 to 100.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
   });
 });

@@ -92,9 +92,17 @@ const count = async () => (await gateway.read(cypher('test.count', 'MATCH (n) RE
 
 /** A plan of the test's own with one priority. */
 async function makePlan(name: string) {
-  const plan = await api.execute(CreateNode, { input: { label: 'Plan', id: `${prefix}/${name}`, title: `Test plan ${name}`, properties: { kind: 'STRATEGY', status: 'DRAFT' } } }, editor);
+  const plan = await api.execute(
+    CreateNode,
+    { input: { label: 'Plan', id: `${prefix}/${name}`, title: `Test plan ${name}`, properties: { kind: 'STRATEGY', status: 'DRAFT' } } },
+    editor,
+  );
   expect(plan.errors).toBeUndefined();
-  const priority = await api.execute(CreateNode, { input: { label: 'Priority', parentId: `${prefix}/${name}`, title: 'Young people leaving care', properties: { code: 'P1' } } }, editor);
+  const priority = await api.execute(
+    CreateNode,
+    { input: { label: 'Priority', parentId: `${prefix}/${name}`, title: 'Young people leaving care', properties: { code: 'P1' } } },
+    editor,
+  );
   expect(priority.errors).toBeUndefined();
   return { planId: `${prefix}/${name}`, priorityId: priority.data!.createNode.id };
 }
@@ -122,12 +130,30 @@ describe('who may write', () => {
 describe('editing', () => {
   it('creates, edits and deletes nodes, recording who, when, what and why', async () => {
     const { planId, priorityId } = await makePlan('editing');
-    const created = await api.execute(CreateNode, { input: { label: 'Action', parentId: priorityId, title: 'Run a care leavers hub', properties: { term: 'We will' } }, why: 'Agreed at the board' }, editor);
+    const created = await api.execute(
+      CreateNode,
+      { input: { label: 'Action', parentId: priorityId, title: 'Run a care leavers hub', properties: { term: 'We will' } }, why: 'Agreed at the board' },
+      editor,
+    );
     expect(created.data?.createNode).toMatchObject({ label: 'Action', planId, properties: { topPriorityId: priorityId } });
     const actionId = created.data!.createNode.id;
 
-    const edited = await api.execute(UpdateNode, { id: actionId, version: 1, properties: { title: 'Run a care leavers hub in Ilford', discretionary: true, discretionaryReason: 'A local choice' }, why: 'Named the place' }, editor);
-    expect(edited.data?.updateNode).toMatchObject({ title: 'Run a care leavers hub in Ilford', version: 2, changedBy: 'Test Editor', properties: expect.objectContaining({ discretionary: true }) });
+    const edited = await api.execute(
+      UpdateNode,
+      {
+        id: actionId,
+        version: 1,
+        properties: { title: 'Run a care leavers hub in Ilford', discretionary: true, discretionaryReason: 'A local choice' },
+        why: 'Named the place',
+      },
+      editor,
+    );
+    expect(edited.data?.updateNode).toMatchObject({
+      title: 'Run a care leavers hub in Ilford',
+      version: 2,
+      changedBy: 'Test Editor',
+      properties: expect.objectContaining({ discretionary: true }),
+    });
 
     const history = await api.execute(History, { id: actionId });
     expect(history.data?.history.map(({ operation }) => operation)).toEqual(['UPDATE_NODE', 'CREATE_NODE']);
@@ -146,7 +172,11 @@ describe('editing', () => {
     expect(missing.errors?.[0]?.message).toBe('input.properties.status: is required for a Plan');
     const unknownParent = await api.execute(CreateNode, { input: { label: 'Action', title: 'An action', parentId: 'no/such/parent' } }, editor);
     expect(unknownParent.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'input.parentId' } });
-    const wrongParent = await api.execute(CreateNode, { input: { label: 'Plan', title: 'A plan', parentId: 'authority/care-act-2014', properties: { kind: 'STRATEGY', status: 'DRAFT' } } }, editor);
+    const wrongParent = await api.execute(
+      CreateNode,
+      { input: { label: 'Plan', title: 'A plan', parentId: 'authority/care-act-2014', properties: { kind: 'STRATEGY', status: 'DRAFT' } } },
+      editor,
+    );
     expect(wrongParent.errors?.[0]?.message).toMatch(/^input.parentId: a Plan does not sit under anything/);
     expect(await count()).toBe(before);
   });
@@ -166,11 +196,31 @@ describe('editing', () => {
 
   it('links nodes with a basis, refusing a curated link without a rationale and links between the wrong kinds', async () => {
     const { priorityId } = await makePlan('linking');
-    const noRationale = await api.execute(CreateLink, { input: { from: priorityId, type: 'GIVES_EFFECT_TO', to: 'authority/care-act-2014', basis: 'CURATED' } }, editor);
+    const noRationale = await api.execute(
+      CreateLink,
+      { input: { from: priorityId, type: 'GIVES_EFFECT_TO', to: 'authority/care-act-2014', basis: 'CURATED' } },
+      editor,
+    );
     expect(noRationale.errors?.[0]?.message).toBe('input.rationale: a CURATED link needs a rationale');
-    const wrongKinds = await api.execute(CreateLink, { input: { from: priorityId, type: 'GIVES_EFFECT_TO', to: 'theme/care-leavers', basis: 'CURATED', rationale: 'x' } }, editor);
+    const wrongKinds = await api.execute(
+      CreateLink,
+      { input: { from: priorityId, type: 'GIVES_EFFECT_TO', to: 'theme/care-leavers', basis: 'CURATED', rationale: 'x' } },
+      editor,
+    );
     expect(wrongKinds.errors?.[0]?.message).toMatch(/^to: a GIVES_EFFECT_TO link ends at a Authority or Provision, not a Theme/);
-    const linked = await api.execute(CreateLink, { input: { from: priorityId, type: 'GIVES_EFFECT_TO', to: 'authority/children-and-social-work-act-2017', basis: 'CURATED', rationale: 'Corporate parenting duties.' } }, editor);
+    const linked = await api.execute(
+      CreateLink,
+      {
+        input: {
+          from: priorityId,
+          type: 'GIVES_EFFECT_TO',
+          to: 'authority/children-and-social-work-act-2017',
+          basis: 'CURATED',
+          rationale: 'Corporate parenting duties.',
+        },
+      },
+      editor,
+    );
     expect(linked.data?.createLink).toMatchObject({ type: 'GIVES_EFFECT_TO', basis: 'CURATED', by: 'Test Editor' });
   });
 });
@@ -178,7 +228,11 @@ describe('editing', () => {
 describe('link suggestions', () => {
   it('suggests the Children and Social Work Act 2017 for a care-leavers action, with the matching words; accepting it closes the gap', async () => {
     const { planId, priorityId } = await makePlan('suggestions');
-    const action = await api.execute(CreateNode, { input: { label: 'Action', parentId: priorityId, title: 'Improve the outcomes for care leavers through better support into work' } }, editor);
+    const action = await api.execute(
+      CreateNode,
+      { input: { label: 'Action', parentId: priorityId, title: 'Improve the outcomes for care leavers through better support into work' } },
+      editor,
+    );
     const actionId = action.data!.createNode.id;
     const gapsBefore = await api.execute(StatutoryGaps, { planId });
     expect(gapsBefore.data?.gaps.rules[0]?.findings.map(({ node }) => node.id)).toContain(actionId);
@@ -226,7 +280,9 @@ describe('importing documents', () => {
     expect(again.data?.importDocument).toMatchObject({ committed: false, created: [], createdLinks: [] });
     expect(await count()).toBe(after);
 
-    await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: committed.data!.importDocument.document!.id });
+    await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), {
+      id: committed.data!.importDocument.document!.id,
+    });
   });
 
   it('refuses bad input with the line or field at fault, and writes nothing', async () => {
@@ -267,10 +323,14 @@ describe('importing documents', () => {
     const { data } = await api.execute(Import, { input: { fileName: `${prefix}-extra.csv`, content: csv }, dryRun: false }, editor);
     expect(data?.importDocument).toMatchObject({ faults: [], committed: true });
     try {
-      const [row] = await gateway.read(cypher('test.placement', 'MATCH (a:Action {id: $id}) RETURN a.planId AS planId, a.topPriorityId AS topPriorityId'), { id });
+      const [row] = await gateway.read(cypher('test.placement', 'MATCH (a:Action {id: $id}) RETURN a.planId AS planId, a.topPriorityId AS topPriorityId'), {
+        id,
+      });
       expect(row).toEqual({ planId: 'redbridge-people-strategy-2024', topPriorityId: 'redbridge-people-strategy-2024/sp2' });
     } finally {
-      await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: data!.importDocument.document!.id });
+      await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), {
+        id: data!.importDocument.document!.id,
+      });
       await gateway.write(cypher('test.removeAction', 'MATCH (n:Entity {id: $id}) DETACH DELETE n'), { id });
     }
   });
@@ -282,13 +342,17 @@ describe('export', () => {
     const file = json.data!.exportGraph;
     expect(file.fileName).toBe('redbridge-people-strategy-2024.json');
     const parsed = JSON.parse(file.content) as { nodes: { id: string }[]; links: unknown[] };
-    expect(parsed.nodes.map(({ id }) => id)).toEqual(expect.arrayContaining(['redbridge-people-strategy-2024/sp2/w3', 'authority/children-and-social-work-act-2017']));
+    expect(parsed.nodes.map(({ id }) => id)).toEqual(
+      expect.arrayContaining(['redbridge-people-strategy-2024/sp2/w3', 'authority/children-and-social-work-act-2017']),
+    );
     const reimport = await api.execute(Import, { input: { fileName: file.fileName, content: file.content }, dryRun: true }, editor);
     expect(reimport.data?.importDocument).toMatchObject({ faults: [], created: [], updated: [], createdLinks: [] });
     expect(reimport.data?.importDocument.unchanged).toBe(parsed.nodes.length + parsed.links.length);
 
     const csv = (await api.execute(Export, { planId: 'redbridge-people-strategy-2024', format: 'CSV' })).data!.exportGraph;
-    expect(csv.content.split('\r\n')[0]).toBe('id,parent,label,title,code,term,text,kind,status,corporate,discretionary,owner,themes,period_start,period_end,legislation_id,unit,polarity');
+    expect(csv.content.split('\r\n')[0]).toBe(
+      'id,parent,label,title,code,term,text,kind,status,corporate,discretionary,owner,themes,period_start,period_end,legislation_id,unit,polarity',
+    );
     const graphml = (await api.execute(Export, { planId: 'redbridge-people-strategy-2024', format: 'GRAPHML' })).data!.exportGraph;
     expect(graphml.content).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<graphml /);
     expect(graphml.content).toContain('<node id="redbridge-people-strategy-2024/sp2/w3">');

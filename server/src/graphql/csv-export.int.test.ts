@@ -31,9 +31,9 @@ const prefix = `test-csv-export-${Math.random().toString(36).slice(2, 8)}`;
 const formulas = {
   hyperlink: '=HYPERLINK("http://x","y")',
   command: "=cmd|' /C calc'!A0",
-  plus: '+1+cmd|\' /C calc\'!A0',
-  minus: '-2+3+cmd|\' /C calc\'!A0',
-  at: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  plus: "+1+cmd|' /C calc'!A0",
+  minus: "-2+3+cmd|' /C calc'!A0",
+  at: "@SUM(1+1)*cmd|' /C calc'!A0",
   'full-width': '＝1+1',
 };
 
@@ -44,8 +44,14 @@ beforeAll(async () => {
   gateway = testGateway();
 });
 afterAll(async () => {
-  await gateway.write(cypher('test.csvExport.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix OR n.documentId = $documentId OR n.id = $documentId DETACH DELETE n'), { prefix, documentId: documentId ?? null });
-  await gateway.write(cypher('test.csvExport.cleanUpChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix OR c.subjectId = $documentId DELETE c'), { prefix, documentId: documentId ?? null });
+  await gateway.write(
+    cypher('test.csvExport.cleanUp', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix OR n.documentId = $documentId OR n.id = $documentId DETACH DELETE n'),
+    { prefix, documentId: documentId ?? null },
+  );
+  await gateway.write(cypher('test.csvExport.cleanUpChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix OR c.subjectId = $documentId DELETE c'), {
+    prefix,
+    documentId: documentId ?? null,
+  });
   await api?.close();
   await gateway?.close();
 });
@@ -53,7 +59,9 @@ afterAll(async () => {
 describe('CSV export of imported formulas', () => {
   it('imports titles and texts starting with =, +, - and @ as they are, and exports none of them as a formula', async () => {
     const plan = `${prefix}/plan`;
-    const rows = Object.entries(formulas).map(([name, formula], index) => `${plan}/${name},${plan},Action,${field(formula)},${index + 1},We will,${field(formulas.command)}`);
+    const rows = Object.entries(formulas).map(
+      ([name, formula], index) => `${plan}/${name},${plan},Action,${field(formula)},${index + 1},We will,${field(formulas.command)}`,
+    );
     const csv = [`id,parent,label,title,code,term,text`, `${plan},,Plan,${field(formulas.hyperlink)},,,${field(formulas.at)}`, ...rows, ''].join('\r\n');
 
     const imported = await api.execute(Import, { input: { fileName: `${prefix}.csv`, content: csv } }, { token: testTokens.editor });
@@ -61,7 +69,9 @@ describe('CSV export of imported formulas', () => {
     expect(imported.data?.importDocument.faults).toEqual([]);
     expect(imported.data?.importDocument.committed).toBe(true);
     documentId = imported.data!.importDocument.document!.id;
-    expect(imported.data!.importDocument.created).toEqual(expect.arrayContaining([{ id: plan, title: formulas.hyperlink }, ...Object.entries(formulas).map(([name, title]) => ({ id: `${plan}/${name}`, title }))]));
+    expect(imported.data!.importDocument.created).toEqual(
+      expect.arrayContaining([{ id: plan, title: formulas.hyperlink }, ...Object.entries(formulas).map(([name, title]) => ({ id: `${plan}/${name}`, title }))]),
+    );
 
     const { data, errors } = await api.execute(Export, { planId: plan, format: 'CSV' });
     expect(errors).toBeUndefined();
@@ -71,7 +81,11 @@ describe('CSV export of imported formulas', () => {
     const [header, ...cells] = parse(exported.content, { relax_column_count: true }) as string[][];
     expect(header).toEqual([...csvTemplateColumns]);
     expect(cells.length).toBeGreaterThanOrEqual(Object.keys(formulas).length + 1);
-    for (const cell of cells.flat()) expect(formulaStarts.some((start) => cell.startsWith(start)), cell).toBe(false);
+    for (const cell of cells.flat())
+      expect(
+        formulaStarts.some((start) => cell.startsWith(start)),
+        cell,
+      ).toBe(false);
 
     const column = (name: (typeof csvTemplateColumns)[number]) => csvTemplateColumns.indexOf(name);
     const byId = new Map(cells.map((row) => [row[column('id')], row]));

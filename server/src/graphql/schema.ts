@@ -36,11 +36,27 @@ export function typeDefs(): string[] {
 }
 
 /** Node properties go out as they are; the scalar is output-only. */
-const JSON = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value });
+const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value });
 
 const resolvers: Resolvers = {
-  JSON,
-  Query: { graphStats, node, search, trace, gaps, coverage, alignment, evidenceChain, impact, inspections, plans, planHierarchy, history, suggestions, exportGraph },
+  JSON: JsonScalar,
+  Query: {
+    graphStats,
+    node,
+    search,
+    trace,
+    gaps,
+    coverage,
+    alignment,
+    evidenceChain,
+    impact,
+    inspections,
+    plans,
+    planHierarchy,
+    history,
+    suggestions,
+    exportGraph,
+  },
   GapRule,
   Mutation: { createNode, updateNode, deleteNode, createLink, deleteLink, suggestLinks, acceptSuggestion, rejectSuggestion, importDocument },
 };

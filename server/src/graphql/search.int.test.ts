@@ -41,7 +41,12 @@ describe('ranking', () => {
   it('ranks the Care Leavers Covenant and the action implementing it first for "care leavers covenant"', async () => {
     const { hits, closeMatches } = await search('care leavers covenant');
     expect(closeMatches).toEqual([]);
-    expect(hits.slice(0, 2).map(({ node }) => node.id).sort()).toEqual(['authority/care-leavers-covenant', 'redbridge-people-strategy-2024/sp2/w3']);
+    expect(
+      hits
+        .slice(0, 2)
+        .map(({ node }) => node.id)
+        .sort(),
+    ).toEqual(['authority/care-leavers-covenant', 'redbridge-people-strategy-2024/sp2/w3']);
     expect(hits.map(({ score }) => score)).toEqual([...hits.map(({ score }) => score)].sort((a, b) => b - a));
   });
 });
@@ -63,7 +68,12 @@ describe('close matches', () => {
   it('ranks exact matches of the other words above close matches of a misspelt one', async () => {
     const { hits, closeMatches } = await search('care leavers covnant');
     expect(closeMatches).toEqual(['covnant']);
-    expect(hits.slice(0, 2).map(({ node }) => node.id).sort()).toEqual(['authority/care-leavers-covenant', 'redbridge-people-strategy-2024/sp2/w3']);
+    expect(
+      hits
+        .slice(0, 2)
+        .map(({ node }) => node.id)
+        .sort(),
+    ).toEqual(['authority/care-leavers-covenant', 'redbridge-people-strategy-2024/sp2/w3']);
   });
 });
 
@@ -73,7 +83,11 @@ describe('citations', () => {
     const at = { basis: 'STATED', by: 'test', at: '2026-12-07' };
     await loadBatch(gateway, {
       nodes: [
-        { label: 'Authority', id: `${prefix}/children-act-1989`, props: { title: 'Children Act 1989', kind: 'ACT', legislationId: 'ukpga/1989/41', year: 1989 } },
+        {
+          label: 'Authority',
+          id: `${prefix}/children-act-1989`,
+          props: { title: 'Children Act 1989', kind: 'ACT', legislationId: 'ukpga/1989/41', year: 1989 },
+        },
         { label: 'Provision', id: `${prefix}/children-act-1989/s17`, props: { title: 'Provision of services for children in need', code: 's.17' } },
         { label: 'Provision', id: `${prefix}/children-act-1989/s20`, props: { title: 'Provision of accommodation for children', code: 's.20' } },
         { label: 'Action', id: `${prefix}/a17`, props: { title: 'Open 17 family hubs across the borough' } },

@@ -108,7 +108,11 @@ describe('own versus inherited in a trace', () => {
     const trace = await traceOf('caring-for-redbridge-2018/so3/ka4');
     const end = (id: string) => trace.ends.find(({ node }) => node.id === id);
     expect(end('authority/children-and-social-work-act-2017')).toMatchObject({ reaches: 'AUTHORITY', own: true, inheritedFrom: [] });
-    expect(end('authority/care-act-2014')).toMatchObject({ reaches: 'AUTHORITY', own: false, inheritedFrom: [{ id: 'caring-for-redbridge-2018/so3', label: 'Priority' }] });
+    expect(end('authority/care-act-2014')).toMatchObject({
+      reaches: 'AUTHORITY',
+      own: false,
+      inheritedFrom: [{ id: 'caring-for-redbridge-2018/so3', label: 'Priority' }],
+    });
     const carePaths = trace.paths.filter(({ nodes }) => nodes.at(-1) === 'authority/care-act-2014');
     expect(carePaths.length).toBeGreaterThan(0);
     for (const path of carePaths) expect(path).toMatchObject({ inherited: true, via: 'caring-for-redbridge-2018/so3' });
@@ -162,11 +166,17 @@ describe('gap rules', () => {
   });
 
   it('lists, for information only, actions whose statutory basis comes only from above them, naming what they inherit', async () => {
-    const { data } = await api.execute(Rules, { scope: { planId: 'caring-for-redbridge-2018' }, codes: ['ACTION_RELIES_ON_INHERITED_BASIS', 'ACTION_WITHOUT_STATUTORY_BASIS'] });
+    const { data } = await api.execute(Rules, {
+      scope: { planId: 'caring-for-redbridge-2018' },
+      codes: ['ACTION_RELIES_ON_INHERITED_BASIS', 'ACTION_WITHOUT_STATUTORY_BASIS'],
+    });
     const inherited = data!.gaps.rules.find(({ code }) => code === 'ACTION_RELIES_ON_INHERITED_BASIS')!;
     expect(inherited.severity).toBe('INFO');
     expect(inherited.findingCount).toBe(inherited.informationCount);
-    expect(data!.gaps.total).toBe(data!.gaps.rules.find(({ code }) => code === 'ACTION_WITHOUT_STATUTORY_BASIS')!.findingCount - data!.gaps.rules.find(({ code }) => code === 'ACTION_WITHOUT_STATUTORY_BASIS')!.informationCount);
+    expect(data!.gaps.total).toBe(
+      data!.gaps.rules.find(({ code }) => code === 'ACTION_WITHOUT_STATUTORY_BASIS')!.findingCount -
+        data!.gaps.rules.find(({ code }) => code === 'ACTION_WITHOUT_STATUTORY_BASIS')!.informationCount,
+    );
     // so3/ka4 gives effect to an Act itself, so its basis is not only inherited.
     expect(inherited.findings.map(({ node }) => node.id)).not.toContain('caring-for-redbridge-2018/so3/ka4');
     const finding = inherited.findings[0];

@@ -148,22 +148,34 @@ describe('concurrent edits', () => {
 
   it('lets one of several racing creates of one id succeed; the others get CONFLICT', async () => {
     const id = `${prefix}/raced`;
-    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => api.execute(CreateNode, { input: { label: 'Theme', id, title: `raced ${index}` } }, editors[index % 2])));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => api.execute(CreateNode, { input: { label: 'Theme', id, title: `raced ${index}` } }, editors[index % 2])),
+    );
     expect(results.filter(({ errors }) => !errors)).toHaveLength(1);
     for (const { errors } of results.filter(({ errors }) => errors)) {
-      expect(errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', changedBy: expect.stringMatching(/^Test (Editor|Admin)$/) }, message: expect.stringContaining(id) });
+      expect(errors?.[0]).toMatchObject({
+        extensions: { code: 'CONFLICT', changedBy: expect.stringMatching(/^Test (Editor|Admin)$/) },
+        message: expect.stringContaining(id),
+      });
     }
   });
 
   it('versions links: a change needs the version read, a stale change or delete is refused', async () => {
     const from = await makeTheme('link-from');
-    const plan = await api.execute(CreateNode, { input: { label: 'Plan', id: `${prefix}/link-plan`, title: 'Link plan', properties: { kind: 'STRATEGY', status: 'DRAFT' } } }, editors[0]);
+    const plan = await api.execute(
+      CreateNode,
+      { input: { label: 'Plan', id: `${prefix}/link-plan`, title: 'Link plan', properties: { kind: 'STRATEGY', status: 'DRAFT' } } },
+      editors[0],
+    );
     expect(plan.errors).toBeUndefined();
     const input = { from: `${prefix}/link-plan`, type: 'CONCERNS', to: from, basis: 'CURATED' as const, rationale: 'first' };
     const racing = await Promise.all(Array.from({ length: 4 }, () => api.execute(CreateLink, { input }, editors[0])));
     expect(racing.filter(({ errors }) => !errors)).toHaveLength(1);
     expect(racing.filter(({ errors }) => errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(3);
-    const [links] = await gateway.read(cypher('test.links', 'MATCH (:Entity {id: $from})-[r:CONCERNS]->(:Entity {id: $to}) RETURN count(r) AS count'), { from: input.from, to: from });
+    const [links] = await gateway.read(cypher('test.links', 'MATCH (:Entity {id: $from})-[r:CONCERNS]->(:Entity {id: $to}) RETURN count(r) AS count'), {
+      from: input.from,
+      to: from,
+    });
     expect(links?.count).toBe(1);
 
     const changed = await api.execute(CreateLink, { input: { ...input, rationale: 'second', version: 1 } }, editors[1]);

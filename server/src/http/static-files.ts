@@ -38,7 +38,10 @@ export async function serveClient(root: string, pathname: string): Promise<Respo
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     return new Response('Not found', { status: 404 });
   }
-  const found = await stat(file).then((info) => info.isFile(), () => false);
+  const found = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
   if (found) {
     const hashed = relative.startsWith('assets/');
     return new Response(await readFile(file), {

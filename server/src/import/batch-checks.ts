@@ -60,7 +60,8 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     }
     for (const key of Object.keys(node.props)) {
       if (!found || !ownedByGraph.has(key) || notImported.has(key) || key === 'id' || key === 'documentId') continue;
-      if (JSON.stringify(node.props[key]) !== JSON.stringify(found.props?.[key] ?? null)) fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
+      if (JSON.stringify(node.props[key]) !== JSON.stringify(found.props?.[key] ?? null))
+        fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
     }
     labels.set(node.id, node.label);
     return { ...node, props: Object.fromEntries(Object.entries(node.props).filter(([key]) => !notImported.has(key) && (found || !placement.has(key)))) };
@@ -72,7 +73,10 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     if (!from || !to) return fault(`links[${index}]`, `refers to ${!from ? link.from : link.to}, which is neither in the file nor in the graph`);
     if (link.from === link.to) return fault(`links[${index}]`, 'a link cannot join a node to itself');
     if (!rule.from.includes(from as LabelOrDocument) || !rule.to.includes(to as LabelOrDocument)) {
-      fault(`links[${index}].type`, `a ${link.type} link joins ${rule.from.join(' or ')} to ${rule.to.join(' or ')}, not ${from} ${link.from} to ${to} ${link.to}`);
+      fault(
+        `links[${index}].type`,
+        `a ${link.type} link joins ${rule.from.join(' or ')} to ${rule.to.join(' or ')}, not ${from} ${link.from} to ${to} ${link.to}`,
+      );
     }
   });
   const links = batch.links.map((link) => ({ ...link, props: Object.fromEntries(Object.entries(link.props).filter(([key]) => !notImported.has(key))) }));

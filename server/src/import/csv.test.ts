@@ -17,7 +17,15 @@ const faultOf = (action: () => unknown) => {
 
 describe('writeCsv', () => {
   it('writes the header first and ends every record with CRLF', () => {
-    expect(writeCsv(['id', 'title'], [['a', 'Plan A'], ['b', '']])).toBe('id,title\r\na,Plan A\r\nb,\r\n');
+    expect(
+      writeCsv(
+        ['id', 'title'],
+        [
+          ['a', 'Plan A'],
+          ['b', ''],
+        ],
+      ),
+    ).toBe('id,title\r\na,Plan A\r\nb,\r\n');
     expect(writeCsv(['id', 'title'], [])).toBe('id,title\r\n');
   });
 
@@ -32,11 +40,19 @@ describe('writeCsv', () => {
 
   it('makes every cell starting with a formula character inert: a spreadsheet reads it as text', () => {
     const attacks = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1+1', '-1+1', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '＝1+1', '＋1', '－1', '＠SUM(A1)'];
-    for (const start of formulaStarts) expect(attacks.some((attack) => attack.startsWith(start)), start).toBe(true);
+    for (const start of formulaStarts)
+      expect(
+        attacks.some((attack) => attack.startsWith(start)),
+        start,
+      ).toBe(true);
     const [header, row] = plainCells(writeCsv(['x'], [attacks])) as string[][];
     expect(header).toEqual(['x']);
     expect(row).toEqual(attacks.map((attack) => `'${attack}`));
-    for (const cell of row!) expect(formulaStarts.some((start) => cell.startsWith(start)), cell).toBe(false);
+    for (const cell of row!)
+      expect(
+        formulaStarts.some((start) => cell.startsWith(start)),
+        cell,
+      ).toBe(false);
   });
 
   it('leaves text that merely contains a formula character alone', () => {
@@ -89,7 +105,12 @@ describe('parseCsv', () => {
   });
 
   it('keeps rows shorter or longer than the header and quotes inside unquoted fields', () => {
-    expect(parseCsv('a,b,c\n1\n1,2,3,4\n5,say "hi",6').map(({ cells }) => cells)).toEqual([['a', 'b', 'c'], ['1'], ['1', '2', '3', '4'], ['5', 'say "hi"', '6']]);
+    expect(parseCsv('a,b,c\n1\n1,2,3,4\n5,say "hi",6').map(({ cells }) => cells)).toEqual([
+      ['a', 'b', 'c'],
+      ['1'],
+      ['1', '2', '3', '4'],
+      ['5', 'say "hi"', '6'],
+    ]);
   });
 
   it('names the line and column of a quoted field that is never closed', () => {
@@ -110,11 +131,28 @@ describe('parseCsv', () => {
 
 describe('csvToSeed', () => {
   it('turns rows into seed nodes whose source is the row’s line and text', () => {
-    const { seed, lineOfNode } = csvToSeed('id,parent,label,title,themes\np,,Plan,"A plan, in full",\np/1,p,Priority,\'=Care first,theme/care;theme/homes\n', 'plan.csv');
+    const { seed, lineOfNode } = csvToSeed(
+      'id,parent,label,title,themes\np,,Plan,"A plan, in full",\np/1,p,Priority,\'=Care first,theme/care;theme/homes\n',
+      'plan.csv',
+    );
     expect(lineOfNode).toEqual([2, 3]);
     expect(seed.nodes).toEqual([
-      { id: 'p', label: 'Plan', title: 'A plan, in full', kind: 'STRATEGY', status: 'UNKNOWN', source: { section: 'line 2', excerpt: 'p,,Plan,"A plan, in full",' } },
-      { id: 'p/1', label: 'Priority', title: '=Care first', parent: 'p', themes: ['theme/care', 'theme/homes'], source: { section: 'line 3', excerpt: "p/1,p,Priority,'=Care first,theme/care;theme/homes" } },
+      {
+        id: 'p',
+        label: 'Plan',
+        title: 'A plan, in full',
+        kind: 'STRATEGY',
+        status: 'UNKNOWN',
+        source: { section: 'line 2', excerpt: 'p,,Plan,"A plan, in full",' },
+      },
+      {
+        id: 'p/1',
+        label: 'Priority',
+        title: '=Care first',
+        parent: 'p',
+        themes: ['theme/care', 'theme/homes'],
+        source: { section: 'line 3', excerpt: "p/1,p,Priority,'=Care first,theme/care;theme/homes" },
+      },
     ]);
   });
 

@@ -97,25 +97,28 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
   if (!header) throw new ExpectedError('BAD_USER_INPUT', 'line 1: the file has no header row.', { line: 1 });
   const names = header.cells.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => name && !(csvTemplateColumns as readonly string[]).includes(name));
-  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line}: unknown column ${unknown.join(', ')}; the columns are ${csvTemplateColumns.join(', ')}.`, { line: header.line });
+  if (unknown.length)
+    throw new ExpectedError('BAD_USER_INPUT', `line ${header.line}: unknown column ${unknown.join(', ')}; the columns are ${csvTemplateColumns.join(', ')}.`, {
+      line: header.line,
+    });
   for (const required of ['label', 'title']) {
     if (!names.includes(required)) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line}: the ${required} column is missing.`, { line: header.line });
   }
   if (rows.length === 0) throw new ExpectedError('BAD_USER_INPUT', `line ${header.line + 1}: the file has a header but no rows.`, { line: header.line + 1 });
 
-  const valueOf = (row: CsvRow, column: CsvTemplateColumn) => {
+  const cellOf = (row: CsvRow, column: CsvTemplateColumn) => {
     const index = names.indexOf(column);
     return index < 0 ? '' : (row.cells[index] ?? '').trim();
   };
-  const plan = rows.find((row) => valueOf(row, 'label') === 'Plan');
-  const base = slug(plan ? valueOf(plan, 'title') : fileName.replace(/\.[^.]+$/, ''));
+  const plan = rows.find((row) => cellOf(row, 'label') === 'Plan');
+  const base = slug(plan ? cellOf(plan, 'title') : fileName.replace(/\.[^.]+$/, ''));
   const documentId = `document/${slug(fileName)}`;
 
   const nodes = rows.map((row) => {
-    const label = valueOf(row, 'label');
-    const title = valueOf(row, 'title');
+    const label = cellOf(row, 'label');
+    const title = cellOf(row, 'title');
     const node: Record<string, unknown> = {
-      id: valueOf(row, 'id') || (label === 'Plan' ? base : `${base}/${slug(valueOf(row, 'code') || title)}`),
+      id: cellOf(row, 'id') || (label === 'Plan' ? base : `${base}/${slug(cellOf(row, 'code') || title)}`),
       label,
       title,
       source: { section: `line ${row.line}`, excerpt: row.raw.trim() },
@@ -123,10 +126,14 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
       ...(label === 'Plan' ? { kind: 'STRATEGY', status: 'UNKNOWN' } : {}),
     };
     for (const column of csvTemplateColumns) {
-      const value = valueOf(row, column);
+      const value = cellOf(row, column);
       if (!value || ['id', 'label', 'title'].includes(column)) continue;
       const key = renamed[column] ?? column;
-      if (column === 'themes') node.themes = value.split(/[;|]/).map((theme) => theme.trim()).filter(Boolean);
+      if (column === 'themes')
+        node.themes = value
+          .split(/[;|]/)
+          .map((theme) => theme.trim())
+          .filter(Boolean);
       else if (numeric.has(column)) node[key] = Number.isFinite(Number(value)) ? Number(value) : value;
       else if (flags.has(column)) node[key] = /^(true|yes|y|1)$/i.test(value) ? true : /^(false|no|n|0)$/i.test(value) ? false : value;
       else node[key] = value;
@@ -138,7 +145,7 @@ export function csvToSeed(text: string, fileName: string, publisherId?: string |
     seed: {
       document: {
         id: documentId,
-        title: plan ? valueOf(plan, 'title') : fileName,
+        title: plan ? cellOf(plan, 'title') : fileName,
         file: fileName,
         kind: 'STRATEGY',
         content: text,

@@ -39,9 +39,18 @@ const planNamed = (name: string): TestPlan => ({
   ],
 });
 
-const documentText = async (id: string) => (await gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as string | undefined;
+const documentText = async (id: string) =>
+  (await gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as string | undefined;
 const excerpts = async (documentId: string) =>
-  (await gateway.read(cypher('test.importedExcerpts', 'MATCH (:Entity)-[s:SOURCED_FROM]->(:Document {id: $documentId}) WHERE s.excerpt IS NOT NULL RETURN s.excerpt AS excerpt'), { documentId })).map(({ excerpt }) => excerpt as string);
+  (
+    await gateway.read(
+      cypher(
+        'test.importedExcerpts',
+        'MATCH (:Entity)-[s:SOURCED_FROM]->(:Document {id: $documentId}) WHERE s.excerpt IS NOT NULL RETURN s.excerpt AS excerpt',
+      ),
+      { documentId },
+    )
+  ).map(({ excerpt }) => excerpt as string);
 
 describe.each([
   ['pdf', planPdf],
@@ -84,7 +93,11 @@ describe('binary uploads', () => {
     expect(neither.errors?.[0]?.message).toMatch(/exactly one/);
     const bad = await api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: 'not base64!' } }, editor);
     expect(bad.errors?.[0]?.message).toMatch(/contentBase64: is not base64/);
-    const notPdf = await api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: Buffer.from('hello').toString('base64') }, dryRun: false }, editor);
+    const notPdf = await api.execute(
+      Import,
+      { input: { fileName: 'plan.pdf', contentBase64: Buffer.from('hello').toString('base64') }, dryRun: false },
+      editor,
+    );
     expect(notPdf.data?.importDocument).toMatchObject({ committed: false, faults: [{ message: expect.stringMatching(/plan\.pdf: this is not a PDF/) }] });
   });
 });

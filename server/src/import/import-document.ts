@@ -76,7 +76,8 @@ function emptyResult(dryRun: boolean, faults: ImportNote[], notUnderstood: Impor
 /** The file's text, or a fault naming what is wrong with it. */
 export function decodeImport(fileName: string, content: string | Uint8Array): string | ImportNote {
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
-  if (size > MAX_IMPORT_BYTES) return fault(`${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  if (size > MAX_IMPORT_BYTES)
+    return fault(`${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
   let decoded: string;
   try {
     decoded = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: true }).decode(content);
@@ -86,7 +87,10 @@ export function decodeImport(fileName: string, content: string | Uint8Array): st
   decoded = decoded.replace(/^\uFEFF/, '');
   const lineOf = (index: number) => lineAt(decoded, index);
   const broken = decoded.indexOf('\uFFFD');
-  if (broken >= 0) return fault(`${fileName} has characters that are not valid UTF-8 (line ${lineOf(broken)}): save it as UTF-8 and import it again.`, { line: lineOf(broken) });
+  if (broken >= 0)
+    return fault(`${fileName} has characters that are not valid UTF-8 (line ${lineOf(broken)}): save it as UTF-8 and import it again.`, {
+      line: lineOf(broken),
+    });
   const binary = decoded.search(/[\u0000-\u0008\u000E-\u001F]/);
   if (binary >= 0) return fault(`${fileName} looks like a binary file, not text (line ${lineOf(binary)}).`, { line: lineOf(binary) });
   if (!decoded.trim()) return fault(`${fileName} is empty.`);
@@ -96,7 +100,8 @@ export function decodeImport(fileName: string, content: string | Uint8Array): st
 /** A PDF or Word document's text (what the document is stored as), or a fault saying why it cannot be read. */
 async function readBinary({ fileName, content }: ImportRequest): Promise<string | ImportNote> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fault(`${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    return fault(`${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
   if (bytes.byteLength === 0) return fault(`${fileName} is empty.`);
   try {
     return await readBinaryDocument(fileName, bytes);
@@ -126,7 +131,11 @@ function parseImport(request: ImportRequest, content: string, faults: SeedFault[
     notUnderstood.push(...parsed.notUnderstood.map(({ line, text: words, reason }) => fault(reason, { line, text: words })));
     return checkSeed({ ...parsed.seed, document: { ...parsed.seed.document, content } }, file, null, faults);
   }
-  throw new ExpectedError('BAD_USER_INPUT', `fileName: ${extension || 'files without an extension'} cannot be imported; use .yaml, .json, .csv, .txt, .md, .html, .pdf or .docx.`, { field: 'fileName' });
+  throw new ExpectedError(
+    'BAD_USER_INPUT',
+    `fileName: ${extension || 'files without an extension'} cannot be imported; use .yaml, .json, .csv, .txt, .md, .html, .pdf or .docx.`,
+    { field: 'fileName' },
+  );
 }
 
 /**
@@ -144,7 +153,8 @@ function keepOtherDocumentsNodes(parsed: ParsedFile, existing: ExistingNodes): v
 
 // What a node says: its properties without the graph's record of who wrote them and when.
 const notContent = new Set<string>(['at', ...versionKeys]);
-const content = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && value !== undefined && !notContent.has(key)));
+const content = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && value !== undefined && !notContent.has(key)));
 const comparable = (props: Record<string, unknown>) =>
   JSON.stringify(
     Object.entries(content(props))
@@ -156,7 +166,14 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const GraphExport = z.object({
   format: z.literal(EXPORT_FORMAT),
   nodes: z.array(z.object({ label: z.enum(nodeLabels), id: z.string().min(1), props: z.record(z.string(), z.union([scalar, z.array(scalar)])) })),
-  links: z.array(z.object({ type: z.enum(relationshipTypes), from: z.string().min(1), to: z.string().min(1), props: z.record(z.string(), z.union([scalar, z.array(scalar)])) })),
+  links: z.array(
+    z.object({
+      type: z.enum(relationshipTypes),
+      from: z.string().min(1),
+      to: z.string().min(1),
+      props: z.record(z.string(), z.union([scalar, z.array(scalar)])),
+    }),
+  ),
 });
 
 /** The parsed file when it is a graph export (JSON with its format marker); otherwise null. */
@@ -177,7 +194,19 @@ function readGraphExport(fileName: string, content: string): unknown {
 async function prepareGraphExport(fileName: string, value: unknown, dryRun: boolean, graph: ImportGraph): Promise<PreparedImport> {
   const parsed = GraphExport.safeParse(value);
   if (!parsed.success) {
-    return { result: emptyResult(dryRun, parsed.error.issues.slice(0, 20).map((issue) => fault(issue.message, { path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') }))) };
+    return {
+      result: emptyResult(
+        dryRun,
+        parsed.error.issues.slice(0, 20).map((issue) =>
+          fault(issue.message, {
+            path: issue.path
+              .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+              .join('')
+              .replace(/^\./, ''),
+          }),
+        ),
+      ),
+    };
   }
   const nodes = parsed.data.nodes.map(({ label, id, props }) => ({ label, id, props: { ...props, id } }));
   const inFile = new Set(nodes.map(({ id }) => id));
@@ -237,7 +266,8 @@ export async function prepareImport(request: ImportRequest, dryRun: boolean, gra
   try {
     parsed = parseImport(request, content, faults, notUnderstood);
   } catch (error) {
-    if (error instanceof ExpectedError) return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };
+    if (error instanceof ExpectedError)
+      return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };
     if (error instanceof Error && !(error instanceof SeedValidationError)) return { result: emptyResult(dryRun, [fault(error.message)], notUnderstood) };
     throw error;
   }
@@ -280,11 +310,24 @@ async function describeBatch(
     const shown = toNode({ labels: [node.label], props: { ...node.props, id: node.id } });
     if (!before) {
       created.push(shown);
-      history.push({ operation: 'IMPORT', subjectId: node.id, objectId: document.id, summary: `Created by the import of ${document.title}.`, after: content(node.props) });
+      history.push({
+        operation: 'IMPORT',
+        subjectId: node.id,
+        objectId: document.id,
+        summary: `Created by the import of ${document.title}.`,
+        after: content(node.props),
+      });
     } else if (comparable(before.props) !== comparable({ ...node.props, id: node.id })) {
       updated.push(shown);
       versions.set(node.id, versionOf(before.props));
-      history.push({ operation: 'IMPORT', subjectId: node.id, objectId: document.id, summary: `Changed by the import of ${document.title}.`, before: content(before.props), after: content(node.props) });
+      history.push({
+        operation: 'IMPORT',
+        subjectId: node.id,
+        objectId: document.id,
+        summary: `Changed by the import of ${document.title}.`,
+        before: content(before.props),
+        after: content(node.props),
+      });
     } else unchanged += 1;
   }
   // A link can only be in the graph if both its ends are, so only those links are looked for.

@@ -37,7 +37,9 @@ export function summariseImport(file: string, result: ImportResult): ImportSumma
   const report = nodes.find((node) => node.label === 'Evidence' && node.kind === 'INSPECTION_REPORT');
   // A plan's publisher, or the organisation an inspection report is about.
   const links = result.createdLinks as GraphEdge[];
-  const publisherId = links.find((link) => link.type === 'PUBLISHES' && link.to === plan?.id)?.from ?? links.find((link) => link.type === 'ABOUT' && link.from === report?.id)?.to;
+  const publisherId =
+    links.find((link) => link.type === 'PUBLISHES' && link.to === plan?.id)?.from ??
+    links.find((link) => link.type === 'ABOUT' && link.from === report?.id)?.to;
   const publisher = publisherId ? byId.get(publisherId) : undefined;
   // A top-level priority sits straight under the plan; a priority under a priority is a sub-priority.
   const priorities = nodes.filter((node) => node.label === 'Priority' && byId.get(parentOf.get(node.id) ?? '')?.label !== 'Priority');
@@ -60,7 +62,11 @@ export function summariseImport(file: string, result: ImportResult): ImportSumma
     })),
     actions_without_priority: actions.filter((action) => !topPriority(action.id)).map(words),
     recommendations: nodes
-      .filter((node) => node.label === 'Evidence' && (node.kind === 'RECOMMENDATION' || (node.kind === 'AREA_FOR_IMPROVEMENT' && byId.get(parentOf.get(node.id) ?? '')?.kind === 'INSPECTION_REPORT')))
+      .filter(
+        (node) =>
+          node.label === 'Evidence' &&
+          (node.kind === 'RECOMMENDATION' || (node.kind === 'AREA_FOR_IMPROVEMENT' && byId.get(parentOf.get(node.id) ?? '')?.kind === 'INSPECTION_REPORT')),
+      )
       .map(words),
     judgements: nodes.filter((node) => node.label === 'Evidence' && node.kind === 'JUDGEMENT').map((node) => ({ area: node.title, grade: node.status ?? '' })),
     acts: nodes.filter((node) => node.label === 'Authority').map((node) => ({ legislation_id: legislationIdOf(node), title: node.title })),

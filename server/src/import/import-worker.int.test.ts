@@ -31,7 +31,9 @@ afterAll(async () => {
 function largeCsv(rows: number): string {
   const lines = ['id,parent,label,title,text,themes', `${prefix}/plan,,Plan,A large plan,,`];
   for (let row = 1; row <= rows; row += 1) {
-    lines.push(`${prefix}/plan/a${row},${prefix}/plan,Action,Action ${row}: find homes near college for care leavers,"We will work with landlords and colleges, row ${row}, to find homes for young people leaving care.",theme/care-leavers`);
+    lines.push(
+      `${prefix}/plan/a${row},${prefix}/plan,Action,Action ${row}: find homes near college for care leavers,"We will work with landlords and colleges, row ${row}, to find homes for young people leaving care.",theme/care-leavers`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -67,8 +69,14 @@ describe('import workers', () => {
     const starved = createImportWorkers({ resourceLimits: { maxOldGenerationSizeMb: 8 } });
     const slow = createImportWorkers({ budgetMs: 1 });
     try {
-      await expect(starved.prepare(request, true, graph)).rejects.toThrow(new ImportWorkerError(`${prefix}-large.csv could not be read: the import stopped unexpectedly (Worker terminated due to reaching memory limit: JS heap out of memory). Nothing was written.`));
-      await expect(slow.prepare(request, true, graph)).rejects.toThrow(new ImportWorkerError(`${prefix}-large.csv took longer than 0.001 s to read and check, so the import was stopped. Nothing was written.`));
+      await expect(starved.prepare(request, true, graph)).rejects.toThrow(
+        new ImportWorkerError(
+          `${prefix}-large.csv could not be read: the import stopped unexpectedly (Worker terminated due to reaching memory limit: JS heap out of memory). Nothing was written.`,
+        ),
+      );
+      await expect(slow.prepare(request, true, graph)).rejects.toThrow(
+        new ImportWorkerError(`${prefix}-large.csv took longer than 0.001 s to read and check, so the import was stopped. Nothing was written.`),
+      );
     } finally {
       await starved.close();
       await slow.close();
@@ -102,9 +110,15 @@ describe('a large import', () => {
     `;
     let pending = true;
     const started = performance.now();
-    const imported = api.execute<{ importDocument: { created: { id: string }[]; faults: { message: string }[] } }>(Import, { input: { fileName: `${prefix}-large.csv`, content } }, { token: testTokens.editor }).finally(() => {
-      pending = false;
-    });
+    const imported = api
+      .execute<{ importDocument: { created: { id: string }[]; faults: { message: string }[] } }>(
+        Import,
+        { input: { fileName: `${prefix}-large.csv`, content } },
+        { token: testTokens.editor },
+      )
+      .finally(() => {
+        pending = false;
+      });
     // Asked one at a time, as a load balancer's health check would. Were the import read and
     // checked on the event loop (which the server shares with this test), /health would go
     // unanswered through each stretch of that work, a good part of the whole import.

@@ -95,11 +95,14 @@ interface Thread {
 
 const entry = new URL('./import-worker-thread.mjs', import.meta.url);
 
-const failure = (job: Job | undefined, what: string) =>
-  new ImportWorkerError(`${job?.request.fileName ?? 'The document'} ${what} Nothing was written.`);
+const failure = (job: Job | undefined, what: string) => new ImportWorkerError(`${job?.request.fileName ?? 'The document'} ${what} Nothing was written.`);
 
 /** A pool of import workers. Nothing starts until the first import. */
-export function createImportWorkers({ size = 2, budgetMs = 60_000, resourceLimits = { maxOldGenerationSizeMb: 768 } }: ImportWorkerOptions = {}): ImportWorkers {
+export function createImportWorkers({
+  size = 2,
+  budgetMs = 60_000,
+  resourceLimits = { maxOldGenerationSizeMb: 768 },
+}: ImportWorkerOptions = {}): ImportWorkers {
   const threads = new Set<Thread>();
   const queue: Job[] = [];
   let jobs = 0;
@@ -165,7 +168,10 @@ export function createImportWorkers({ size = 2, budgetMs = 60_000, resourceLimit
   const start = (): Thread => {
     const thread: Thread = { worker: new Worker(entry, { resourceLimits }) };
     thread.worker.on('message', (message: FromWorker) => receive(thread, message));
-    thread.worker.on('error', (error: Error) => void stop(thread, failure(thread.job, `could not be read: the import stopped unexpectedly (${error.message}).`)));
+    thread.worker.on(
+      'error',
+      (error: Error) => void stop(thread, failure(thread.job, `could not be read: the import stopped unexpectedly (${error.message}).`)),
+    );
     thread.worker.on('exit', (code) => {
       if (threads.has(thread)) void stop(thread, failure(thread.job, `could not be read: the import stopped unexpectedly (exit code ${code}).`));
     });
@@ -180,7 +186,10 @@ export function createImportWorkers({ size = 2, budgetMs = 60_000, resourceLimit
       const job = queue.shift()!;
       thread.job = job;
       thread.worker.ref();
-      thread.timer = setTimeout(() => void stop(thread, failure(job, `took longer than ${budgetMs / 1000} s to read and check, so the import was stopped.`)), budgetMs);
+      thread.timer = setTimeout(
+        () => void stop(thread, failure(job, `took longer than ${budgetMs / 1000} s to read and check, so the import was stopped.`)),
+        budgetMs,
+      );
       thread.worker.postMessage({ job: job.id, prepare: job.request, dryRun: job.dryRun } satisfies ToWorker);
     }
   };
@@ -188,7 +197,8 @@ export function createImportWorkers({ size = 2, budgetMs = 60_000, resourceLimit
   return {
     prepare(request, dryRun, graph) {
       return new Promise((resolve, reject) => {
-        queue.push({ id: (jobs += 1), request, dryRun, graph, resolve, reject });
+        jobs += 1;
+        queue.push({ id: jobs, request, dryRun, graph, resolve, reject });
         dispatch();
       });
     },
@@ -203,7 +213,8 @@ let shared: ImportWorkers | undefined;
 
 /** The process's import workers, made on first use. */
 export function importWorkers(): ImportWorkers {
-  return (shared ??= createImportWorkers());
+  shared ??= createImportWorkers();
+  return shared;
 }
 
 /**
@@ -228,7 +239,8 @@ export function serveImports(port: MessagePort, prepare: (request: ImportRequest
     await request({ job, shell: shellOf(prepared) });
     for (const [name, list] of Object.entries(lists)) {
       const items = list(prepared) ?? [];
-      for (let start = 0; start < items.length; start += PART_ITEMS) await request({ job, part: name as ListName, items: items.slice(start, start + PART_ITEMS) });
+      for (let start = 0; start < items.length; start += PART_ITEMS)
+        await request({ job, part: name as ListName, items: items.slice(start, start + PART_ITEMS) });
     }
     port.postMessage({ job, done: true } satisfies FromWorker);
   };

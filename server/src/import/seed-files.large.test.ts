@@ -61,7 +61,13 @@ describe('validating large documents', () => {
   it('finds excerpts quoted out of the document’s order, and still reports one that is not there', () => {
     const content = 'Big plan\nFirst point.\nSecond   point\nacross a line.\nThird point.';
     const node = (id: string, excerpt: string) => ({ id: `big/${id}`, label: 'Action', parent: 'big', title: excerpt, source: { section: 'Points', excerpt } });
-    const inAnyOrder = validate(content, [plan, node('c', 'Third point.'), node('a', 'First point.'), node('b', 'Second point across a line.'), node('a2', 'First point.')]);
+    const inAnyOrder = validate(content, [
+      plan,
+      node('c', 'Third point.'),
+      node('a', 'First point.'),
+      node('b', 'Second point across a line.'),
+      node('a2', 'First point.'),
+    ]);
     expect(inAnyOrder.faults).toEqual([]);
     const missing = validate(content, [plan, node('c', 'Third point.'), node('x', 'Fourth point.'), node('a', 'First point.')]);
     expect(missing.faults).toEqual(['nodes[2].source.excerpt: excerpt not found word for word in large.txt: "Fourth point."']);

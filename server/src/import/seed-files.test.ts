@@ -76,7 +76,14 @@ describe('reading seed files', () => {
   it('turns a sound file into nodes with provenance and hierarchy links', () => {
     writeFileSync(join(dir, 'plan.yaml'), `${header}${validNodes}links:\n  - { from: test-plan/p1/a1, type: CONCERNS, to: theme/care-leavers }\n`);
     const batch = readSeedDirectory(dir);
-    expect(batch.nodes.map(({ id }) => id)).toEqual(['document/test-plan', 'org/test-council', 'test-plan', 'test-plan/p1', 'test-plan/p1/a1', 'theme/care-leavers']);
+    expect(batch.nodes.map(({ id }) => id)).toEqual([
+      'document/test-plan',
+      'org/test-council',
+      'test-plan',
+      'test-plan/p1',
+      'test-plan/p1/a1',
+      'theme/care-leavers',
+    ]);
     const types = batch.links.map(({ type, from, to }) => `${from} ${type} ${to}`);
     expect(types).toContain('org/test-council PUBLISHES document/test-plan');
     expect(types).toContain('test-plan HAS_PRIORITY test-plan/p1');
@@ -100,12 +107,16 @@ describe('reading seed files', () => {
   });
 
   it('rejects an excerpt that is not word for word in the document', () => {
-    const faults = faultsOf({ 'plan.yaml': `${header}${validNodes.replace('excerpt: "Priority 1: Keep children safe"', 'excerpt: "Priority 1: Keep all children safe"')}` });
+    const faults = faultsOf({
+      'plan.yaml': `${header}${validNodes.replace('excerpt: "Priority 1: Keep children safe"', 'excerpt: "Priority 1: Keep all children safe"')}`,
+    });
     expect(faults).toEqual([expect.stringMatching(/nodes\[2\]\.source\.excerpt: excerpt not found word for word in plan\.txt/)]);
   });
 
   it('matches excerpts across line breaks and repeated spaces', () => {
-    const faults = faultsOf({ 'plan.yaml': `${header}${validNodes.replace('excerpt: "Priority 1: Keep children safe"', 'excerpt: "Keep children safe • Support care leavers"')}` });
+    const faults = faultsOf({
+      'plan.yaml': `${header}${validNodes.replace('excerpt: "Priority 1: Keep children safe"', 'excerpt: "Keep children safe • Support care leavers"')}`,
+    });
     expect(faults).toEqual([]);
   });
 
@@ -119,7 +130,9 @@ describe('reading seed files', () => {
   });
 
   it('rejects a CURATED link without a rationale', () => {
-    const faults = faultsOf({ 'plan.yaml': `${header}${validNodes}links:\n  - { from: test-plan/p1/a1, type: CONCERNS, to: theme/care-leavers, basis: CURATED }\n` });
+    const faults = faultsOf({
+      'plan.yaml': `${header}${validNodes}links:\n  - { from: test-plan/p1/a1, type: CONCERNS, to: theme/care-leavers, basis: CURATED }\n`,
+    });
     expect(faults).toEqual([expect.stringMatching(/links\[0\]\.rationale: a CURATED link needs a rationale/)]);
   });
 
@@ -141,7 +154,9 @@ describe('reading seed files', () => {
     source: { section: Priorities, excerpt: "Help unpaid carers." }
 `,
     });
-    expect(faults).toEqual([expect.stringMatching(/cycle: test-plan\/p1 → test-plan\/p1\/a2 → test-plan\/p1|cycle: test-plan\/p1\/a2 → test-plan\/p1 → test-plan\/p1\/a2/)]);
+    expect(faults).toEqual([
+      expect.stringMatching(/cycle: test-plan\/p1 → test-plan\/p1\/a2 → test-plan\/p1|cycle: test-plan\/p1\/a2 → test-plan\/p1 → test-plan\/p1\/a2/),
+    ]);
   });
 
   it('rejects an id defined in two files, naming both', () => {
@@ -179,7 +194,9 @@ describe('reading seed files', () => {
     );
     const faults = faultsOf({});
     expect(faults).toEqual([expect.stringMatching(/nodes\[5\]\.parent: the parent of a Measure|a Measure cannot have a parent/)]);
-    writeFileSync(join(dir, 'plan.yaml'), `${header}${validNodes}  - id: measure/test/care-leavers-in-work
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      `${header}${validNodes}  - id: measure/test/care-leavers-in-work
     label: Measure
     title: Care leavers in work
     unit: per cent
@@ -190,7 +207,8 @@ describe('reading seed files', () => {
       - { period: "2023", value: 41 }
       - { period: "2024", value: 45 }
       - { period: "2024", value: 48, area: England }
-`);
+`,
+    );
     const observations = readSeedDirectory(dir).nodes.filter(({ label }) => label === 'Observation');
     expect(observations.map(({ id, props }) => [id, props.unit, props.period, props.area])).toEqual([
       ['measure/test/care-leavers-in-work/2023', 'per cent', '2023', 'Test'],

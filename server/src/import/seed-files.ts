@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { NodeLabel, RelationshipType } from '../model.ts';
-import { LinkDefinition, Mention, NodeDefinition, SeedFile } from './seed-format.ts';
+import { Mention, NodeDefinition, SeedFile } from './seed-format.ts';
 
 export interface SeedFault {
   file: string;
@@ -21,10 +21,7 @@ export interface SeedFault {
 
 export class SeedValidationError extends Error {
   constructor(readonly faults: SeedFault[]) {
-    super(
-      `The seed data has ${faults.length} fault${faults.length === 1 ? '' : 's'}; nothing was written:\n` +
-        faults.map(formatFault).join('\n'),
-    );
+    super(`The seed data has ${faults.length} fault${faults.length === 1 ? '' : 's'}; nothing was written:\n${faults.map(formatFault).join('\n')}`);
   }
 }
 
@@ -117,7 +114,12 @@ export function checkSeed(
   if (documentText === undefined) {
     const documentPath = documentsDir ? join(documentsDir, parsed.data.document.file) : null;
     if (!documentPath || !existsSync(documentPath)) {
-      faults.push({ file, path: 'document.file', line: lineOf(['document', 'file']), message: documentsDir ? 'no such document in the documents folder' : 'give the document text as document.content' });
+      faults.push({
+        file,
+        path: 'document.file',
+        line: lineOf(['document', 'file']),
+        message: documentsDir ? 'no such document in the documents folder' : 'give the document text as document.content',
+      });
       return undefined;
     }
     documentText = readFileSync(documentPath, 'utf8');
@@ -157,7 +159,11 @@ export const linkRules: Partial<Record<RelationshipType, { from: NodeLabel[]; to
   CONCERNS: { from: anyLabel, to: ['Theme'] },
 };
 
-const slugPart = (value: string) => value.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+const slugPart = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Properties of a node definition that are stored on the node as they are. */
 function nodeProperties(node: NodeDefinition): Record<string, unknown> {
@@ -183,7 +189,12 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
   const documentIds = new Set<string>();
   for (const file of files) {
     if (documentIds.has(file.seed.document.id)) {
-      faults.push({ file: file.file, path: 'document.id', line: file.lineOf(['document', 'id']), message: `document id ${file.seed.document.id} is used by another seed file` });
+      faults.push({
+        file: file.file,
+        path: 'document.id',
+        line: file.lineOf(['document', 'id']),
+        message: `document id ${file.seed.document.id} is used by another seed file`,
+      });
     }
     documentIds.add(file.seed.document.id);
     file.nodes.forEach((node, index) => {
@@ -210,8 +221,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
 
   for (const file of files) {
     const { document, curation } = file.seed;
-    const fault = (path: (string | number)[], message: string) =>
-      faults.push({ file: file.file, path: pathText(path), line: file.lineOf(path), message });
+    const fault = (path: (string | number)[], message: string) => faults.push({ file: file.file, path: pathText(path), line: file.lineOf(path), message });
     const provenance = { by: curation.by, at: curation.at, documentId: document.id };
     const addLink = (path: (string | number)[], type: RelationshipType, from: string, to: string, props: Record<string, unknown>) => {
       const key = `${from} ${type} ${to}`;
@@ -236,7 +246,15 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
     nodes.push({
       label: 'Document',
       id: document.id,
-      props: { id: document.id, title: document.title, file: document.file, published: document.published ?? null, kind: document.kind, url: document.url ?? null, content: file.documentText },
+      props: {
+        id: document.id,
+        title: document.title,
+        file: document.file,
+        published: document.published ?? null,
+        kind: document.kind,
+        url: document.url ?? null,
+        content: file.documentText,
+      },
     });
     if (document.publisher && requireLabel(['document', 'publisher'], document.publisher, ['Organisation'], 'publisher')) {
       links.push({ type: 'PUBLISHES', from: document.publisher, to: document.id, props: { ...provenance, basis: 'STATED' } });
@@ -324,7 +342,12 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
   }
 
   findCycles(links, faults);
-  if (faults.length === 0) recordPlacement(nodes, (id) => definitions.get(id)?.node.parent, (id) => existing.get(id));
+  if (faults.length === 0)
+    recordPlacement(
+      nodes,
+      (id) => definitions.get(id)?.node.parent,
+      (id) => existing.get(id),
+    );
   return { nodes, links };
 }
 
@@ -335,7 +358,11 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
  * answered from indexed properties rather than traversals. An item placed under a node already
  * in the graph (`outside`) sits where that node does.
  */
-export function recordPlacement(nodes: GraphNode[], parentOf: (id: string) => string | undefined, outside: (id: string) => ExistingNode | undefined = () => undefined): void {
+export function recordPlacement(
+  nodes: GraphNode[],
+  parentOf: (id: string) => string | undefined,
+  outside: (id: string) => ExistingNode | undefined = () => undefined,
+): void {
   const labels = new Map(nodes.map((node) => [node.id, node.label]));
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   for (const node of nodes) {
@@ -459,7 +486,9 @@ export function referencedIds(files: ParsedFile[]): string[] {
   const defined = new Set(files.flatMap(({ nodes }) => nodes.flatMap((node) => ('mention' in node ? [] : [node.id]))));
   const referenced = files.flatMap(({ seed, nodes }) => [
     ...(seed.document.publisher ? [seed.document.publisher] : []),
-    ...nodes.flatMap((node) => ('mention' in node ? [node.mention] : [node.parent, node.owner, ...(node.themes ?? [])].filter((id): id is string => Boolean(id)))),
+    ...nodes.flatMap((node) =>
+      'mention' in node ? [node.mention] : [node.parent, node.owner, ...(node.themes ?? [])].filter((id): id is string => Boolean(id)),
+    ),
     ...seed.links.flatMap(({ from, to }) => [from, to]),
   ]);
   return [...new Set(referenced)].filter((id) => !defined.has(id));

@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { bases, relationshipTypes } from '../model.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/, 'must be a lowercase slug such as plan-2024/sp1');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/, 'must be a lowercase slug such as plan-2024/sp1');
 const year = z.number().int().min(1800).max(2200);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -43,7 +41,14 @@ export const nodeSchemas = {
     periodEnd: year.optional(),
     text: text.optional(),
   }),
-  Priority: z.strictObject({ ...common, label: z.literal('Priority'), code: text.optional(), term: text.optional(), text: text.optional(), corporate: z.boolean().optional() }),
+  Priority: z.strictObject({
+    ...common,
+    label: z.literal('Priority'),
+    code: text.optional(),
+    term: text.optional(),
+    text: text.optional(),
+    corporate: z.boolean().optional(),
+  }),
   Objective: z.strictObject({ ...common, label: z.literal('Objective'), code: text.optional(), term: text.optional(), text: text.optional() }),
   Action: z.strictObject({
     ...common,
@@ -76,7 +81,10 @@ export const nodeSchemas = {
     ...common,
     label: z.literal('Authority'),
     kind: z.enum(['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE']),
-    legislationId: z.string().regex(/^(ukpga|uksi|asp|asc|anaw|nisi|ukla)\/\d{4}\/\d+$/, 'must be a legislation.gov.uk id such as ukpga/2014/23').optional(),
+    legislationId: z
+      .string()
+      .regex(/^(ukpga|uksi|asp|asc|anaw|nisi|ukla)\/\d{4}\/\d+$/, 'must be a legislation.gov.uk id such as ukpga/2014/23')
+      .optional(),
     year: year.optional(),
     citedAs: text.optional(),
     text: text.optional(),
@@ -85,7 +93,20 @@ export const nodeSchemas = {
   Organisation: z.strictObject({
     ...common,
     label: z.literal('Organisation'),
-    kind: z.enum(['COUNCIL', 'DIRECTORATE', 'NHS_BODY', 'PARTNERSHIP', 'BOARD', 'GROUP', 'INSPECTORATE', 'PROVIDER', 'GOVERNMENT', 'VOLUNTARY', 'BUSINESS', 'EDUCATION']),
+    kind: z.enum([
+      'COUNCIL',
+      'DIRECTORATE',
+      'NHS_BODY',
+      'PARTNERSHIP',
+      'BOARD',
+      'GROUP',
+      'INSPECTORATE',
+      'PROVIDER',
+      'GOVERNMENT',
+      'VOLUNTARY',
+      'BUSINESS',
+      'EDUCATION',
+    ]),
     shortName: text.optional(),
     text: text.optional(),
   }),

@@ -138,7 +138,9 @@ describe('seeding never overwrites people’s work', () => {
     expect(report.join('\n')).toContain(`replaces ${prefix}/plan/p1, changed by Test Editor`);
     const [p1] = await gateway.read(cypher('test.p1', 'MATCH (n:Entity {id: $id}) RETURN n.title AS title, n.version AS version'), { id: `${prefix}/plan/p1` });
     expect(p1).toEqual({ title: 'Safer streets', version: 3 });
-    const [restored] = await gateway.read(cypher('test.a1', 'MATCH (:Entity {id: $id})-[:HAS_ACTION]->(a:Action) RETURN a.title AS title'), { id: `${prefix}/plan/p2` });
+    const [restored] = await gateway.read(cypher('test.a1', 'MATCH (:Entity {id: $id})-[:HAS_ACTION]->(a:Action) RETURN a.title AS title'), {
+      id: `${prefix}/plan/p2`,
+    });
     expect(restored?.title).toBe('Open two youth hubs');
   });
 });

@@ -47,7 +47,9 @@ describe('the seed data, as the documents give it', () => {
     expect(priorities.map(({ code }) => code)).toEqual([1, 2, 3, 4, 5].map((n) => `Strategic Priority ${n}`));
 
     // Every bullet under each "Strategic Priority N" heading of the document, in order.
-    const sections = documentText('000_5b15adc1cc3989ba.txt').split(/Strategic Priority \d:/).slice(1);
+    const sections = documentText('000_5b15adc1cc3989ba.txt')
+      .split(/Strategic Priority \d:/)
+      .slice(1);
     const bullets = sections.map((section) =>
       section
         .split('How can I engage?')[0]!
@@ -104,7 +106,10 @@ describe('the seed data, as the documents give it', () => {
 
   it('has the Ofsted judgements with their grades and the one recommendation', async () => {
     const judgements = await gateway.read(
-      cypher('test.judgements', `MATCH (:Evidence {id: 'ofsted-redbridge-2018'})-[:HAS_FINDING]->(j:Evidence) RETURN j.kind AS kind, j.grade AS grade ORDER BY j.position`),
+      cypher(
+        'test.judgements',
+        `MATCH (:Evidence {id: 'ofsted-redbridge-2018'})-[:HAS_FINDING]->(j:Evidence) RETURN j.kind AS kind, j.grade AS grade ORDER BY j.position`,
+      ),
     );
     expect(judgements.filter(({ kind }) => kind === 'JUDGEMENT').map(({ grade }) => grade)).toEqual(['OUTSTANDING', 'OUTSTANDING', 'GOOD', 'OUTSTANDING']);
     expect(judgements.filter(({ kind }) => kind === 'RECOMMENDATION')).toHaveLength(1);
@@ -158,7 +163,8 @@ describe('the seed data, as the documents give it', () => {
     expect(rows.length).toBeGreaterThan(400);
     // The documents as published (../shared/seeds/ when present), not only the project's copies.
     const published = join(seedDir, '..', '..', 'shared', 'seeds');
-    const read = (file: string) => normaliseWhitespace(readFileSync(existsSync(join(published, file)) ? join(published, file) : join(seedDir, 'documents', file), 'utf8'));
+    const read = (file: string) =>
+      normaliseWhitespace(readFileSync(existsSync(join(published, file)) ? join(published, file) : join(seedDir, 'documents', file), 'utf8'));
     const texts = new Map<string, string>();
     const unsourced = rows.filter(({ sources }) => !sources.some(({ excerpt, section, file }) => excerpt && section && file));
     expect(unsourced.map(({ id }) => id)).toEqual([]);
@@ -176,7 +182,13 @@ describe('the seed data, as the documents give it', () => {
   it('keeps the project copies of the documents identical to the published ones', () => {
     const published = join(seedDir, '..', '..', 'shared', 'seeds');
     if (!existsSync(published)) return;
-    for (const file of ['000_5b15adc1cc3989ba.txt', '001_250f95085b3a9135.txt', '002_88537f17d4321af1.txt', '003_f20e3529060d3fa0.txt', '004_ff7442e9b29031ab.txt']) {
+    for (const file of [
+      '000_5b15adc1cc3989ba.txt',
+      '001_250f95085b3a9135.txt',
+      '002_88537f17d4321af1.txt',
+      '003_f20e3529060d3fa0.txt',
+      '004_ff7442e9b29031ab.txt',
+    ]) {
       expect(documentText(file)).toBe(readFileSync(join(published, file), 'utf8'));
     }
   });

@@ -32,7 +32,9 @@ const seeded = (seedHash: string | null, changes: Partial<SeedItemState> = {}): 
 function stateAfter(first: ReturnType<typeof planSeedLoad>) {
   return {
     nodes: new Map(first.write.nodes.map(({ id }) => [id, seeded(first.hashes.get(id)!)])),
-    links: new Map(first.write.links.map((link) => [`${link.from} ${link.type} ${link.to}`, seeded(first.hashes.get(`${link.from} ${link.type} ${link.to}`)!)])),
+    links: new Map(
+      first.write.links.map((link) => [`${link.from} ${link.type} ${link.to}`, seeded(first.hashes.get(`${link.from} ${link.type} ${link.to}`)!)]),
+    ),
   };
 }
 
@@ -68,13 +70,20 @@ describe('planning a seed load', () => {
     const next = planSeedLoad(batch('Be safe and well'), first.documentHashes, state);
     expect(next.write.nodes).toEqual([]);
     expect(next.personChanges).toEqual([{ item: 'plan-a/p1', kind: 'edited', by: 'Jane Smith', at: '2026-12-05T09:30:00Z' }]);
-    expect(describePersonChange(next.personChanges[0]!, false)).toBe("  kept as changed: plan-a/p1, changed by Jane Smith (2026-12-05T09:30:00Z); the seed data's newer version was not applied");
+    expect(describePersonChange(next.personChanges[0]!, false)).toBe(
+      "  kept as changed: plan-a/p1, changed by Jane Smith (2026-12-05T09:30:00Z); the seed data's newer version was not applied",
+    );
   });
 
   it('leaves a node a person deleted deleted, with its links, and names it', () => {
     const first = planSeedLoad(batch(), new Map(), none);
     const state = stateAfter(first);
-    state.nodes.set('plan-a/p1', { ...seeded(null), present: false, version: null, lastChange: { operation: 'DELETE_NODE', by: 'Jane Smith', at: '2026-12-05T09:30:00Z' } });
+    state.nodes.set('plan-a/p1', {
+      ...seeded(null),
+      present: false,
+      version: null,
+      lastChange: { operation: 'DELETE_NODE', by: 'Jane Smith', at: '2026-12-05T09:30:00Z' },
+    });
     state.links.delete('plan-a HAS_PRIORITY plan-a/p1');
     const next = planSeedLoad(batch('Be safe and well'), first.documentHashes, state);
     expect(next.write.nodes.map(({ id }) => id)).toEqual([]);
@@ -84,7 +93,13 @@ describe('planning a seed load', () => {
 
   it('tells a graph loaded before versions were kept from one a person edited, by its history', () => {
     const legacy = (changes: Partial<SeedItemState> = {}) => seeded(null, { version: null, seededVersion: null, ...changes });
-    const state = { nodes: new Map([['plan-a', legacy()], ['plan-a/p1', legacy({ lastChange: { operation: 'UPDATE_NODE', by: 'Jane Smith', at: '2026-01-01' } })]]), links: new Map() };
+    const state = {
+      nodes: new Map([
+        ['plan-a', legacy()],
+        ['plan-a/p1', legacy({ lastChange: { operation: 'UPDATE_NODE', by: 'Jane Smith', at: '2026-01-01' } })],
+      ]),
+      links: new Map(),
+    };
     const next = planSeedLoad(batch(), new Map(), state);
     expect(next.write.nodes.map(({ id }) => id)).toContain('plan-a');
     expect(next.write.nodes.map(({ id }) => id)).not.toContain('plan-a/p1');

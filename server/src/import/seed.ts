@@ -171,7 +171,10 @@ export async function planSeed(gateway: Gateway, dir = seedDir, reset = false): 
   const changed = new Set(preliminary.documents.filter(({ changed }) => changed).map(({ id }) => id));
   if (changed.size === 0) return preliminary;
   const { ofNode, ofLink } = documentsOf(batch);
-  const inChanged = { nodes: batch.nodes.filter((node) => changed.has(ofNode(node) ?? '')), links: batch.links.filter((link) => changed.has(ofLink(link) ?? '')) };
+  const inChanged = {
+    nodes: batch.nodes.filter((node) => changed.has(ofNode(node) ?? '')),
+    links: batch.links.filter((link) => changed.has(ofLink(link) ?? '')),
+  };
   return planSeedLoad(batch, loaded, await seedState(gateway, inChanged), reset);
 }
 

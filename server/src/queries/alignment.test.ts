@@ -27,7 +27,10 @@ describe('choosePlanPair', () => {
   });
 
   it('ignores a succession to a plan with no priorities (not among the candidates)', () => {
-    const pair = choosePlanPair([plan('new', { supersedes: ['mentioned-only'], publishers: ['org'] }), plan('other', { publishers: ['org'], periodStart: 2001 })]);
+    const pair = choosePlanPair([
+      plan('new', { supersedes: ['mentioned-only'], publishers: ['org'] }),
+      plan('other', { publishers: ['org'], periodStart: 2001 }),
+    ]);
     expect(pair?.because).toMatch(/two largest plans of one publisher/);
   });
 

@@ -12,7 +12,17 @@
 import { z } from 'zod';
 import { cypher, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { AlignmentAxisEntry, AlignmentCell, AlignmentConnection, AlignmentMatrix, AlignmentSet, AlignmentSetInput, AlignmentSetKind, GraphEdge, GraphNode } from '../generated/graphql.ts';
+import type {
+  AlignmentAxisEntry,
+  AlignmentCell,
+  AlignmentConnection,
+  AlignmentMatrix,
+  AlignmentSet,
+  AlignmentSetInput,
+  AlignmentSetKind,
+  GraphEdge,
+  GraphNode,
+} from '../generated/graphql.ts';
 import { nodesById } from './nodes.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
@@ -88,10 +98,14 @@ async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: Ali
   }
   const rows = await gateway.read(sets[input.kind], { planId: input.planId ?? null, ids: input.ids?.length ? input.ids : null });
   if (rows.length > MAX_AXIS) {
-    throw new ExpectedError('BAD_USER_INPUT', `${axis} has ${rows.length} entries; at most ${MAX_AXIS} fit a matrix. Narrow it with ids or planId.`, { field: axis });
+    throw new ExpectedError('BAD_USER_INPUT', `${axis} has ${rows.length} entries; at most ${MAX_AXIS} fit a matrix. Narrow it with ids or planId.`, {
+      field: axis,
+    });
   }
   if (needsPlan && rows.length === 0) {
-    throw new ExpectedError('NOT_FOUND', `${axis}.planId: no plan ${input.planId} with ${input.kind === 'PLAN_ACTIONS' ? 'actions' : 'priorities'}.`, { field: `${axis}.planId` });
+    throw new ExpectedError('NOT_FOUND', `${axis}.planId: no plan ${input.planId} with ${input.kind === 'PLAN_ACTIONS' ? 'actions' : 'priorities'}.`, {
+      field: `${axis}.planId`,
+    });
   }
   return rows.map((row) => toNode(row.node));
 }
@@ -106,7 +120,11 @@ export function cellConnection(cell: { links: unknown[]; authorities: unknown[];
 const closeness: AlignmentConnection[] = ['LINKED', 'SHARED_AUTHORITY', 'SHARED_THEME', 'NONE'];
 
 /** Each entry of one axis with its closest connection to the other, from the listed cells. */
-export function axisConnections(nodes: GraphNode[], cells: Pick<AlignmentCell, 'row' | 'column' | 'connection' | 'links' | 'sharedAuthorities' | 'sharedThemes'>[], axis: 'row' | 'column'): AlignmentAxisEntry[] {
+export function axisConnections(
+  nodes: GraphNode[],
+  cells: Pick<AlignmentCell, 'row' | 'column' | 'connection' | 'links' | 'sharedAuthorities' | 'sharedThemes'>[],
+  axis: 'row' | 'column',
+): AlignmentAxisEntry[] {
   const other = axis === 'row' ? 'column' : 'row';
   const byEntry = new Map<string, typeof cells>();
   for (const cell of cells) {
@@ -130,10 +148,16 @@ const asSet = (input: AlignmentSetInput): AlignmentSet => ({ kind: input.kind, p
  * The matrix between the two sets; only cells with a connection are listed. With neither set
  * given, the sets are chosen from the data ({@link chooseSets}); one without the other is refused.
  */
-export async function alignment(gateway: Gateway, rowsInput: AlignmentSetInput | null | undefined, columnsInput: AlignmentSetInput | null | undefined): Promise<AlignmentMatrix> {
+export async function alignment(
+  gateway: Gateway,
+  rowsInput: AlignmentSetInput | null | undefined,
+  columnsInput: AlignmentSetInput | null | undefined,
+): Promise<AlignmentMatrix> {
   if (!rowsInput !== !columnsInput) {
     const missing = rowsInput ? 'columns' : 'rows';
-    throw new ExpectedError('BAD_USER_INPUT', `${missing} is missing: give both rows and columns, or neither to have them chosen from the data.`, { field: missing });
+    throw new ExpectedError('BAD_USER_INPUT', `${missing} is missing: give both rows and columns, or neither to have them chosen from the data.`, {
+      field: missing,
+    });
   }
   if (rowsInput && columnsInput) return { ...(await matrix(gateway, rowsInput, columnsInput)), chosenBecause: null };
   return chooseSets(gateway);
@@ -163,7 +187,13 @@ async function matrix(gateway: Gateway, rowsInput: AlignmentSetInput, columnsInp
       if (row.id === column.id) continue;
       const a = footprints.get(row.id)!;
       const b = footprints.get(column.id)!;
-      const cell = { row: row.id, column: column.id, links: linksBetween(a, b), authorities: intersect(a.authorities, b.authorities), themes: intersect(a.themes, b.themes) };
+      const cell = {
+        row: row.id,
+        column: column.id,
+        links: linksBetween(a, b),
+        authorities: intersect(a.authorities, b.authorities),
+        themes: intersect(a.themes, b.themes),
+      };
       if (cell.links.length || cell.authorities.length || cell.themes.length) cellIds.push(cell);
     }
   }

@@ -162,7 +162,9 @@ const slug = (text: string) =>
     .slice(0, 48) || 'item';
 
 function checkProperties(label: EditableLabel, properties: unknown, field: string): Record<string, unknown> {
-  const parsed = propertySchema(label).partial().safeParse(properties ?? {});
+  const parsed = propertySchema(label)
+    .partial()
+    .safeParse(properties ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw bad([field, ...issue.path.map(String)].join('.'), issue.message);
@@ -190,48 +192,67 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
   const properties = checkProperties(label, input.properties, 'input.properties');
   requiredProperties(label, properties, 'input.properties');
 
-  return gateway.writeTransaction(async (tx) => {
-    let parent: GraphNode | null = null;
-    if (input.parentId) {
-      parent = await findNode(tx, input.parentId);
-      const rule = hierarchyRules[label];
-      if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
-      if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
-      if (!rule.parents.includes(parent.label as NodeLabel)) throw bad('input.parentId', `a ${label} sits under a ${rule.parents.join(' or ')}, not a ${parent.label}`);
-    }
-    const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
-    if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
-    const taken = await findNode(tx, id);
-    if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
-
-    const props: Record<string, unknown> = { ...properties, id, title, ...placementUnder(parent, label, id) };
-    const stamp = { by: user.name, at: new Date().toISOString() };
-    // A create racing another of the same id fails on the uniqueness constraint: the gateway
-    // reports that as CONFLICT.
-    const [row] = await tx.run(createNodeOf[label], { props: storable(props), ...stamp });
-    const node = toNode(row!.node);
-    if (parent) {
-      const rule = hierarchyRules[label]!;
-      await tx.run(mergeLink[rule.type], { from: parent.id, to: id, props: { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp } });
-    }
-    if (input.source) {
-      const [document] = await tx.run(statements.documentText, { id: input.source.documentId });
-      if (!document) throw new ExpectedError('NOT_FOUND', `input.source.documentId: no document has the id ${input.source.documentId}.`, { field: 'input.source.documentId' });
-      if (!normaliseWhitespace(String(document.content ?? '')).includes(normaliseWhitespace(input.source.excerpt))) {
-        throw bad('input.source.excerpt', 'is not found word for word in the document');
+  return gateway
+    .writeTransaction(async (tx) => {
+      let parent: GraphNode | null = null;
+      if (input.parentId) {
+        parent = await findNode(tx, input.parentId);
+        const rule = hierarchyRules[label];
+        if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
+        if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
+        if (!rule.parents.includes(parent.label as NodeLabel))
+          throw bad('input.parentId', `a ${label} sits under a ${rule.parents.join(' or ')}, not a ${parent.label}`);
       }
-      await tx.run(mergeLink.SOURCED_FROM, { from: id, to: input.source.documentId, props: { basis: 'STATED', section: input.source.section, excerpt: input.source.excerpt, documentId: input.source.documentId, ...stamp } });
-    }
-    await recordChange(tx, user, { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props }, stamp.at);
-    return node;
-  }, 'edit.createNode').catch(async (error: unknown) => {
-    // Another writer committed the same id first: say who, now that their node can be read.
-    const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
-    if (typeof id !== 'string') throw error;
-    const [row] = await gateway.read(statements.find, { id });
-    const winner = row ? toNode(row.node) : null;
-    throw idTaken(id, 'input.id', { by: winner?.changedBy ?? null, at: winner?.changedAt ?? null });
-  });
+      const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
+      if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
+      const taken = await findNode(tx, id);
+      if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
+
+      const props: Record<string, unknown> = { ...properties, id, title, ...placementUnder(parent, label, id) };
+      const stamp = { by: user.name, at: new Date().toISOString() };
+      // A create racing another of the same id fails on the uniqueness constraint: the gateway
+      // reports that as CONFLICT.
+      const [row] = await tx.run(createNodeOf[label], { props: storable(props), ...stamp });
+      const node = toNode(row!.node);
+      if (parent) {
+        const rule = hierarchyRules[label]!;
+        await tx.run(mergeLink[rule.type], {
+          from: parent.id,
+          to: id,
+          props: { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp },
+        });
+      }
+      if (input.source) {
+        const [document] = await tx.run(statements.documentText, { id: input.source.documentId });
+        if (!document)
+          throw new ExpectedError('NOT_FOUND', `input.source.documentId: no document has the id ${input.source.documentId}.`, {
+            field: 'input.source.documentId',
+          });
+        if (!normaliseWhitespace(String(document.content ?? '')).includes(normaliseWhitespace(input.source.excerpt))) {
+          throw bad('input.source.excerpt', 'is not found word for word in the document');
+        }
+        await tx.run(mergeLink.SOURCED_FROM, {
+          from: id,
+          to: input.source.documentId,
+          props: { basis: 'STATED', section: input.source.section, excerpt: input.source.excerpt, documentId: input.source.documentId, ...stamp },
+        });
+      }
+      await recordChange(
+        tx,
+        user,
+        { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props },
+        stamp.at,
+      );
+      return node;
+    }, 'edit.createNode')
+    .catch(async (error: unknown) => {
+      // Another writer committed the same id first: say who, now that their node can be read.
+      const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
+      if (typeof id !== 'string') throw error;
+      const [row] = await gateway.read(statements.find, { id });
+      const winner = row ? toNode(row.node) : null;
+      throw idTaken(id, 'input.id', { by: winner?.changedBy ?? null, at: winner?.changedAt ?? null });
+    });
 }
 
 /** Where a new hierarchy item sits, as the loader records it (seed-files.ts recordPlacement). */
@@ -264,7 +285,8 @@ async function lockAtVersion(tx: Tx, id: string, version: number, field = 'id'):
     if (deletion) throw deletedMeanwhile(id, field, deletion);
     throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field });
   }
-  if (node.version !== version) throw staleVersion(`“${node.title}”`, 'version', version, node.version, { by: node.changedBy ?? null, at: node.changedAt ?? null });
+  if (node.version !== version)
+    throw staleVersion(`“${node.title}”`, 'version', version, node.version, { by: node.changedBy ?? null, at: node.changedAt ?? null });
   return node;
 }
 
@@ -284,7 +306,11 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
     const current = node.properties as Record<string, unknown>;
     const merged = { ...current, ...setting };
     for (const [key, value] of Object.entries(rest)) if (value === null) delete merged[key];
-    requiredProperties(label, Object.fromEntries(Object.entries(merged).filter(([key]) => key !== 'title' && !(managedByGraph as readonly string[]).includes(key))), 'properties');
+    requiredProperties(
+      label,
+      Object.fromEntries(Object.entries(merged).filter(([key]) => key !== 'title' && !(managedByGraph as readonly string[]).includes(key))),
+      'properties',
+    );
 
     const changes: Record<string, unknown> = { ...setting, ...(title !== undefined ? { title: String(title).trim() } : {}) };
     for (const [key, value] of Object.entries(rest)) if (value === null) changes[key] = null;
@@ -293,7 +319,19 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
     const at = new Date().toISOString();
     const [row] = await tx.run(statements.update, { id, changes: storable(changes), by: user.name, at });
     const updated = toNode(row!.node);
-    await recordChange(tx, user, { operation: 'UPDATE_NODE', subjectId: id, summary: `Changed ${Object.keys(changes).join(', ')} of “${node.title}” (version ${updated.version}).`, why, before, after: changes }, at);
+    await recordChange(
+      tx,
+      user,
+      {
+        operation: 'UPDATE_NODE',
+        subjectId: id,
+        summary: `Changed ${Object.keys(changes).join(', ')} of “${node.title}” (version ${updated.version}).`,
+        why,
+        before,
+        after: changes,
+      },
+      at,
+    );
     return updated;
   }, 'edit.updateNode');
 }
@@ -323,7 +361,13 @@ export async function deleteNode(gateway: Gateway, user: User, id: string, versi
       },
       ...ids
         .filter((below) => below !== id)
-        .map((below) => ({ operation: 'DELETE_NODE', subjectId: below, objectId: id, summary: `Deleted with ${node.label} “${node.title}”, which it sat under.`, why })),
+        .map((below) => ({
+          operation: 'DELETE_NODE',
+          subjectId: below,
+          objectId: id,
+          summary: `Deleted with ${node.label} “${node.title}”, which it sat under.`,
+          why,
+        })),
     ]);
     return { deleted: true, dependents };
   }, 'edit.deleteNode');
@@ -351,16 +395,22 @@ async function checkLink(tx: Tx, from: string, type: string, to: string): Promis
 export async function createLink(gateway: Gateway, user: User, input: LinkInput, why?: string | null): Promise<GraphEdge> {
   if (input.basis === 'SUGGESTED') throw bad('input.basis', 'suggestions come from suggestLinks; create a STATED or CURATED link');
   if (input.basis === 'CURATED' && !input.rationale?.trim()) throw bad('input.rationale', 'a CURATED link needs a rationale');
-  if (input.basis === 'STATED' && !(input.section?.trim() && input.excerpt?.trim())) throw bad('input.excerpt', 'a STATED link needs the section and the words of the source that state it');
+  if (input.basis === 'STATED' && !(input.section?.trim() && input.excerpt?.trim()))
+    throw bad('input.excerpt', 'a STATED link needs the section and the words of the source that state it');
   return gateway.writeTransaction(async (tx) => {
     const [a, b, type] = await checkLink(tx, input.from, input.type, input.to);
     const [existing] = await tx.run(statements.findLink, { from: a.id, to: b.id, type });
     await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing, input.version ?? null, 'input.version');
     await checkAcyclic(tx, type, a.id, b.id);
     const props = Object.fromEntries(
-      Object.entries({ basis: input.basis, rationale: input.rationale ?? null, section: input.section ?? null, excerpt: input.excerpt ?? null, by: user.name, at: new Date().toISOString() }).filter(
-        ([, value]) => value !== null,
-      ),
+      Object.entries({
+        basis: input.basis,
+        rationale: input.rationale ?? null,
+        section: input.section ?? null,
+        excerpt: input.excerpt ?? null,
+        by: user.name,
+        at: new Date().toISOString(),
+      }).filter(([, value]) => value !== null),
     );
     const [row] = await tx.run(mergeLink[type], { from: a.id, to: b.id, props });
     await recordChange(tx, user, {
@@ -381,7 +431,13 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
  * Refuses a change to a link that is not at the version the writer read: one that exists when
  * none was read (`read` null), one changed since, or one deleted since.
  */
-async function checkLinkVersion(tx: Tx, link: { from: string; type: string; to: string }, existing: Row | undefined, read: number | null, field: string): Promise<void> {
+async function checkLinkVersion(
+  tx: Tx,
+  link: { from: string; type: string; to: string },
+  existing: Row | undefined,
+  read: number | null,
+  field: string,
+): Promise<void> {
   const what = `The ${link.type} link from ${link.from} to ${link.to}`;
   if (!existing) {
     if (read !== null) throw deletedMeanwhile(what, field, (await lastLinkDeletion(tx, link.from, link.type, link.to)) ?? { by: null, at: null });
@@ -391,12 +447,16 @@ async function checkLinkVersion(tx: Tx, link: { from: string; type: string; to: 
   const current = versionOf(props);
   const last = { by: typeof props.by === 'string' ? props.by : null, at: typeof props.at === 'string' ? props.at : null };
   if (read === null) {
-    throw new ExpectedError('CONFLICT', `${what} already exists (version ${current}, by ${last.by ?? 'someone else'}${last.at ? ` at ${last.at}` : ''}); give the version you read to change it.`, {
-      field,
-      currentVersion: current,
-      changedBy: last.by,
-      changedAt: last.at,
-    });
+    throw new ExpectedError(
+      'CONFLICT',
+      `${what} already exists (version ${current}, by ${last.by ?? 'someone else'}${last.at ? ` at ${last.at}` : ''}); give the version you read to change it.`,
+      {
+        field,
+        currentVersion: current,
+        changedBy: last.by,
+        changedAt: last.at,
+      },
+    );
   }
   if (current !== read) throw staleVersion(what, field, read, current, last);
 }
@@ -405,7 +465,10 @@ async function checkLinkVersion(tx: Tx, link: { from: string; type: string; to: 
 // organisation cannot be part of itself.
 const ACYCLIC_VIA_EDIT = ['SUPERSEDES', 'PART_OF'] as const;
 const reaches = Object.fromEntries(
-  ACYCLIC_VIA_EDIT.map((type) => [type, cypher(`edit.reaches.${type}`, `MATCH p = (:Entity {id: $from})-[:${type}*1..50]->(:Entity {id: $to}) RETURN length(p) AS steps LIMIT 1`)]),
+  ACYCLIC_VIA_EDIT.map((type) => [
+    type,
+    cypher(`edit.reaches.${type}`, `MATCH p = (:Entity {id: $from})-[:${type}*1..50]->(:Entity {id: $to}) RETURN length(p) AS steps LIMIT 1`),
+  ]),
 ) as Record<(typeof ACYCLIC_VIA_EDIT)[number], ReturnType<typeof cypher>>;
 
 /** Refuses a SUPERSEDES or PART_OF link that would close a loop. */
@@ -419,8 +482,18 @@ async function checkAcyclic(tx: Tx, type: RelationshipType, from: string, to: st
  * Deletes a link if it is still at `version` (null: whatever its version, for suggestions read
  * without one); NOT_FOUND if there is none.
  */
-export async function deleteLink(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, why?: string | null, operation = 'DELETE_LINK'): Promise<boolean> {
-  if (!(relationshipTypes as readonly string[]).includes(type) || !linkRules[type as RelationshipType]) throw bad('type', `${type} links cannot be deleted one by one`);
+export async function deleteLink(
+  gateway: Gateway,
+  user: User,
+  from: string,
+  type: string,
+  to: string,
+  version: number | null,
+  why?: string | null,
+  operation = 'DELETE_LINK',
+): Promise<boolean> {
+  if (!(relationshipTypes as readonly string[]).includes(type) || !linkRules[type as RelationshipType])
+    throw bad('type', `${type} links cannot be deleted one by one`);
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     const [existing] = await tx.run(statements.findLink, { from, to, type });
@@ -428,7 +501,15 @@ export async function deleteLink(gateway: Gateway, user: User, from: string, typ
     if (version !== null) await checkLinkVersion(tx, { from, type, to }, existing, version, 'version');
     await tx.run(statements.deleteLink, { from, to, type });
     const { props } = LinkRow.parse(existing);
-    await recordChange(tx, user, { operation, subjectId: from, objectId: to, linkType: type, summary: `Removed the ${type} link from ${from} to ${to}.`, why, before: { type, ...props } });
+    await recordChange(tx, user, {
+      operation,
+      subjectId: from,
+      objectId: to,
+      linkType: type,
+      summary: `Removed the ${type} link from ${from} to ${to}.`,
+      why,
+      before: { type, ...props },
+    });
     return true;
   }, 'edit.deleteLink');
 }
@@ -449,6 +530,11 @@ export async function history(gateway: Gateway, id: string, first: number): Prom
   const rows = await gateway.read(statements.history, { id, first: int(first) });
   return rows.map((row) => {
     const change = ChangeRow.parse(row.change);
-    return { ...change, why: change.why ?? null, before: change.before ? JSON.parse(change.before) : null, after: change.after ? JSON.parse(change.after) : null };
+    return {
+      ...change,
+      why: change.why ?? null,
+      before: change.before ? JSON.parse(change.before) : null,
+      after: change.after ? JSON.parse(change.after) : null,
+    };
   });
 }

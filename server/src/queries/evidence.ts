@@ -78,7 +78,9 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
   const chain = ChainRow.parse(found);
   const root = toNode(chain.root);
   if (root.label !== 'Evidence' && root.label !== 'Action') {
-    throw new ExpectedError('BAD_USER_INPUT', `id: ${id} is a ${root.label}; an evidence chain starts from inspection evidence or from an action.`, { field: 'id' });
+    throw new ExpectedError('BAD_USER_INPUT', `id: ${id} is a ${root.label}; an evidence chain starts from inspection evidence or from an action.`, {
+      field: 'id',
+    });
   }
   const evidence = chain.evidence.map(toNode);
   const byId = new Map(evidence.map((node) => [node.id, node]));

@@ -4,7 +4,7 @@
  * as CSV (the import template, for spreadsheets) or as GraphML (for graph tools).
  */
 import { z } from 'zod';
-import { cypher, type Gateway } from '../db/gateway.ts';
+import { cypher, type Gateway, type Row } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ExportFile, ExportFormat } from '../generated/graphql.ts';
 import { writeCsv } from '../../../schema/csv.ts';
@@ -51,13 +51,14 @@ const NodeRow = z.object({ label: z.string(), props: z.record(z.string(), z.unkn
 const LinkRow = z.object({ from: z.string(), type: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
 
 /** What a node or link says, without the graph's bookkeeping of its versions, which stays with the graph. */
-const content = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([key]) => !(versionKeys as readonly string[]).includes(key)));
+const content = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props).filter(([key]) => !(versionKeys as readonly string[]).includes(key)));
 
 /** The graph, or one plan's part of it, as a batch of nodes and links. */
 export async function exportBatch(gateway: Gateway, planId: string | null): Promise<GraphBatch> {
   return gateway.readTransaction(async (tx) => {
-    let nodeRows;
-    let linkRows;
+    let nodeRows: Row[];
+    let linkRows: Row[];
     if (planId) {
       const [row] = await tx.run(statements.planIds, { planId });
       if (!row) throw new ExpectedError('NOT_FOUND', `planId: no plan has the id ${planId}.`, { field: 'planId' });
@@ -87,7 +88,8 @@ function toCsv(batch: GraphBatch): string {
   const ownersOf = new Map<string, string>();
   const themesOf = new Map<string, string[]>();
   for (const { type, from, to } of batch.links) {
-    if (type === 'HAS_PRIORITY' || type === 'HAS_OBJECTIVE' || type === 'HAS_ACTION' || type === 'HAS_FINDING' || type === 'HAS_PROVISION') parentOf.set(to, from);
+    if (type === 'HAS_PRIORITY' || type === 'HAS_OBJECTIVE' || type === 'HAS_ACTION' || type === 'HAS_FINDING' || type === 'HAS_PROVISION')
+      parentOf.set(to, from);
     if (type === 'OWNED_BY') ownersOf.set(from, to);
     if (type === 'CONCERNS') themesOf.set(from, [...(themesOf.get(from) ?? []), to]);
   }
@@ -111,12 +113,16 @@ function toCsv(batch: GraphBatch): string {
         return node.props[column];
     }
   };
-  const rows = batch.nodes.filter(({ label }) => label !== 'Document' && label !== 'Observation').map((node) => csvColumns.map((column) => value(node, column)));
+  const rows = batch.nodes
+    .filter(({ label }) => label !== 'Document' && label !== 'Observation')
+    .map((node) => csvColumns.map((column) => value(node, column)));
   return writeCsv(csvColumns, rows);
 }
 
 const xml = (value: unknown) =>
-  String(value).replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  String(value)
+    .replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char]!)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** GraphML with the main properties as typed keys and all of them as JSON. */
 function toGraphMl(batch: GraphBatch): string {
@@ -127,13 +133,21 @@ function toGraphMl(batch: GraphBatch): string {
     '  <key id="n_properties" for="node" attr.name="properties" attr.type="string"/>',
     ...edgeKeys.map((key) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="string"/>`),
   ];
-  const data = (prefix: string, key: string, value: unknown) => (value === null || value === undefined ? '' : `<data key="${prefix}_${key}">${xml(value)}</data>`);
+  const data = (prefix: string, key: string, value: unknown) =>
+    value === null || value === undefined ? '' : `<data key="${prefix}_${key}">${xml(value)}</data>`;
   const nodes = batch.nodes.map(({ id, label, props }) => {
     const { content: _content, ...shown } = props;
-    return `    <node id="${xml(id)}">${data('n', 'label', label)}${nodeKeys.slice(1).map((key) => data('n', key, props[key])).join('')}${data('n', 'properties', JSON.stringify(shown))}</node>`;
+    return `    <node id="${xml(id)}">${data('n', 'label', label)}${nodeKeys
+      .slice(1)
+      .map((key) => data('n', key, props[key]))
+      .join('')}${data('n', 'properties', JSON.stringify(shown))}</node>`;
   });
   const edges = batch.links.map(
-    ({ from, type, to, props }, index) => `    <edge id="e${index}" source="${xml(from)}" target="${xml(to)}">${data('e', 'type', type)}${edgeKeys.slice(1).map((key) => data('e', key, props[key])).join('')}</edge>`,
+    ({ from, type, to, props }, index) =>
+      `    <edge id="e${index}" source="${xml(from)}" target="${xml(to)}">${data('e', 'type', type)}${edgeKeys
+        .slice(1)
+        .map((key) => data('e', key, props[key]))
+        .join('')}</edge>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -152,7 +166,8 @@ function toGraphMl(batch: GraphBatch): string {
 export async function exportGraph(gateway: Gateway, planId: string | null, format: ExportFormat): Promise<ExportFile> {
   const batch = await exportBatch(gateway, planId);
   const name = planId ? planId.replaceAll('/', '-') : 'graph';
-  if (format === 'JSON') return { fileName: `${name}.json`, mediaType: 'application/json', content: JSON.stringify({ format: EXPORT_FORMAT, ...batch }, null, 1) };
+  if (format === 'JSON')
+    return { fileName: `${name}.json`, mediaType: 'application/json', content: JSON.stringify({ format: EXPORT_FORMAT, ...batch }, null, 1) };
   if (format === 'CSV') return { fileName: `${name}.csv`, mediaType: 'text/csv', content: toCsv(batch) };
   return { fileName: `${name}.graphml`, mediaType: 'application/graphml+xml', content: toGraphMl(batch) };
 }

@@ -83,9 +83,12 @@ export const rules: RuleDefinition[] = [
        WITH p, EXISTS { (p)-[:${HIERARCHY}*1..4]->(:Action) } AS hasActions,
             // A council-wide outcome is often served through the priorities under it.
             p.corporate = true AND EXISTS { (p)-[:HAS_PRIORITY|HAS_OBJECTIVE*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
-       ${ROW('p', `p.planId AS planId, hasActions OR servedByOthers AS passes,
+       ${ROW(
+         'p',
+         `p.planId AS planId, hasActions OR servedByOthers AS passes,
               CASE WHEN p.corporate = true THEN 'No action under it, and nothing contributes to it or to the priorities under it.' ELSE 'No action under it.' END AS detail,
-              false AS discretionary, ${PLACEMENT('p')} AS subjects`)}`,
+              false AS discretionary, ${PLACEMENT('p')} AS subjects`,
+       )}`,
     ),
   },
   {
@@ -97,9 +100,12 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.actionWithoutMeasure',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       ${ROW('a', `a.planId AS planId,
+       ${ROW(
+         'a',
+         `a.planId AS planId,
               EXISTS { (a)-[m:MEASURED_BY]->(:Measure) WHERE ${ACCEPTED('m')} } AS passes,
-              'No outcome measure.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
+              'No outcome measure.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`,
+       )}`,
     ),
   },
   {
@@ -120,10 +126,13 @@ export const rules: RuleDefinition[] = [
             } AS passes
        // What the action does give effect to is read only for those that fail.
        WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
-       ${ROW('a', `a.planId AS planId, passes,
+       ${ROW(
+         'a',
+         `a.planId AS planId, passes,
               CASE WHEN passes THEN null WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
                    ELSE 'Gives effect only to ' + ${TITLES_WITH_KINDS('bases')} + ', which is not statute.' END AS detail,
-              coalesce(a.discretionary, false) AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
+              coalesce(a.discretionary, false) AS discretionary, ${PLACEMENT('a')} AS subjects`,
+       )}`,
     ),
   },
   {
@@ -132,7 +141,8 @@ export const rules: RuleDefinition[] = [
     title: 'Statutory basis only inherited',
     explanation:
       'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
-    counts: "Checks actions with a statutory basis from above; the action's own links to an Act, regulation or statutory guidance (or a provision of one) make it pass.",
+    counts:
+      "Checks actions with a statutory basis from above; the action's own links to an Act, regulation or statutory guidance (or a provision of one) make it pass.",
     statement: cypher(
       'gaps.actionReliesOnInheritedBasis',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
@@ -146,9 +156,12 @@ export const rules: RuleDefinition[] = [
               (a)-[g:GIVES_EFFECT_TO]->(law)
               WHERE ${ACCEPTED('g')} AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} })
             } AS passes
-       ${ROW('a', `a.planId AS planId, passes,
+       ${ROW(
+         'a',
+         `a.planId AS planId, passes,
               'Its statutory basis comes from above it: ' + ${TITLES_WITH_KINDS('inherited')} + '.' AS detail,
-              false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
+              false AS discretionary, ${PLACEMENT('a')} AS subjects`,
+       )}`,
     ),
   },
   {
@@ -156,13 +169,16 @@ export const rules: RuleDefinition[] = [
     severity: 'MEDIUM',
     title: 'Action with no accountable owner',
     explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
-    counts: "Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.",
+    counts: 'Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.',
     statement: cypher(
       'gaps.actionWithoutOwner',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       ${ROW('a', `a.planId AS planId,
+       ${ROW(
+         'a',
+         `a.planId AS planId,
               EXISTS { (a)<-[:${HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
-              'No owner.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`)}`,
+              'No owner.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`,
+       )}`,
     ),
   },
   {
@@ -176,10 +192,13 @@ export const rules: RuleDefinition[] = [
       'gaps.measureWithoutOwner',
       `MATCH (item)-[:MEASURED_BY]->(m:Measure) WHERE ${IN_PLAN_SCOPE('item')}
        WITH m, collect(DISTINCT item) AS items
-       ${ROW('m', `items[0].planId AS planId,
+       ${ROW(
+         'm',
+         `items[0].planId AS planId,
               EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
               'No owner on the measure or the items it measures.' AS detail, false AS discretionary,
-              COLLECT { UNWIND items AS item RETURN DISTINCT item.planId } AS subjects`)}`,
+              COLLECT { UNWIND items AS item RETURN DISTINCT item.planId } AS subjects`,
+       )}`,
     ),
   },
   {
@@ -187,15 +206,19 @@ export const rules: RuleDefinition[] = [
     severity: 'HIGH',
     title: 'Duty cited but delivered by nothing',
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
-    counts: 'Links from the plan itself or anything in it saying it gives effect to the authority or one of its provisions; suggestions nobody has accepted do not count.',
+    counts:
+      'Links from the plan itself or anything in it saying it gives effect to the authority or one of its provisions; suggestions nobody has accepted do not count.',
     statement: cypher(
       'gaps.authorityNotGivenEffect',
       `MATCH (plan:Plan)-[:CITES]->(au:Authority)
        WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
-       ${ROW('au', `plan.id AS planId,
+       ${ROW(
+         'au',
+         `plan.id AS planId,
               EXISTS { (plan)-[:${HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
               'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
-              [plan.id, au.id] AS subjects`)}`,
+              [plan.id, au.id] AS subjects`,
+       )}`,
     ),
   },
   {
@@ -203,7 +226,8 @@ export const rules: RuleDefinition[] = [
     severity: 'HIGH',
     title: 'Recommendation or area for improvement with no response',
     explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
-    counts: 'Links from any action, objective or priority saying it responds to this recommendation or area for improvement; a response to the report as a whole does not count.',
+    counts:
+      'Links from any action, objective or priority saying it responds to this recommendation or area for improvement; a response to the report as a whole does not count.',
     statement: cypher(
       'gaps.evidenceWithoutResponse',
       `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']
@@ -211,10 +235,13 @@ export const rules: RuleDefinition[] = [
        WITH e, coalesce(report, e) AS report
        WHERE $organisationIds IS NULL OR EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds }
           OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN coalesce($planIds, []) }
-       ${ROW('e', `null AS planId,
+       ${ROW(
+         'e',
+         `null AS planId,
               EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} } AS passes,
               CASE e.kind WHEN 'RECOMMENDATION' THEN 'No action responds to this recommendation.' ELSE 'No action responds to this area for improvement.' END AS detail,
-              false AS discretionary, [report.id] AS subjects`)}`,
+              false AS discretionary, [report.id] AS subjects`,
+       )}`,
     ),
   },
   {
@@ -231,9 +258,12 @@ export const rules: RuleDefinition[] = [
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
-       ${ROW('m', `null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
+       ${ROW(
+         'm',
+         `null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
               CASE WHEN latest IS NULL THEN 'No dated observations.' ELSE 'Latest data is from ' + toString(latest) + '.' END AS detail,
-              false AS discretionary, COLLECT { MATCH (item)-[:MEASURED_BY]->(m) RETURN DISTINCT item.planId } AS subjects`)}`,
+              false AS discretionary, COLLECT { MATCH (item)-[:MEASURED_BY]->(m) RETURN DISTINCT item.planId } AS subjects`,
+       )}`,
     ),
   },
   {
@@ -246,9 +276,12 @@ export const rules: RuleDefinition[] = [
       'gaps.priorityNotContributing',
       `MATCH (plan:Plan)-[:HAS_PRIORITY]->(p:Priority)
        WHERE ($planIds IS NULL OR plan.id IN $planIds) AND coalesce(p.corporate, false) = false
-       ${ROW('p', `plan.id AS planId,
+       ${ROW(
+         'p',
+         `plan.id AS planId,
               EXISTS { (p)-[:CONTRIBUTES_TO]->{1,3}(c:Priority) WHERE c.corporate = true } AS passes,
-              'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`)}`,
+              'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`,
+       )}`,
     ),
   },
   {
@@ -268,11 +301,14 @@ export const rules: RuleDefinition[] = [
        WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED'] AND ${HAS_ITEMS('sourcePlan')}
        WITH source, r, target, sourcePlan, targetPlan,
             targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
-       ${ROW('source', `sourcePlan.id AS planId, NOT stale AS passes,
+       ${ROW(
+         'source',
+         `sourcePlan.id AS planId, NOT stale AS passes,
               CASE type(r) WHEN 'CONTRIBUTES_TO' THEN 'Contributes to ' WHEN 'INFORMED_BY' THEN 'Informed by ' ELSE 'Responds to ' END
                 + CASE WHEN target:Plan THEN target.title ELSE target.title + ', in ' + targetPlan.title END
                 + CASE WHEN targetPlan.status = 'EXPIRED' THEN ', which has expired.' ELSE ', which has been superseded.' END AS detail,
-              false AS discretionary, [sourcePlan.id] AS subjects`)}`,
+              false AS discretionary, [sourcePlan.id] AS subjects`,
+       )}`,
     ),
   },
 ];
@@ -305,7 +341,6 @@ const RuleOutcome = z.object({
   failing: z.array(Failure),
   bySubject: z.array(z.object({ subject: z.string(), checked: z.number(), passing: z.number() })),
 });
-type RuleOutcome = z.infer<typeof RuleOutcome>;
 
 interface ResolvedScope {
   planIds: string[] | null;
@@ -326,14 +361,20 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
   }
   if (scope?.organisationId) {
     const [row] = await gateway.read(statements.organisationScope, { id: scope.organisationId });
-    if (!row) throw new ExpectedError('NOT_FOUND', `scope.organisationId: no organisation has the id ${scope.organisationId}.`, { field: 'scope.organisationId' });
+    if (!row)
+      throw new ExpectedError('NOT_FOUND', `scope.organisationId: no organisation has the id ${scope.organisationId}.`, { field: 'scope.organisationId' });
     return { planIds: row.planIds as string[], organisationIds: row.organisationIds as string[] };
   }
   return { planIds: null, organisationIds: null };
 }
 
 /** Runs the rules (all, or those with the given codes) over the scope, asking for the failing items or the counts per subject. */
-async function runRules(gateway: Gateway, scope: ScopeInput | null | undefined, codes: string[] | null | undefined, wanted: { findings: boolean; bySubject: boolean }) {
+async function runRules(
+  gateway: Gateway,
+  scope: ScopeInput | null | undefined,
+  codes: string[] | null | undefined,
+  wanted: { findings: boolean; bySubject: boolean },
+) {
   const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
   if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
@@ -387,25 +428,29 @@ export async function gaps(
   const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false });
   const floor = minSeverity ? severityRank[minSeverity] : 0;
 
-  const rules = results.map(({ rule, outcome: { checked, passing, failing } }): RuleReport => ({
-    ...rule,
-    checked,
-    passing,
-    coverage: share(passing, checked),
-    failing: naturalSort(failing, ([id]) => id)
-      .map(([id, planId, detail, discretionary, subjects]): FailingItem => ({
-        id,
-        planId,
-        // A discretionary item is not a gap: it counts as passing and is listed for information.
-        severity: discretionary ? 'INFO' : rule.severity,
-        detail: detail ?? '',
-        discretionary,
-        subjects: subjects.filter((subject): subject is string => subject !== null),
-      }))
-      .filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject)))
-      // Stable, so items of the same severity stay in the natural order of their ids.
-      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
-  }));
+  const rules = results.map(
+    ({ rule, outcome: { checked, passing, failing } }): RuleReport => ({
+      ...rule,
+      checked,
+      passing,
+      coverage: share(passing, checked),
+      failing: naturalSort(failing, ([id]) => id)
+        .map(
+          ([id, planId, detail, discretionary, subjects]): FailingItem => ({
+            id,
+            planId,
+            // A discretionary item is not a gap: it counts as passing and is listed for information.
+            severity: discretionary ? 'INFO' : rule.severity,
+            detail: detail ?? '',
+            discretionary,
+            subjects: subjects.filter((subject): subject is string => subject !== null),
+          }),
+        )
+        .filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject)))
+        // Stable, so items of the same severity stay in the natural order of their ids.
+        .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
+    }),
+  );
   return { rules, total: rules.reduce((sum, rule) => sum + rule.failing.filter(({ severity }) => severity !== 'INFO').length, 0) };
 }
 
@@ -415,9 +460,16 @@ const discretionaryReason = (node: GraphNode) => {
 };
 
 /** One page of a rule's findings (optionally of one severity), with their nodes and plans read. */
-export async function findingsPage(gateway: Gateway, rule: RuleReport, page: { first: number; offset: number; severity?: Severity | null }): Promise<GapFinding[]> {
+export async function findingsPage(
+  gateway: Gateway,
+  rule: RuleReport,
+  page: { first: number; offset: number; severity?: Severity | null },
+): Promise<GapFinding[]> {
   const items = rule.failing.filter(({ severity }) => !page.severity || severity === page.severity).slice(page.offset, page.offset + page.first);
-  const nodes = await nodesById(gateway, items.flatMap(({ id, planId }) => (planId ? [id, planId] : [id])));
+  const nodes = await nodesById(
+    gateway,
+    items.flatMap(({ id, planId }) => (planId ? [id, planId] : [id])),
+  );
   return items.flatMap((item) => {
     const node = nodes.get(item.id);
     if (!node) return []; // deleted since the rules ran
@@ -433,7 +485,12 @@ export async function findingsPage(gateway: Gateway, rule: RuleReport, page: { f
   });
 }
 
-const coverageOf = (code: string, { checked, passing }: { checked: number; passing: number }): RuleCoverage => ({ code, checked, passing, coverage: share(passing, checked) });
+const coverageOf = (code: string, { checked, passing }: { checked: number; passing: number }): RuleCoverage => ({
+  code,
+  checked,
+  passing,
+  coverage: share(passing, checked),
+});
 
 /** Coverage per rule over the scope, and per plan, top-level priority, authority and inspection report. */
 export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<Coverage> {

@@ -99,11 +99,19 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
       members.set(planId, [...(members.get(planId) ?? []), node]);
     }
     const byPlan: ImpactPlanGroup[] = [...members.entries()]
-      .map(([planId, nodes]) => ({ plan: planId === null ? null : plans.get(planId)!, count: nodes.length, countsByLabel: countByLabel(nodes), nodeIds: nodes.map(({ id }) => id) }))
+      .map(([planId, nodes]) => ({
+        plan: planId === null ? null : plans.get(planId)!,
+        count: nodes.length,
+        countsByLabel: countByLabel(nodes),
+        nodeIds: nodes.map(({ id }) => id),
+      }))
       .sort((a, b) => Number(a.plan === null) - Number(b.plan === null) || b.count - a.count);
     return {
       root,
-      subgraph: { nodes: [root, ...reached.values()], edges: [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()] },
+      subgraph: {
+        nodes: [root, ...reached.values()],
+        edges: [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()],
+      },
       countsByLabel: countByLabel([...reached.values()]),
       byPlan,
       truncated,

@@ -229,7 +229,11 @@ async function refuseCycles(tx: Tx, links: GraphBatch['links']): Promise<void> {
     const chained = links.filter(({ type }) => types.includes(type)).map(({ from, type, to }) => ({ from, type, to }));
     if (chained.length === 0) continue;
     const [loop] = await tx.run(closesCycle[name], { links: chained });
-    if (loop) throw new ExpectedError('BAD_USER_INPUT', `The ${loop.type} link from ${loop.from} to ${loop.to} would make a cycle: ${loop.to} already leads back to ${loop.from}. Nothing was written.`);
+    if (loop)
+      throw new ExpectedError(
+        'BAD_USER_INPUT',
+        `The ${loop.type} link from ${loop.from} to ${loop.to} would make a cycle: ${loop.to} already leads back to ${loop.from}. Nothing was written.`,
+      );
   }
 }
 
@@ -248,9 +252,7 @@ function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T
   return groups;
 }
 
-export interface LoadProgress {
-  (done: number, total: number, what: string): void;
-}
+export type LoadProgress = (done: number, total: number, what: string) => void;
 
 /** What a seed load knows of an item already in the graph, or of one a person deleted. */
 export interface SeedItemState {
@@ -284,7 +286,9 @@ export const linkKey = (link: { from: string; type: string; to: string }) => `${
 export async function seedState(gateway: Gateway, batch: GraphBatch): Promise<{ nodes: Map<string, SeedItemState>; links: Map<string, SeedItemState> }> {
   const [nodeRows, linkRows] = await Promise.all([
     batch.nodes.length ? gateway.read(seedNodeState, { ids: batch.nodes.map(({ id }) => id), operations: PERSON_NODE_CHANGES }) : [],
-    batch.links.length ? gateway.read(seedLinkState, { links: batch.links.map(({ from, type, to }) => ({ from, type, to })), operations: PERSON_LINK_CHANGES }) : [],
+    batch.links.length
+      ? gateway.read(seedLinkState, { links: batch.links.map(({ from, type, to }) => ({ from, type, to })), operations: PERSON_LINK_CHANGES })
+      : [],
   ]);
   return {
     nodes: new Map(nodeRows.map((row) => [row.id as string, itemState(row)])),
@@ -361,15 +365,27 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: Lo
     const present = new Set((found?.ids as string[] | undefined) ?? []);
     for (const [label, group] of groupBy(nodes, (node) => node.label)) {
       const rows = group.map(({ id, props }) => ({ id, props: storable({ ...props, id }), hash: hashOf(id) }));
-      write(createNode[label], rows.filter(({ id }) => !present.has(id)), `${label} nodes`);
-      write(mergeNode[label], rows.filter(({ id }) => present.has(id)), `${label} nodes`);
+      write(
+        createNode[label],
+        rows.filter(({ id }) => !present.has(id)),
+        `${label} nodes`,
+      );
+      write(
+        mergeNode[label],
+        rows.filter(({ id }) => present.has(id)),
+        `${label} nodes`,
+      );
     }
     // A link can only be there already if both its ends were.
     const isNew = (link: { from: string; to: string }) => !present.has(link.from) || !present.has(link.to);
     for (const [type, group] of groupBy(links, (link) => link.type)) {
       const rows = group.map((link) => ({ from: link.from, to: link.to, props: storable(link.props), hash: hashOf(linkKey(link)) }));
       write(createLink[type], rows.filter(isNew), `${type} links`);
-      write(mergeLink[type], rows.filter((link) => !isNew(link)), `${type} links`);
+      write(
+        mergeLink[type],
+        rows.filter((link) => !isNew(link)),
+        `${type} links`,
+      );
     }
     await Promise.all(sent);
     if (checkCycles) await refuseCycles(tx, links);

@@ -74,10 +74,13 @@ describe('every Cypher statement of the query modules', () => {
     expect(text).not.toMatch(/\)\s*[+*]\s*\(\w*(:\w+)?\s*[){]/);
   });
 
-  it.each(all.map((statement) => [statement.name, statement] as const))('%s is planned without a full scan or a needless label scan', async (name, statement) => {
-    const params = Object.fromEntries([...statement.text.matchAll(/\$(\w+)/g)].map(([, key]) => [key, sampleParams[key!] ?? null]));
-    const used = operators(await gateway.explain(statement, params));
-    expect(used, `${name} scans every node`).not.toContain('AllNodesScan');
-    if (!scansByDesign.has(name)) expect(used, `${name} scans a whole label where an index should serve`).not.toContain('NodeByLabelScan');
-  });
+  it.each(all.map((statement) => [statement.name, statement] as const))(
+    '%s is planned without a full scan or a needless label scan',
+    async (name, statement) => {
+      const params = Object.fromEntries([...statement.text.matchAll(/\$(\w+)/g)].map(([, key]) => [key, sampleParams[key!] ?? null]));
+      const used = operators(await gateway.explain(statement, params));
+      expect(used, `${name} scans every node`).not.toContain('AllNodesScan');
+      if (!scansByDesign.has(name)) expect(used, `${name} scans a whole label where an index should serve`).not.toContain('NodeByLabelScan');
+    },
+  );
 });

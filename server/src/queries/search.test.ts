@@ -12,7 +12,9 @@ describe('toLuceneQuery', () => {
   });
 
   it('keeps only letters and digits, so Lucene syntax cannot get through', () => {
-    expect(lucene('title:[a TO z] care~ "x')).toBe('"title a to z care x"^4 OR (title AND a AND to AND z AND care AND x)^2 OR title OR a OR to OR z OR care OR x');
+    expect(lucene('title:[a TO z] care~ "x')).toBe(
+      '"title a to z care x"^4 OR (title AND a AND to AND z AND care AND x)^2 OR title OR a OR to OR z OR care OR x',
+    );
     expect(readSearchText('!!! ~~~')).toBeNull();
     expect(readSearchText('')).toBeNull();
   });

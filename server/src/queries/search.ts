@@ -36,14 +36,19 @@ const luceneWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(
 
 const sectionWords = /^(?:sections?|sec\.?|ss?\.?)$/i;
 /** "s17 Children Act", "section 17 of the Children Act", "Children Act s.17": a provision of an Act named without its year. */
-const yearlessBefore = /(?<![\p{L}\p{N}])(?:sections?\s*|sec\.\s*|ss?\.\s*|s(?=\d))(\d+[A-Z]?)\s+(?:(?:of|under)\s+)?(?:the\s+)?((?:[\p{L}'’&]+\s+){0,6}?act)(?![\p{L}\p{N}])(?!\s*,?\s*\(?\d{4})/giu;
+const yearlessBefore =
+  /(?<![\p{L}\p{N}])(?:sections?\s*|sec\.\s*|ss?\.\s*|s(?=\d))(\d+[A-Z]?)\s+(?:(?:of|under)\s+)?(?:the\s+)?((?:[\p{L}'’&]+\s+){0,6}?act)(?![\p{L}\p{N}])(?!\s*,?\s*\(?\d{4})/giu;
 const yearlessAfter = /(?<![\p{L}\p{N}])((?:[\p{L}'’&]+\s+){1,6}?act)\s*,?\s*\(?(?:section\s*|s\.\s*|s(?=\d))(\d+[A-Z]?)\)?(?![\p{L}\p{N}])/giu;
 
 const sectionAlone = /(?<![\p{L}\p{N}])(?:sections?\s+|sec\.\s*|s\.\s*|s(?=\d))(\d+[A-Z]?)(?![\p{L}\p{N}])/giu;
 
 /** Catalogued Acts whose title without its year is `name` ("Children Act": 1989 and 2004). */
 function actsNamed(name: string): CatalogueEntry[] {
-  const wanted = name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  const wanted = name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return legislationCatalogue.filter((entry) => entry.kind === 'ACT' && entry.title.replace(/\s*\d{4}$/, '').toLowerCase() === wanted);
 }
 
@@ -69,14 +74,24 @@ function takeCitations(text: string): { citations: SearchCitation[]; negated: Se
   const taken: { from: number; to: number; citation: SearchCitation }[] = [];
   const free = (from: number, to: number) => taken.every((span) => to <= span.from || from >= span.to);
   for (const found of findCitations(text)) {
-    const description = found.section ? `${/^\d/.test(found.section) ? 'section ' : ''}${found.section} of the ${found.authority.title}` : found.authority.title;
-    taken.push({ from: found.index, to: found.index + found.matched.length, citation: { authorities: [found.authority], section: found.section, description } });
+    const description = found.section
+      ? `${/^\d/.test(found.section) ? 'section ' : ''}${found.section} of the ${found.authority.title}`
+      : found.authority.title;
+    taken.push({
+      from: found.index,
+      to: found.index + found.matched.length,
+      citation: { authorities: [found.authority], section: found.section, description },
+    });
   }
   for (const match of text.matchAll(yearlessBefore)) {
     const act = actNamedAtEnd(match[2]!);
     if (!act || !free(match.index, match.index + match[0].length)) continue;
     const title = act.entries.length === 1 ? act.entries[0]!.title : act.entries.map((entry) => entry.title).join(' or ');
-    taken.push({ from: match.index, to: match.index + match[0].length, citation: { authorities: act.entries, section: match[1], description: `section ${match[1]} of the ${title}` } });
+    taken.push({
+      from: match.index,
+      to: match.index + match[0].length,
+      citation: { authorities: act.entries, section: match[1], description: `section ${match[1]} of the ${title}` },
+    });
   }
   for (const match of text.matchAll(yearlessAfter)) {
     const act = actNamedAtEnd(match[1]!);
@@ -91,7 +106,11 @@ function takeCitations(text: string): { citations: SearchCitation[]; negated: Se
   // Act, never as the bare number, which would match every 17 in the graph.
   for (const match of text.matchAll(sectionAlone)) {
     if (!free(match.index, match.index + match[0].length)) continue;
-    taken.push({ from: match.index, to: match.index + match[0].length, citation: { authorities: [], section: match[1], description: `section ${match[1]} of any Act` } });
+    taken.push({
+      from: match.index,
+      to: match.index + match[0].length,
+      citation: { authorities: [], section: match[1], description: `section ${match[1]} of any Act` },
+    });
   }
   taken.sort((a, b) => a.from - b.from);
   const citations: SearchCitation[] = [];

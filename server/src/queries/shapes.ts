@@ -25,8 +25,7 @@ const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), p
 export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash'] as const;
 
 /** The version a node or link carries; items written before versions existed count as version 0. */
-export const versionOf = (properties: Record<string, unknown> | null | undefined): number =>
-  typeof properties?.version === 'number' ? properties.version : 0;
+export const versionOf = (properties: Record<string, unknown> | null | undefined): number => (typeof properties?.version === 'number' ? properties.version : 0);
 
 // Properties too large to send with every node (a Document's text is read on its own), and the
 // version bookkeeping, which has fields of its own.

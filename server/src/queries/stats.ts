@@ -5,10 +5,7 @@ import { nodeLabels } from '../model.ts';
 /** Statements of the stats family: what the graph holds. */
 export const statements = {
   // One count per label of the model; each is answered from the count store, never a scan.
-  labelCounts: cypher(
-    'stats.labelCounts',
-    nodeLabels.map((label) => `MATCH (n:${label}) RETURN '${label}' AS label, count(n) AS count`).join(' UNION ALL '),
-  ),
+  labelCounts: cypher('stats.labelCounts', nodeLabels.map((label) => `MATCH (n:${label}) RETURN '${label}' AS label, count(n) AS count`).join(' UNION ALL ')),
   totals: cypher(
     'stats.totals',
     // Entities only: the history of changes is not part of the graph people read.

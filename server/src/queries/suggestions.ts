@@ -50,10 +50,7 @@ export const statements = {
             [(n)-[r]->(m:Entity) | m.id] AS linked,
             COLLECT { MATCH (c:Change {subjectId: $id}) WHERE c.operation = 'REJECT_SUGGESTION' RETURN c.objectId } AS rejected`,
   ),
-  authorities: cypher(
-    'suggestions.authorities',
-    `MATCH (a:Authority) WHERE a.id IN $ids OR a.legislationId IN $legislationIds RETURN ${NODE('a')} AS node`,
-  ),
+  authorities: cypher('suggestions.authorities', `MATCH (a:Authority) WHERE a.id IN $ids OR a.legislationId IN $legislationIds RETURN ${NODE('a')} AS node`),
   similar: cypher(
     'suggestions.similar',
     `CALL db.index.fulltext.queryNodes('item_text', $query, {limit: 60}) YIELD node, score
@@ -82,7 +79,9 @@ export const statements = {
 };
 
 const stopWords = new Set(
-  'the and for with from that this will our their they them its into onto have has are was were been being which who whom what when where how all any each other such more most also than then there these those over under about across through within without between make made ensure work working support services service council people'.split(' '),
+  'the and for with from that this will our their they them its into onto have has are was were been being which who whom what when where how all any each other such more most also than then there these those over under about across through within without between make made ensure work working support services service council people'.split(
+    ' ',
+  ),
 );
 
 /** Significant words of a text, lower case, singular-ish, for matching and for the search query. */
@@ -143,7 +142,10 @@ async function candidatesFor(gateway: Gateway, id: string): Promise<{ item: Grap
       legislationIds: citations.map(({ authority }) => authority.legislationId).filter((value): value is string => Boolean(value)),
     });
     for (const authority of rows.map((row) => toNode(row.node))) {
-      const citation = citations.find(({ authority: cited }) => cited.id === authority.id || (cited.legislationId && cited.legislationId === (authority.properties as { legislationId?: string }).legislationId));
+      const citation = citations.find(
+        ({ authority: cited }) =>
+          cited.id === authority.id || (cited.legislationId && cited.legislationId === (authority.properties as { legislationId?: string }).legislationId),
+      );
       offer({ type: 'GIVES_EFFECT_TO', target: authority, score: 1, reason: `Cites “${citation?.matched ?? authority.title}” in its own words.` });
     }
   }
@@ -160,13 +162,16 @@ async function candidatesFor(gateway: Gateway, id: string): Promise<{ item: Grap
       const words = matching.slice(0, 6).join(', ');
       // Themes, council priorities and evidence worded like the item are candidates themselves.
       if (similar.label === 'Theme') offer({ type: 'CONCERNS', target: similar, score: 0.9 * similarity, reason: `Matching words: ${words}.` });
-      if (similar.label === 'Priority' && similar.corporate) offer({ type: 'CONTRIBUTES_TO', target: similar, score: 0.8 * similarity, reason: `Matching words: ${words}.` });
+      if (similar.label === 'Priority' && similar.corporate)
+        offer({ type: 'CONTRIBUTES_TO', target: similar, score: 0.8 * similarity, reason: `Matching words: ${words}.` });
       if (similar.label === 'Evidence') offer({ type: 'RESPONDS_TO', target: similar, score: 0.7 * similarity, reason: `Matching words: ${words}.` });
       // What items worded like it are linked to, they may share.
       const via = (type: SuggestedType, targets: unknown[]) =>
-        targets.map(toNode).forEach((target) =>
-          offer({ type, target, score: 0.75 * similarity, reason: `Worded like “${similar.title}” (matching words: ${words}), which ${verb[type]} it.` }),
-        );
+        targets
+          .map(toNode)
+          .forEach((target) =>
+            offer({ type, target, score: 0.75 * similarity, reason: `Worded like “${similar.title}” (matching words: ${words}), which ${verb[type]} it.` }),
+          );
       via('GIVES_EFFECT_TO', row.authorities);
       via('CONTRIBUTES_TO', row.priorities);
       via('CONCERNS', row.themes);
@@ -199,7 +204,12 @@ export async function suggestLinks(gateway: Gateway, user: User, id: string, fir
       });
       stored.push({ edge: toEdge(row!.edge), target: candidate.target, score, reason: candidate.reason });
     }
-    await recordChange(tx, user, { operation: 'SUGGEST_LINKS', subjectId: item.id, summary: `Suggested ${stored.length} links for “${item.title}”.`, after: stored.map(({ edge }) => edge.id) });
+    await recordChange(tx, user, {
+      operation: 'SUGGEST_LINKS',
+      subjectId: item.id,
+      summary: `Suggested ${stored.length} links for “${item.title}”.`,
+      after: stored.map(({ edge }) => edge.id),
+    });
     return stored;
   }, 'suggestions.suggestLinks');
 }
@@ -216,7 +226,15 @@ export async function storedSuggestions(gateway: Gateway, id: string): Promise<S
 }
 
 /** Accepts a suggestion: it becomes a CURATED link with a rationale and who accepted it. */
-export async function acceptSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, rationale?: string | null): Promise<GraphEdge> {
+export async function acceptSuggestion(
+  gateway: Gateway,
+  user: User,
+  from: string,
+  type: string,
+  to: string,
+  version: number | null,
+  rationale?: string | null,
+): Promise<GraphEdge> {
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     const match = (await tx.run(statements.stored, { id: from }))
@@ -229,7 +247,15 @@ export async function acceptSuggestion(gateway: Gateway, user: User, from: strin
     const reason = match.rationale ?? '';
     const at = new Date().toISOString();
     const [row] = await tx.run(statements.accept, { from, to, type, rationale: rationale?.trim() || reason, by: user.name, at });
-    await recordChange(tx, user, { operation: 'ACCEPT_SUGGESTION', subjectId: from, objectId: to, linkType: type, summary: `Accepted the suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}.`, why: rationale, before: { basis: 'SUGGESTED', reason } });
+    await recordChange(tx, user, {
+      operation: 'ACCEPT_SUGGESTION',
+      subjectId: from,
+      objectId: to,
+      linkType: type,
+      summary: `Accepted the suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}.`,
+      why: rationale,
+      before: { basis: 'SUGGESTED', reason },
+    });
     return toEdge(row!.edge);
   }, 'suggestions.acceptSuggestion');
 }
@@ -243,7 +269,11 @@ async function suggestionGone(tx: Tx, from: string, type: string, to: string): P
   const [accepted] = await tx.run(editStatements.findLink, { from, to, type });
   if (accepted) {
     const edge = toEdge((accepted as { edge: unknown }).edge);
-    return new ExpectedError('CONFLICT', `${what} was already accepted${edge.by ? ` by ${edge.by}` : ''}${edge.at ? ` at ${edge.at}` : ''}.`, { field: 'to', changedBy: edge.by, changedAt: edge.at });
+    return new ExpectedError('CONFLICT', `${what} was already accepted${edge.by ? ` by ${edge.by}` : ''}${edge.at ? ` at ${edge.at}` : ''}.`, {
+      field: 'to',
+      changedBy: edge.by,
+      changedAt: edge.at,
+    });
   }
   const rejected = await lastLinkDeletion(tx, from, type, to);
   if (rejected) return deletedMeanwhile(what, 'to', rejected);
@@ -251,7 +281,15 @@ async function suggestionGone(tx: Tx, from: string, type: string, to: string): P
 }
 
 /** Rejects a suggestion: the link goes, and the rejection keeps it from being suggested again. */
-export async function rejectSuggestion(gateway: Gateway, user: User, from: string, type: string, to: string, version: number | null, why?: string | null): Promise<boolean> {
+export async function rejectSuggestion(
+  gateway: Gateway,
+  user: User,
+  from: string,
+  type: string,
+  to: string,
+  version: number | null,
+  why?: string | null,
+): Promise<boolean> {
   const stored = await storedSuggestions(gateway, from);
   if (!stored.some(({ edge }) => edge.type === type && edge.to === to)) throw await gateway.readTransaction((tx) => suggestionGone(tx, from, type, to));
   return deleteLink(gateway, user, from, type, to, version, why, 'REJECT_SUGGESTION');

@@ -279,9 +279,9 @@ function Legend() {
   return (
     <div className="heat-legend">
       <p>
-        Each cell counts apart what joins the row to the column. Only a <strong>link</strong> (one contributes to, responds to, is informed by or gives
-        effect to the other, or something under each) covers a row. A <strong>shared authority</strong> or a <strong>shared theme</strong> says both are
-        about the same thing, not that one delivers the other. An empty cell means nothing connects them.
+        Each cell counts apart what joins the row to the column. Only a <strong>link</strong> (one contributes to, responds to, is informed by or gives effect
+        to the other, or something under each) covers a row. A <strong>shared authority</strong> or a <strong>shared theme</strong> says both are about the same
+        thing, not that one delivers the other. An empty cell means nothing connects them.
       </p>
       <ul className="heat-scale" aria-label="Shades of the cells">
         <li className="heat-swatch connection-linked">Linked</li>
@@ -327,11 +327,28 @@ export function AlignmentView() {
   return (
     <>
       <PageHeading title="Alignment">Alignment</PageHeading>
-      <p>How two sets line up: one plan's priorities or actions against another's, plans against the law, themes against plans. Choose what makes the rows and the columns.</p>
+      <p>
+        How two sets line up: one plan's priorities or actions against another's, plans against the law, themes against plans. Choose what makes the rows and
+        the columns.
+      </p>
       {rows && columns && (
         <form className="axis-choosers" aria-label="Choose the rows and columns" onSubmit={(event) => event.preventDefault()}>
-          <AxisChooser name="rows" legend="Rows" axis={rows} plans={plans} fallbackPlan={columns.planId ?? plans[0]?.id ?? null} onChange={(axis) => setAxes({ rows: axis, columns })} />
-          <AxisChooser name="columns" legend="Columns" axis={columns} plans={plans} fallbackPlan={rows.planId ?? plans[0]?.id ?? null} onChange={(axis) => setAxes({ rows, columns: axis })} />
+          <AxisChooser
+            name="rows"
+            legend="Rows"
+            axis={rows}
+            plans={plans}
+            fallbackPlan={columns.planId ?? plans[0]?.id ?? null}
+            onChange={(axis) => setAxes({ rows: axis, columns })}
+          />
+          <AxisChooser
+            name="columns"
+            legend="Columns"
+            axis={columns}
+            plans={plans}
+            fallbackPlan={rows.planId ?? plans[0]?.id ?? null}
+            onChange={(axis) => setAxes({ rows, columns: axis })}
+          />
           <button type="button" className="secondary-button" onClick={() => setAxes({ rows: columns, columns: rows })}>
             Swap rows and columns
           </button>
@@ -367,9 +384,20 @@ export function AlignmentView() {
                 matrix={matrix}
                 caption={matrixCaption(rows, columns, planTitle)}
                 open={open}
-                onOpen={(row, column) => update({ rows: axisParam(rows), columns: axisParam(columns), cell: open?.row === row && open.column === column ? null : cellParam(row, column) })}
+                onOpen={(row, column) =>
+                  update({
+                    rows: axisParam(rows),
+                    columns: axisParam(columns),
+                    cell: open?.row === row && open.column === column ? null : cellParam(row, column),
+                  })
+                }
               />
-              <CellDetails cell={openCell ?? null} row={open ? findAxisNode(open.row) : undefined} column={open ? findAxisNode(open.column) : undefined} findNode={findNode} />
+              <CellDetails
+                cell={openCell ?? null}
+                row={open ? findAxisNode(open.row) : undefined}
+                column={open ? findAxisNode(open.column) : undefined}
+                findNode={findNode}
+              />
             </div>
             <NotCovered
               id="uncovered-columns"
@@ -377,7 +405,9 @@ export function AlignmentView() {
               entries={matrix.columnConnections}
               others={matrix.rows}
               noun={kindNouns[columns.kind]}
-              onExport={() => saveFile(notCoveredToCsv(matrix.columnConnections, matrix, 'column'), csvFileName(rows, columns, 'not-covered-columns'), 'text/csv')}
+              onExport={() =>
+                saveFile(notCoveredToCsv(matrix.columnConnections, matrix, 'column'), csvFileName(rows, columns, 'not-covered-columns'), 'text/csv')
+              }
             />
           </>
         )}

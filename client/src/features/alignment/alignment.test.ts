@@ -42,7 +42,11 @@ describe('parseAxis', () => {
   });
 
   it('round-trips through axisParam', () => {
-    for (const axis of [{ kind: 'PLAN_ACTIONS', planId: 'a' }, { kind: 'THEMES', planId: null }] as const) expect(parseAxis(axisParam(axis))).toEqual(axis);
+    for (const axis of [
+      { kind: 'PLAN_ACTIONS', planId: 'a' },
+      { kind: 'THEMES', planId: null },
+    ] as const)
+      expect(parseAxis(axisParam(axis))).toEqual(axis);
   });
 });
 
@@ -82,7 +86,14 @@ describe('cells and what is not covered', () => {
     columns: [node('c1', 'Column one'), node('c2', '@c2')],
     linkedItems: [node('r1/a', 'An action under r1')],
     cells: [
-      { row: 'r1', column: 'c1', connection: 'LINKED' as const, links: [{ from: 'c1', to: 'r1/a', type: 'INFORMED_BY', basis: 'CURATED' }], sharedAuthorities: [], sharedThemes: [{ title: 'Care' }] },
+      {
+        row: 'r1',
+        column: 'c1',
+        connection: 'LINKED' as const,
+        links: [{ from: 'c1', to: 'r1/a', type: 'INFORMED_BY', basis: 'CURATED' }],
+        sharedAuthorities: [],
+        sharedThemes: [{ title: 'Care' }],
+      },
       { row: 'r2', column: 'c2', connection: 'SHARED_THEME' as const, links: [], sharedAuthorities: [], sharedThemes: [{ title: '-Prevention' }] },
     ],
   };
@@ -99,7 +110,9 @@ describe('cells and what is not covered', () => {
 
   it('lists what no link reaches, what shares nothing first, and never a linked row', () => {
     expect(notCovered(rowEntries).map(({ node }) => node.id)).toEqual(['r3', 'r2']);
-    expect(connectionSummary(rowEntries, { singular: 'action', plural: 'actions' })).toBe('1 of 3 actions is linked directly; 0 share an authority but no link, 1 shares only a theme, and 1 shares nothing.');
+    expect(connectionSummary(rowEntries, { singular: 'action', plural: 'actions' })).toBe(
+      '1 of 3 actions is linked directly; 0 share an authority but no link, 1 shares only a theme, and 1 shares nothing.',
+    );
     expect(connectionSummary(rowEntries.slice(1), { singular: 'action', plural: 'actions' })).toMatch(/^None of the 2 actions is linked directly;/);
   });
 
@@ -107,7 +120,17 @@ describe('cells and what is not covered', () => {
     const [header, ...lines] = parseCsv(matrixToCsv(matrix)) as string[][];
     expect(header).toEqual(['Row id', 'Row', 'Column id', 'Column', 'Connection', 'Links', 'Linked items', 'Shared authorities', 'Shared themes']);
     expect(lines).toEqual([
-      ['r1', `'=HYPERLINK("http://x","y")`, 'c1', 'Column one', 'Linked directly', '1', 'Column one informed by An action under r1 (Curated by a person)', '', 'Care'],
+      [
+        'r1',
+        `'=HYPERLINK("http://x","y")`,
+        'c1',
+        'Column one',
+        'Linked directly',
+        '1',
+        'Column one informed by An action under r1 (Curated by a person)',
+        '',
+        'Care',
+      ],
       ['r2', 'Plain row', 'c2', "'@c2", 'Shares a theme only', '0', '', '', "'-Prevention"],
     ]);
   });
@@ -125,7 +148,9 @@ describe('cells and what is not covered', () => {
     const rows: Axis = { kind: 'PLAN_ACTIONS', planId: 'caring-for-redbridge-2018' };
     const columns: Axis = { kind: 'PLAN_PRIORITIES', planId: 'redbridge-people-strategy-2024' };
     expect(csvFileName(rows, columns, 'matrix')).toBe('alignment-caring-for-redbridge-2018-actions-by-redbridge-people-strategy-2024-priorities.csv');
-    expect(csvFileName({ kind: 'PLANS', planId: null }, { kind: 'AUTHORITIES', planId: null }, 'not-covered-rows')).toBe('alignment-plans-by-authorities-not-covered-rows.csv');
+    expect(csvFileName({ kind: 'PLANS', planId: null }, { kind: 'AUTHORITIES', planId: null }, 'not-covered-rows')).toBe(
+      'alignment-plans-by-authorities-not-covered-rows.csv',
+    );
   });
 });
 
@@ -142,7 +167,9 @@ describe('headings', () => {
       rows: 'Plans connected to no authority',
       columns: 'Authorities connected to no plan',
     });
-    expect(uncoveredHeadings({ kind: 'PLAN_ACTIONS', planId: 'b' }, { kind: 'THEMES', planId: null }, planTitle).columns).toBe('Themes connected to no action of People Strategy');
+    expect(uncoveredHeadings({ kind: 'PLAN_ACTIONS', planId: 'b' }, { kind: 'THEMES', planId: null }, planTitle).columns).toBe(
+      'Themes connected to no action of People Strategy',
+    );
   });
 
   it('captions the matrix with both axes, keeping the plan titles as written', () => {

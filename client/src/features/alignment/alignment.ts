@@ -50,7 +50,10 @@ export function parseAxis(value: string | null): Axis | null {
 export const axisParam = (axis: Axis) => `${axis.kind}:${axis.planId ?? ''}`;
 
 /** An axis as the API reports the set it used (AlignmentSet). */
-export const axisOf = (set: { kind: AxisKind; planId?: string | null }): Axis => ({ kind: set.kind, planId: needsPlan(set.kind) ? (set.planId ?? null) : null });
+export const axisOf = (set: { kind: AxisKind; planId?: string | null }): Axis => ({
+  kind: set.kind,
+  planId: needsPlan(set.kind) ? (set.planId ?? null) : null,
+});
 
 /** The API's AlignmentSetInput for an axis. */
 export const axisInput = (axis: Axis) => (axis.planId ? { kind: axis.kind, planId: axis.planId } : { kind: axis.kind });
@@ -142,15 +145,38 @@ export function matrixToCsv(matrix: CsvMatrix): string {
     matrix.columns.flatMap((column) => {
       const cell = cells.get(cellParam(row.id, column.id));
       if (!cell) return [];
-      const linked = cell.links.map((link) => `${title(link.from)} ${linkPhrase(link.type)} ${title(link.to)} (${basisNames[link.basis ?? 'STATED'] ?? link.basis})`);
-      return [[row.id, row.title, column.id, column.title, connectionNames[cell.connection], cell.links.length, linked.join('; '), cell.sharedAuthorities.map(({ title: name }) => name).join('; '), cell.sharedThemes.map(({ title: name }) => name).join('; ')]];
+      const linked = cell.links.map(
+        (link) => `${title(link.from)} ${linkPhrase(link.type)} ${title(link.to)} (${basisNames[link.basis ?? 'STATED'] ?? link.basis})`,
+      );
+      return [
+        [
+          row.id,
+          row.title,
+          column.id,
+          column.title,
+          connectionNames[cell.connection],
+          cell.links.length,
+          linked.join('; '),
+          cell.sharedAuthorities.map(({ title: name }) => name).join('; '),
+          cell.sharedThemes.map(({ title: name }) => name).join('; '),
+        ],
+      ];
     }),
   );
   return writeCsv(matrixCsvColumns, lines);
 }
 
 /** The header of the not-covered CSV. */
-export const notCoveredCsvColumns = ['Id', 'Kind', 'Title', 'Connection', 'Shares an authority with', 'Authorities shared', 'Shares a theme with', 'Themes shared'] as const;
+export const notCoveredCsvColumns = [
+  'Id',
+  'Kind',
+  'Title',
+  'Connection',
+  'Shares an authority with',
+  'Authorities shared',
+  'Shares a theme with',
+  'Themes shared',
+] as const;
 
 /**
  * What one axis holds that no link joins to the other axis, as CSV, in the order the page lists
@@ -179,11 +205,16 @@ export function notCoveredToCsv(
   return writeCsv(notCoveredCsvColumns, lines);
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The file name of an export: "alignment-caring-for-redbridge-2018-actions-by-redbridge-people-strategy-2024-priorities.csv". */
 export function csvFileName(rows: Axis, columns: Axis, what: 'matrix' | 'not-covered-rows' | 'not-covered-columns'): string {
-  const part = (axis: Axis) => slug([axis.planId, axis.kind === 'PLAN_ACTIONS' ? 'actions' : axis.kind === 'PLAN_PRIORITIES' ? 'priorities' : axis.kind].filter(Boolean).join('-'));
+  const part = (axis: Axis) =>
+    slug([axis.planId, axis.kind === 'PLAN_ACTIONS' ? 'actions' : axis.kind === 'PLAN_PRIORITIES' ? 'priorities' : axis.kind].filter(Boolean).join('-'));
   return `alignment-${part(rows)}-by-${part(columns)}${what === 'matrix' ? '' : `-${what}`}.csv`;
 }
 

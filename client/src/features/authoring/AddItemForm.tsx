@@ -45,7 +45,9 @@ export function AddItemForm({ parent, onDone }: AddItemFormProps) {
     const { title, properties } = newNodeInput(label, values);
     const result = await create({ input: { label, parentId: parent.id, title, properties }, why: why.trim() || null }, writeContext);
     if (result.error || !result.data) {
-      setProblems(result.error ? formErrors(result.error, fieldLabels(label, { label: 'Kind of item' })) : { fields: [], general: ['The server sent no answer.'] });
+      setProblems(
+        result.error ? formErrors(result.error, fieldLabels(label, { label: 'Kind of item' })) : { fields: [], general: ['The server sent no answer.'] },
+      );
       return;
     }
     onDone(result.data.createNode);
@@ -68,7 +70,13 @@ export function AddItemForm({ parent, onDone }: AddItemFormProps) {
           </select>
         )}
       </Field>
-      <PropertyFields label={label} idPrefix={idPrefix} values={values} problems={problems} onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
+      <PropertyFields
+        label={label}
+        idPrefix={idPrefix}
+        values={values}
+        problems={problems}
+        onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+      />
       <WhyField id={`${idPrefix}-why`} value={why} onChange={setWhy} />
       <div className="button-row">
         <button type="submit" className="primary-button" disabled={fetching}>

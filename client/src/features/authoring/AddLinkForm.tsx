@@ -26,7 +26,14 @@ const CreateLinkMutation = graphql(`
   }
 `);
 
-const labels = { type: 'Link type', to: 'What it links to', rationale: 'Rationale', section: 'Section', excerpt: 'Words of the source', basis: 'How it is known' };
+const labels = {
+  type: 'Link type',
+  to: 'What it links to',
+  rationale: 'Rationale',
+  section: 'Section',
+  excerpt: 'Words of the source',
+  basis: 'How it is known',
+};
 
 /** A link the node already starts, as read: writing it again changes it, and names this version. */
 export interface ExistingLink {
@@ -95,7 +102,8 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Problems = { fields: [], general: [] };
-    if (!target) found.fields.push({ field: 'to', message: searched ? 'Choose what it links to from the results' : 'Search for what it links to, then choose it' });
+    if (!target)
+      found.fields.push({ field: 'to', message: searched ? 'Choose what it links to from the results' : 'Search for what it links to, then choose it' });
     if (basis === 'CURATED' && !rationale.trim()) found.fields.push({ field: 'rationale', message: 'Enter why the link is right' });
     if (basis === 'STATED' && !section.trim()) found.fields.push({ field: 'section', message: 'Enter the section of the source that states it' });
     if (basis === 'STATED' && !excerpt.trim()) found.fields.push({ field: 'excerpt', message: 'Enter the words of the source that state it' });
@@ -133,7 +141,8 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
       return;
     }
     // The panel reads a node's first links only: a link the API says exists is known by its word.
-    const missing = target && conflict && !conflict.deleted && conflict.currentVersion !== null && !current.some((link) => link.type === type && link.to === target.id);
+    const missing =
+      target && conflict && !conflict.deleted && conflict.currentVersion !== null && !current.some((link) => link.type === type && link.to === target.id);
     setKnown(missing ? [...current, { type, to: target.id, version: conflict.currentVersion!, by: conflict.changedBy, at: conflict.changedAt }] : current);
     setConflict(null);
     setProblems(noProblems);
@@ -153,7 +162,9 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
 
   return (
     <form className="authoring-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-link-heading">
-      <h3 id="add-link-heading" ref={heading} tabIndex={-1}>Add a link from this {labelName(node.label).toLowerCase()}</h3>
+      <h3 id="add-link-heading" ref={heading} tabIndex={-1}>
+        Add a link from this {labelName(node.label).toLowerCase()}
+      </h3>
       <ErrorSummary problems={problems} idPrefix="link" title={conflict ? 'The link was not saved' : undefined}>
         {conflict && (
           <>
@@ -164,7 +175,12 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
           </>
         )}
       </ErrorSummary>
-      <Field id="link-type" label="Link type" hint={`It ${linkPhrase(type)} a ${targetLabels.map((label) => labelName(label).toLowerCase()).join(' or ')}.`} error={problemOf(problems, 'type')}>
+      <Field
+        id="link-type"
+        label="Link type"
+        hint={`It ${linkPhrase(type)} a ${targetLabels.map((label) => labelName(label).toLowerCase()).join(' or ')}.`}
+        error={problemOf(problems, 'type')}
+      >
         {(described) => (
           <select
             {...described}
@@ -207,7 +223,10 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
         )}
       </Field>
       {searched && (
-        <fieldset className={`form-group${problemOf(problems, 'to') ? ' form-group-error' : ''}`} aria-describedby={problemOf(problems, 'to') ? 'link-to-error' : undefined}>
+        <fieldset
+          className={`form-group${problemOf(problems, 'to') ? ' form-group-error' : ''}`}
+          aria-describedby={problemOf(problems, 'to') ? 'link-to-error' : undefined}
+        >
           <legend className="field-label">What it links to</legend>
           {problemOf(problems, 'to') && (
             <p id="link-to-error" className="error-message">
@@ -215,7 +234,11 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
             </p>
           )}
           <QueryState fetching={search.fetching} error={search.error} what="the search results">
-            {hits.length === 0 && <p>Nothing matches “{searched}” among the {targetLabels.map((label) => labelName(label).toLowerCase()).join(' and ')} items. Try other words.</p>}
+            {hits.length === 0 && (
+              <p>
+                Nothing matches “{searched}” among the {targetLabels.map((label) => labelName(label).toLowerCase()).join(' and ')} items. Try other words.
+              </p>
+            )}
             {hits.map((hit, index) => (
               <div className="radio-row" key={hit.node.id}>
                 <input

@@ -28,7 +28,7 @@ type State = { kind: 'idle' } | { kind: 'working'; name: string } | { kind: 'sav
  * Buttons that download the whole graph, or one plan with everything it links to, as JSON, CSV
  * or GraphML. Exporting is reading, so it needs no sign-in.
  */
-export function ExportButtons({ planId, subject }: { planId?: string; /** "this plan", "the whole graph". */ subject: string }) {
+export function ExportButtons({ planId, subject }: { planId?: string /** "this plan", "the whole graph". */; subject: string }) {
   const client = useClient();
   const headingId = useId();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -53,7 +53,13 @@ export function ExportButtons({ planId, subject }: { planId?: string; /** "this 
       <ul className="export-list">
         {formats.map(({ format, name, use }) => (
           <li key={format}>
-            <button type="button" className="secondary-button" aria-label={`Export ${subject} as ${name}`} disabled={state.kind === 'working'} onClick={() => void exportAs(format, name)}>
+            <button
+              type="button"
+              className="secondary-button"
+              aria-label={`Export ${subject} as ${name}`}
+              disabled={state.kind === 'working'}
+              onClick={() => void exportAs(format, name)}
+            >
               {name}
             </button>{' '}
             <span className="hint-inline">{use}</span>

@@ -10,7 +10,20 @@ import { textDataUrl } from './download.ts';
 import { formErrors } from './errors.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ErrorSummary, Field, hasProblems, noProblems, problemOf, type Problems } from './forms.tsx';
-import { csvColumnHelp, csvTemplate, csvTemplateColumns, decodeFile, groupByKind, importedPlanId, importExtensions, listCounts, noteLocation, publisherProblem, splitLinks, type DecodedFile } from './importing.ts';
+import {
+  csvColumnHelp,
+  csvTemplate,
+  csvTemplateColumns,
+  decodeFile,
+  groupByKind,
+  importedPlanId,
+  importExtensions,
+  listCounts,
+  noteLocation,
+  publisherProblem,
+  splitLinks,
+  type DecodedFile,
+} from './importing.ts';
 import { useSignedIn } from './session.ts';
 import { writeContext } from './write-context.ts';
 
@@ -242,7 +255,9 @@ export function ImportView() {
     setBusy(null);
     const result = response.data?.importDocument;
     if (response.error || !result) {
-      setProblems(response.error ? { ...formErrors(response.error, fieldNames) } : { fields: [], general: ['The server sent no answer; nothing was imported.'] });
+      setProblems(
+        response.error ? { ...formErrors(response.error, fieldNames) } : { fields: [], general: ['The server sent no answer; nothing was imported.'] },
+      );
       return;
     }
     if (result.faults.length > 0) {
@@ -289,7 +304,8 @@ export function ImportView() {
 
   const planId = done ? importedPlanId(done.result) : null;
   const planTitle = done && planId ? [...done.result.created, ...done.result.updated].find(({ id }) => id === planId)?.title : null;
-  const faultTitle = preview && preview.faults.length > 0 ? `${file?.fileName ?? 'The file'} cannot be imported: nothing has been written` : 'There is a problem';
+  const faultTitle =
+    preview && preview.faults.length > 0 ? `${file?.fileName ?? 'The file'} cannot be imported: nothing has been written` : 'There is a problem';
   const canConfirm = preview && preview.faults.length === 0 && (preview.created.length > 0 || preview.updated.length > 0 || preview.createdLinks.length > 0);
 
   return (
@@ -343,7 +359,9 @@ export function ImportView() {
               hint="A strategy or report as plain text (.txt), Markdown (.md) or a saved web page (.html); a seed file (.yaml, .yml, .json); a graph export (.json); or the CSV template below. UTF-8 text, up to 2 MB."
               error={problemOf(problems, 'fileName')}
             >
-              {(described) => <input ref={fileInput} type="file" {...described} accept={importExtensions.join(',')} onChange={(event) => void chooseFile(event)} />}
+              {(described) => (
+                <input ref={fileInput} type="file" {...described} accept={importExtensions.join(',')} onChange={(event) => void chooseFile(event)} />
+              )}
             </Field>
             <Field
               id="import-publisherId"

@@ -87,11 +87,25 @@ export function LinkRemoval({ link, description, reload, onRemoved, onGone }: Li
     <span className="inline-confirm">
       <span>Remove this link?</span>{' '}
       {stale ? (
-        <button type="button" ref={confirm} className="small-button" disabled={reloading} aria-label={`Reload and ask again: ${description}`} onClick={() => void reloadAndAsk()}>
+        <button
+          type="button"
+          ref={confirm}
+          className="small-button"
+          disabled={reloading}
+          aria-label={`Reload and ask again: ${description}`}
+          onClick={() => void reloadAndAsk()}
+        >
           Reload and ask again
         </button>
       ) : (
-        <button type="button" ref={confirm} className="small-button warning-button" disabled={fetching} aria-label={`Yes, remove link: ${description}`} onClick={() => void run(asked)}>
+        <button
+          type="button"
+          ref={confirm}
+          className="small-button warning-button"
+          disabled={fetching}
+          aria-label={`Yes, remove link: ${description}`}
+          onClick={() => void run(asked)}
+        >
           Yes, remove
         </button>
       )}{' '}

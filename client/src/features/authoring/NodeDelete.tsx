@@ -79,7 +79,8 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
     }
     const outcome = result.data?.deleteNode;
     if (!outcome) return;
-    if (outcome.deleted) onDeleted(`Deleted ${kind} “${base.title}”${force && outcome.dependents.length ? ` and ${outcome.dependents.length} items that depended on it` : ''}.`);
+    if (outcome.deleted)
+      onDeleted(`Deleted ${kind} “${base.title}”${force && outcome.dependents.length ? ` and ${outcome.dependents.length} items that depended on it` : ''}.`);
     else setDependents(outcome.dependents);
   };
 

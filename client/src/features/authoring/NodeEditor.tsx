@@ -126,7 +126,9 @@ export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
 
   return (
     <form className="authoring-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="edit-heading">
-      <h3 id="edit-heading" ref={heading} tabIndex={-1}>Edit this {kind}</h3>
+      <h3 id="edit-heading" ref={heading} tabIndex={-1}>
+        Edit this {kind}
+      </h3>
       <ErrorSummary problems={problems} idPrefix="edit" title={conflict ? 'Your changes were not saved' : undefined}>
         {conflict && (
           <>
@@ -138,7 +140,13 @@ export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
         )}
       </ErrorSummary>
       {reloaded && <ReloadedNotice reloaded={reloaded} headingRef={reloadedHeading} />}
-      <PropertyFields label={base.label} idPrefix="edit" values={values} problems={problems} onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
+      <PropertyFields
+        label={base.label}
+        idPrefix="edit"
+        values={values}
+        problems={problems}
+        onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+      />
       <WhyField id="edit-why" value={why} onChange={setWhy} />
       <div className="button-row">
         <button type="submit" className="primary-button" disabled={fetching || reloading}>

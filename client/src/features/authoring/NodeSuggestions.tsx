@@ -65,7 +65,10 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
     if (result.error) setMessage({ kind: 'error', text: `No suggestions were made. ${writeErrorMessage(result.error)}` });
     else {
       const count = result.data?.suggestLinks.length ?? 0;
-      setMessage({ kind: 'status', text: count === 0 ? 'The tool found nothing new to suggest.' : `The tool suggested ${count} ${count === 1 ? 'link' : 'links'}.` });
+      setMessage({
+        kind: 'status',
+        text: count === 0 ? 'The tool found nothing new to suggest.' : `The tool suggested ${count} ${count === 1 ? 'link' : 'links'}.`,
+      });
     }
   };
 
@@ -78,12 +81,19 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
     if (result.error) {
       const refused = writeFailure(result.error);
       const stale = refused.conflict !== null && !refused.conflict.deleted;
-      setMessage({ kind: 'error', text: `Could not ${decision} “${description}”. ${refused.message}${stale ? ' Reload the suggestions to see it as it is now, then decide again.' : ''}`, stale });
+      setMessage({
+        kind: 'error',
+        text: `Could not ${decision} “${description}”. ${refused.message}${stale ? ' Reload the suggestions to see it as it is now, then decide again.' : ''}`,
+        stale,
+      });
       return;
     }
     setMessage({
       kind: 'status',
-      text: decision === 'accept' ? `Accepted: “${description}” is now curated by a person.` : `Rejected: “${description}” is removed and will not be suggested again.`,
+      text:
+        decision === 'accept'
+          ? `Accepted: “${description}” is now curated by a person.`
+          : `Rejected: “${description}” is removed and will not be suggested again.`,
     });
     // The button pressed is gone; the section's heading keeps the reader's place.
     heading.current?.focus();
@@ -95,7 +105,9 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
       <h3 id="suggestions-heading" ref={heading} tabIndex={-1}>
         Suggested links
       </h3>
-      <p className="hint">The tool proposes these from the item’s own words and from items worded like it. They count for nothing until a person accepts them.</p>
+      <p className="hint">
+        The tool proposes these from the item’s own words and from items worded like it. They count for nothing until a person accepts them.
+      </p>
       {signedIn ? (
         <p>
           <button type="button" className="secondary-button" disabled={suggesting.fetching} onClick={() => void askForSuggestions()}>
@@ -145,10 +157,22 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
                   <p className="rationale">{reason}</p>
                   {signedIn && (
                     <p className="button-row">
-                      <button type="button" className="secondary-button" disabled={busy !== null} aria-label={`Accept: ${description}`} onClick={() => void decide('accept', edge, description)}>
+                      <button
+                        type="button"
+                        className="secondary-button"
+                        disabled={busy !== null}
+                        aria-label={`Accept: ${description}`}
+                        onClick={() => void decide('accept', edge, description)}
+                      >
                         Accept
                       </button>
-                      <button type="button" className="secondary-button" disabled={busy !== null} aria-label={`Reject: ${description}`} onClick={() => void decide('reject', edge, description)}>
+                      <button
+                        type="button"
+                        className="secondary-button"
+                        disabled={busy !== null}
+                        aria-label={`Reject: ${description}`}
+                        onClick={() => void decide('reject', edge, description)}
+                      >
                         Reject
                       </button>
                     </p>

@@ -62,7 +62,14 @@ export function SignInControl() {
           </button>
         </p>
       ) : (
-        <button type="button" ref={toggle} className="header-button" aria-expanded={open} aria-controls="sign-in-panel" onClick={() => (open ? cancel() : setOpen(true))}>
+        <button
+          type="button"
+          ref={toggle}
+          className="header-button"
+          aria-expanded={open}
+          aria-controls="sign-in-panel"
+          onClick={() => (open ? cancel() : setOpen(true))}
+        >
           Sign in to edit
         </button>
       )}
@@ -76,8 +83,23 @@ export function SignInControl() {
               history of everything you change.
             </p>
             <ErrorSummary problems={problems} idPrefix="sign-in" />
-            <Field id="sign-in-token" label="Editing token" hint="A long string of letters and numbers. Paste it exactly as you were given it." error={problems.fields[0]?.message}>
-              {(described) => <input ref={input} type="password" {...described} value={token} onChange={(event) => setToken(event.target.value)} autoComplete="off" spellCheck={false} />}
+            <Field
+              id="sign-in-token"
+              label="Editing token"
+              hint="A long string of letters and numbers. Paste it exactly as you were given it."
+              error={problems.fields[0]?.message}
+            >
+              {(described) => (
+                <input
+                  ref={input}
+                  type="password"
+                  {...described}
+                  value={token}
+                  onChange={(event) => setToken(event.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              )}
             </Field>
             <div className="button-row">
               <button type="submit" className="primary-button">

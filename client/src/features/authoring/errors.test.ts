@@ -18,7 +18,9 @@ describe('formField', () => {
 describe('fieldMessage', () => {
   it('turns the API’s message into a sentence about the labelled input', () => {
     expect(fieldMessage('properties.title: must be a non-empty text', 'properties.title', 'Title')).toBe('Title must be a non-empty text');
-    expect(fieldMessage('input.rationale: a CURATED link needs a rationale', 'input.rationale', 'Rationale')).toBe('Rationale: a CURATED link needs a rationale');
+    expect(fieldMessage('input.rationale: a CURATED link needs a rationale', 'input.rationale', 'Rationale')).toBe(
+      'Rationale: a CURATED link needs a rationale',
+    );
     expect(fieldMessage('input.parentId: no node has the id nope.', 'input.parentId', 'Parent')).toBe('Parent: no node has the id nope');
   });
 });
@@ -27,8 +29,16 @@ describe('formErrors', () => {
   const labels = { title: 'Title', kind: 'Kind of plan', status: 'Status' };
 
   it('ties a field error to the input the form shows', () => {
-    const error = apiError('input.properties.kind: Invalid option: expected one of "STRATEGY"|"OTHER"', { code: 'BAD_USER_INPUT', field: 'input.properties.kind' });
-    expect(formErrors(error, labels)).toEqual({ fields: [{ field: 'kind', message: 'Kind of plan: Invalid option: expected one of "STRATEGY"|"OTHER"' }], general: [], code: 'BAD_USER_INPUT', conflict: null });
+    const error = apiError('input.properties.kind: Invalid option: expected one of "STRATEGY"|"OTHER"', {
+      code: 'BAD_USER_INPUT',
+      field: 'input.properties.kind',
+    });
+    expect(formErrors(error, labels)).toEqual({
+      fields: [{ field: 'kind', message: 'Kind of plan: Invalid option: expected one of "STRATEGY"|"OTHER"' }],
+      general: [],
+      code: 'BAD_USER_INPUT',
+      conflict: null,
+    });
   });
 
   it('keeps an error for a field the form does not show above the form', () => {
@@ -74,7 +84,9 @@ describe('describeConflict', () => {
   });
 
   it('writes the time in the reader’s time zone, summer time included', () => {
-    expect(describeConflict({ ...stale, changedAt: '2026-07-01T23:05:00Z' }, '', 'Europe/London').message).toBe('Jane Smith changed it at 00:05 on 2 July 2026, after you opened it.');
+    expect(describeConflict({ ...stale, changedAt: '2026-07-01T23:05:00Z' }, '', 'Europe/London').message).toBe(
+      'Jane Smith changed it at 00:05 on 2 July 2026, after you opened it.',
+    );
     expect(describeConflict(stale, '', 'Asia/Tokyo').message).toBe('Jane Smith changed it at 01:42 on 8 December 2026, after you opened it.');
   });
 
@@ -84,13 +96,24 @@ describe('describeConflict', () => {
   });
 
   it('says "someone else" when the API does not know who, and leaves out a time it does not know', () => {
-    expect(describeConflict({ code: 'CONFLICT', field: 'version', deleted: true, changedBy: null, changedAt: null }, '', 'UTC').message).toBe('Someone else deleted it.');
+    expect(describeConflict({ code: 'CONFLICT', field: 'version', deleted: true, changedBy: null, changedAt: null }, '', 'UTC').message).toBe(
+      'Someone else deleted it.',
+    );
     expect(describeConflict({ ...stale, changedBy: null, changedAt: null }, '', 'UTC').message).toBe('Someone else changed it, after you opened it.');
   });
 
   it('tells a link that already exists apart from one changed since it was read', () => {
-    const conflict = describeConflict({ code: 'CONFLICT', field: 'input.version', currentVersion: 2, changedBy: 'Jane Smith', changedAt: '2026-12-07T16:42:00Z' }, '', 'UTC');
-    expect(conflict).toMatchObject({ deleted: false, readVersion: null, currentVersion: 2, message: 'It already exists: Jane Smith last changed it at 16:42 on 7 December 2026.' });
+    const conflict = describeConflict(
+      { code: 'CONFLICT', field: 'input.version', currentVersion: 2, changedBy: 'Jane Smith', changedAt: '2026-12-07T16:42:00Z' },
+      '',
+      'UTC',
+    );
+    expect(conflict).toMatchObject({
+      deleted: false,
+      readVersion: null,
+      currentVersion: 2,
+      message: 'It already exists: Jane Smith last changed it at 16:42 on 7 December 2026.',
+    });
   });
 
   it('keeps the API’s words when it says nothing about who or when', () => {
@@ -104,14 +127,17 @@ describe('describeConflict', () => {
 });
 
 describe('a refused write with CONFLICT', () => {
-  const error = apiError('“Offer every carer an assessment” was changed by Jane Smith at 2026-12-07T16:42:10.123Z since you read it (you read version 3; it is now version 4). Reload it and apply your change again.', {
-    code: 'CONFLICT',
-    field: 'version',
-    readVersion: 3,
-    currentVersion: 4,
-    changedBy: 'Jane Smith',
-    changedAt: '2026-12-07T16:42:10.123Z',
-  });
+  const error = apiError(
+    '“Offer every carer an assessment” was changed by Jane Smith at 2026-12-07T16:42:10.123Z since you read it (you read version 3; it is now version 4). Reload it and apply your change again.',
+    {
+      code: 'CONFLICT',
+      field: 'version',
+      readVersion: 3,
+      currentVersion: 4,
+      changedBy: 'Jane Smith',
+      changedAt: '2026-12-07T16:42:10.123Z',
+    },
+  );
 
   it('is a message about the whole item, in plain words, never tied to an input called version', () => {
     const found = formErrors(error, { title: 'Title', version: 'Version' });

@@ -125,8 +125,7 @@ export function formErrors(error: WriteError, labels: Record<string, string>): F
       const described = describeConflict(extensions ?? {}, message);
       conflict ??= described;
       general.push(described.message);
-    }
-    else if (apiField && field && labels[field] && !fields.some((existing) => existing.field === field)) {
+    } else if (apiField && field && labels[field] && !fields.some((existing) => existing.field === field)) {
       fields.push({ field, message: fieldMessage(message, apiField, labels[field]) });
     } else general.push(message);
   }

@@ -21,7 +21,17 @@ export const problemOf = (problems: Problems, field: string) => problems.fields.
  * a link to the input at fault, then what the person can do about it (`children`, such as a
  * button to reload). It takes focus when it appears, so screen-reader users hear it.
  */
-export function ErrorSummary({ problems, idPrefix, title = 'There is a problem', children }: { problems: Problems; idPrefix: string; title?: string; children?: ReactNode }) {
+export function ErrorSummary({
+  problems,
+  idPrefix,
+  title = 'There is a problem',
+  children,
+}: {
+  problems: Problems;
+  idPrefix: string;
+  title?: string;
+  children?: ReactNode;
+}) {
   const summary = useRef<HTMLDivElement>(null);
   const shown = hasProblems(problems);
   useEffect(() => {
@@ -107,12 +117,25 @@ export function Field({ id, label, hint, error, children, checkbox = false }: Fi
 }
 
 /** One property's input, as its spec says: text, long text, a choice, a tick box, a year or a date. */
-function PropertyInput({ spec, idPrefix, value, error, onChange }: { spec: FieldSpec; idPrefix: string; value: string | boolean | undefined; error?: string | undefined; onChange: (value: string | boolean) => void }) {
+function PropertyInput({
+  spec,
+  idPrefix,
+  value,
+  error,
+  onChange,
+}: {
+  spec: FieldSpec;
+  idPrefix: string;
+  value: string | boolean | undefined;
+  error?: string | undefined;
+  onChange: (value: string | boolean) => void;
+}) {
   const id = `${idPrefix}-${spec.key}`;
   return (
     <Field id={id} label={spec.label} hint={spec.hint} error={error} checkbox={spec.type === 'checkbox'}>
       {(described) => {
-        if (spec.type === 'checkbox') return <input type="checkbox" {...described} checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+        if (spec.type === 'checkbox')
+          return <input type="checkbox" {...described} checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
         const text = typeof value === 'string' ? value : '';
         if (spec.type === 'textarea') return <textarea {...described} rows={3} value={text} onChange={(event) => onChange(event.target.value)} />;
         if (spec.type === 'select') {
@@ -145,11 +168,30 @@ function PropertyInput({ spec, idPrefix, value, error, onChange }: { spec: Field
 }
 
 /** Every property input of a kind of node. */
-export function PropertyFields({ label, idPrefix, values, problems, onChange }: { label: string; idPrefix: string; values: FormValues; problems: Problems; onChange: (key: string, value: string | boolean) => void }) {
+export function PropertyFields({
+  label,
+  idPrefix,
+  values,
+  problems,
+  onChange,
+}: {
+  label: string;
+  idPrefix: string;
+  values: FormValues;
+  problems: Problems;
+  onChange: (key: string, value: string | boolean) => void;
+}) {
   return (
     <>
       {(fieldSpecs[label] ?? []).map((spec) => (
-        <PropertyInput key={spec.key} spec={spec} idPrefix={idPrefix} value={values[spec.key]} error={problemOf(problems, spec.key)} onChange={(value) => onChange(spec.key, value)} />
+        <PropertyInput
+          key={spec.key}
+          spec={spec}
+          idPrefix={idPrefix}
+          value={values[spec.key]}
+          error={problemOf(problems, spec.key)}
+          onChange={(value) => onChange(spec.key, value)}
+        />
       ))}
     </>
   );

@@ -10,7 +10,9 @@ describe('valueChanges', () => {
   });
 
   it('names camel-case properties in words and leaves out what did not change', () => {
-    expect(valueChanges({ periodEnd: 2029, status: 'DRAFT' }, { periodEnd: 2030, status: 'DRAFT' })).toEqual([{ key: 'period end', before: '2029', after: '2030' }]);
+    expect(valueChanges({ periodEnd: 2029, status: 'DRAFT' }, { periodEnd: 2030, status: 'DRAFT' })).toEqual([
+      { key: 'period end', before: '2029', after: '2030' },
+    ]);
   });
 
   it('gives nothing for changes recorded as lists, and shows flags and removals plainly', () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { csvTemplate, csvTemplateColumns, decodeFile, groupByKind, importedPlanId, listCounts, MAX_IMPORT_BYTES, noteLocation, publisherProblem, splitLinks } from './importing.ts';
+import {
+  csvTemplate,
+  csvTemplateColumns,
+  decodeFile,
+  groupByKind,
+  importedPlanId,
+  listCounts,
+  MAX_IMPORT_BYTES,
+  noteLocation,
+  publisherProblem,
+  splitLinks,
+} from './importing.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -23,10 +34,16 @@ describe('decodeFile', () => {
   });
 
   it('refuses other file types, empty files and files over 2 MB', () => {
-    expect(decodeFile('plan.doc', bytes('x'))).toMatchObject({ ok: false, message: 'plan.doc cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md, .html, .pdf or .docx file' });
+    expect(decodeFile('plan.doc', bytes('x'))).toMatchObject({
+      ok: false,
+      message: 'plan.doc cannot be imported: choose a .yaml, .yml, .json, .csv, .txt, .md, .html, .pdf or .docx file',
+    });
     expect(decodeFile('plan.pdf', new Uint8Array(0))).toMatchObject({ ok: false });
     expect(decodeFile('plan.TXT', bytes('  \n'))).toMatchObject({ ok: false, message: 'plan.TXT is empty: choose a file with the document’s text in it' });
-    expect(decodeFile('big.csv', new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({ ok: false, message: 'big.csv is 2.0 MB: a file must be 2 MB or smaller' });
+    expect(decodeFile('big.csv', new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({
+      ok: false,
+      message: 'big.csv is 2.0 MB: a file must be 2 MB or smaller',
+    });
   });
 });
 
@@ -51,7 +68,10 @@ describe('previews', () => {
     ]);
     expect(listCounts(groups.slice(0, 4))).toBe('1 source document, 1 plan, 1 priority and 2 actions');
     expect(listCounts([])).toBe('nothing');
-    expect(groupByKind([{ label: 'Priority' }, { label: 'Priority' }, { label: 'Evidence' }]).map(({ count }) => count)).toEqual(['2 priorities', '1 piece of evidence']);
+    expect(groupByKind([{ label: 'Priority' }, { label: 'Priority' }, { label: 'Evidence' }]).map(({ count }) => count)).toEqual([
+      '2 priorities',
+      '1 piece of evidence',
+    ]);
   });
 
   it('names where a fault is', () => {

@@ -48,7 +48,11 @@ export function decodeFile(fileName: string, bytes: ArrayBuffer | Uint8Array): D
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, fileName, message: `${fileName} is not UTF-8 text: save it as UTF-8 (in most editors, “Save as” then choose the UTF-8 encoding) and choose it again` };
+    return {
+      ok: false,
+      fileName,
+      message: `${fileName} is not UTF-8 text: save it as UTF-8 (in most editors, “Save as” then choose the UTF-8 encoding) and choose it again`,
+    };
   }
   content = content.replace(/^\uFEFF/, '');
   if (!content.trim()) return { ok: false, fileName, message: `${fileName} is empty: choose a file with the document’s text in it` };
@@ -115,7 +119,10 @@ export function splitLinks<T extends { type: string }>(links: readonly T[]): { l
 }
 
 /** The plan an import made or changed, to link to. */
-export function importedPlanId(result: { created: readonly { id: string; label: string }[]; updated: readonly { id: string; label: string }[] }): string | null {
+export function importedPlanId(result: {
+  created: readonly { id: string; label: string }[];
+  updated: readonly { id: string; label: string }[];
+}): string | null {
   return [...result.created, ...result.updated].find(({ label }) => label === 'Plan')?.id ?? null;
 }
 
@@ -127,7 +134,6 @@ export function publisherProblem(value: string): string | null {
     ? null
     : 'Publisher must be an organisation’s id, in lower case with no spaces, such as org/redbridge-council';
 }
-
 
 export { csvTemplateColumns };
 
@@ -157,9 +163,39 @@ export const csvColumnHelp: Record<(typeof csvTemplateColumns)[number], string> 
 export function csvTemplate(): string {
   const row = (values: Partial<Record<(typeof csvTemplateColumns)[number], string>>) => csvTemplateColumns.map((column) => values[column]);
   return writeCsv(csvTemplateColumns, [
-    row({ id: 'example-plan-2025', label: 'Plan', title: 'Example Council Plan 2025-2030', kind: 'STRATEGY', status: 'ADOPTED', period_start: '2025', period_end: '2030' }),
-    row({ id: 'example-plan-2025/p1', parent: 'example-plan-2025', label: 'Priority', title: 'Healthy, independent lives', code: '1', term: 'Priority', corporate: 'yes' }),
-    row({ id: 'example-plan-2025/p1/a1', parent: 'example-plan-2025/p1', label: 'Action', title: 'Offer every unpaid carer an assessment of their needs', code: '1.1', term: 'We will' }),
-    row({ id: 'example-plan-2025/p1/a2', parent: 'example-plan-2025/p1', label: 'Action', title: 'Open a carers’ hub in each town, with partners', code: '1.2', term: 'We will' }),
+    row({
+      id: 'example-plan-2025',
+      label: 'Plan',
+      title: 'Example Council Plan 2025-2030',
+      kind: 'STRATEGY',
+      status: 'ADOPTED',
+      period_start: '2025',
+      period_end: '2030',
+    }),
+    row({
+      id: 'example-plan-2025/p1',
+      parent: 'example-plan-2025',
+      label: 'Priority',
+      title: 'Healthy, independent lives',
+      code: '1',
+      term: 'Priority',
+      corporate: 'yes',
+    }),
+    row({
+      id: 'example-plan-2025/p1/a1',
+      parent: 'example-plan-2025/p1',
+      label: 'Action',
+      title: 'Offer every unpaid carer an assessment of their needs',
+      code: '1.1',
+      term: 'We will',
+    }),
+    row({
+      id: 'example-plan-2025/p1/a2',
+      parent: 'example-plan-2025/p1',
+      label: 'Action',
+      title: 'Open a carers’ hub in each town, with partners',
+      code: '1.2',
+      term: 'We will',
+    }),
   ]);
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkValues, childKinds, initialValues, isEditable, isRemovableLink, linkTypesFrom, newNodeInput, optionLabel, propertyChanges, rebaseValues } from './model.ts';
+import {
+  checkValues,
+  childKinds,
+  initialValues,
+  isEditable,
+  isRemovableLink,
+  linkTypesFrom,
+  newNodeInput,
+  optionLabel,
+  propertyChanges,
+  rebaseValues,
+} from './model.ts';
 
 describe('what may sit under what', () => {
   it('offers priorities, objectives and actions under a plan, and only actions under an action', () => {
@@ -10,7 +21,16 @@ describe('what may sit under what', () => {
   });
 
   it('offers only the link types a kind may start, and keeps hierarchy links out of removal', () => {
-    expect(linkTypesFrom('Action')).toEqual(['GIVES_EFFECT_TO', 'CONTRIBUTES_TO', 'UNDERMINES', 'RESPONDS_TO', 'MEASURED_BY', 'OWNED_BY', 'PARTNERS_WITH', 'CONCERNS']);
+    expect(linkTypesFrom('Action')).toEqual([
+      'GIVES_EFFECT_TO',
+      'CONTRIBUTES_TO',
+      'UNDERMINES',
+      'RESPONDS_TO',
+      'MEASURED_BY',
+      'OWNED_BY',
+      'PARTNERS_WITH',
+      'CONCERNS',
+    ]);
     expect(linkTypesFrom('Theme')).toEqual(['CONCERNS']);
     expect(isRemovableLink('GIVES_EFFECT_TO')).toBe(true);
     expect(isRemovableLink('HAS_ACTION')).toBe(false);
@@ -36,7 +56,9 @@ describe('form values', () => {
     expect(checkValues('Plan', { title: 'T', kind: 'OTHER', status: 'DRAFT', periodStart: '2030', periodEnd: '2025' })).toEqual([
       { field: 'periodEnd', message: 'Last year must be the same as or after the first year' },
     ]);
-    expect(checkValues('Evidence', { title: 'T', kind: 'FINDING', date: '15/03/2024' })).toEqual([{ field: 'date', message: 'Date must be written YYYY, YYYY-MM or YYYY-MM-DD' }]);
+    expect(checkValues('Evidence', { title: 'T', kind: 'FINDING', date: '15/03/2024' })).toEqual([
+      { field: 'date', message: 'Date must be written YYYY, YYYY-MM or YYYY-MM-DD' },
+    ]);
     expect(checkValues('Action', { title: 'x'.repeat(401) })).toEqual([{ field: 'title', message: 'Title must be 400 characters or fewer' }]);
   });
 
@@ -49,8 +71,14 @@ describe('form values', () => {
   });
 
   it('builds a new node’s input from the filled fields only', () => {
-    expect(newNodeInput('Action', { title: ' Run a hub ', term: 'We will', code: '', discretionary: false })).toEqual({ title: 'Run a hub', properties: { term: 'We will' } });
-    expect(newNodeInput('Plan', { title: 'P', kind: 'STRATEGY', status: 'DRAFT', periodStart: '2025' })).toEqual({ title: 'P', properties: { kind: 'STRATEGY', status: 'DRAFT', periodStart: 2025 } });
+    expect(newNodeInput('Action', { title: ' Run a hub ', term: 'We will', code: '', discretionary: false })).toEqual({
+      title: 'Run a hub',
+      properties: { term: 'We will' },
+    });
+    expect(newNodeInput('Plan', { title: 'P', kind: 'STRATEGY', status: 'DRAFT', periodStart: '2025' })).toEqual({
+      title: 'P',
+      properties: { kind: 'STRATEGY', status: 'DRAFT', periodStart: 2025 },
+    });
   });
 });
 
@@ -61,14 +89,29 @@ describe('rebaseValues, after someone else saved the node first', () => {
   it('keeps what the person typed, takes the current value of every field they left alone, and lists what changed meanwhile', () => {
     const typed = { ...initialValues('Action', read), title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.' };
     const { values, changed } = rebaseValues('Action', read, current, typed);
-    expect(values).toMatchObject({ title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.', term: 'Key action', discretionary: true, code: '1' });
+    expect(values).toMatchObject({
+      title: 'Offer unpaid carers an assessment within four weeks',
+      text: 'Within four weeks of asking.',
+      term: 'Key action',
+      discretionary: true,
+      code: '1',
+    });
     expect(changed).toEqual([
-      { key: 'title', label: 'Title', before: 'Offer carers an assessment', now: 'Offer every carer an assessment', yours: 'Offer unpaid carers an assessment within four weeks' },
+      {
+        key: 'title',
+        label: 'Title',
+        before: 'Offer carers an assessment',
+        now: 'Offer every carer an assessment',
+        yours: 'Offer unpaid carers an assessment within four weeks',
+      },
       { key: 'term', label: 'Term', before: 'We will', now: 'Key action', yours: null },
       { key: 'discretionary', label: 'Needs no statutory basis (discretionary)', before: 'no', now: 'yes', yours: null },
     ]);
     // Saved against the new version, only the person's own changes are sent: the other's stand.
-    expect(propertyChanges('Action', current, values)).toEqual({ title: 'Offer unpaid carers an assessment within four weeks', text: 'Within four weeks of asking.' });
+    expect(propertyChanges('Action', current, values)).toEqual({
+      title: 'Offer unpaid carers an assessment within four weeks',
+      text: 'Within four weeks of asking.',
+    });
   });
 
   it('lists nothing when what changed meanwhile is not in the form, and keeps the form as typed', () => {

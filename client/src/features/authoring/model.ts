@@ -27,15 +27,31 @@ export const optionLabel = (value: string) => {
 };
 
 const title: FieldSpec = { key: 'title', label: 'Title', type: 'text', required: true, maxLength: 400, hint: 'As the source words it.' };
-const code: FieldSpec = { key: 'code', label: 'Code', type: 'text', hint: 'The source’s own number or name for it, such as 1, A or Strategic Priority 1. Optional.' };
-const term: FieldSpec = { key: 'term', label: 'Term', type: 'text', hint: 'What the source calls this level, such as We will, Deliverable or Key action. Optional.' };
+const code: FieldSpec = {
+  key: 'code',
+  label: 'Code',
+  type: 'text',
+  hint: 'The source’s own number or name for it, such as 1, A or Strategic Priority 1. Optional.',
+};
+const term: FieldSpec = {
+  key: 'term',
+  label: 'Term',
+  type: 'text',
+  hint: 'What the source calls this level, such as We will, Deliverable or Key action. Optional.',
+};
 const text: FieldSpec = { key: 'text', label: 'Full statement', type: 'textarea', hint: 'The full wording, where it is longer than the title. Optional.' };
 
 /** The fields of each kind a person can create or edit, in the order the forms show them. */
 export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
   Plan: [
     title,
-    { key: 'kind', label: 'Kind of plan', type: 'select', required: true, options: ['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER'] },
+    {
+      key: 'kind',
+      label: 'Kind of plan',
+      type: 'select',
+      required: true,
+      options: ['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER'],
+    },
     { key: 'status', label: 'Status', type: 'select', required: true, options: ['DRAFT', 'CONSULTATION', 'ADOPTED', 'EXPIRED', 'SUPERSEDED', 'UNKNOWN'] },
     { key: 'periodStart', label: 'First year', type: 'year', hint: 'For example, 2024. Optional.' },
     { key: 'periodEnd', label: 'Last year', type: 'year', hint: 'For example, 2029. Optional.' },
@@ -61,14 +77,26 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
   ],
   Evidence: [
     title,
-    { key: 'kind', label: 'Kind of evidence', type: 'select', required: true, options: ['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT'] },
+    {
+      key: 'kind',
+      label: 'Kind of evidence',
+      type: 'select',
+      required: true,
+      options: ['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT'],
+    },
     { key: 'grade', label: 'Grade', type: 'select', options: ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] },
     { key: 'date', label: 'Date', type: 'date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-03-15. Optional.' },
     text,
   ],
   Authority: [
     title,
-    { key: 'kind', label: 'Kind of authority', type: 'select', required: true, options: ['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE'] },
+    {
+      key: 'kind',
+      label: 'Kind of authority',
+      type: 'select',
+      required: true,
+      options: ['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE'],
+    },
     { key: 'legislationId', label: 'legislation.gov.uk id', type: 'text', hint: 'For example, ukpga/2014/23. Optional.' },
     { key: 'year', label: 'Year', type: 'year', hint: 'Optional.' },
     { key: 'citedAs', label: 'Cited as', type: 'text', hint: 'Optional.' },
@@ -77,7 +105,26 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
   Provision: [title, code, text],
   Organisation: [
     title,
-    { key: 'kind', label: 'Kind of organisation', type: 'select', required: true, options: ['COUNCIL', 'DIRECTORATE', 'NHS_BODY', 'PARTNERSHIP', 'BOARD', 'GROUP', 'INSPECTORATE', 'PROVIDER', 'GOVERNMENT', 'VOLUNTARY', 'BUSINESS', 'EDUCATION'] },
+    {
+      key: 'kind',
+      label: 'Kind of organisation',
+      type: 'select',
+      required: true,
+      options: [
+        'COUNCIL',
+        'DIRECTORATE',
+        'NHS_BODY',
+        'PARTNERSHIP',
+        'BOARD',
+        'GROUP',
+        'INSPECTORATE',
+        'PROVIDER',
+        'GOVERNMENT',
+        'VOLUNTARY',
+        'BUSINESS',
+        'EDUCATION',
+      ],
+    },
     { key: 'shortName', label: 'Short name', type: 'text', hint: 'Optional.' },
     text,
   ],
@@ -177,7 +224,7 @@ export function checkValues(label: string, values: FormValues): { field: string;
 }
 
 /** The value a field's text stands for: a number for years, null when empty. */
-function valueOf(spec: FieldSpec, value: string | boolean | undefined): unknown {
+function fieldValue(spec: FieldSpec, value: string | boolean | undefined): unknown {
   if (spec.type === 'checkbox') return value === true ? true : null;
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!trimmed) return null;
@@ -191,7 +238,7 @@ function valueOf(spec: FieldSpec, value: string | boolean | undefined): unknown 
 export function propertyChanges(label: string, properties: Record<string, unknown>, values: FormValues): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const spec of fieldSpecs[label] ?? []) {
-    const next = valueOf(spec, values[spec.key]);
+    const next = fieldValue(spec, values[spec.key]);
     const current = properties[spec.key];
     const was = current === undefined || current === '' || (spec.type === 'checkbox' && current === false) ? null : current;
     if (next !== was && String(next) !== String(was)) changes[spec.key] = next;
@@ -204,7 +251,7 @@ export function newNodeInput(label: string, values: FormValues): { title: string
   const properties: Record<string, unknown> = {};
   for (const spec of fieldSpecs[label] ?? []) {
     if (spec.key === 'title') continue;
-    const value = valueOf(spec, values[spec.key]);
+    const value = fieldValue(spec, values[spec.key]);
     if (value !== null) properties[spec.key] = value;
   }
   return { title: String(values.title ?? '').trim(), properties };
@@ -229,7 +276,8 @@ function shownValue(spec: FieldSpec, value: string | boolean | undefined): strin
   return spec.type === 'select' ? optionLabel(text) : text;
 }
 
-const sameValue = (a: string | boolean | undefined, b: string | boolean | undefined) => (typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b);
+const sameValue = (a: string | boolean | undefined, b: string | boolean | undefined) =>
+  typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b;
 
 /**
  * Moves an edit onto the current version of a node after someone else changed it: what the person
@@ -240,7 +288,12 @@ const sameValue = (a: string | boolean | undefined, b: string | boolean | undefi
  * @param current - the properties (with the title) stored now
  * @param values - what the form holds
  */
-export function rebaseValues(label: string, read: Record<string, unknown>, current: Record<string, unknown>, values: FormValues): { values: FormValues; changed: ChangedMeanwhile[] } {
+export function rebaseValues(
+  label: string,
+  read: Record<string, unknown>,
+  current: Record<string, unknown>,
+  values: FormValues,
+): { values: FormValues; changed: ChangedMeanwhile[] } {
   const was = initialValues(label, read);
   const now = initialValues(label, current);
   const next: FormValues = { ...values };
@@ -249,7 +302,13 @@ export function rebaseValues(label: string, read: Record<string, unknown>, curre
     const typed = !sameValue(values[spec.key], was[spec.key]);
     if (!typed) next[spec.key] = now[spec.key]!;
     if (!sameValue(was[spec.key], now[spec.key])) {
-      changed.push({ key: spec.key, label: spec.label, before: shownValue(spec, was[spec.key]), now: shownValue(spec, now[spec.key]), yours: typed ? shownValue(spec, values[spec.key]) : null });
+      changed.push({
+        key: spec.key,
+        label: spec.label,
+        before: shownValue(spec, was[spec.key]),
+        now: shownValue(spec, now[spec.key]),
+        yours: typed ? shownValue(spec, values[spec.key]) : null,
+      });
     }
   }
   return { values: next, changed };

@@ -69,7 +69,12 @@ function Inherited({ end }: { end: Response['ends'][number] | undefined }) {
   if (end.own) return <span className="end-claim"> — its own link</span>;
   const parent = end.inheritedFrom[0];
   if (!parent) return null;
-  return <span className="end-claim"> — inherited from {parent.label === 'Plan' ? 'its plan' : `its ${(parent.term ?? labelName(parent.label)).toLowerCase()} “${parent.title}”`}</span>;
+  return (
+    <span className="end-claim">
+      {' '}
+      — inherited from {parent.label === 'Plan' ? 'its plan' : `its ${(parent.term ?? labelName(parent.label)).toLowerCase()} “${parent.title}”`}
+    </span>
+  );
 }
 
 function Measures({ measures }: { measures: Response['measures'] }) {
@@ -77,7 +82,9 @@ function Measures({ measures }: { measures: Response['measures'] }) {
   return (
     <ul className="measures">
       {measures.map(({ measure, observations }) => {
-        const figures = observations.map(({ properties }) => readObservation(properties)).filter((observation): observation is Observation => observation !== null);
+        const figures = observations
+          .map(({ properties }) => readObservation(properties))
+          .filter((observation): observation is Observation => observation !== null);
         const polarity = property(measure.properties, 'polarity');
         return (
           <li key={measure.id}>
@@ -215,7 +222,11 @@ export function EvidenceChainView({ id }: { id: string }) {
               ) : (
                 <ul className="responses">
                   {chain.responses.map((response) => (
-                    <ResponseItem key={`${response.action.id}|${response.evidence.id}`} response={response} showEvidence={response.evidence.id !== chain.root.id} />
+                    <ResponseItem
+                      key={`${response.action.id}|${response.evidence.id}`}
+                      response={response}
+                      showEvidence={response.evidence.id !== chain.root.id}
+                    />
                   ))}
                 </ul>
               )}

@@ -55,8 +55,8 @@ export function InspectionList() {
     <>
       <PageHeading title="Evidence">Inspection evidence</PageHeading>
       <p>
-        What inspectors and monitoring reports found. Choose a judgement, finding or recommendation to see what the council does about it, how it knows it
-        is working, and the priorities and law behind it.
+        What inspectors and monitoring reports found. Choose a judgement, finding or recommendation to see what the council does about it, how it knows it is
+        working, and the priorities and law behind it.
       </p>
       <QueryState fetching={fetching} error={error} what="the inspections">
         {data && data.inspections.length === 0 && <p>The graph holds no inspection or monitoring reports yet.</p>}
@@ -70,7 +70,11 @@ export function InspectionList() {
               {report.status && <Grade grade={report.status} />}
               <span>{reportDate(report.properties) ? `Dated ${reportDate(report.properties)}` : 'No date given in the source'}</span>
             </p>
-            {items.length === 0 ? <p>The source lists no judgements, findings or recommendations under this report.</p> : <Items items={items} parentId={report.id} />}
+            {items.length === 0 ? (
+              <p>The source lists no judgements, findings or recommendations under this report.</p>
+            ) : (
+              <Items items={items} parentId={report.id} />
+            )}
           </section>
         ))}
       </QueryState>

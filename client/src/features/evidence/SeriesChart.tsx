@@ -48,7 +48,12 @@ export function SeriesChart({ name, series }: { name: string; series: Series }) 
             {formatValue(min, null)}
           </text>
           {first && (
-            <text x={points.length > 1 ? first.x : plotWidth / 2} y={plotHeight + 18} textAnchor={points.length > 1 ? 'start' : 'middle'} className="chart-label">
+            <text
+              x={points.length > 1 ? first.x : plotWidth / 2}
+              y={plotHeight + 18}
+              textAnchor={points.length > 1 ? 'start' : 'middle'}
+              className="chart-label"
+            >
               {first.observation.period}
             </text>
           )}
@@ -74,7 +79,13 @@ export function SeriesChart({ name, series }: { name: string; series: Series }) 
             );
           })}
           {points.map((point, index) => (
-            <circle key={index} cx={point.x} cy={point.y} r={4} className={isProjection(point.observation.status) ? 'chart-point chart-projection' : 'chart-point'} />
+            <circle
+              key={index}
+              cx={point.x}
+              cy={point.y}
+              r={4}
+              className={isProjection(point.observation.status) ? 'chart-point chart-projection' : 'chart-point'}
+            />
           ))}
         </g>
       </svg>

@@ -13,9 +13,9 @@ const observation = (period: string, value: number, extra: Partial<Observation> 
 
 describe('readObservation', () => {
   it('reads the properties the API sends for an observation', () => {
-    expect(readObservation({ period: '2014', year: 2014, value: 215, unit: 'children', area: 'Redbridge', status: 'ACTUAL', breakdown: null, position: 0 })).toEqual(
-      observation('2014', 215),
-    );
+    expect(
+      readObservation({ period: '2014', year: 2014, value: 215, unit: 'children', area: 'Redbridge', status: 'ACTUAL', breakdown: null, position: 0 }),
+    ).toEqual(observation('2014', 215));
   });
 
   it('skips anything without a numeric value or a period', () => {

@@ -13,7 +13,19 @@ type SubjectCoverage = Coverage['byInspection'][number];
 const ROWS_SHOWN = 8;
 
 /** The figure as words, with a bar beside it for the eye; the bar repeats the words, so it is hidden from assistive technology. */
-function CoverageFigure({ passing, checked, noun, href, onDrill }: { passing: number; checked: number; noun?: string; href: string | null; onDrill: () => void }) {
+function CoverageFigure({
+  passing,
+  checked,
+  noun,
+  href,
+  onDrill,
+}: {
+  passing: number;
+  checked: number;
+  noun?: string;
+  href: string | null;
+  onDrill: () => void;
+}) {
   const text = coverageText(passing, checked, noun);
   return (
     <span className="coverage-figure">
@@ -61,7 +73,13 @@ export function CoverageTables({ rules, coverage, filters, scopeTitle, onDrill }
   const scope = scopeParams(filters.scope);
   const informational = new Set(rules.filter(({ severity }) => severity === 'INFO').map(({ code }) => code));
   const subjectRows = (rows: SubjectCoverage[], title: (row: SubjectCoverage) => string = ({ subject }) => subject.title) =>
-    rows.map((row) => ({ id: row.subject.id, title: title(row), passing: row.passing, checked: row.checked, href: subjectGapsHref(row, scope, informational) }));
+    rows.map((row) => ({
+      id: row.subject.id,
+      title: title(row),
+      passing: row.passing,
+      checked: row.checked,
+      href: subjectGapsHref(row, scope, informational),
+    }));
   return (
     <section aria-labelledby="coverage-heading" className="coverage">
       <h2 id="coverage-heading">Coverage in {scopeTitle}</h2>
@@ -87,7 +105,13 @@ export function CoverageTables({ rules, coverage, filters, scopeTitle, onDrill }
           figure="Checks that pass"
           noun="checks"
           onDrill={onDrill}
-          rows={coverage.byPlan.map(({ subject, passing, checked }) => ({ id: subject.id, title: subject.title, passing, checked, href: passing < checked ? hrefTo('gaps', { plan: subject.id }) : null }))}
+          rows={coverage.byPlan.map(({ subject, passing, checked }) => ({
+            id: subject.id,
+            title: subject.title,
+            passing,
+            checked,
+            href: passing < checked ? hrefTo('gaps', { plan: subject.id }) : null,
+          }))}
         />
         <CoverageTable
           caption="By priority"
@@ -97,8 +121,22 @@ export function CoverageTables({ rules, coverage, filters, scopeTitle, onDrill }
           onDrill={onDrill}
           rows={subjectRows(coverage.byPriority, ({ subject }) => `${describeNode({ label: 'Priority', ...subject })}: ${subject.title}`)}
         />
-        <CoverageTable caption="By authority cited" subject="Authority" figure="Checks that pass" noun="checks" onDrill={onDrill} rows={subjectRows(coverage.byAuthority)} />
-        <CoverageTable caption="By inspection report" subject="Report" figure="Checks that pass" noun="checks" onDrill={onDrill} rows={subjectRows(coverage.byInspection)} />
+        <CoverageTable
+          caption="By authority cited"
+          subject="Authority"
+          figure="Checks that pass"
+          noun="checks"
+          onDrill={onDrill}
+          rows={subjectRows(coverage.byAuthority)}
+        />
+        <CoverageTable
+          caption="By inspection report"
+          subject="Report"
+          figure="Checks that pass"
+          noun="checks"
+          onDrill={onDrill}
+          rows={subjectRows(coverage.byInspection)}
+        />
       </div>
     </section>
   );

@@ -31,7 +31,13 @@ const ExportQuery = graphql(`
 async function allFindings(client: Client, filters: GapFilters, codes: string[]): Promise<CsvReport> {
   const rules = new Map<string, CsvReport['rules'][number]['findings']>(codes.map((code) => [code, []]));
   for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const { data, error } = await client.query(ExportQuery, { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset, subject: filters.subject ?? null }, { requestPolicy: 'network-only' }).toPromise();
+    const { data, error } = await client
+      .query(
+        ExportQuery,
+        { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset, subject: filters.subject ?? null },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     if (error || !data) throw error ?? new Error('The gap list could not be read.');
     for (const rule of data.gaps.rules) rules.get(rule.code)?.push(...rule.findings);
     if (data.gaps.rules.every((rule) => rule.findings.length < EXPORT_PAGE)) break;
@@ -80,7 +86,11 @@ export function GapFindings({ rules, filters, scopeTitle, subjectTitle, drilled,
     if (exporting === 'busy') return;
     setExporting('busy');
     try {
-      const report = await allFindings(client, filters, shown.map(({ code }) => code));
+      const report = await allFindings(
+        client,
+        filters,
+        shown.map(({ code }) => code),
+      );
       saveFile(gapsToCsv(report), csvFileName(filters), 'text/csv');
       setExporting('idle');
     } catch {

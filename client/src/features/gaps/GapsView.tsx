@@ -130,7 +130,9 @@ export function GapsView() {
   // A link naming a plan or organisation the graph does not have: said in words, with a way on.
   const scopeNotFound = error?.graphQLErrors.some(({ extensions }) => extensions?.code === 'NOT_FOUND' && String(extensions.field).startsWith('scope'));
   const chosenScope = scopeValue(filters.scope);
-  const scopeListed = chosenScope === '' || [...sortedPlans.map(({ plan }) => `plan:${plan.id}`), ...organisationsOf(plans ?? []).map(({ id }) => `org:${id}`)].includes(chosenScope);
+  const scopeListed =
+    chosenScope === '' ||
+    [...sortedPlans.map(({ plan }) => `plan:${plan.id}`), ...organisationsOf(plans ?? []).map(({ id }) => `org:${id}`)].includes(chosenScope);
 
   return (
     <>
@@ -199,8 +201,8 @@ export function GapsView() {
       </QueryState>
       {scopeNotFound && (
         <p role="alert" className="message message-error">
-          No {filters.scope.kind === 'plan' ? 'plan' : 'organisation'} has the id “{title}”, so there are no gaps to show. Choose a scope above, or see the gaps in the{' '}
-          <Link href={hrefTo('gaps')}>whole graph</Link>.
+          No {filters.scope.kind === 'plan' ? 'plan' : 'organisation'} has the id “{title}”, so there are no gaps to show. Choose a scope above, or see the gaps
+          in the <Link href={hrefTo('gaps')}>whole graph</Link>.
         </p>
       )}
       <QueryState fetching={fetching} error={scopeNotFound ? undefined : error} what="the gap list">

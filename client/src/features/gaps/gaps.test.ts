@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, parseGapFilters, percent, scopeOfValue, scopeParams, scopeValue, type CsvReport, type Scope, type Severity } from './gaps.ts';
+import {
+  coverageText,
+  csvFileName,
+  filterRules,
+  findingsAt,
+  gapsToCsv,
+  parseGapFilters,
+  percent,
+  scopeOfValue,
+  scopeParams,
+  scopeValue,
+  type CsvReport,
+  type Scope,
+  type Severity,
+} from './gaps.ts';
 
 const finding = (id: string, severity: string, overrides: Partial<CsvReport['rules'][number]['findings'][number]> = {}) => ({
   severity,
@@ -96,7 +110,13 @@ describe('gapsToCsv', () => {
       rules: [
         {
           code: 'R',
-          findings: [finding('x', 'LOW', { node: { id: 'x', title: 'Be Happy, Safe and Well' }, detail: 'Cited as "the Act"\nin full', plan: { title: 'Line one\r\nLine two' } })],
+          findings: [
+            finding('x', 'LOW', {
+              node: { id: 'x', title: 'Be Happy, Safe and Well' },
+              detail: 'Cited as "the Act"\nin full',
+              plan: { title: 'Line one\r\nLine two' },
+            }),
+          ],
         },
       ],
     });
@@ -130,7 +150,9 @@ describe('csvFileName', () => {
     expect(csvFileName({ scope: { kind: 'plan', id: 'redbridge-people-strategy-2024' }, rule: 'ACTION_WITHOUT_MEASURE', severity: null })).toBe(
       'gaps-redbridge-people-strategy-2024-action-without-measure.csv',
     );
-    expect(csvFileName({ scope: { kind: 'organisation', id: 'org/redbridge-council' }, rule: null, severity: 'HIGH' })).toBe('gaps-org-redbridge-council-high.csv');
+    expect(csvFileName({ scope: { kind: 'organisation', id: 'org/redbridge-council' }, rule: null, severity: 'HIGH' })).toBe(
+      'gaps-org-redbridge-council-high.csv',
+    );
   });
 });
 

@@ -114,7 +114,10 @@ const slug = (text: string) =>
 /** A file name saying what was exported: gaps-<scope>[-<rule>][-<severity>].csv. */
 export function csvFileName(filters: GapFilters): string {
   const scope = filters.scope.kind === 'whole' ? 'whole-graph' : slug(filters.scope.id);
-  return `gaps-${[scope, filters.subject, filters.rule, filters.severity].filter(Boolean).map((part) => slug(part!)).join('-')}.csv`;
+  return `gaps-${[scope, filters.subject, filters.rule, filters.severity]
+    .filter(Boolean)
+    .map((part) => slug(part!))
+    .join('-')}.csv`;
 }
 
 /** A share as a whole percentage that never rounds a partial result to 0% or 100%. */

@@ -71,12 +71,19 @@ function ImpactPick({ find }: { find: string }) {
     <>
       <PageHeading title="Impact">Impact: what depends on an item</PageHeading>
       <p>
-        Choose a law, plan or priority to see everything downstream of it: the plans, priorities, actions and measures that give effect to it, sit under it
-        or cite it, grouped by plan, so you can see what a change to it would touch.
+        Choose a law, plan or priority to see everything downstream of it: the plans, priorities, actions and measures that give effect to it, sit under it or
+        cite it, grouped by plan, so you can see what a change to it would touch.
       </p>
       <form className="impact-pick" role="search" aria-label="Find an item to see the impact of" onSubmit={submit}>
         <label htmlFor="impact-find">Law, plan or priority</label>
-        <input id="impact-find" type="search" value={text} onChange={(event) => setText(event.target.value)} autoComplete="off" placeholder="e.g. Care Act 2014" />
+        <input
+          id="impact-find"
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          autoComplete="off"
+          placeholder="e.g. Care Act 2014"
+        />
         <button type="submit">Find</button>
       </form>
       {find.trim() && (
@@ -132,7 +139,11 @@ function DepthChoice({ depth }: { depth: number }) {
   return (
     <p className="impact-depth">
       <label htmlFor="impact-depth">Links to follow downstream</label>{' '}
-      <select id="impact-depth" value={depth} onChange={(event) => updateParams({ depth: event.target.value === String(defaultDepth) ? null : event.target.value })}>
+      <select
+        id="impact-depth"
+        value={depth}
+        onChange={(event) => updateParams({ depth: event.target.value === String(defaultDepth) ? null : event.target.value })}
+      >
         {depths.map((value) => (
           <option key={value} value={value}>
             {value === 1 ? '1 link' : `up to ${value} links`}
@@ -179,12 +190,7 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
         within {depth === 1 ? 'one link' : `${depth} links`}
         {plans > 0 && <>, in {plans === 1 ? 'one plan' : `${plans} plans`}</>}
         {impact.byPlan.length > 0 && (
-          <>
-            :{' '}
-            {listOf(
-              impact.byPlan.map((group) => `${group.plan?.title ?? 'in no plan'} (${group.count.toLocaleString('en-GB')})`),
-            )}
-          </>
+          <>: {listOf(impact.byPlan.map((group) => `${group.plan?.title ?? 'in no plan'} (${group.count.toLocaleString('en-GB')})`))}</>
         )}
         .
       </p>
@@ -200,8 +206,8 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
         </h2>
         {grouped && (
           <p className="hint">
-            With this many items, the drawing shows a group for each plan, with how many items it holds. Choose a group, on the drawing or in the list of
-            items, to show what it holds; a plan opens into its levels (its actions, its objectives), and a level with many items is a group again.
+            With this many items, the drawing shows a group for each plan, with how many items it holds. Choose a group, on the drawing or in the list of items,
+            to show what it holds; a plan opens into its levels (its actions, its objectives), and a level with many items is a group again.
           </p>
         )}
         <LazyGraphView

@@ -8,9 +8,20 @@ function impactOf(actions: number): ImpactInput {
   return {
     root,
     subgraph: {
-      nodes: [root, ...ids.map((id) => ({ id, label: 'Action', title: id })), { id: 'm', label: 'Measure', title: 'A measure' }, { id: 's1', label: 'Provision', title: 'Section 1' }],
+      nodes: [
+        root,
+        ...ids.map((id) => ({ id, label: 'Action', title: id })),
+        { id: 'm', label: 'Measure', title: 'A measure' },
+        { id: 's1', label: 'Provision', title: 'Section 1' },
+      ],
       edges: [
-        ...ids.map((id) => ({ id: `${id}|GIVES_EFFECT_TO|act`, type: 'GIVES_EFFECT_TO', from: id, to: 'act', basis: id === 'p/a1' ? ('CURATED' as const) : null })),
+        ...ids.map((id) => ({
+          id: `${id}|GIVES_EFFECT_TO|act`,
+          type: 'GIVES_EFFECT_TO',
+          from: id,
+          to: 'act',
+          basis: id === 'p/a1' ? ('CURATED' as const) : null,
+        })),
         { id: 'p/a0|MEASURED_BY|m', type: 'MEASURED_BY', from: 'p/a0', to: 'm' },
         { id: 'act|HAS_PROVISION|s1', type: 'HAS_PROVISION', from: 'act', to: 's1' },
       ],
@@ -33,8 +44,22 @@ describe('groupedGraph', () => {
     expect(nodes.map(({ id }) => id)).toEqual(['act', 'group:plan:p', 'group:plan:']);
     expect(nodes[1]).toMatchObject({ label: 'Plan', term: 'Group of 41', title: 'The plan' });
     expect(edges).toEqual([
-      { id: 'group:group:plan:p|GIVES_EFFECT_TO|act', type: 'GIVES_EFFECT_TO', from: 'group:plan:p', to: 'act', basis: 'CURATED', rationale: 'Stands for 40 links of the items grouped.' },
-      { id: 'group:act|HAS_PROVISION|group:plan:', type: 'HAS_PROVISION', from: 'act', to: 'group:plan:', basis: 'STATED', rationale: 'Stands for 1 link of the items grouped.' },
+      {
+        id: 'group:group:plan:p|GIVES_EFFECT_TO|act',
+        type: 'GIVES_EFFECT_TO',
+        from: 'group:plan:p',
+        to: 'act',
+        basis: 'CURATED',
+        rationale: 'Stands for 40 links of the items grouped.',
+      },
+      {
+        id: 'group:act|HAS_PROVISION|group:plan:',
+        type: 'HAS_PROVISION',
+        from: 'act',
+        to: 'group:plan:',
+        basis: 'STATED',
+        rationale: 'Stands for 1 link of the items grouped.',
+      },
     ]);
   });
 

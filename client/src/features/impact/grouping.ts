@@ -70,7 +70,13 @@ export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): { 
         continue;
       }
       const id = `${groupIdPrefix}${levelKey}`;
-      nodes.push({ id, label: level[0]!.label, corporate: level[0]!.corporate, term: `Group of ${level.length}`, title: `${layerNames[layer]} of ${planName}` });
+      nodes.push({
+        id,
+        label: level[0]!.label,
+        corporate: level[0]!.corporate,
+        term: `Group of ${level.length}`,
+        title: `${layerNames[layer]} of ${planName}`,
+      });
       for (const member of level) standsFor.set(member.id, id);
     }
   }
@@ -89,7 +95,9 @@ export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): { 
   }
   return {
     nodes,
-    edges: [...edges.values()].map(({ count, ...edge }) => (edge.id.startsWith(groupIdPrefix) ? { ...edge, rationale: `Stands for ${count} ${count === 1 ? 'link' : 'links'} of the items grouped.` } : edge)),
+    edges: [...edges.values()].map(({ count, ...edge }) =>
+      edge.id.startsWith(groupIdPrefix) ? { ...edge, rationale: `Stands for ${count} ${count === 1 ? 'link' : 'links'} of the items grouped.` } : edge,
+    ),
   };
 }
 

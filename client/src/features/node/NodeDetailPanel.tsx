@@ -36,7 +36,21 @@ const NodeQuery = graphql(`
 
 // Shown elsewhere in the panel (the source document under Source), or kept by the loader for
 // its own use (plan, top priority and position in the document).
-const hidden = new Set(['id', 'title', 'text', 'code', 'term', 'kind', 'status', 'corporate', 'planId', 'topPriorityId', 'documentId', 'position', 'discretionary']);
+const hidden = new Set([
+  'id',
+  'title',
+  'text',
+  'code',
+  'term',
+  'kind',
+  'status',
+  'corporate',
+  'planId',
+  'topPriorityId',
+  'documentId',
+  'position',
+  'discretionary',
+]);
 
 type Mode = 'view' | 'edit' | 'delete' | 'link';
 type Detail = NonNullable<NodeDetailPanel_NodeQuery['node']>;
@@ -128,155 +142,186 @@ export function NodeDetailPanel({ id }: { id: string }) {
           )}
         </>
       ) : (
-      <QueryState fetching={fetching && !data} error={error} what="the details">
-        {data && !detail && <p role="alert">Nothing in the graph has the id {id}.</p>}
-        {detail && (
-          <>
-            <p className="badge">{describeNode(detail.node)}</p>
-            <h2 id="detail-heading" ref={heading} tabIndex={-1}>
-              {detail.node.title}
-            </h2>
-            {detail.plan && <p>In {detail.plan.title}</p>}
-            <p className="version-line">
-              Version {detail.node.version}
-              {detail.node.changedBy && `, last changed by ${detail.node.changedBy}`}
-              {detail.node.changedAt && (
-                <>
-                  {' '}
-                  at <time dateTime={detail.node.changedAt}>{formatTimeOn(detail.node.changedAt)}</time>
-                </>
-              )}
-            </p>
-            {detail.node.text && detail.node.text !== detail.node.title && <p>{detail.node.text}</p>}
-            <p className="actions">
-              {traceableLabels.has(detail.node.label) && <Link href={hrefTo('trace', { id })}>Trace to law and priorities</Link>}
-              {(detail.node.label === 'Evidence' || detail.node.label === 'Action') && <Link href={hrefTo('evidence', { id })}>Evidence chain</Link>}
-              <Link href={hrefTo('impact', { id })}>What depends on it</Link>
-            </p>
-            {signedIn && isEditable(detail.node.label) && (
-              <p className="actions authoring-actions">
-                <button type="button" ref={editButton} className="secondary-button" aria-expanded={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
-                  Edit
-                </button>
-                <button type="button" className="secondary-button" aria-expanded={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>
-                  Delete
-                </button>
+        <QueryState fetching={fetching && !data} error={error} what="the details">
+          {data && !detail && <p role="alert">Nothing in the graph has the id {id}.</p>}
+          {detail && (
+            <>
+              <p className="badge">{describeNode(detail.node)}</p>
+              <h2 id="detail-heading" ref={heading} tabIndex={-1}>
+                {detail.node.title}
+              </h2>
+              {detail.plan && <p>In {detail.plan.title}</p>}
+              <p className="version-line">
+                Version {detail.node.version}
+                {detail.node.changedBy && `, last changed by ${detail.node.changedBy}`}
+                {detail.node.changedAt && (
+                  <>
+                    {' '}
+                    at <time dateTime={detail.node.changedAt}>{formatTimeOn(detail.node.changedAt)}</time>
+                  </>
+                )}
               </p>
-            )}
-            {mode === 'edit' && <NodeEditor key={detail.node.id} node={detail.node} reload={reloadNode} onGone={gone} onDone={(message) => finish(message, editButton.current)} />}
-            {mode === 'delete' && (
-              <NodeDelete
-                key={detail.node.id}
-                node={detail.node}
-                reload={reloadNode}
-                onGone={gone}
-                onCancel={() => finish(null, editButton.current)}
-                onDeleted={(message) => {
-                  setMode('view');
-                  setDeleted({ id, message });
-                  requestAnimationFrame(() => heading.current?.focus());
-                }}
-              />
-            )}
-            <dl className="properties">
-              {detail.node.status && (
-                <>
-                  <dt>Status</dt>
-                  <dd>{constantInWords(detail.node.status)}</dd>
-                </>
+              {detail.node.text && detail.node.text !== detail.node.title && <p>{detail.node.text}</p>}
+              <p className="actions">
+                {traceableLabels.has(detail.node.label) && <Link href={hrefTo('trace', { id })}>Trace to law and priorities</Link>}
+                {(detail.node.label === 'Evidence' || detail.node.label === 'Action') && <Link href={hrefTo('evidence', { id })}>Evidence chain</Link>}
+                <Link href={hrefTo('impact', { id })}>What depends on it</Link>
+              </p>
+              {signedIn && isEditable(detail.node.label) && (
+                <p className="actions authoring-actions">
+                  <button
+                    type="button"
+                    ref={editButton}
+                    className="secondary-button"
+                    aria-expanded={mode === 'edit'}
+                    onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary-button"
+                    aria-expanded={mode === 'delete'}
+                    onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
+                  >
+                    Delete
+                  </button>
+                </p>
               )}
-              {detail.node.discretionary && (
-                <>
-                  <dt>Statutory basis</dt>
-                  <dd>Not needed: marked discretionary</dd>
-                </>
+              {mode === 'edit' && (
+                <NodeEditor
+                  key={detail.node.id}
+                  node={detail.node}
+                  reload={reloadNode}
+                  onGone={gone}
+                  onDone={(message) => finish(message, editButton.current)}
+                />
               )}
-              {Object.entries(detail.node.properties as Record<string, unknown>)
-                .filter(([key, value]) => !hidden.has(key) && value !== null && value !== '')
-                .map(([key, value]) => (
-                  <div key={key} className="property">
-                    <dt>{key.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt>
-                    <dd>{typeof value === 'string' ? constantInWords(value) : String(value)}</dd>
-                  </div>
-                ))}
-            </dl>
+              {mode === 'delete' && (
+                <NodeDelete
+                  key={detail.node.id}
+                  node={detail.node}
+                  reload={reloadNode}
+                  onGone={gone}
+                  onCancel={() => finish(null, editButton.current)}
+                  onDeleted={(message) => {
+                    setMode('view');
+                    setDeleted({ id, message });
+                    requestAnimationFrame(() => heading.current?.focus());
+                  }}
+                />
+              )}
+              <dl className="properties">
+                {detail.node.status && (
+                  <>
+                    <dt>Status</dt>
+                    <dd>{constantInWords(detail.node.status)}</dd>
+                  </>
+                )}
+                {detail.node.discretionary && (
+                  <>
+                    <dt>Statutory basis</dt>
+                    <dd>Not needed: marked discretionary</dd>
+                  </>
+                )}
+                {Object.entries(detail.node.properties as Record<string, unknown>)
+                  .filter(([key, value]) => !hidden.has(key) && value !== null && value !== '')
+                  .map(([key, value]) => (
+                    <div key={key} className="property">
+                      <dt>{key.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt>
+                      <dd>{typeof value === 'string' ? constantInWords(value) : String(value)}</dd>
+                    </div>
+                  ))}
+              </dl>
 
-            <h3>Source</h3>
-            {detail.sources.length === 0 && <p>No source recorded.</p>}
-            {detail.sources.map((source) => (
-              <figure key={`${source.documentId}-${source.section}-${source.excerpt}`} className="source">
-                <blockquote className="excerpt">{source.excerpt}</blockquote>
-                <figcaption>
-                  {source.documentTitle}, {source.section}
-                </figcaption>
-              </figure>
-            ))}
+              <h3>Source</h3>
+              {detail.sources.length === 0 && <p>No source recorded.</p>}
+              {detail.sources.map((source) => (
+                <figure key={`${source.documentId}-${source.section}-${source.excerpt}`} className="source">
+                  <blockquote className="excerpt">{source.excerpt}</blockquote>
+                  <figcaption>
+                    {source.documentTitle}, {source.section}
+                  </figcaption>
+                </figure>
+              ))}
 
-            <h3>Links ({detail.neighbourCount})</h3>
-            <table className="data-table links-table">
-              <caption className="visually-hidden">Links in and out of {detail.node.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Link</th>
-                  <th scope="col">To or from</th>
-                  <th scope="col">Basis</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.neighbours.map(({ direction, edge, node }) => (
-                  <tr key={`${edge.id}-${direction}`}>
-                    <td>{direction === 'OUT' ? linkPhrase(edge.type) : `${linkPhrase(edge.type)} (from)`}</td>
-                    <td>
-                      <span className="badge">{labelName(node.label)}</span>{' '}
-                      <button type="button" className="link-button" onClick={() => select(node.id)}>
-                        {node.title}
-                      </button>
-                    </td>
-                    <td>
-                      <span className={`basis basis-${(edge.basis ?? 'STATED').toLowerCase()}`}>{basisNames[edge.basis ?? 'STATED']}</span>
-                      {edge.rationale && <p className="rationale">{edge.rationale}</p>}
-                      {/* Suggested links are accepted or rejected under "Suggested links". */}
-                      {signedIn && isRemovableLink(edge.type) && edge.basis !== 'SUGGESTED' && (
-                        <LinkRemoval
-                          link={direction === 'OUT' ? { from: id, type: edge.type, to: node.id, version: edge.version } : { from: node.id, type: edge.type, to: id, version: edge.version }}
-                          description={direction === 'OUT' ? `${linkPhrase(edge.type)} ${node.title}` : `${node.title} ${linkPhrase(edge.type)} this`}
-                          reload={async () =>
-                            (await reload())?.neighbours.find((fresh) => fresh.direction === direction && fresh.edge.type === edge.type && fresh.node.id === node.id)?.edge ?? null
-                          }
-                          onRemoved={(message) => finish(message, heading.current)}
-                          onGone={(message) => finish(message, heading.current)}
-                        />
-                      )}
-                    </td>
+              <h3>Links ({detail.neighbourCount})</h3>
+              <table className="data-table links-table">
+                <caption className="visually-hidden">Links in and out of {detail.node.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Link</th>
+                    <th scope="col">To or from</th>
+                    <th scope="col">Basis</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            {signedIn && isEditable(detail.node.label) && (
-              <p>
-                <button type="button" ref={linkButton} className="secondary-button" aria-expanded={mode === 'link'} onClick={() => setMode(mode === 'link' ? 'view' : 'link')}>
-                  Add link
-                </button>
-              </p>
-            )}
-            {mode === 'link' && (
-              <AddLinkForm
-                key={detail.node.id}
-                node={detail.node}
-                links={linksFrom(detail)}
-                reload={async () => {
-                  const fresh = await reload();
-                  return fresh && linksFrom(fresh);
-                }}
-                onDone={(message) => finish(message, linkButton.current)}
-              />
-            )}
+                </thead>
+                <tbody>
+                  {detail.neighbours.map(({ direction, edge, node }) => (
+                    <tr key={`${edge.id}-${direction}`}>
+                      <td>{direction === 'OUT' ? linkPhrase(edge.type) : `${linkPhrase(edge.type)} (from)`}</td>
+                      <td>
+                        <span className="badge">{labelName(node.label)}</span>{' '}
+                        <button type="button" className="link-button" onClick={() => select(node.id)}>
+                          {node.title}
+                        </button>
+                      </td>
+                      <td>
+                        <span className={`basis basis-${(edge.basis ?? 'STATED').toLowerCase()}`}>{basisNames[edge.basis ?? 'STATED']}</span>
+                        {edge.rationale && <p className="rationale">{edge.rationale}</p>}
+                        {/* Suggested links are accepted or rejected under "Suggested links". */}
+                        {signedIn && isRemovableLink(edge.type) && edge.basis !== 'SUGGESTED' && (
+                          <LinkRemoval
+                            link={
+                              direction === 'OUT'
+                                ? { from: id, type: edge.type, to: node.id, version: edge.version }
+                                : { from: node.id, type: edge.type, to: id, version: edge.version }
+                            }
+                            description={direction === 'OUT' ? `${linkPhrase(edge.type)} ${node.title}` : `${node.title} ${linkPhrase(edge.type)} this`}
+                            reload={async () =>
+                              (await reload())?.neighbours.find(
+                                (fresh) => fresh.direction === direction && fresh.edge.type === edge.type && fresh.node.id === node.id,
+                              )?.edge ?? null
+                            }
+                            onRemoved={(message) => finish(message, heading.current)}
+                            onGone={(message) => finish(message, heading.current)}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {signedIn && isEditable(detail.node.label) && (
+                <p>
+                  <button
+                    type="button"
+                    ref={linkButton}
+                    className="secondary-button"
+                    aria-expanded={mode === 'link'}
+                    onClick={() => setMode(mode === 'link' ? 'view' : 'link')}
+                  >
+                    Add link
+                  </button>
+                </p>
+              )}
+              {mode === 'link' && (
+                <AddLinkForm
+                  key={detail.node.id}
+                  node={detail.node}
+                  links={linksFrom(detail)}
+                  reload={async () => {
+                    const fresh = await reload();
+                    return fresh && linksFrom(fresh);
+                  }}
+                  onDone={(message) => finish(message, linkButton.current)}
+                />
+              )}
 
-            {suggestionKinds.has(detail.node.label) && <NodeSuggestions id={id} title={detail.node.title} />}
-            <NodeHistory id={id} />
-          </>
-        )}
-      </QueryState>
+              {suggestionKinds.has(detail.node.label) && <NodeSuggestions id={id} title={detail.node.title} />}
+              <NodeHistory id={id} />
+            </>
+          )}
+        </QueryState>
       )}
     </aside>
   );

@@ -25,8 +25,7 @@ export function GraphOverview() {
         {data && (
           <>
             <p data-testid="graph-totals">
-              {data.graphStats.nodes.toLocaleString('en-GB')} nodes and{' '}
-              {data.graphStats.relationships.toLocaleString('en-GB')} links.
+              {data.graphStats.nodes.toLocaleString('en-GB')} nodes and {data.graphStats.relationships.toLocaleString('en-GB')} links.
             </p>
             <table className="data-table">
               <caption>Nodes in the graph by kind</caption>

@@ -49,7 +49,14 @@ function AddItemButton({ parent, adding }: { parent: { id: string; label: string
   return (
     <>
       {' · '}
-      <button type="button" className="link-button" id={`add-under-${parent.id}`} aria-expanded={open} aria-label={`Add item under ${parent.title}`} onClick={() => adding.open(open ? null : parent.id)}>
+      <button
+        type="button"
+        className="link-button"
+        id={`add-under-${parent.id}`}
+        aria-expanded={open}
+        aria-label={`Add item under ${parent.title}`}
+        onClick={() => adding.open(open ? null : parent.id)}
+      >
         Add item
       </button>
       {open && <AddItemForm parent={parent} onDone={(created) => adding.done(created, parent)} />}
@@ -113,14 +120,15 @@ export function PlanHierarchy({ planId }: { planId: string }) {
         {data && (
           <>
             <p>
-              <Link href={hrefTo('gaps', { plan: planId })}>Gaps in this plan</Link> ·{' '}
-              <Link href={hrefTo('impact', { id: planId })}>What depends on it</Link>
+              <Link href={hrefTo('gaps', { plan: planId })}>Gaps in this plan</Link> · <Link href={hrefTo('impact', { id: planId })}>What depends on it</Link>
               {data.node && <AddItemButton parent={{ id: planId, label: data.node.node.label, title: data.node.node.title }} adding={adding} />}
             </p>
-            <div role="status">
-              {notice && <p className="notification notification-success">{notice}</p>}
-            </div>
-            {data.planHierarchy.length === 0 ? <p>The sources name this plan but none of its contents.</p> : <Items items={data.planHierarchy} parentId={planId} adding={adding} />}
+            <div role="status">{notice && <p className="notification notification-success">{notice}</p>}</div>
+            {data.planHierarchy.length === 0 ? (
+              <p>The sources name this plan but none of its contents.</p>
+            ) : (
+              <Items items={data.planHierarchy} parentId={planId} adding={adding} />
+            )}
             <ExportButtons planId={planId} subject="this plan" />
           </>
         )}

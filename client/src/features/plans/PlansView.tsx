@@ -57,8 +57,8 @@ export function PlansView() {
         {data && (
           <>
             <p>
-              {data.plans.totalCount} plans and strategies, with the items (priorities, objectives and actions) each holds. Documents the plans only
-              mention are listed below them, as references.
+              {data.plans.totalCount} plans and strategies, with the items (priorities, objectives and actions) each holds. Documents the plans only mention are
+              listed below them, as references.
             </p>
             <table className="data-table">
               <caption>Plans in title order</caption>
@@ -68,7 +68,9 @@ export function PlansView() {
                   <th scope="col">Published by</th>
                   <th scope="col">Period</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="numeric">Items</th>
+                  <th scope="col" className="numeric">
+                    Items
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -100,7 +102,12 @@ export function PlansView() {
  */
 function References() {
   const [{ data, error }] = useQuery({ query: ReferencesQuery });
-  if (error) return <QueryState fetching={false} error={error} what="the documents referred to">{null}</QueryState>;
+  if (error)
+    return (
+      <QueryState fetching={false} error={error} what="the documents referred to">
+        {null}
+      </QueryState>
+    );
   const references = data?.plans;
   if (!references || references.totalCount === 0) return null;
   return (

@@ -67,7 +67,11 @@ function SearchResults({ text }: { text: string }) {
   const client = useClient();
   const [, select] = useSelection();
   const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text, first: SEARCH_PAGE_SIZE, offset: 0 } });
-  const [more, setMore] = useState<{ hits: Hit[]; nextOffset: number | null; loading: boolean; error?: CombinedError }>({ hits: [], nextOffset: null, loading: false });
+  const [more, setMore] = useState<{ hits: Hit[]; nextOffset: number | null; loading: boolean; error?: CombinedError }>({
+    hits: [],
+    nextOffset: null,
+    loading: false,
+  });
   const [planFilter, setPlanFilter] = useState('');
   // After "More results", focus moves to the first new hit, so keyboard users read on from there.
   const [firstNewId, setFirstNewId] = useState<string>();
@@ -104,7 +108,9 @@ function SearchResults({ text }: { text: string }) {
         )}
         {result && result.closeMatches.length > 0 && (
           <p role="status" className="message search-note">
-            {result.hits.length ? `No exact matches for ${quoted(result.closeMatches)}; showing close matches.` : `No exact or close matches for ${quoted(result.closeMatches)}.`}
+            {result.hits.length
+              ? `No exact matches for ${quoted(result.closeMatches)}; showing close matches.`
+              : `No exact or close matches for ${quoted(result.closeMatches)}.`}
           </p>
         )}
         {result && result.hits.length === 0 && <p>Nothing matches “{shortened(text)}”. Try fewer or different words.</p>}
@@ -153,7 +159,8 @@ function SearchResults({ text }: { text: string }) {
         )}
         {more.error && (
           <p role="alert" className="message message-error">
-            Could not load more results. {more.error.networkError ? 'Check your connection and try again.' : more.error.graphQLErrors.map(({ message }) => message).join(' ')}
+            Could not load more results.{' '}
+            {more.error.networkError ? 'Check your connection and try again.' : more.error.graphQLErrors.map(({ message }) => message).join(' ')}
           </p>
         )}
         {nextOffset !== null && (
@@ -163,7 +170,9 @@ function SearchResults({ text }: { text: string }) {
             </button>
           </p>
         )}
-        {result && nextOffset === null && hits.length > SEARCH_PAGE_SIZE && <p className="message">That is every result: {hits.length.toLocaleString('en-GB')} in all.</p>}
+        {result && nextOffset === null && hits.length > SEARCH_PAGE_SIZE && (
+          <p className="message">That is every result: {hits.length.toLocaleString('en-GB')} in all.</p>
+        )}
       </QueryState>
     </section>
   );

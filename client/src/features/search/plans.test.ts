@@ -12,7 +12,13 @@ describe('plansOfHits', () => {
   it('counts hits per plan in the order of each plan’s best hit, a plan counting as its own', () => {
     const people = { id: 'people', title: 'People Strategy' };
     const caring = { id: 'caring', title: 'Caring for Redbridge' };
-    const hits = [hit('act', 'Authority', null), hit('people/a1', 'Action', people), hit('caring', 'Plan', null, 'Caring for Redbridge'), hit('people/a2', 'Action', people), hit('caring/a1', 'Action', caring)];
+    const hits = [
+      hit('act', 'Authority', null),
+      hit('people/a1', 'Action', people),
+      hit('caring', 'Plan', null, 'Caring for Redbridge'),
+      hit('people/a2', 'Action', people),
+      hit('caring/a1', 'Action', caring),
+    ];
     expect(plansOfHits(hits)).toEqual([
       { id: null, title: 'Law, evidence, bodies and themes', count: 1 },
       { id: 'people', title: 'People Strategy', count: 2 },

@@ -24,4 +24,3 @@ export function plansOfHits(hits: Hit[]): { id: string | null; title: string; co
   }
   return [...plans.values()];
 }
-

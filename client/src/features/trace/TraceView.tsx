@@ -61,12 +61,12 @@ function TraceStart() {
     <>
       <PageHeading title="Trace">Trace an item to the law and to council priorities</PageHeading>
       <p>
-        A trace shows how a plan, priority, objective or action reaches the Acts, guidance and policies it gives effect to and the council priorities it
-        serves, link by link, with how each link is known.
+        A trace shows how a plan, priority, objective or action reaches the Acts, guidance and policies it gives effect to and the council priorities it serves,
+        link by link, with how each link is known.
       </p>
       <p>
-        Find something to trace with the <a href="#site-search">search box</a> at the top of the page, or browse the <Link href={hrefTo('plans')}>plans</Link> and
-        choose “Trace” next to an item.
+        Find something to trace with the <a href="#site-search">search box</a> at the top of the page, or browse the <Link href={hrefTo('plans')}>plans</Link>{' '}
+        and choose “Trace” next to an item.
       </p>
     </>
   );
@@ -111,7 +111,8 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
     const newEdges = new Set(detail.neighbours.filter(({ edge }) => !shownEdges.has(edge.id)).map(({ edge }) => edge.id)).size;
     // The node itself too: it may have been opened from the detail panel, outside the graph.
     setAdded((before) => [...before, { nodes: [detail.node, ...detail.neighbours.map(({ node }) => node)], edges: detail.neighbours.map(({ edge }) => edge) }]);
-    const partial = detail.neighbourCount > detail.neighbours.length ? ` (from the first ${detail.neighbours.length} of its ${detail.neighbourCount} links)` : '';
+    const partial =
+      detail.neighbourCount > detail.neighbours.length ? ` (from the first ${detail.neighbours.length} of its ${detail.neighbourCount} links)` : '';
     setStatus({
       text:
         newNodes + newEdges === 0
@@ -128,8 +129,8 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
         <TraceSummary trace={trace} />
         <p className="trace-option">
           <label>
-            <input type="checkbox" checked={includeSuggested} onChange={(event) => updateParams({ suggested: event.target.checked ? 'yes' : null })} /> Include links
-            the tool suggested that no one has accepted yet
+            <input type="checkbox" checked={includeSuggested} onChange={(event) => updateParams({ suggested: event.target.checked ? 'yes' : null })} /> Include
+            links the tool suggested that no one has accepted yet
           </label>
         </p>
         <TracePaths trace={trace} />
@@ -235,8 +236,8 @@ function TraceSummary({ trace }: { trace: Trace }) {
     if (root.label === 'Plan') {
       return (
         <p className="trace-summary">
-          <strong>A plan is traced through its items.</strong> Nothing links the plan itself to the law or to a council priority: its priorities, objectives
-          and actions carry those links. Open <Link href={hrefTo('plans', { id: root.id })}>the plan</Link> to trace any of them, or see{' '}
+          <strong>A plan is traced through its items.</strong> Nothing links the plan itself to the law or to a council priority: its priorities, objectives and
+          actions carry those links. Open <Link href={hrefTo('plans', { id: root.id })}>the plan</Link> to trace any of them, or see{' '}
           <Link href={hrefTo('gaps', { plan: root.id })}>its gaps and coverage</Link>.
         </p>
       );
@@ -283,7 +284,9 @@ function TracePaths({ trace }: { trace: Trace }) {
                 </span>{' '}
                 <span className="path-claim">
                   {path.via ? (
-                    <>— inherited from <ParentName parent={nodes.get(path.via)! as Parent} /></>
+                    <>
+                      — inherited from <ParentName parent={nodes.get(path.via)! as Parent} />
+                    </>
                   ) : (
                     '— its own link'
                   )}

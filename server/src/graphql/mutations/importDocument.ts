@@ -5,13 +5,19 @@ import { importDocument as runImport, MAX_IMPORT_BYTES } from '../../import/impo
 
 /** The file's text or bytes: exactly one of `content` and `contentBase64`, checked for size before decoding. */
 function importContent({ content, contentBase64 }: { content?: string | null; contentBase64?: string | null }): string | Uint8Array {
-  if ((content == null) === (contentBase64 == null)) throw new ExpectedError('BAD_USER_INPUT', 'input: give exactly one of content (text) and contentBase64 (bytes).', { field: 'content' });
+  if ((content == null) === (contentBase64 == null))
+    throw new ExpectedError('BAD_USER_INPUT', 'input: give exactly one of content (text) and contentBase64 (bytes).', { field: 'content' });
   if (content != null) return content;
   const base64 = contentBase64!.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) throw new ExpectedError('BAD_USER_INPUT', 'contentBase64: is not base64.', { field: 'contentBase64' });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1)
+    throw new ExpectedError('BAD_USER_INPUT', 'contentBase64: is not base64.', { field: 'contentBase64' });
   // Decoded size, worked out before decoding so an over-size upload is refused cheaply.
   if (Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0) > MAX_IMPORT_BYTES) {
-    throw new ExpectedError('BAD_USER_INPUT', `contentBase64: the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`, { field: 'contentBase64' });
+    throw new ExpectedError(
+      'BAD_USER_INPUT',
+      `contentBase64: the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`,
+      { field: 'contentBase64' },
+    );
   }
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }

@@ -22,6 +22,9 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
   }
   if (!html.replace(/<[^>]*>/g, '').trim()) throw new Error('The Word document has no text.');
   // A table cell's paragraphs stay on its row, so the row reads as one line of cells.
-  const cells = html.replace(/<(td|th)([^>]*)>([\s\S]*?)<\/\1>/g, (_whole, tag: string, attributes: string, inner: string) => `<${tag}${attributes}>${inner.replace(/<\/?p>/g, ' ').trim()}</${tag}>`);
+  const cells = html.replace(
+    /<(td|th)([^>]*)>([\s\S]*?)<\/\1>/g,
+    (_whole, tag: string, attributes: string, inner: string) => `<${tag}${attributes}>${inner.replace(/<\/?p>/g, ' ').trim()}</${tag}>`,
+  );
   return cells.replace(/(<\/(?:h[1-6]|p|li|tr|table|ul|ol)>)/g, '$1\n').replace(/(<(?:ul|ol|table)>)/g, '$1\n');
 }

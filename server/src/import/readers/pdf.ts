@@ -56,8 +56,21 @@ export function piecesToLines(pieces: TextPiece[], page: number, pageHeight: num
       if (visible) size = Math.max(size, piece.size);
     }
     // Control characters (unmapped glyphs) are no words of the document.
-    const clean = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(/[ \u00A0]+/g, ' ').replace(/ *\t */g, '\t').trim();
-    if (clean && chars) lines.push({ page, top: pageHeight - current.y, x: sorted.find((piece) => piece.str.trim())?.x ?? 0, size, bold: boldChars / chars > 0.8, text: clean, pageHeight });
+    const clean = text
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+      .replace(/[ \u00A0]+/g, ' ')
+      .replace(/ *\t */g, '\t')
+      .trim();
+    if (clean && chars)
+      lines.push({
+        page,
+        top: pageHeight - current.y,
+        x: sorted.find((piece) => piece.str.trim())?.x ?? 0,
+        size,
+        bold: boldChars / chars > 0.8,
+        text: clean,
+        pageHeight,
+      });
     current = undefined;
   };
   for (const piece of pieces) {
@@ -152,7 +165,8 @@ export function headingLevels(lines: PdfLine[], body: number): (line: PdfLine) =
     const rank = levels.indexOf(line.size);
     if (rank >= 0) return rank + 1;
     if (line.size >= body * 1.12) return Math.min(levels.length + 1, 6);
-    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 14 && !/[.,;]$/.test(line.text) && !bulletStart.test(line.text)) return Math.min(levels.length + 1, 6);
+    if (line.bold && Math.abs(line.size - body) < 1 && line.text.split(/\s+/).length <= 14 && !/[.,;]$/.test(line.text) && !bulletStart.test(line.text))
+      return Math.min(levels.length + 1, 6);
     return 0;
   };
 }
@@ -173,7 +187,13 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
   let current: Block | undefined;
   for (const line of lines) {
     const level = levelOf(line);
-    const kind: Block['kind'] = line.text.includes('\t') ? 'row' : level ? 'heading' : bulletStart.test(line.text) || numberStart.test(line.text) ? 'item' : 'paragraph';
+    const kind: Block['kind'] = line.text.includes('\t')
+      ? 'row'
+      : level
+        ? 'heading'
+        : bulletStart.test(line.text) || numberStart.test(line.text)
+          ? 'item'
+          : 'paragraph';
     const previous = current?.last;
     const gap = previous ? (previous.page === line.page ? line.top - previous.top : Infinity) : Infinity;
     const close = gap > 0 && gap <= Math.max(line.size, previous?.size ?? 0) * 1.75;
@@ -185,9 +205,20 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
       current.kind !== 'row' &&
       ((current.kind === 'heading' && kind === 'heading' && current.level === level && !numberStart.test(line.text)) ||
         (current.kind === 'heading' && kind === 'paragraph' && /^\p{Ll}/u.test(line.text) && Math.abs(line.size - previous.size) < 1) ||
-        (current.kind !== 'heading' && kind === 'paragraph' && Math.abs(line.size - previous.size) < 1 && (line.bold === previous.bold || /^\p{Ll}/u.test(line.text)) && line.x >= current.x - 2));
+        (current.kind !== 'heading' &&
+          kind === 'paragraph' &&
+          Math.abs(line.size - previous.size) < 1 &&
+          (line.bold === previous.bold || /^\p{Ll}/u.test(line.text)) &&
+          line.x >= current.x - 2));
     // A paragraph carried over to the next page: it did not end a sentence and the next opens in lower case.
-    const carried = current && previous && previous.page !== line.page && kind === 'paragraph' && current.kind === 'paragraph' && !/[.!?:]["”’']?$/.test(current.text) && /^[a-z]/.test(line.text);
+    const carried =
+      current &&
+      previous &&
+      previous.page !== line.page &&
+      kind === 'paragraph' &&
+      current.kind === 'paragraph' &&
+      !/[.!?:]["”’']?$/.test(current.text) &&
+      /^[a-z]/.test(line.text);
     if (current && (continues || carried)) {
       current.text = /-$/.test(current.text) && /^[a-z]/.test(line.text) ? `${current.text}${line.text}` : `${current.text} ${line.text}`;
       current.last = line;

@@ -12,7 +12,16 @@ const plan = {
   ],
 };
 
-const line = (page: number, top: number, text: string, size = 11, extra: Partial<PdfLine> = {}): PdfLine => ({ page, top, x: 72, size, bold: false, text, pageHeight: 842, ...extra });
+const line = (page: number, top: number, text: string, size = 11, extra: Partial<PdfLine> = {}): PdfLine => ({
+  page,
+  top,
+  x: 72,
+  size,
+  bold: false,
+  text,
+  pageHeight: 842,
+  ...extra,
+});
 
 describe('the PDF reader', () => {
   it('reads headings from type size, bullets as list items, and drops the running footer and page numbers', async () => {
@@ -40,7 +49,11 @@ describe('the PDF reader', () => {
   });
 
   it('drops a line repeated in the margin of most pages, and only there', () => {
-    const lines = [1, 2, 3].flatMap((page) => [line(page, 20, `Council plan – page ${page}`), line(page, 400, 'Council plan – page'), line(page, 820, String(page))]);
+    const lines = [1, 2, 3].flatMap((page) => [
+      line(page, 20, `Council plan – page ${page}`),
+      line(page, 400, 'Council plan – page'),
+      line(page, 820, String(page)),
+    ]);
     expect(dropRunningLines(lines).map(({ top }) => top)).toEqual([400, 400, 400]);
   });
 
@@ -69,9 +82,12 @@ describe('the Word reader', () => {
 describe('the web page reader', () => {
   it('keeps the main content verbatim and leaves the site around it', async () => {
     const { mainContent } = await import('./html.ts');
-    const page = '<html><body><nav><a>Home</a></nav><header>Site banner</header><main id="m"><h1>Plan &amp; priorities</h1><main>inner</main><p>Words</p></main><footer>Contact us</footer></body></html>';
+    const page =
+      '<html><body><nav><a>Home</a></nav><header>Site banner</header><main id="m"><h1>Plan &amp; priorities</h1><main>inner</main><p>Words</p></main><footer>Contact us</footer></body></html>';
     expect(mainContent(page)).toBe('<main id="m"><h1>Plan &amp; priorities</h1><main>inner</main><p>Words</p></main>');
-    expect(mainContent('<body><article><h1>News</h1><p>Story text</p></article><aside>More</aside></body>')).toBe('<article><h1>News</h1><p>Story text</p></article>');
+    expect(mainContent('<body><article><h1>News</h1><p>Story text</p></article><aside>More</aside></body>')).toBe(
+      '<article><h1>News</h1><p>Story text</p></article>',
+    );
     expect(mainContent('<p>No landmarks here</p>')).toBe('<p>No landmarks here</p>');
   });
 });

@@ -42,7 +42,18 @@ export interface ClassifiedLine {
 }
 
 const numberWords: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
 };
 
 const bullet = /^(?:[•●▪◦‣∙·*+\-–—■□◼◻◾➢➤►\u25AA\u25CF\u25E6\uF0B7\uF0A7\uF076\uF0D8\uF0FC])\s+(.*)$/;
@@ -151,7 +162,8 @@ export function classifyLine(line: SourceLine): ClassifiedLine {
     return { kind: 'bullet', ...shared, ...(bold && bold[1]!.length <= 120 ? { boldLead: cleanInline(bold[1]!) } : {}) };
   }
   const cells = line.text.trim().split(/\t+/);
-  if (cells.length >= 3 || (cells.length === 2 && (cells[0]!.length <= 60 || cells[1]!.length <= 40)) || /^\|.*\|$/.test(text)) return { kind: 'table', ...shared };
+  if (cells.length >= 3 || (cells.length === 2 && (cells[0]!.length <= 60 || cells[1]!.length <= 40)) || /^\|.*\|$/.test(text))
+    return { kind: 'table', ...shared };
   if (headingLevel || /^(\*\*|__)[^*_]+\1:?$/.test(text) || looksLikeHeading(body)) return { kind: 'heading', ...shared };
   return { kind: 'paragraph', ...shared };
 }
@@ -174,7 +186,10 @@ function labelledMarker(text: string): LabelledMarker | undefined {
     .split(/\t+/)
     .map(cleanInline)
     .filter(Boolean);
-  const scheme = label.toLowerCase().replace(/^our\s+/, '').replace(/\s+/g, ' ');
+  const scheme = label
+    .toLowerCase()
+    .replace(/^our\s+/, '')
+    .replace(/\s+/g, ' ');
   return {
     label: cleanInline(label),
     scheme,
@@ -211,8 +226,17 @@ const weWill = /\bwe will\b/i;
 const levelNoun =
   /\b((?:strategic|commissioning|corporate|council(?:['’]?s)?|key|policy|partnership|service|emerging)\s+)?(priorities|priority areas|areas of focus|objectives|outcomes|aims|ambitions|goals|commitments|themes|pillars)\b/gi;
 const singular: Record<string, string> = {
-  priorities: 'priority', 'priority areas': 'priority area', 'areas of focus': 'area of focus', objectives: 'objective', outcomes: 'outcome',
-  aims: 'aim', ambitions: 'ambition', goals: 'goal', commitments: 'commitment', themes: 'theme', pillars: 'pillar',
+  priorities: 'priority',
+  'priority areas': 'priority area',
+  'areas of focus': 'area of focus',
+  objectives: 'objective',
+  outcomes: 'outcome',
+  aims: 'aim',
+  ambitions: 'ambition',
+  goals: 'goal',
+  commitments: 'commitment',
+  themes: 'theme',
+  pillars: 'pillar',
 };
 
 /** The level a lead-in names ("the following commissioning objectives" → "Commissioning objective"). */
@@ -220,7 +244,11 @@ export function levelTerm(text: string): string | undefined {
   const matches = [...text.matchAll(levelNoun)];
   const last = matches[matches.length - 1];
   if (!last) return undefined;
-  const prefix = last[1]?.trim().toLowerCase().replace(/['’]?s$/, '') ?? '';
+  const prefix =
+    last[1]
+      ?.trim()
+      .toLowerCase()
+      .replace(/['’]?s$/, '') ?? '';
   const noun = singular[last[2]!.toLowerCase().replace(/\s+/g, ' ')] ?? last[2]!.toLowerCase();
   return sentenceCase(prefix ? `${prefix} ${noun}` : noun);
 }
@@ -237,7 +265,8 @@ export function recogniseLeadIn(body: string, kind: 'heading' | 'paragraph'): Le
   const partial = sentences.length > 1;
   const display = last.replace(/\s*[:;.]$/, '');
   const owners = directors.exec(text);
-  if (owners && text.length <= 160) return { kind: 'directors', display: text.replace(/:.*$/, ''), partial: false, ...(owners[1]?.trim() ? { inline: owners[1].trim() } : {}) };
+  if (owners && text.length <= 160)
+    return { kind: 'directors', display: text.replace(/:.*$/, ''), partial: false, ...(owners[1]?.trim() ? { inline: owners[1].trim() } : {}) };
   if (last.length > 200) return undefined;
   if (deliverables.test(last)) return { kind: 'deliverables', display: display.replace(/^number\s+/i, ''), partial };
   if (doWell.test(last) && last.length <= 120) return { kind: 'doWell', display: display.replace(/\s+is$/i, ''), partial };
@@ -246,11 +275,19 @@ export function recogniseLeadIn(body: string, kind: 'heading' | 'paragraph'): Le
   const endsAsLeadIn = /[:;]$/.test(last);
   if (weWill.test(last) && (endsAsLeadIn || /^we will$/i.test(last)) && last.length <= 160) return { kind: 'weWill', display, partial };
   // "These are:" names no level: the sentence before it does ("… a set of priority areas for action …").
-  const term = levelTerm(last) ?? (/^(?:these|they|which) (?:are|include)\s*:$/i.test(last) && sentences.length > 1 ? levelTerm(sentences[sentences.length - 2]!) : undefined);
+  const term =
+    levelTerm(last) ??
+    (/^(?:these|they|which) (?:are|include)\s*:$/i.test(last) && sentences.length > 1 ? levelTerm(sentences[sentences.length - 2]!) : undefined);
   // Another body's priorities (a national strategy's, the government's), the aims of a consultation
   // or survey, and a plan's bare "Aims" are context, not this plan's priorities.
   if (term && /\b(?:national|government|cross-government|nhs england|department of|england['’]s)\b/i.test(last)) return { kind: 'unknown', display, partial };
-  if (term && /\b(?:aims|objectives|purposes?)\s+of\s+(?:the|this|our)\s+(?:consultation|engagement|survey|review|audit|evaluation|research|study|project|exercise|workshops?|event)\b/i.test(last)) return { kind: 'unknown', display, partial };
+  if (
+    term &&
+    /\b(?:aims|objectives|purposes?)\s+of\s+(?:the|this|our)\s+(?:consultation|engagement|survey|review|audit|evaluation|research|study|project|exercise|workshops?|event)\b/i.test(
+      last,
+    )
+  )
+    return { kind: 'unknown', display, partial };
   if (kind === 'heading' && isAimHeading(text)) return { kind: 'unknown', display, partial };
   if (term && (kind === 'heading' || endsAsLeadIn || /\?$/.test(last) || /\b(?:as follows|are|include|includes|below)\s*[.:]?$/i.test(last))) {
     return { kind: 'priorities', term, display, partial };
@@ -261,7 +298,10 @@ export function recogniseLeadIn(body: string, kind: 'heading' | 'paragraph'): Le
 
 /** "Our policy outcome", "Our vision", "The current vision of the Strategy is:" → the level's name. */
 export function visionHeading(body: string): string | undefined {
-  const match = /^(?:our\s+|the\s+(?:current\s+)?)?(policy\s+outcome|vision|ambition|mission|overarching\s+(?:aim|outcome|ambition))\b(?:\s+(?:of|for)\s+[^:]{0,60}?)?(?:\s+(?:is|are))?\s*:?$/i.exec(body.trim());
+  const match =
+    /^(?:our\s+|the\s+(?:current\s+)?)?(policy\s+outcome|vision|ambition|mission|overarching\s+(?:aim|outcome|ambition))\b(?:\s+(?:of|for)\s+[^:]{0,60}?)?(?:\s+(?:is|are))?\s*:?$/i.exec(
+      body.trim(),
+    );
   return match ? sentenceCase(match[1]!.replace(/\s+/g, ' ')) : undefined;
 }
 
@@ -281,7 +321,11 @@ export const capitalise = (value: string) => (value ? value.charAt(0).toUpperCas
  * clause, else the words that fit with an ellipsis. Closing colons and semicolons go.
  */
 export function shortTitle(text: string, max = 160): string {
-  const clean = capitalise(cleanInline(text).replace(/^["“‘']+|["”’']+$/g, '').replace(/\s*[:;,]$/, ''));
+  const clean = capitalise(
+    cleanInline(text)
+      .replace(/^["“‘']+|["”’']+$/g, '')
+      .replace(/\s*[:;,]$/, ''),
+  );
   if (clean.length <= max) return clean;
   const sentence = /^(.{20,}?[.!?])\s/.exec(clean);
   if (sentence && sentence[1]!.length <= max) return sentence[1]!;

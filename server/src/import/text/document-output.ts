@@ -32,7 +32,27 @@ export interface Heading {
 export const withPrefix = (prefix: string, slug: string) => (prefix && !`-${slug}-`.includes(`-${prefix}-`) ? `${prefix}-${slug}` : slug);
 
 /** Node fields in the order the hand-made seed files use, so generated files read alike. */
-const keyOrder = ['id', 'label', 'kind', 'title', 'parent', 'owner', 'code', 'term', 'status', 'grade', 'date', 'periodStart', 'periodEnd', 'legislationId', 'year', 'citedAs', 'corporate', 'text', 'source'];
+const keyOrder = [
+  'id',
+  'label',
+  'kind',
+  'title',
+  'parent',
+  'owner',
+  'code',
+  'term',
+  'status',
+  'grade',
+  'date',
+  'periodStart',
+  'periodEnd',
+  'legislationId',
+  'year',
+  'citedAs',
+  'corporate',
+  'text',
+  'source',
+];
 const keyRank = (key: string) => {
   const rank = keyOrder.indexOf(key);
   return rank === -1 ? keyOrder.length : rank;
@@ -110,7 +130,10 @@ export class Output {
 
   /** A verbatim excerpt for `wanted` from the given lines (see Quoter). */
   quote(wanted: string, lineIndexes: number[]): string {
-    return this.quoter.quote(wanted, lineIndexes.map((index) => this.lines[index]!));
+    return this.quoter.quote(
+      wanted,
+      lineIndexes.map((index) => this.lines[index]!),
+    );
   }
 
   /** The index of the next line after `index` that has words (and is not furniture, if asked). */

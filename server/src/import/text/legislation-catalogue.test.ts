@@ -149,7 +149,12 @@ describe('finding citations', () => {
     ['Children and Families\n    Act 2014', 'authority/children-and-families-act-2014', 'Children and Families\n    Act 2014', undefined],
     ['the SEND Code of Practice', 'authority/send-code-of-practice-2014', 'SEND Code of Practice', undefined],
     ['SEND Code of Practice (2015)', 'authority/send-code-of-practice-2014', 'SEND Code of Practice (2015)', undefined],
-    ['Working Together to Safeguard Children 2018', 'authority/working-together-to-safeguard-children', 'Working Together to Safeguard Children 2018', undefined],
+    [
+      'Working Together to Safeguard Children 2018',
+      'authority/working-together-to-safeguard-children',
+      'Working Together to Safeguard Children 2018',
+      undefined,
+    ],
     ['Public Services Social Value Act 2012', 'authority/public-services-social-value-act-2012', 'Public Services Social Value Act 2012', undefined],
     ['the Counter Terrorism and Security Act 2015', 'authority/counter-terrorism-and-security-act-2015', 'Counter Terrorism and Security Act 2015', undefined],
     ['our Prevent duty', 'authority/counter-terrorism-and-security-act-2015', 'Prevent duty', undefined],
@@ -211,20 +216,32 @@ describe('finding citations', () => {
     ['Mental Health Act 2007, amending the Mental Health Act 1983', ['authority/mental-health-act-2007', 'authority/mental-health-act-1983']],
     ['the Data Protection Act 1998, replaced by the Data Protection Act 2018', ['authority/data-protection-act-1998', 'authority/data-protection-act-2018']],
     ['Education Act 2002 and Education and Inspections Act 2006', ['authority/education-act-2002', 'authority/education-and-inspections-act-2006']],
-    ['the Counter-Terrorism and Security Act 2015, not the Terrorism Act 2000', ['authority/counter-terrorism-and-security-act-2015', 'authority/terrorism-act-2000']],
+    [
+      'the Counter-Terrorism and Security Act 2015, not the Terrorism Act 2000',
+      ['authority/counter-terrorism-and-security-act-2015', 'authority/terrorism-act-2000'],
+    ],
     ['The Equality Act 2010 (Specific Duties) Regulations 2011', ['authority/equality-act-2010-specific-duties-regulations-2011']],
-    ['the Children Act 1989 Representations Procedure (England) Regulations 2006', ['authority/children-act-1989-representations-procedure-england-regulations-2006']],
-    ['Health and Social Care Act 2008 (Regulated Activities) Regulations 2014', ['authority/health-and-social-care-act-2008-regulated-activities-regulations-2014']],
+    [
+      'the Children Act 1989 Representations Procedure (England) Regulations 2006',
+      ['authority/children-act-1989-representations-procedure-england-regulations-2006'],
+    ],
+    [
+      'Health and Social Care Act 2008 (Regulated Activities) Regulations 2014',
+      ['authority/health-and-social-care-act-2008-regulated-activities-regulations-2014'],
+    ],
     ['Smoke and Carbon Monoxide Alarm (England) Regulations 2015', ['authority/smoke-and-carbon-monoxide-alarm-england-regulations-2015']],
     ['the Homelessness Act 2002 and the Homelessness Reduction Act 2017', ['authority/homelessness-act-2002', 'authority/homelessness-reduction-act-2017']],
-    ['Working Together to Safeguard Children (2023); see also Working together to improve school attendance', ['authority/working-together-to-safeguard-children', 'authority/working-together-to-improve-school-attendance']],
+    [
+      'Working Together to Safeguard Children (2023); see also Working together to improve school attendance',
+      ['authority/working-together-to-safeguard-children', 'authority/working-together-to-improve-school-attendance'],
+    ],
   ])('tells near names apart in %j', (text, ids) => {
     expect(findCitations(text).map(({ authority }) => authority.id)).toEqual(ids);
   });
 
   it.each([
     ['an Act name that needs its year', 'under the Housing Act, the Education Act and the Data Protection Act'],
-    ['a year that is not the Act\'s', 'the Housing Act 1997 and the Education and Inspections Act 2007'],
+    ["a year that is not the Act's", 'the Housing Act 1997 and the Education and Inspections Act 2007'],
     ['lower-case prose', 'smoke free homes; our local safeguarding children boards reviewed regulations'],
   ])('ignores %s', (_, text) => {
     expect(findCitations(text)).toEqual([]);

@@ -98,7 +98,10 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   act('Access to Health Records Act 1990', 'ukpga/1990/23', { yearOptional: true }),
   act('Safeguarding Vulnerable Groups Act 2006', 'ukpga/2006/47', { yearOptional: true }),
   act('Protection of Freedoms Act 2012', 'ukpga/2012/9', { yearOptional: true }),
-  regulation('The Care and Support (Eligibility Criteria) Regulations 2015', 'uksi/2015/313', { aliases: ['Care Act eligibility regulations'], yearOptional: true }),
+  regulation('The Care and Support (Eligibility Criteria) Regulations 2015', 'uksi/2015/313', {
+    aliases: ['Care Act eligibility regulations'],
+    yearOptional: true,
+  }),
   regulation('The Care and Support (Assessment) Regulations 2014', 'uksi/2014/2827', { yearOptional: true }),
   regulation('The Care and Support (Charging and Assessment of Resources) Regulations 2014', 'uksi/2014/2672', { yearOptional: true }),
   regulation('The Care and Support and Aftercare (Choice of Accommodation) Regulations 2014', 'uksi/2014/2670', { yearOptional: true }),
@@ -113,14 +116,15 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   }),
   regulation('The Care Quality Commission (Registration) Regulations 2009', 'uksi/2009/3112', { yearOptional: true }),
   regulation('The Local Authority Social Services and National Health Service Complaints (England) Regulations 2009', 'uksi/2009/309', {
-    aliases: ['Local Authority Social Services and NHS Complaints (England) Regulations 2009', 'Local Authority Social Services and NHS Complaints Regulations 2009'],
+    aliases: [
+      'Local Authority Social Services and NHS Complaints (England) Regulations 2009',
+      'Local Authority Social Services and NHS Complaints Regulations 2009',
+    ],
     yearOptional: true,
   }),
-  regulation(
-    'The Mental Capacity (Deprivation of Liberty: Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008',
-    'uksi/2008/1858',
-    { yearOptional: true },
-  ),
+  regulation('The Mental Capacity (Deprivation of Liberty: Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008', 'uksi/2008/1858', {
+    yearOptional: true,
+  }),
   regulation('The NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000', 'uksi/2000/617', { yearOptional: true }),
   regulation(
     'The National Health Service Commissioning Board and Clinical Commissioning Groups (Responsibilities and Standing Rules) Regulations 2012',
@@ -133,7 +137,11 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
     year: 2015,
     aliases: ['Mental Health Act Code of Practice', 'Mental Health Act 1983 Code of Practice'],
   }),
-  guidance('Mental Capacity Act 2005 Code of Practice', { id: 'authority/mental-capacity-act-code-of-practice', year: 2007, aliases: ['Mental Capacity Act Code of Practice'] }),
+  guidance('Mental Capacity Act 2005 Code of Practice', {
+    id: 'authority/mental-capacity-act-code-of-practice',
+    year: 2007,
+    aliases: ['Mental Capacity Act Code of Practice'],
+  }),
   guidance('Deprivation of Liberty Safeguards: Code of Practice', {
     year: 2008,
     aliases: ['Deprivation of Liberty Safeguards Code of Practice'],
@@ -180,7 +188,10 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   regulation('The Children Act 1989 Representations Procedure (England) Regulations 2006', 'uksi/2006/1738', { yearOptional: true }),
   regulation('The Visits to Former Looked After Children in Detention (England) Regulations 2010', 'uksi/2010/2797', { yearOptional: true }),
   regulation('The Local Safeguarding Children Boards Regulations 2006', 'uksi/2006/90', { aliases: ['LSCB Regulations 2006'] }),
-  regulation('The Local Safeguarding Children Boards (Review) Regulations 2013', 'uksi/2013/2299', { aliases: ['LSCB (Review) Regulations 2013'], yearOptional: true }),
+  regulation('The Local Safeguarding Children Boards (Review) Regulations 2013', 'uksi/2013/2299', {
+    aliases: ['LSCB (Review) Regulations 2013'],
+    yearOptional: true,
+  }),
   regulation('The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018', 'uksi/2018/789', { yearOptional: true }),
   regulation('The Supported Accommodation (England) Regulations 2023', 'uksi/2023/416', { yearOptional: true }),
   guidance('Working Together to Safeguard Children', { exactAliases: ['Working Together 2015', 'Working Together 2018', 'Working Together 2023'] }),
@@ -238,11 +249,9 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   }),
   regulation('The Special Educational Needs (Personal Budgets) Regulations 2014', 'uksi/2014/1652', { yearOptional: true }),
   regulation('The Special Educational Needs and Disability (Detained Persons) Regulations 2015', 'uksi/2015/62', { yearOptional: true }),
-  regulation(
-    'The School Admissions (Admission Arrangements and Co-ordination of Admission Arrangements) (England) Regulations 2012',
-    'uksi/2012/8',
-    { yearOptional: true },
-  ),
+  regulation('The School Admissions (Admission Arrangements and Co-ordination of Admission Arrangements) (England) Regulations 2012', 'uksi/2012/8', {
+    yearOptional: true,
+  }),
   regulation('The Education (Pupil Registration) (England) Regulations 2006', 'uksi/2006/1751', { aliases: ['Pupil Registration Regulations 2006'] }),
   regulation('The School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012', 'uksi/2012/1033', { yearOptional: true }),
   regulation('The Education (Independent School Standards) Regulations 2014', 'uksi/2014/3283', { aliases: ['Independent School Standards Regulations 2014'] }),
@@ -344,7 +353,10 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   regulation('The Homelessness (Priority Need for Accommodation) (England) Order 2002', 'uksi/2002/2051', { yearOptional: true }),
   regulation('The Homelessness (Suitability of Accommodation) (England) Order 2003', 'uksi/2003/3326'),
   regulation('The Homelessness (Suitability of Accommodation) (England) Order 2012', 'uksi/2012/2601'),
-  regulation('The Homelessness (Review Procedure etc.) Regulations 2018', 'uksi/2018/223', { aliases: ['Homelessness (Review Procedure) Regulations 2018'], yearOptional: true }),
+  regulation('The Homelessness (Review Procedure etc.) Regulations 2018', 'uksi/2018/223', {
+    aliases: ['Homelessness (Review Procedure) Regulations 2018'],
+    yearOptional: true,
+  }),
   regulation('The Allocation of Housing and Homelessness (Eligibility) (England) Regulations 2006', 'uksi/2006/1294', { yearOptional: true }),
   regulation('The Housing Health and Safety Rating System (England) Regulations 2005', 'uksi/2005/3208', { yearOptional: true }),
   regulation('The Licensing of Houses in Multiple Occupation (Prescribed Description) (England) Order 2018', 'uksi/2018/221', { yearOptional: true }),
@@ -354,7 +366,11 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   regulation('The Gas Safety (Installation and Use) Regulations 1998', 'uksi/1998/2451', { yearOptional: true }),
   regulation('The Regulatory Reform (Housing Assistance) (England and Wales) Order 2002', 'uksi/2002/1860', { yearOptional: true }),
   regulation('The Regulatory Reform (Fire Safety) Order 2005', 'uksi/2005/1541', { yearOptional: true }),
-  guidance('Homelessness code of guidance for local authorities', { id: 'authority/homelessness-code-of-guidance', year: 2018, aliases: ['Homelessness Code of Guidance'] }),
+  guidance('Homelessness code of guidance for local authorities', {
+    id: 'authority/homelessness-code-of-guidance',
+    year: 2018,
+    aliases: ['Homelessness Code of Guidance'],
+  }),
   guidance('Allocation of accommodation: guidance for local housing authorities in England', { year: 2012 }),
 
   // --- Community safety, domestic abuse, exploitation, youth justice and Prevent ---
@@ -405,9 +421,15 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
     year: 2016,
     aliases: ['Domestic Homicide Review statutory guidance', 'Domestic Homicide Reviews statutory guidance'],
   }),
-  guidance('Serious Violence Duty: statutory guidance', { year: 2022, aliases: ['Serious Violence Duty statutory guidance', 'Serious Violence Duty guidance'] }),
+  guidance('Serious Violence Duty: statutory guidance', {
+    year: 2022,
+    aliases: ['Serious Violence Duty statutory guidance', 'Serious Violence Duty guidance'],
+  }),
   guidance('Prevent duty guidance', { year: 2015, exactAliases: ['Prevent duty guidance', 'Prevent Duty Guidance', 'PREVENT duty guidance'] }),
-  guidance('Channel duty guidance: protecting people susceptible to radicalisation', { year: 2015, exactAliases: ['Channel duty guidance', 'Channel Duty Guidance'] }),
+  guidance('Channel duty guidance: protecting people susceptible to radicalisation', {
+    year: 2015,
+    exactAliases: ['Channel duty guidance', 'Channel Duty Guidance'],
+  }),
   guidance('Modern slavery: statutory guidance for England and Wales', { year: 2020, aliases: ['Modern Slavery statutory guidance'] }),
 
   // --- Equality, rights, welfare and social value ---
@@ -466,7 +488,10 @@ export const legislationCatalogue: readonly CatalogueEntry[] = [
   act('Sustainable Communities Act 2007', 'ukpga/2007/23', { yearOptional: true }),
   act('Procurement Act 2023', 'ukpga/2023/54'),
   regulation('The Public Contracts Regulations 2015', 'uksi/2015/102', { exactAliases: ['PCR 2015'] }),
-  regulation('The Health Care Services (Provider Selection Regime) Regulations 2023', 'uksi/2023/1348', { aliases: ['Provider Selection Regime Regulations 2023'], yearOptional: true }),
+  regulation('The Health Care Services (Provider Selection Regime) Regulations 2023', 'uksi/2023/1348', {
+    aliases: ['Provider Selection Regime Regulations 2023'],
+    yearOptional: true,
+  }),
   regulation('The Accounts and Audit Regulations 2015', 'uksi/2015/234'),
 ];
 
@@ -496,7 +521,7 @@ interface Variant {
   exact: boolean;
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const yearAtEnd = /\s*\(?((?:1[89]|20)\d\d)\)?$/;
 /** Bracketed parts of an instrument's title that citations often leave out. */
 const omissible = /^\((?:England(?: and Wales)?|No\. ?\d+)\)$/i;
@@ -510,7 +535,7 @@ function wordPattern(word: string): string {
   const punctuation = word.endsWith(':') ? ':?' : word.endsWith(',') ? ',?' : '';
   const hyphenated = core
     .split('-')
-    .map((part) => escape(part.replace(/['’]s$/i, '')))
+    .map((part) => escapeRegExp(part.replace(/['’]s$/i, '')))
     .join('[-‐–\\s]?');
   const possessive = /^(act|regulations?|code|of|the|to|in|for|on)$/i.test(core) ? '' : "(?:['’]?s)?['’]?";
   return `${open}${hyphenated}${possessive}${close}${punctuation}`;
@@ -518,7 +543,10 @@ function wordPattern(word: string): string {
 
 /** The name's words as a pattern; "(England)" and "(No. 2)" may be left out or written. */
 function namePattern(name: string): string {
-  const units = name.trim().replace(/^the\s+/i, '').match(/\((?:England and Wales|England|No\. ?\d+)\)|\S+/gi)!;
+  const units = name
+    .trim()
+    .replace(/^the\s+/i, '')
+    .match(/\((?:England and Wales|England|No\. ?\d+)\)|\S+/gi)!;
   return units
     .map((unit, index) => {
       const separator = index === 0 ? '' : '\\s+';
@@ -533,7 +561,12 @@ function namePattern(name: string): string {
  * without hyphens ("Smoke-free" is also written "Smokefree", "Anti-social" "Antisocial").
  */
 function firstWords(name: string): string[] {
-  const first = name.trim().replace(/^the\s+/i, '').split(/\s+/)[0]!.replace(/['’]s?$/i, '').toLowerCase();
+  const first = name
+    .trim()
+    .replace(/^the\s+/i, '')
+    .split(/\s+/)[0]!
+    .replace(/['’]s?$/i, '')
+    .toLowerCase();
   const parts = first.split(/[-‐–]/).map((part) => part.replace(/\W/g, ''));
   return [...new Set([parts[0]!, parts.join('')])];
 }
@@ -562,7 +595,32 @@ function buildIndex(): Map<string, Variant[]> {
 
 let variantsByFirstWord: Map<string, Variant[]> | undefined;
 /** Capitalised words that may stand right before an Act's name without being part of it. */
-const leadingWords = new Set(['the', 'this', 'that', 'under', 'of', 'in', 'by', 'see', 'our', 'its', 'their', 'with', 'and', 'to', 'a', 'new', 'current', 'revised', 'amended', 'within', 'per', 'as', 'following', 'also']);
+const leadingWords = new Set([
+  'the',
+  'this',
+  'that',
+  'under',
+  'of',
+  'in',
+  'by',
+  'see',
+  'our',
+  'its',
+  'their',
+  'with',
+  'and',
+  'to',
+  'a',
+  'new',
+  'current',
+  'revised',
+  'amended',
+  'within',
+  'per',
+  'as',
+  'following',
+  'also',
+]);
 
 /**
  * Whether a name found without its year is really a citation: it must not continue a longer
@@ -607,7 +665,8 @@ const divisionNames: Record<string, string> = { part: 'Part', schedule: 'Schedul
  * // → [{ authority: { id: 'authority/care-act-2014', … }, matched: 's.1 of the Care Act 2014', index: 13, section: '1' }]
  */
 export function findCitations(text: string): Citation[] {
-  const index = (variantsByFirstWord ??= buildIndex());
+  variantsByFirstWord ??= buildIndex();
+  const index = variantsByFirstWord;
   const candidates: { entry: CatalogueEntry; start: number; end: number }[] = [];
   const tryAt = (position: number, variants: Variant[] | undefined) => {
     for (const variant of variants ?? []) {

@@ -15,12 +15,20 @@ export interface InferredOrganisation {
 }
 
 const nameWord = String.raw`(?:[A-Z][\w’'&-]*|and|of|upon|on|the)`;
-const councilMention = new RegExp(String.raw`\b((?:[A-Z][\w’'-]*\s+)(?:${nameWord}\s+){0,4}?)(County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council\b`, 'g');
+const councilMention = new RegExp(
+  String.raw`\b((?:[A-Z][\w’'-]*\s+)(?:${nameWord}\s+){0,4}?)(County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council\b`,
+  'g',
+);
 const bodyMention = new RegExp(String.raw`\b([A-Z][\w’'-]*\s+(?:${nameWord}\s+){0,6}?)(Partnership|Board)\b`, 'g');
 /** Words that open a mention without naming a place ("The Council", "Care Council"). */
-const notAPlace = /^(?:the|a|an|this|our|their|its|county|city|borough|district|town|parish|care|local|each|every|all|new|former|predecessor|unitary|sussex|integrated)$/i;
+const notAPlace =
+  /^(?:the|a|an|this|our|their|its|county|city|borough|district|town|parish|care|local|each|every|all|new|former|predecessor|unitary|sussex|integrated)$/i;
 
-const tidyName = (value: string) => value.replace(/\s+/g, ' ').replace(/^(?:the|The)\s+/, '').trim();
+const tidyName = (value: string) =>
+  value
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:the|The)\s+/, '')
+    .trim();
 
 /** Council names in the text with how often each is named, in order of first mention. */
 export function councilsNamed(text: string): { name: string; count: number }[] {
@@ -35,9 +43,15 @@ export function councilsNamed(text: string): { name: string; count: number }[] {
   return [...counts].map(([name, count]) => ({ name, count }));
 }
 
-const mostNamed = (found: { name: string; count: number }[]) => found.reduce<{ name: string; count: number } | undefined>((best, next) => (!best || next.count > best.count ? next : best), undefined);
+const mostNamed = (found: { name: string; count: number }[]) =>
+  found.reduce<{ name: string; count: number } | undefined>((best, next) => (!best || next.count > best.count ? next : best), undefined);
 
-const organisation = (name: string, kind: InferredOrganisation['kind'], quote: string): InferredOrganisation => ({ id: `org/${slugify(name, 60)}`, name, kind, quote });
+const organisation = (name: string, kind: InferredOrganisation['kind'], quote: string): InferredOrganisation => ({
+  id: `org/${slugify(name, 60)}`,
+  name,
+  kind,
+  quote,
+});
 
 /**
  * The organisation behind the document, or undefined when the text does not say.
@@ -49,8 +63,9 @@ export function inferOrganisation(text: string, title: string, inspection: boole
   const councils = councilsNamed(plain);
   if (inspection) {
     const inspected =
-      /\b[Ii]nspection of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|upon|on))*?)\s+(?:[Ll]ocal\s+[Aa]uthority|[Ll]ocal\s+[Aa]rea\s+[Pp]artnership|[Cc]ouncil|[Cc]hildren)/.exec(`${title}\n${plain.slice(0, 5000)}`) ??
-      /\b[Cc]hildren[’']s services in\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*?)\s+(?:are|is)\b/.exec(plain);
+      /\b[Ii]nspection of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|upon|on))*?)\s+(?:[Ll]ocal\s+[Aa]uthority|[Ll]ocal\s+[Aa]rea\s+[Pp]artnership|[Cc]ouncil|[Cc]hildren)/.exec(
+        `${title}\n${plain.slice(0, 5000)}`,
+      ) ?? /\b[Cc]hildren[’']s services in\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*?)\s+(?:are|is)\b/.exec(plain);
     if (inspected) {
       const place = tidyName(inspected[1]!);
       const named = councils.find(({ name }) => name.startsWith(`${place} `));

@@ -11,22 +11,31 @@ import { allBlocks, allSections, type Block, type Section } from './outline.ts';
 
 /** A heading over what the plan will do. */
 export const isActionHeading = (title: string) =>
-  /\b(?:actions?|key (?:initiatives?|activities|deliverables|commitments)|initiatives|what we will do|how we will (?:do|achieve|deliver|get there)|we will|our commitments|commitments|deliverables|what we will deliver|next steps)\b/i.test(title) &&
-  !/\b(?:previous|progress|achieved|achievements|review of|so far|completed|calls? to action)\b/i.test(title);
+  /\b(?:actions?|key (?:initiatives?|activities|deliverables|commitments)|initiatives|what we will do|how we will (?:do|achieve|deliver|get there)|we will|our commitments|commitments|deliverables|what we will deliver|next steps)\b/i.test(
+    title,
+  ) && !/\b(?:previous|progress|achieved|achievements|review of|so far|completed|calls? to action)\b/i.test(title);
 
 /** A heading over context: background, data, evidence, case studies, monitoring, progress. */
 export const isContextHeading = (title: string) =>
-  /\b(?:background|context|introduction|foreword|key (?:issues|data|facts|challenges)|issues and challenges|case stud(?:y|ies)|monitoring|measur(?:es|ing)|indicators?|progress|achievements?|what we have (?:done|achieved)|review|evidence|data|statistics|references|glossary|appendix|appendices|contents|acknowledg\w*|summary of|national|what (?:is|are)|why\b|how we developed|consultation|governance|equality impact)\b/i.test(title);
+  /\b(?:background|context|introduction|foreword|key (?:issues|data|facts|challenges)|issues and challenges|case stud(?:y|ies)|monitoring|measur(?:es|ing)|indicators?|progress|achievements?|what we have (?:done|achieved)|review|evidence|data|statistics|references|glossary|appendix|appendices|contents|acknowledg\w*|summary of|national|what (?:is|are)|why\b|how we developed|consultation|governance|equality impact)\b/i.test(
+    title,
+  );
 
 /** Headings of the parts every priority shares ("Our goals"), never priorities themselves. */
-const isPartHeading = (title: string) => /^(?:our\s+|the\s+|key\s+)?(?:goals?|objectives?|outcomes?|aims?|vision|principles?|ambitions?|priorities|values)\s*:?$/i.test(title.trim());
+const isPartHeading = (title: string) =>
+  /^(?:our\s+|the\s+|key\s+)?(?:goals?|objectives?|outcomes?|aims?|vision|principles?|ambitions?|priorities|values)\s*:?$/i.test(title.trim());
 
-const normalise = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalise = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The name an enumerating list item gives: the words before a colon or dash, else all of it. */
 export const itemLead = (body: string) => body.split(/\s*[:–—]\s+|\s+-\s+/)[0]!.trim();
 
-const qualifies = (section: Section) => !isActionHeading(section.title) && !isContextHeading(section.title) && !isPartHeading(section.title) && section.title.length <= 160;
+const qualifies = (section: Section) =>
+  !isActionHeading(section.title) && !isContextHeading(section.title) && !isPartHeading(section.title) && section.title.length <= 160;
 
 /** The level most of the sections sit at, and the sections at it. */
 function atCommonLevel(sections: Section[]): Section[] {
@@ -59,7 +68,9 @@ export function findPrioritySections(root: Section): { priorities: Section[]; pr
     for (const list of lists) {
       const names = new Map(list.map((item) => [normalise(itemLead(item.body)), item]));
       // A section the list names is a priority even when its words sound like context ("… data to inform …").
-      const after = sections.filter((section) => section.index > list[list.length - 1]!.indexes[0]! && !isActionHeading(section.title) && !isPartHeading(section.title));
+      const after = sections.filter(
+        (section) => section.index > list[list.length - 1]!.indexes[0]! && !isActionHeading(section.title) && !isPartHeading(section.title),
+      );
       const matched = after.filter((section) => names.has(normalise(section.title)));
       const titles = new Set(matched.map((section) => normalise(section.title)));
       if (matched.length < 2 || titles.size !== matched.length) continue;
@@ -161,10 +172,16 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const lead = recogniseLeadIn(block.body, 'paragraph');
-      leadIn = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind) ? lead.display : afterColon && /:$/.test(block.body) ? 'Action' : undefined;
+      leadIn =
+        lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind)
+          ? lead.display
+          : afterColon && /:$/.test(block.body)
+            ? 'Action'
+            : undefined;
       if (leadIn && lead) continue;
       for (const sentence of sentencesOf(block.body)) {
-        if (weWillSentence.test(sentence) && !/[:]$/.test(sentence)) found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: sectionName });
+        if (weWillSentence.test(sentence) && !/[:]$/.test(sentence))
+          found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: sectionName });
       }
       continue;
     }
@@ -207,13 +224,25 @@ interface ReadPriority {
  */
 export function readPriorities(root: Section): { priorities: ReadPriority[]; preview: Block[] } {
   const ofSections = (sections: Section[]) =>
-    sections.map((section) => ({ title: section.title, quote: section.quote, indexes: [section.index], section: section.parent?.title || 'Priorities', actions: actionsIn(section) }));
+    sections.map((section) => ({
+      title: section.title,
+      quote: section.quote,
+      indexes: [section.index],
+      section: section.parent?.title || 'Priorities',
+      actions: actionsIn(section),
+    }));
   const { priorities: sections, preview } = findPrioritySections(root);
   if (preview.length) return { priorities: ofSections(sections), preview };
   const named = findNamedPriorities(root);
   if (named.length >= 2) {
     return {
-      priorities: named.map(({ name, parts }) => ({ title: name, quote: parts[0]!.quote, indexes: [parts[0]!.index], section: 'Priorities', actions: parts.flatMap((part) => actionsInBlocks(allBlocks(part), part.title, true)) })),
+      priorities: named.map(({ name, parts }) => ({
+        title: name,
+        quote: parts[0]!.quote,
+        indexes: [parts[0]!.index],
+        section: 'Priorities',
+        actions: parts.flatMap((part) => actionsInBlocks(allBlocks(part), part.title, true)),
+      })),
       preview: [],
     };
   }

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from './classify.ts';
 import { allSections, buildOutline } from './outline.ts';
-import { actionsIn, actionsInBlocks, findNamedPriorities, findNumberedPriorities, findPrioritySections, isActionHeading, isContextHeading, itemLead } from './outline-plan.ts';
+import {
+  actionsIn,
+  actionsInBlocks,
+  findNamedPriorities,
+  findNumberedPriorities,
+  findPrioritySections,
+  isActionHeading,
+  isContextHeading,
+  itemLead,
+} from './outline-plan.ts';
 import { toSourceLines } from './source-text.ts';
 
 const outlineOf = (text: string) => {
   const lines = toSourceLines(text);
-  return buildOutline(lines.map(classifyLine), lines.map((line) => line.text));
+  return buildOutline(
+    lines.map(classifyLine),
+    lines.map((line) => line.text),
+  );
 };
 
 const plan = `# Example Strategy 2025-2028
@@ -76,7 +88,8 @@ describe('recognising a plan on the outline', () => {
   });
 
   it('else takes the sections that hold an actions part, when two or more do', () => {
-    const text = '# Plan\n\n## Clean air\n\n### Our actions\n\n- Plant trees\n\n## Warm homes\n\n### Our actions\n\n- Insulate lofts\n\n## Background\n\nWords.\n';
+    const text =
+      '# Plan\n\n## Clean air\n\n### Our actions\n\n- Plant trees\n\n## Warm homes\n\n### Our actions\n\n- Insulate lofts\n\n## Background\n\nWords.\n';
     expect(findPrioritySections(outlineOf(text)).priorities.map(({ title }) => title)).toEqual(['Clean air', 'Warm homes']);
     expect(findPrioritySections(outlineOf('# Plan\n\n## Clean air\n\n### Our actions\n\n- Plant trees\n')).priorities).toEqual([]);
   });
@@ -84,7 +97,11 @@ describe('recognising a plan on the outline', () => {
   it('finds actions in actions parts, under a "we will" lead-in and in "we will" sentences, but not in context parts', () => {
     const [first, second] = findPrioritySections(outlineOf(plan)).priorities;
     expect(actionsIn(first!).map(({ words }) => words)).toEqual(['Pilot a shared front door', 'Train every housing officer']);
-    expect(actionsIn(second!).map(({ words }) => words)).toEqual(['We will inspect every rented home.', 'In the event of a flood, we will open rest centres.', 'fund insulation in 500 homes']);
+    expect(actionsIn(second!).map(({ words }) => words)).toEqual([
+      'We will inspect every rented home.',
+      'In the event of a flood, we will open rest centres.',
+      'fund insulation in 500 homes',
+    ]);
   });
 
   it('tells action headings from context headings', () => {
@@ -101,16 +118,21 @@ describe('recognising a plan on the outline', () => {
   });
 
   it('takes numbered paragraphs after a lead-in naming the level as priorities, each with the text up to the next', () => {
-    const text = '# Addendum\n\nWe will work to the following three key principles:\n\nI. Use our data well\n\nWe will share data. A key action here will be to publish it.\n\nII. Listen to residents\n\nThere are two approaches:\n\n- Ask residents each year\n\nIII. Work as one\n\nWords.\n';
+    const text =
+      '# Addendum\n\nWe will work to the following three key principles:\n\nI. Use our data well\n\nWe will share data. A key action here will be to publish it.\n\nII. Listen to residents\n\nThere are two approaches:\n\n- Ask residents each year\n\nIII. Work as one\n\nWords.\n';
     const found = findNumberedPriorities(outlineOf(text));
     expect(found.map(({ item }) => item.body)).toEqual(['Use our data well', 'Listen to residents', 'Work as one']);
-    expect(actionsInBlocks(found[0]!.blocks, 'I', false, true).map(({ words }) => words)).toEqual(['We will share data.', 'A key action here will be to publish it.']);
+    expect(actionsInBlocks(found[0]!.blocks, 'I', false, true).map(({ words }) => words)).toEqual([
+      'We will share data.',
+      'A key action here will be to publish it.',
+    ]);
     expect(actionsInBlocks(found[1]!.blocks, 'II', false, true).map(({ words }) => words)).toEqual(['Ask residents each year']);
     expect(findNumberedPriorities(outlineOf('Our priorities are:\n\n1. One thing here\n2. Another thing here\n'))).toEqual([]);
   });
 
   it('takes priorities named in their action parts’ headings, when two or more are', () => {
-    const text = '# Strategy\n\n## Preventing Well - Key Issues\n\n- Too few checks\n\n## Preventing Well - Key Initiatives\n\n- Health checks for all\n\n## Living Well – Our actions\n\n- Memory cafés\n';
+    const text =
+      '# Strategy\n\n## Preventing Well - Key Issues\n\n- Too few checks\n\n## Preventing Well - Key Initiatives\n\n- Health checks for all\n\n## Living Well – Our actions\n\n- Memory cafés\n';
     const named = findNamedPriorities(outlineOf(text));
     expect(named.map(({ name, parts }) => `${name}: ${parts.length}`)).toEqual(['Preventing Well: 1', 'Living Well: 1']);
     expect(findNamedPriorities(outlineOf('# S\n\n## Housing – key actions\n\n- Build\n'))).toEqual([]);

@@ -55,7 +55,14 @@ function onHeading(state: OutlineState, line: ClassifiedLine, index: number): vo
 function onItem(state: OutlineState, line: ClassifiedLine, index: number): void {
   // An item as far in as an open one, or further out, closes it.
   while (state.items.length && state.items[state.items.length - 1]!.indent >= line.indent) state.items.pop();
-  const block: Block = { kind: 'item', indexes: [index], body: line.body, quote: line.quote, depth: state.items.length, ...(line.number ?? line.letter ? { number: line.number ?? line.letter } : {}) };
+  const block: Block = {
+    kind: 'item',
+    indexes: [index],
+    body: line.body,
+    quote: line.quote,
+    depth: state.items.length,
+    ...((line.number ?? line.letter) ? { number: line.number ?? line.letter } : {}),
+  };
   state.stack[state.stack.length - 1]!.blocks.push(block);
   state.items.push({ indent: line.indent, block });
   state.last = block;

@@ -16,7 +16,19 @@ const files = {
 };
 const at = '2026-11-22';
 
-type AnyNode = Record<string, unknown> & { id: string; label: string; title: string; parent?: string; owner?: string; code?: string; term?: string; kind?: string; grade?: string; text?: string; source: { section: string; excerpt: string } };
+type AnyNode = Record<string, unknown> & {
+  id: string;
+  label: string;
+  title: string;
+  parent?: string;
+  owner?: string;
+  code?: string;
+  term?: string;
+  kind?: string;
+  grade?: string;
+  text?: string;
+  source: { section: string; excerpt: string };
+};
 
 const normalise = (value: string) => value.replace(/\s+/g, ' ').trim();
 
@@ -51,7 +63,14 @@ describe('the People Strategy consultation (000)', () => {
 
   it('recovers the plan: title, five-year period from "over the next five years", consultation status', () => {
     const [plan] = byLabel(nodes, 'Plan');
-    expect(plan).toMatchObject({ id: 'redbridge-people-strategy-2024', title: 'People Strategy', kind: 'STRATEGY', status: 'CONSULTATION', periodStart: 2024, periodEnd: 2029 });
+    expect(plan).toMatchObject({
+      id: 'redbridge-people-strategy-2024',
+      title: 'People Strategy',
+      kind: 'STRATEGY',
+      status: 'CONSULTATION',
+      periodStart: 2024,
+      periodEnd: 2029,
+    });
     expect(seed.document).toEqual({
       id: 'document/redbridge-people-strategy-consultation',
       title: 'People Strategy Consultation - closing date for survey: 28th February 2024',
@@ -65,7 +84,13 @@ describe('the People Strategy consultation (000)', () => {
 
   it('finds five strategic priorities with 10, 7, 8, 6 and 7 "we will" statements', () => {
     const priorities = byLabel(nodes, 'Priority');
-    expect(priorities.map(({ code }) => code)).toEqual(['Strategic Priority 1', 'Strategic Priority 2', 'Strategic Priority 3', 'Strategic Priority 4', 'Strategic Priority 5']);
+    expect(priorities.map(({ code }) => code)).toEqual([
+      'Strategic Priority 1',
+      'Strategic Priority 2',
+      'Strategic Priority 3',
+      'Strategic Priority 4',
+      'Strategic Priority 5',
+    ]);
     expect(priorities.map(({ title }) => title)).toEqual([
       'Be Happy, Safe and Well',
       'Achieve Your Full Potential',
@@ -103,10 +128,23 @@ describe('the Thurrock Corporate Plan (002)', () => {
     d: 'role/thurrock-executive-director-of-childrens-services',
     e: 'role/thurrock-executive-director-of-place',
   };
-  const expectedDeliverables: Record<string, number[]> = { a: [1, 2, 3, 4, 5], b: [6, 7, 8, 9, 10, 11, 12], c: [13, 14, 15, 16], d: [17, 18, 19, 20], e: [21, 22, 23] };
+  const expectedDeliverables: Record<string, number[]> = {
+    a: [1, 2, 3, 4, 5],
+    b: [6, 7, 8, 9, 10, 11, 12],
+    c: [13, 14, 15, 16],
+    d: [17, 18, 19, 20],
+    e: [21, 22, 23],
+  };
 
   it('recovers the plan and its period from "Our priorities for 2024-2029"', () => {
-    expect(byLabel(nodes, 'Plan')[0]).toMatchObject({ id: 'thurrock-corporate-plan-2024', title: 'Corporate Plan: People', kind: 'CORPORATE_PLAN', status: 'ADOPTED', periodStart: 2024, periodEnd: 2029 });
+    expect(byLabel(nodes, 'Plan')[0]).toMatchObject({
+      id: 'thurrock-corporate-plan-2024',
+      title: 'Corporate Plan: People',
+      kind: 'CORPORATE_PLAN',
+      status: 'ADOPTED',
+      periodStart: 2024,
+      periodEnd: 2029,
+    });
     expect(seed.document).toMatchObject({ title: 'Corporate Plan: People', kind: 'CORPORATE_PLAN' });
   });
 
@@ -116,13 +154,19 @@ describe('the Thurrock Corporate Plan (002)', () => {
     expect(lettered[2]).toMatchObject({
       id: 'thurrock-corporate-plan-2024/c',
       term: 'Priority',
-      source: { excerpt: 'C. Work to ensure the children and young people who access or are at risk of accessing council services are appropriately supported to achieve positive outcomes' },
+      source: {
+        excerpt:
+          'C. Work to ensure the children and young people who access or are at risk of accessing council services are appropriately supported to achieve positive outcomes',
+      },
     });
     for (const priority of lettered) {
       const letter = priority.code!.toLowerCase();
       expect(priority.owner, letter).toBe(expectedOwners[letter]);
       const deliverables = childrenOf(nodes, priority.id).filter(({ term }) => term === 'Deliverable');
-      expect(deliverables.map(({ code }) => Number(code)), letter).toEqual(expectedDeliverables[letter]);
+      expect(
+        deliverables.map(({ code }) => Number(code)),
+        letter,
+      ).toEqual(expectedDeliverables[letter]);
       for (const deliverable of deliverables) {
         expect(deliverable).toMatchObject({ id: `thurrock-corporate-plan-2024/d${deliverable.code}`, label: 'Action', owner: expectedOwners[letter] });
       }
@@ -147,7 +191,11 @@ describe('the Thurrock Corporate Plan (002)', () => {
   });
 
   it('reads the policy outcome and the numbered strategic objectives', () => {
-    expect(nodes.find(({ id }) => id === 'thurrock-corporate-plan-2024/policy-outcome')).toMatchObject({ label: 'Priority', term: 'Policy outcome', corporate: true });
+    expect(nodes.find(({ id }) => id === 'thurrock-corporate-plan-2024/policy-outcome')).toMatchObject({
+      label: 'Priority',
+      term: 'Policy outcome',
+      corporate: true,
+    });
     const objectives = byLabel(nodes, 'Priority').filter(({ term }) => term === 'Strategic objective');
     expect(objectives.map(({ id, code }) => `${id} ${code}`)).toEqual(['1', '2', '3', '4'].map((n) => `thurrock-corporate-plan-2024/so${n} ${n}`));
   });
@@ -159,10 +207,13 @@ describe('the Thurrock Corporate Plan (002)', () => {
   it('gives the same priorities and deliverables for an HTML version, with line numbers kept', () => {
     const html = toHtml(text);
     const fromHtml = parseChecked(html, { fileName: 'thurrock.html', publisherId: 'org/thurrock-council' });
-    const shape = (list: AnyNode[]) => list.filter(({ label }) => label !== 'Plan').map(({ id, label, title, parent, code, term, owner }) => ({ id, label, title, parent, code, term, owner }));
+    const shape = (list: AnyNode[]) =>
+      list.filter(({ label }) => label !== 'Plan').map(({ id, label, title, parent, code, term, owner }) => ({ id, label, title, parent, code, term, owner }));
     expect(shape(fromHtml.nodes)).toEqual(shape(nodes));
     expect(fromHtml.notUnderstood.map(({ line }) => line)).toEqual(notUnderstood.map(({ line }) => line));
-    expect(fromHtml.nodes.find(({ id }) => id === 'role/thurrock-executive-director-of-childrens-services')!.source.excerpt).toBe('Executive Director of Children&#39;s Services');
+    expect(fromHtml.nodes.find(({ id }) => id === 'role/thurrock-executive-director-of-childrens-services')!.source.excerpt).toBe(
+      'Executive Director of Children&#39;s Services',
+    );
   });
 });
 
@@ -193,7 +244,10 @@ describe('Caring for Redbridge (001)', () => {
     ]);
     expect(objectives.map(({ id }) => childrenOf(nodes, id).filter(({ term }) => term === 'Key action').length)).toEqual([8, 9, 14, 6, 4]);
     expect(objectives[0]!.text).toBe('We will provide and support high quality universal services that are accessible to all residents of the Borough.');
-    expect(childrenOf(nodes, `${planId}/so1`)[0]).toMatchObject({ id: `${planId}/so1/ka1`, title: 'Implementing the requirement for families to have access to 30 hours free childcare' });
+    expect(childrenOf(nodes, `${planId}/so1`)[0]).toMatchObject({
+      id: `${planId}/so1/ka1`,
+      title: 'Implementing the requirement for families to have access to 30 hours free childcare',
+    });
   });
 
   it('keeps the council priorities and commissioning objectives, and drops the lists that only preview the strategic objectives', () => {
@@ -292,7 +346,9 @@ describe('the Ofsted inspection report (004)', () => {
     expect(recommendations[0]).toMatchObject({
       parent: evidence[0]!.id,
       title: 'Address the consistency of the quality of practice for all care leavers',
-      source: { excerpt: 'Ofsted recommends that in order to improve, Redbridge should address the consistency of the quality of practice for all care leavers.' },
+      source: {
+        excerpt: 'Ofsted recommends that in order to improve, Redbridge should address the consistency of the quality of practice for all care leavers.',
+      },
     });
     expect(recommendations[0]!.title.toLowerCase()).toContain('address the consistency of the quality of practice for all care leavers');
   });
@@ -344,7 +400,13 @@ Tel: 01234 567890
   const planId = 'living-well-in-northshire-adult-social-care-2025';
 
   it('yields a sensible plan: outcomes, their actions and owners', () => {
-    expect(byLabel(nodes, 'Plan')[0]).toMatchObject({ id: planId, title: 'Living Well in Northshire: Adult Social Care Plan 2025 to 2028', status: 'ADOPTED', periodStart: 2025, periodEnd: 2028 });
+    expect(byLabel(nodes, 'Plan')[0]).toMatchObject({
+      id: planId,
+      title: 'Living Well in Northshire: Adult Social Care Plan 2025 to 2028',
+      status: 'ADOPTED',
+      periodStart: 2025,
+      periodEnd: 2028,
+    });
     const outcomes = byLabel(nodes, 'Priority');
     expect(outcomes.map(({ id, code, term, title }) => `${id} | ${code} | ${term} | ${title}`)).toEqual([
       `${planId}/o1 | Outcome 1 | Outcome | People live independently at home for longer`,
@@ -361,7 +423,9 @@ Tel: 01234 567890
       const actions = childrenOf(nodes, outcome.id);
       expect(actions.map(({ id, term, owner }) => `${id} ${term} ${owner}`)).toEqual([1, 2].map((n) => `${outcome.id}/a${n} Action ${outcome.owner}`));
     }
-    expect(nodes.find(({ id }) => id === `${planId}/o3/a2`)!.text).toBe('Train all staff in the Mental Capacity Act 2005 and the deprivation of liberty safeguards.');
+    expect(nodes.find(({ id }) => id === `${planId}/o3/a2`)!.text).toBe(
+      'Train all staff in the Mental Capacity Act 2005 and the deprivation of liberty safeguards.',
+    );
   });
 
   it('cites the legislation it names and suggests, without asserting, a statutory basis for the actions that cite it', () => {
@@ -370,9 +434,21 @@ Tel: 01234 567890
       'authority/mental-capacity-act-2005 ← Mental Capacity Act 2005',
     ]);
     expect(seed.links.filter(({ type }) => type === 'GIVES_EFFECT_TO')).toEqual([
-      { from: `${planId}/o1/a2`, type: 'GIVES_EFFECT_TO', to: 'authority/care-act-2014', basis: 'SUGGESTED', rationale: 'Cites "section 9 of the Care Act 2014" in its own words.' },
+      {
+        from: `${planId}/o1/a2`,
+        type: 'GIVES_EFFECT_TO',
+        to: 'authority/care-act-2014',
+        basis: 'SUGGESTED',
+        rationale: 'Cites "section 9 of the Care Act 2014" in its own words.',
+      },
       { from: `${planId}/o2/a2`, type: 'GIVES_EFFECT_TO', to: 'authority/care-act-2014', basis: 'SUGGESTED', rationale: 'Cites "Care Act" in its own words.' },
-      { from: `${planId}/o3/a2`, type: 'GIVES_EFFECT_TO', to: 'authority/mental-capacity-act-2005', basis: 'SUGGESTED', rationale: 'Cites "Mental Capacity Act 2005" in its own words.' },
+      {
+        from: `${planId}/o3/a2`,
+        type: 'GIVES_EFFECT_TO',
+        to: 'authority/mental-capacity-act-2005',
+        basis: 'SUGGESTED',
+        rationale: 'Cites "Mental Capacity Act 2005" in its own words.',
+      },
     ]);
   });
 
@@ -454,8 +530,12 @@ Recommendations
       'Authority authority/children-act-1989 Children Act 1989',
     ]);
     expect(nodes[1]!.text).toBe('Children get the best start.');
-    expect(seed.links.filter(({ type }) => type === 'GIVES_EFFECT_TO').map(({ from, to }) => `${from} ${to}`)).toEqual([`${planId}/t1/o1.1/w2 authority/children-act-1989`]);
-    expect(notUnderstood).toEqual([{ line: 1, text: 'Agreed by Council in May 2022.', reason: 'narrative text outside any recognised priority, objective or list' }]);
+    expect(seed.links.filter(({ type }) => type === 'GIVES_EFFECT_TO').map(({ from, to }) => `${from} ${to}`)).toEqual([
+      `${planId}/t1/o1.1/w2 authority/children-act-1989`,
+    ]);
+    expect(notUnderstood).toEqual([
+      { line: 1, text: 'Agreed by Council in May 2022.', reason: 'narrative text outside any recognised priority, objective or list' },
+    ]);
   });
 });
 
@@ -512,15 +592,15 @@ describe('any document', () => {
 
 /** Wraps each line of a plain-text document in the HTML element it would be, keeping line numbers. */
 function toHtml(text: string): string {
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+  const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
   const lines = text.split('\n').map((line) => {
     const words = line.trim();
     if (!words) return '';
     const bullet = /^[•\-*]\s+(.*)$/.exec(words);
-    if (bullet) return `<li>${escape(bullet[1]!)}</li>`;
-    if (/^\d+\.\s/.test(words)) return `<li>${escape(words)}</li>`;
-    if (/^[A-E]\.\s/.test(words) || (words.length < 60 && !/[.]$/.test(words))) return `<h2>${escape(words)}</h2>`;
-    return `<p>${escape(words)}</p>`;
+    if (bullet) return `<li>${escapeHtml(bullet[1]!)}</li>`;
+    if (/^\d+\.\s/.test(words)) return `<li>${escapeHtml(words)}</li>`;
+    if (/^[A-E]\.\s/.test(words) || (words.length < 60 && !/[.]$/.test(words))) return `<h2>${escapeHtml(words)}</h2>`;
+    return `<p>${escapeHtml(words)}</p>`;
   });
   return `<html><body>${lines.join('\n')}</body></html>\n`;
 }
@@ -529,14 +609,22 @@ describe('recommendations in a paragraph', () => {
   it('starts one at each sentence saying who should act, keeping what follows with it', async () => {
     const { recommendationsIn } = await import('./parse-inspection.ts');
     expect(
-      recommendationsIn('Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS. Health leaders should act at once.'),
-    ).toEqual(['Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS.', 'Health leaders should act at once.']);
+      recommendationsIn(
+        'Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS. Health leaders should act at once.',
+      ),
+    ).toEqual([
+      'Leaders should cut waiting times. Leaders should also support families while they wait. This includes CAMHS.',
+      'Health leaders should act at once.',
+    ]);
   });
 });
 
 describe('Markdown front matter', () => {
   it('is left out of the text, and its title titles the document', () => {
-    const { seed, notUnderstood } = parseStrategyDocument('---\nlayout: post\ntitle: "Riverside Health Strategy 2025 to 2030"\n---\n\nThe strategy has five priority areas:\n\n- Food\n- Homes\n', { fileName: 'post.md' });
+    const { seed, notUnderstood } = parseStrategyDocument(
+      '---\nlayout: post\ntitle: "Riverside Health Strategy 2025 to 2030"\n---\n\nThe strategy has five priority areas:\n\n- Food\n- Homes\n',
+      { fileName: 'post.md' },
+    );
     expect(seed.document.title).toBe('Riverside Health Strategy 2025 to 2030');
     expect(notUnderstood.map(({ text }) => text).join(' ')).not.toMatch(/layout/);
   });
@@ -549,24 +637,33 @@ describe('lead-ins that introduce no priorities of this plan', () => {
     expect(recogniseLeadIn('The specific objectives of the consultation were:', 'paragraph')?.kind).toBe('unknown');
     expect(recogniseLeadIn('Aims', 'heading')?.kind).toBe('unknown');
     expect(recogniseLeadIn('Our local priorities are:', 'paragraph')?.kind).toBe('priorities');
-    expect(recogniseLeadIn('It sets out a set of priority areas for action in the county. These are:', 'paragraph')).toMatchObject({ kind: 'priorities', term: 'Priority area' });
+    expect(recogniseLeadIn('It sets out a set of priority areas for action in the county. These are:', 'paragraph')).toMatchObject({
+      kind: 'priorities',
+      term: 'Priority area',
+    });
   });
 });
 
 describe('items nested under a listed priority', () => {
   it('are its actions, not more priorities', () => {
-    const text = 'Partnership Plan 2024-2027\n\nThe plan has two priorities:\n\n1. Safer streets.\n  1. Light every underpass.\n  2. Close drug markets.\n2. Healthy homes.\n  1. Insulate 500 homes.\n';
+    const text =
+      'Partnership Plan 2024-2027\n\nThe plan has two priorities:\n\n1. Safer streets.\n  1. Light every underpass.\n  2. Close drug markets.\n2. Healthy homes.\n  1. Insulate 500 homes.\n';
     const { seed } = parseStrategyDocument(text, { fileName: 'plan.txt' });
     const nodes = seed.nodes as { label?: string; title?: string; parent?: string; id?: string }[];
     const priorities = nodes.filter(({ label }) => label === 'Priority');
     expect(priorities.map(({ title }) => title)).toEqual(['Safer streets.', 'Healthy homes.']);
-    expect(nodes.filter(({ label, parent }) => label === 'Action' && parent === priorities[0]!.id).map(({ title }) => title)).toEqual(['Light every underpass.', 'Close drug markets.']);
+    expect(nodes.filter(({ label, parent }) => label === 'Action' && parent === priorities[0]!.id).map(({ title }) => title)).toEqual([
+      'Light every underpass.',
+      'Close drug markets.',
+    ]);
   });
 });
 
 describe('the title', () => {
   it('is the line after a cover line naming only the place, and never a web address', () => {
-    const report = parseStrategyDocument('Derby City\nInspection of services for children in need of help and protection\n\nWords of the report.\n', { fileName: 'report.txt' });
+    const report = parseStrategyDocument('Derby City\nInspection of services for children in need of help and protection\n\nWords of the report.\n', {
+      fileName: 'report.txt',
+    });
     expect(report.seed.document.title).toBe('Inspection of services for children in need of help and protection');
     const plan = parseStrategyDocument('example.gov.uk\n\n# Riverside Drug and Alcohol Partnership\n\nWords.\n', { fileName: 'plan.md' });
     expect(plan.seed.document.title).toBe('Riverside Drug and Alcohol Partnership');

@@ -77,7 +77,11 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
   let citer: string;
   if (inspection) {
     const reportSlug = withPrefix(publisherPrefix, slugify(heading.documentTitle, 50) || 'inspection-report');
-    documentKind = /\b(?:said|says|states|stated|added|highlights|concluded) the report\b|\bthe report (?:said|says|states|added|highlights|concluded)\b/i.test(text) ? 'NEWS_REPORT' : 'INSPECTION_REPORT';
+    documentKind = /\b(?:said|says|states|stated|added|highlights|concluded) the report\b|\bthe report (?:said|says|states|added|highlights|concluded)\b/i.test(
+      text,
+    )
+      ? 'NEWS_REPORT'
+      : 'INSPECTION_REPORT';
     citer = parseInspection(output, heading, reportSlug);
   } else {
     const plan = describePlan(output, heading, text);
@@ -88,7 +92,13 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
   // Named by the person importing, or else inferred: the publisher of a plan, the body a report inspects.
   const inferred = options.publisherId ? undefined : inferOrganisation(text, heading.documentTitle, inspection);
   if (inferred) {
-    output.add({ id: inferred.id, label: 'Organisation', kind: inferred.kind, title: inferred.name, source: { section: 'Document', excerpt: output.quoter.quote(inferred.quote, []) } } as Node);
+    output.add({
+      id: inferred.id,
+      label: 'Organisation',
+      kind: inferred.kind,
+      title: inferred.name,
+      source: { section: 'Document', excerpt: output.quoter.quote(inferred.quote, []) },
+    } as Node);
     if (inspection) output.link({ from: citer, type: 'ABOUT', to: inferred.id });
     else output.link({ from: inferred.id, type: 'PUBLISHES', to: citer });
   }
@@ -122,14 +132,20 @@ export function readFrontMatter(lines: SourceLine[], classified: ClassifiedLine[
   if (end < 0) return classified;
   let front: unknown;
   try {
-    front = parseYaml(lines.slice(1, end).map((line) => line.text).join('\n'));
+    front = parseYaml(
+      lines
+        .slice(1, end)
+        .map((line) => line.text)
+        .join('\n'),
+    );
   } catch {
     return classified;
   }
   const title = typeof front === 'object' && front && typeof (front as { title?: unknown }).title === 'string' ? (front as { title: string }).title.trim() : '';
   return classified.map((line, index) => {
     if (index > end) return line;
-    if (title && index > 0 && index < end && /^title\s*:/.test(lines[index]!.text.trim())) return { ...line, kind: 'heading', headingLevel: 1, body: title, quote: title };
+    if (title && index > 0 && index < end && /^title\s*:/.test(lines[index]!.text.trim()))
+      return { ...line, kind: 'heading', headingLevel: 1, body: title, quote: title };
     return { ...line, kind: 'furniture' };
   });
 }
@@ -165,7 +181,11 @@ function findTitle(output: Output, fileName: string): Heading {
   // structure (a priority, a list), when the file name stands in.
   let titleIndex = classified.findIndex((line) => line.kind !== 'blank' && line.kind !== 'furniture' && line.kind !== 'publisher');
   const opening = titleIndex >= 0 ? classified[titleIndex]! : undefined;
-  const fallbackName = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Untitled document';
+  const fallbackName =
+    fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[_-]+/g, ' ')
+      .trim() || 'Untitled document';
   if (!opening || opening.body.length > 200 || !['heading', 'paragraph', 'table'].includes(opening.kind)) {
     const first = lines.findIndex((line) => line.text.trim() !== '');
     const excerpt = output.quote(lines[first]!.text, [first]);
@@ -174,7 +194,13 @@ function findTitle(output: Output, fileName: string): Heading {
   // A cover that names the place first ("Derby City", then "Inspection of services for …") is titled by the line after.
   const following = output.nextContent(titleIndex);
   const cover = following >= 0 ? classified[following]! : undefined;
-  if (cover && opening.body.split(' ').length <= 3 && /^(?:inspection|review|report|annual report)\b/i.test(cover.body) && cover.body.length <= 200 && ['heading', 'paragraph'].includes(cover.kind)) {
+  if (
+    cover &&
+    opening.body.split(' ').length <= 3 &&
+    /^(?:inspection|review|report|annual report)\b/i.test(cover.body) &&
+    cover.body.length <= 200 &&
+    ['heading', 'paragraph'].includes(cover.kind)
+  ) {
     output.status[titleIndex] = USED;
     titleIndex = following;
   }
@@ -215,14 +241,21 @@ const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 /** The document's date where it states one ("Page last reviewed: 14/12/2023", "… – July 2018"). */
 function publishedDate(output: Output, title: string): string | undefined {
   const pad = (value: number) => String(value).padStart(2, '0');
-  const valid = (year: number, month: number, day?: number) => month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= 31)) && year >= 1800 && year <= 2200;
+  const valid = (year: number, month: number, day?: number) =>
+    month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= 31)) && year >= 1800 && year <= 2200;
   for (const line of output.lines) {
-    const numeric = /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i.exec(line.text);
+    const numeric =
+      /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i.exec(
+        line.text,
+      );
     if (numeric) {
       const [day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
       if (valid(year, month, day)) return `${year}-${pad(month)}-${pad(day)}`;
     }
-    const spelt = /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})\b/i.exec(line.text);
+    const spelt =
+      /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})\b/i.exec(
+        line.text,
+      );
     if (spelt) {
       const month = months.indexOf(spelt[2]!.toLowerCase()) + 1;
       if (valid(Number(spelt[3]), month, Number(spelt[1]))) return `${spelt[3]}-${pad(month)}-${pad(Number(spelt[1]))}`;
@@ -269,7 +302,13 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
     }
     return false;
   };
-  const wordsIn = (from: number, to: number) => (to > from ? (text.slice(from, to).replace(/<[^>]*>/g, ' ').match(/[A-Za-z]{3,}/g)?.length ?? 0) : 0);
+  const wordsIn = (from: number, to: number) =>
+    to > from
+      ? (text
+          .slice(from, to)
+          .replace(/<[^>]*>/g, ' ')
+          .match(/[A-Za-z]{3,}/g)?.length ?? 0)
+      : 0;
 
   const defined = new Set<string>();
   // Per citing line: how far the words around its citations have been counted, and how many.

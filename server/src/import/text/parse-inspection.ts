@@ -117,7 +117,10 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
   const judgements = new Map<string, Node>();
   const addJudgement = (subject: string, grade: Grade, excerptWords: string, index: number, text?: string) => {
     // A report often grades an area twice (a summary table, then its own section): one judgement.
-    const key = subject.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+    const key = subject
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ' ')
+      .trim();
     const earlier = judgements.get(key);
     if (earlier) {
       judgement = earlier;
@@ -139,7 +142,13 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
     section = shortTitle(subject, 120);
     list = 'findings';
   };
-  const addFinding = (kind: 'STRENGTH' | 'FINDING' | 'AREA_FOR_IMPROVEMENT' | 'RECOMMENDATION', words: string, quote: string, index: number, title = shortTitle(words)) => {
+  const addFinding = (
+    kind: 'STRENGTH' | 'FINDING' | 'AREA_FOR_IMPROVEMENT' | 'RECOMMENDATION',
+    words: string,
+    quote: string,
+    index: number,
+    title = shortTitle(words),
+  ) => {
     // What a report says needs to improve, and what it recommends, is about the whole report.
     const parent = kind === 'RECOMMENDATION' || list === 'improvements' ? report : (judgement ?? report);
     const node = output.add({
@@ -152,7 +161,8 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
       source: { section, excerpt: output.quote(quote, [index]) },
     } as Node);
     status[index] = USED;
-    if (kind === 'RECOMMENDATION' || kind === 'AREA_FOR_IMPROVEMENT') lastAsk = { node, indent: classified[index]!.indent, leadIn: classified[index]!.kind === 'paragraph' && /:["”’']?$/.test(words) };
+    if (kind === 'RECOMMENDATION' || kind === 'AREA_FOR_IMPROVEMENT')
+      lastAsk = { node, indent: classified[index]!.indent, leadIn: classified[index]!.kind === 'paragraph' && /:["”’']?$/.test(words) };
   };
   // The recommendation last read: items nested under it, or after its closing colon, are part of it.
   let lastAsk: { node: Node; indent: number; leadIn: boolean } | undefined;
@@ -204,7 +214,11 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
         status[index] = USED;
         continue;
       }
-      if (/^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:priority action|improvement|development))\s*[:?]?$/i.test(body)) {
+      if (
+        /^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:priority action|improvement|development))\s*[:?]?$/i.test(
+          body,
+        )
+      ) {
         list = /recommend/i.test(body) ? 'recommendations' : 'improvements';
         section = shortTitle(body, 120);
         output.sections[index] = section;
@@ -249,7 +263,14 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
         continue;
       }
       if ((list === 'recommendations' || list === 'improvements') && /\bshould\b/i.test(body)) {
-        for (const recommendation of recommendationsIn(body)) addFinding(list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT', recommendation, recommendation, index, recommendationTitle(recommendation));
+        for (const recommendation of recommendationsIn(body))
+          addFinding(
+            list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT',
+            recommendation,
+            recommendation,
+            index,
+            recommendationTitle(recommendation),
+          );
         continue;
       }
       if (judgement && /[.!?]["”’']?$/.test(body)) {

@@ -40,7 +40,12 @@ describe('logical lines', () => {
       'over two lines --><p>After</p><table><tr><td>2017</td><td>42</td></tr></table>',
       '<script>var x = "<p>not text</p>";</script></body></html>',
     ].join('\n');
-    const lines = toSourceLines(html).map(({ line, text, heading, listItem }) => ({ line, text, ...(heading ? { heading } : {}), ...(listItem ? { listItem } : {}) }));
+    const lines = toSourceLines(html).map(({ line, text, heading, listItem }) => ({
+      line,
+      text,
+      ...(heading ? { heading } : {}),
+      ...(listItem ? { listItem } : {}),
+    }));
     expect(lines).toEqual([
       { line: 2, text: 'Priority A', heading: 2 },
       { line: 2, text: "Children's services & schools", listItem: true },

@@ -54,14 +54,71 @@ export interface SourceLine {
 }
 
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'tfoot', 'thead', 'title', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'title',
+  'tr',
+  'ul',
 ]);
 
 const entities: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“',
-  rdquo: '”', pound: '£', euro: '€', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  pound: '£',
+  euro: '€',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  shy: '',
 };
 
 /** Decodes the HTML character references a council web page uses. */
@@ -203,9 +260,16 @@ export class Quoter {
     const near = first && last ? { start: first.start, end: last.end } : undefined;
     const passage = normaliseWhitespace(wanted);
     if (this.contains(passage, near)) return cutExcerpt(passage, max);
-    const pieces = lines.flatMap((line) => line.chunks).map(normaliseWhitespace).filter(Boolean);
+    const pieces = lines
+      .flatMap((line) => line.chunks)
+      .map(normaliseWhitespace)
+      .filter(Boolean);
     const words = new Set(passage.toLowerCase().split(' '));
-    const overlap = (piece: string) => piece.toLowerCase().split(' ').filter((word) => words.has(word)).length;
+    const overlap = (piece: string) =>
+      piece
+        .toLowerCase()
+        .split(' ')
+        .filter((word) => words.has(word)).length;
     const best = pieces.filter((piece) => this.contains(piece, near)).sort((a, b) => overlap(b) - overlap(a) || b.length - a.length)[0];
     if (best) return cutExcerpt(best, max);
     return cutExcerpt(normaliseWhitespace(this.input.slice(first?.start ?? 0, last?.end ?? 0)) || this.normalised, max);
