@@ -9,6 +9,8 @@ import { axeViolations, launchBrowser, saveScreenshot } from './browser.ts';
 // this file creates lives under these two ids and is removed afterwards.
 const PLAN = 'test-borough-adult-care-strategy-2025';
 const DOCUMENT = 'document/test-borough-adult-care-strategy-2025-2030';
+// The council the importer finds named in the strategy's opening lines.
+const ORGANISATION = 'org/test-borough-council';
 const PLAN_TITLE = 'Test Borough Adult Care Strategy 2025-2030';
 const FILE_NAME = 'test-borough-adult-care.md';
 const ASSESSMENT = "Offer every carer a carer's assessment, as the Care Act 2014 requires.";
@@ -46,18 +48,18 @@ const markdownFile = { name: FILE_NAME, mimeType: 'text/markdown', buffer: Buffe
 const cleanUp = cypher(
   'test.authoring.cleanUp',
   `CALL () {
-     MATCH (n:Entity) WHERE n.id IN [$plan, $document] OR n.id STARTS WITH $plan + '/'
+     MATCH (n:Entity) WHERE n.id IN [$plan, $document, $organisation] OR n.id STARTS WITH $plan + '/'
      DETACH DELETE n
    }
    CALL () {
-     MATCH (c:Change) WHERE c.subjectId IN [$plan, $document] OR c.subjectId STARTS WITH $plan + '/'
+     MATCH (c:Change) WHERE c.subjectId IN [$plan, $document, $organisation] OR c.subjectId STARTS WITH $plan + '/'
      DELETE c
    }`,
 );
 const remaining = cypher(
   'test.authoring.remaining',
-  `RETURN COUNT { MATCH (n:Entity) WHERE n.id IN [$plan, $document] OR n.id STARTS WITH $plan + '/' } AS nodes,
-          COUNT { MATCH (c:Change) WHERE c.subjectId IN [$plan, $document] OR c.subjectId STARTS WITH $plan + '/' } AS changes`,
+  `RETURN COUNT { MATCH (n:Entity) WHERE n.id IN [$plan, $document, $organisation] OR n.id STARTS WITH $plan + '/' } AS nodes,
+          COUNT { MATCH (c:Change) WHERE c.subjectId IN [$plan, $document, $organisation] OR c.subjectId STARTS WITH $plan + '/' } AS changes`,
 );
 
 let browser: Browser;
@@ -67,7 +69,7 @@ let gateway: Gateway;
 beforeAll(async () => {
   gateway = testGateway();
   // A run stopped half-way leaves its import behind; start from nothing.
-  await gateway.write(cleanUp, { plan: PLAN, document: DOCUMENT });
+  await gateway.write(cleanUp, { plan: PLAN, document: DOCUMENT, organisation: ORGANISATION });
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
 });
@@ -76,8 +78,8 @@ afterAll(async () => {
   await browser?.close();
   if (!gateway) return;
   try {
-    await gateway.write(cleanUp, { plan: PLAN, document: DOCUMENT });
-    const [left] = await gateway.read(remaining, { plan: PLAN, document: DOCUMENT });
+    await gateway.write(cleanUp, { plan: PLAN, document: DOCUMENT, organisation: ORGANISATION });
+    const [left] = await gateway.read(remaining, { plan: PLAN, document: DOCUMENT, organisation: ORGANISATION });
     expect(left).toEqual({ nodes: 0, changes: 0 });
   } finally {
     await gateway.close();
@@ -150,7 +152,7 @@ describe('authoring, as a strategy author uses it', () => {
     await preview.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'preview-heading');
     expect(await preview.getByText('Nothing has been written yet.').count()).toBe(1);
-    expect(await preview.getByText('1 source document, 1 plan, 2 priorities and 3 actions.').count()).toBe(1);
+    expect(await preview.getByText('1 source document, 1 plan, 2 priorities, 3 actions and 1 organisation.').count()).toBe(1);
 
     const priorities = preview.getByRole('table', { name: 'Priorities (2)' });
     expect(await priorities.locator('tbody tr td:first-child').allTextContents()).toEqual(['Independent lives', 'Support for carers']);
