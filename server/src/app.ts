@@ -113,6 +113,8 @@ export function createApp(options: AppOptions): App {
       try {
         return await compressed(request, await route(request));
       } catch (error) {
+        // A client that went away (a page left mid-request) is no fault of the server's.
+        if (request.signal.aborted) return text('Request cancelled', 499);
         console.error(`${request.method} ${request.url} failed:`, error);
         return text('Internal server error', 500);
       }

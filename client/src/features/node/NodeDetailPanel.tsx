@@ -117,8 +117,12 @@ export function NodeDetailPanel({ id }: { id: string }) {
   const gone = (message: string) => {
     setMode('view');
     setDeleted({ id, message, gone: true });
-    requestAnimationFrame(() => heading.current?.focus());
   };
+
+  // Focus moves to the "Deleted" heading once it is on the page, not before React has drawn it.
+  useEffect(() => {
+    if (deleted?.gone) heading.current?.focus();
+  }, [deleted]);
 
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading" onKeyDown={(event) => event.key === 'Escape' && select(null)}>
