@@ -210,13 +210,17 @@ interface Timing {
 }
 
 const removeNodes = cypher('bench.removeImportedNodes', 'UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n');
-const removeChanges = cypher('bench.removeImportChanges', 'MATCH (c:Change {subjectId: $id}) DETACH DELETE c');
+const removeChanges = cypher('bench.removeImportChanges', 'UNWIND $ids AS id MATCH (c:Change {subjectId: id}) DETACH DELETE c');
 
-/** Removes exactly what an import created, and the record of it. */
+/** Removes exactly what an import created, and the history records of the import and of each node. */
 async function removeImported(gateway: Gateway, answer: ImportAnswer): Promise<void> {
   const ids = answer.created.map(({ id }) => id);
-  for (let start = 0; start < ids.length; start += 5_000) await gateway.write(removeNodes, { ids: ids.slice(start, start + 5_000) });
-  if (answer.document) await gateway.write(removeChanges, { id: answer.document.id });
+  for (let start = 0; start < ids.length; start += 5_000) {
+    const chunk = ids.slice(start, start + 5_000);
+    await gateway.write(removeNodes, { ids: chunk });
+    await gateway.write(removeChanges, { ids: chunk });
+  }
+  if (answer.document) await gateway.write(removeChanges, { ids: [answer.document.id] });
 }
 
 /** Imports `document` through the API, sampling other requests throughout; checks the answer. */
