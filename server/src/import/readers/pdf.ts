@@ -5,7 +5,6 @@
  * footers and page numbers dropped. The text it returns is what the document is stored as, so
  * every excerpt is quoted from it word for word.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** One line of a page, as laid out. */
 export interface PdfLine {
@@ -84,6 +83,10 @@ export function piecesToLines(pieces: TextPiece[], page: number, pageHeight: num
 
 /** Every line of every page of the PDF. */
 export async function pdfLines(bytes: Uint8Array): Promise<PdfLine[]> {
+  // Loaded here, not at the top: pdf.js's legacy build installs core-js polyfills over globals
+  // (JSON.stringify among them, about 15 times slower), and only the import workers, which read
+  // documents, should carry them; the server's main thread answers every request with JSON.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
   const document = await task.promise;
   try {
