@@ -12,8 +12,8 @@ import type { Change, DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput }
 import { nodeSchemas } from '../import/seed-format.ts';
 import { hierarchyRules, linkRules, normaliseWhitespace } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
-import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
-import { deletedMeanwhile, idTaken, lastDeletion, lastLinkDeletion, lockNode, STAMP_NODE, staleVersion, versionKeys, versionOf } from './versions.ts';
+import { EDGE, NODE, toEdge, toNode, versionKeys, versionOf } from './shapes.ts';
+import { deletedMeanwhile, idTaken, lastDeletion, lastLinkDeletion, lockNode, STAMP_NODE, staleVersion } from './versions.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
 type EditableLabel = keyof typeof nodeSchemas;

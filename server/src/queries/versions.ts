@@ -11,8 +11,6 @@ import { ExpectedError } from '../errors.ts';
 import type { GraphNode } from '../generated/graphql.ts';
 import { NODE, toNode } from './shapes.ts';
 
-export { versionKeys, versionOf } from './shapes.ts';
-
 /** Cypher that stamps node `n` as changed by `$by` at `$at`: use inside a SET clause. */
 export const STAMP_NODE = (variable: string) =>
   `${variable}.version = coalesce(${variable}.version, 0) + 1, ${variable}.changedBy = $by, ${variable}.changedAt = $at`;
