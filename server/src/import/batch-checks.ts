@@ -8,7 +8,7 @@
  */
 import { nodeLabels, type NodeLabel, type RelationshipType } from '../model.ts';
 import { managedByGraph } from '../queries/edit.ts';
-import { versionKeys } from '../queries/shapes.ts';
+import { withoutVersionKeys } from '../queries/shapes.ts';
 import { findCycles, hierarchyRules, linkRules, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
 
 type LabelOrDocument = NodeLabel | 'Document';
@@ -32,9 +32,8 @@ export const allLinkRules: Record<RelationshipType, { from: readonly LabelOrDocu
   return rules as Record<RelationshipType, { from: readonly LabelOrDocument[]; to: readonly LabelOrDocument[] }>;
 })();
 
-// Properties an import never sets: the version bookkeeping. A new node's placement is worked out
-// again from the hierarchy; an existing node's must be what the graph holds.
-const notImported = new Set<string>(versionKeys);
+// An import never sets the version bookkeeping. A new node's placement is worked out again from
+// the hierarchy; an existing node's must be what the graph holds.
 const placement = new Set(['planId', 'topPriorityId']);
 const ownedByGraph = new Set<string>(managedByGraph);
 
@@ -58,13 +57,13 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     if (typeof owner === 'string' && node.props.documentId !== owner) {
       fault(`nodes[${index}]`, `${node.id} is stated by ${owner}; an import cannot change what another document states`);
     }
-    for (const key of Object.keys(node.props)) {
-      if (!found || !ownedByGraph.has(key) || notImported.has(key) || key === 'id' || key === 'documentId') continue;
+    for (const key of Object.keys(withoutVersionKeys(node.props))) {
+      if (!found || !ownedByGraph.has(key) || key === 'id' || key === 'documentId') continue;
       if (JSON.stringify(node.props[key]) !== JSON.stringify(found.props?.[key] ?? null))
         fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
     }
     labels.set(node.id, node.label);
-    return { ...node, props: Object.fromEntries(Object.entries(node.props).filter(([key]) => !notImported.has(key) && (found || !placement.has(key)))) };
+    return { ...node, props: Object.fromEntries(Object.entries(withoutVersionKeys(node.props)).filter(([key]) => found || !placement.has(key))) };
   });
 
   batch.links.forEach((link, index) => {
@@ -79,7 +78,7 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
       );
     }
   });
-  const links = batch.links.map((link) => ({ ...link, props: Object.fromEntries(Object.entries(link.props).filter(([key]) => !notImported.has(key))) }));
+  const links = batch.links.map((link) => ({ ...link, props: withoutVersionKeys(link.props) }));
   findCycles(links, faults);
 
   // Placement follows from the hierarchy, as the loader records it for every other route.

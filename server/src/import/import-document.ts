@@ -11,7 +11,7 @@ import type { Gateway } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode, ImportNote, ImportResult } from '../generated/graphql.ts';
 import { recordChanges, type ChangeRecord } from '../queries/edit.ts';
 import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load.ts';
-import { toEdge, toNode, versionKeys, versionOf } from '../queries/shapes.ts';
+import { toEdge, toNode, versionOf, withoutVersionKeys } from '../queries/shapes.ts';
 import { z } from 'zod';
 import { ExpectedError } from '../errors.ts';
 import { nodeLabels, relationshipTypes } from '../model.ts';
@@ -151,10 +151,9 @@ function keepOtherDocumentsNodes(parsed: ParsedFile, existing: ExistingNodes): v
   });
 }
 
-// What a node says: its properties without the graph's record of who wrote them and when.
-const notContent = new Set<string>(['at', ...versionKeys]);
+// What a node says: its set properties without the graph's record of who wrote them and when.
 const content = (props: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && value !== undefined && !notContent.has(key)));
+  Object.fromEntries(Object.entries(withoutVersionKeys(props)).filter(([key, value]) => value !== null && value !== undefined && key !== 'at'));
 const comparable = (props: Record<string, unknown>) =>
   JSON.stringify(
     Object.entries(content(props))

@@ -83,16 +83,18 @@ function changedByPerson(state: SeedItemState): boolean {
   return state.lastChange !== null;
 }
 
-/**
- * Works out what loading `batch` would do to a graph in `state`: which documents changed, what
- * to write, and which people's changes stand in the way. Pure, so every case is unit-tested.
- */
-export function planSeedLoad(
-  batch: GraphBatch,
-  loaded: ReadonlyMap<string, string | null>,
-  state: { nodes: ReadonlyMap<string, SeedItemState>; links: ReadonlyMap<string, SeedItemState> },
-  reset = false,
-): SeedPlan {
+/** What the seed says, hashed: each node and link, each document, and which documents changed. */
+interface SeedContent {
+  ofNode: (node: GraphNode) => string | undefined;
+  ofLink: (link: GraphLink) => string | undefined;
+  hashes: Map<string, string>;
+  documentHashes: Map<string, string>;
+  documentIds: string[];
+  changed: Set<string>;
+}
+
+/** Hashes the batch and tells which documents differ from what was last `loaded` (all, in a reset). */
+function seedContent(batch: GraphBatch, loaded: ReadonlyMap<string, string | null>, reset: boolean): SeedContent {
   const { ofNode, ofLink } = documentsOf(batch);
   const hashes = new Map<string, string>();
   for (const node of batch.nodes) hashes.set(node.id, hashOf({ label: node.label, props: node.props }));
@@ -110,6 +112,21 @@ export function planSeedLoad(
   const documentIds = batch.nodes.filter(({ label }) => label === 'Document').map(({ id }) => id);
   const documentHashes = new Map(documentIds.map((id) => [id, hashOf((contentOf.get(id) ?? []).sort())]));
   const changed = new Set(documentIds.filter((id) => reset || loaded.get(id) !== documentHashes.get(id)));
+  return { ofNode, ofLink, hashes, documentHashes, documentIds, changed };
+}
+
+/**
+ * Works out what loading `batch` would do to a graph in `state`: which documents changed, what
+ * to write, and which people's changes stand in the way. Pure, so every case is unit-tested.
+ */
+export function planSeedLoad(
+  batch: GraphBatch,
+  loaded: ReadonlyMap<string, string | null>,
+  state: { nodes: ReadonlyMap<string, SeedItemState>; links: ReadonlyMap<string, SeedItemState> },
+  reset = false,
+  content: SeedContent = seedContent(batch, loaded, reset),
+): SeedPlan {
+  const { ofNode, ofLink, hashes, documentHashes, documentIds, changed } = content;
 
   const personChanges: PersonChange[] = [];
   const unknown: SeedItemState = { present: false, version: null, seededVersion: null, seedHash: null, changedBy: null, changedAt: null, lastChange: null };
@@ -166,16 +183,15 @@ export async function planSeed(gateway: Gateway, dir = seedDir, reset = false): 
   const batch = readSeedDirectory(dir);
   const documentIds = batch.nodes.filter(({ label }) => label === 'Document').map(({ id }) => id);
   const loaded = reset ? new Map<string, string | null>() : await loadedDocumentHashes(gateway, documentIds);
-  // Only the documents that changed need the state of their items.
-  const preliminary = planSeedLoad(batch, loaded, { nodes: new Map(), links: new Map() }, reset);
-  const changed = new Set(preliminary.documents.filter(({ changed }) => changed).map(({ id }) => id));
-  if (changed.size === 0) return preliminary;
-  const { ofNode, ofLink } = documentsOf(batch);
+  const content = seedContent(batch, loaded, reset);
+  // Only the items of the documents that changed need reading from the graph.
+  const { ofNode, ofLink, changed } = content;
   const inChanged = {
     nodes: batch.nodes.filter((node) => changed.has(ofNode(node) ?? '')),
     links: batch.links.filter((link) => changed.has(ofLink(link) ?? '')),
   };
-  return planSeedLoad(batch, loaded, await seedState(gateway, inChanged), reset);
+  const state = changed.size ? await seedState(gateway, inChanged) : { nodes: new Map(), links: new Map() };
+  return planSeedLoad(batch, loaded, state, reset, content);
 }
 
 /** One line per person's change, for the load's report. */

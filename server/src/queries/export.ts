@@ -11,7 +11,7 @@ import { writeCsv } from '../../../schema/csv.ts';
 import { csvTemplateColumns as csvColumns } from '../../../schema/csv-template.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
 import { isNodeLabel, relationshipTypes, type RelationshipType } from '../model.ts';
-import { versionKeys } from './shapes.ts';
+import { withoutVersionKeys } from './shapes.ts';
 
 /** Marks a JSON file as a graph export, so the importer knows it from a seed file. */
 export const EXPORT_FORMAT = 'council-alignment-graph/graph-v1';
@@ -50,10 +50,6 @@ export const statements = {
 const NodeRow = z.object({ label: z.string(), props: z.record(z.string(), z.unknown()) });
 const LinkRow = z.object({ from: z.string(), type: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
 
-/** What a node or link says, without the graph's bookkeeping of its versions, which stays with the graph. */
-const content = (props: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(props).filter(([key]) => !(versionKeys as readonly string[]).includes(key)));
-
 /** The graph, or one plan's part of it, as a batch of nodes and links. */
 export async function exportBatch(gateway: Gateway, planId: string | null): Promise<GraphBatch> {
   return gateway.readTransaction(async (tx) => {
@@ -73,11 +69,11 @@ export async function exportBatch(gateway: Gateway, planId: string | null): Prom
       nodes: nodeRows
         .map((raw) => NodeRow.parse(raw))
         .filter(({ label }) => isNodeLabel(label))
-        .map(({ label, props }) => ({ label: label as GraphBatch['nodes'][number]['label'], id: String(props.id), props: content(props) })),
+        .map(({ label, props }) => ({ label: label as GraphBatch['nodes'][number]['label'], id: String(props.id), props: withoutVersionKeys(props) })),
       links: linkRows
         .map((raw) => LinkRow.parse(raw))
         .filter(({ type }) => (relationshipTypes as readonly string[]).includes(type))
-        .map(({ from, type, to, props }) => ({ from, type: type as RelationshipType, to, props: content(props) })),
+        .map(({ from, type, to, props }) => ({ from, type: type as RelationshipType, to, props: withoutVersionKeys(props) })),
     };
   });
 }

@@ -24,6 +24,12 @@ const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), p
  */
 export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash'] as const;
 
+const isVersionKey = new Set<string>(versionKeys);
+
+/** What a node or link says, without the graph's bookkeeping of its versions. */
+export const withoutVersionKeys = (props: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(props).filter(([key]) => !isVersionKey.has(key)));
+
 /** The version a node or link carries; items written before versions existed count as version 0. */
 export const versionOf = (properties: Record<string, unknown> | null | undefined): number => (typeof properties?.version === 'number' ? properties.version : 0);
 
