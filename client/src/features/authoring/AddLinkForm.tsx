@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import { formErrors, type Conflict } from './errors.ts';
+import { formErrors, reloadFor, type Conflict } from './errors.ts';
 import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
 import { linkRules, linkTypesFrom } from './model.ts';
@@ -125,16 +125,8 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
   };
 
   const reloadLinks = async () => {
-    setReloading(true);
-    let current: ExistingLink[] | null;
-    try {
-      current = await reload();
-    } catch (error) {
-      setProblems({ fields: [], general: [error instanceof Error ? error.message : String(error)] });
-      return;
-    } finally {
-      setReloading(false);
-    }
+    const current = await reloadFor(reload, setReloading, (message) => setProblems({ fields: [], general: [message] }));
+    if (current === undefined) return;
     if (!current) {
       setConflict(null);
       setProblems({ fields: [], general: [`This ${labelName(node.label).toLowerCase()} no longer exists, so no link can start from it.`] });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../generated/gql.ts';
-import { writeFailure } from './errors.ts';
+import { reloadFor, writeFailure } from './errors.ts';
 import { writeContext } from './write-context.ts';
 
 const DeleteLinkMutation = graphql(`
@@ -57,16 +57,8 @@ export function LinkRemoval({ link, description, reload, onRemoved, onGone }: Li
   };
 
   const reloadAndAsk = async () => {
-    setReloading(true);
-    let current: { version: number } | null;
-    try {
-      current = await reload();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return;
-    } finally {
-      setReloading(false);
-    }
+    const current = await reloadFor(reload, setReloading, setFailure);
+    if (current === undefined) return;
     if (!current) {
       onGone(`The link “${description}” was already removed by someone else.`);
       return;

@@ -4,7 +4,7 @@ import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { NodeDelete_DeleteMutation } from '../../generated/graphql.ts';
 import { useSelection } from '../../routing/route.ts';
-import { writeFailure, type Conflict } from './errors.ts';
+import { reloadFor, type Conflict, writeFailure } from './errors.ts';
 import { WhyField } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
 import { writeContext } from './write-context.ts';
@@ -86,16 +86,8 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
 
   /** Reads the node again and asks again about the version now stored. */
   const reloadAndAsk = async () => {
-    setReloading(true);
-    let current: DeletedNode | null;
-    try {
-      current = await reload();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return;
-    } finally {
-      setReloading(false);
-    }
+    const current = await reloadFor(reload, setReloading, setFailure);
+    if (current === undefined) return;
     if (!current) {
       onGone('It was already deleted by someone else.');
       return;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { useMutation } from 'urql';
 import { labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import { formErrors, type Conflict } from './errors.ts';
+import { formErrors, reloadFor, type Conflict } from './errors.ts';
 import { ErrorSummary, fieldLabels, noProblems, PropertyFields, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
 import { checkValues, initialValues, propertyChanges, rebaseValues, type ChangedMeanwhile, type FormValues } from './model.ts';
@@ -102,16 +102,8 @@ export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
   };
 
   const reloadCurrent = async () => {
-    setReloading(true);
-    let current: EditedNode | null;
-    try {
-      current = await reload();
-    } catch (error) {
-      setProblems({ fields: [], general: [error instanceof Error ? error.message : String(error)] });
-      return;
-    } finally {
-      setReloading(false);
-    }
+    const current = await reloadFor(reload, setReloading, (message) => setProblems({ fields: [], general: [message] }));
+    if (current === undefined) return;
     if (!current) {
       onGone(`Your changes were not saved: someone else deleted this ${kind}.`);
       return;

@@ -141,3 +141,23 @@ export function writeFailure(error: WriteError): { message: string; conflict: Co
 
 /** One plain message for a failed write that has no form of its own. */
 export const writeErrorMessage = (error: WriteError): string => writeFailure(error).message;
+
+/**
+ * Reads an item again after a conflict, with `busy` on meanwhile. Resolves with what it read
+ * (null: the item is gone), or undefined once a failure's message has gone to `failed`.
+ */
+export async function reloadFor<T>(
+  reload: () => Promise<T | null>,
+  busy: (on: boolean) => void,
+  failed: (message: string) => void,
+): Promise<T | null | undefined> {
+  busy(true);
+  try {
+    return await reload();
+  } catch (error) {
+    failed(error instanceof Error ? error.message : String(error));
+    return undefined;
+  } finally {
+    busy(false);
+  }
+}
