@@ -22,7 +22,9 @@ const config: CodegenConfig = {
     'client/src/generated/': {
       preset: 'client',
       documents: ['client/src/**/*.{ts,tsx}', '!client/src/generated/**'],
-      presetConfig: { fragmentMasking: false },
+      // Masking: a component sees only the fields its own fragment declares, and reads them with
+      // readFragment (not a hook, so pure code such as toElements reads fragments too).
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'readFragment' } },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { JSON: 'unknown' } },
     },
     // Typed operations for the API's integration tests, which speak to the server over HTTP.

@@ -1,17 +1,19 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeNode, linkPhrase } from '../components/labels.ts';
+import { readFragment } from '../generated/fragment-masking.ts';
 import { useSelection } from '../routing/route.ts';
 import { GraphController } from './GraphController.ts';
 import { GraphLegend } from './GraphLegend.tsx';
 import { GraphLinksTable } from './GraphLinksTable.tsx';
 import { GraphNodeList, type ListedNode } from './GraphNodeList.tsx';
 import { kinds, layerNames, visualKind, type VisualKind } from './kinds.ts';
-import type { EdgeData, GraphInput } from './toElements.ts';
+import { GraphEdgeFragment, GraphNodeFragment, type EdgeData, type GraphInput } from './toElements.ts';
 import './graph.css';
 
 export interface GraphViewProps {
   /**
-   * What to draw: any API Subgraph, or several merged with mergeGraphs(). Keep the same object
+   * What to draw: nodes and links spreading GraphElement_Node and GraphElement_Edge (an API
+   * Subgraph), or several graphs merged with mergeGraphs(). Keep the same object
    * while it has not changed (memoise merges): each new object is diffed against the drawing.
    */
   graph: GraphInput;
@@ -211,8 +213,9 @@ function describeGraph(graph: GraphInput) {
     const seen = new Set<string>();
     return items.filter(({ id }) => !seen.has(id) && Boolean(seen.add(id)));
   };
-  const ids = new Set(graph.nodes.map(({ id }) => id));
-  const edges: EdgeData[] = distinct(graph.edges)
+  const graphNodes = readFragment(GraphNodeFragment, graph.nodes);
+  const ids = new Set(graphNodes.map(({ id }) => id));
+  const edges: EdgeData[] = distinct(readFragment(GraphEdgeFragment, graph.edges))
     .filter(({ from, to }) => ids.has(from) && ids.has(to))
     .map(({ id, type, from, to, basis, rationale }) => ({
       id,
@@ -225,7 +228,7 @@ function describeGraph(graph: GraphInput) {
     }));
   const links = new Map<string, number>();
   for (const { source, target } of edges) for (const end of [source, target]) links.set(end, (links.get(end) ?? 0) + 1);
-  const nodes: ListedNode[] = distinct(graph.nodes)
+  const nodes: ListedNode[] = distinct(graphNodes)
     .map((node) => {
       const visual = visualKind(node);
       return { id: node.id, title: node.title, description: describeNode(node), visual, layer: kinds[visual].layer, links: links.get(node.id) ?? 0 };

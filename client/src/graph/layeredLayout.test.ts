@@ -5,8 +5,9 @@ import { layeredLayout, packRow, toSegments, type LayoutEdge, type LayoutNode, t
 import { syntheticTrace } from './synthetic.ts';
 import { toElements, type GraphInput } from './toElements.ts';
 
-function layout(graph: GraphInput, rootId?: string) {
-  const { nodes, edges } = toElements(graph, { rootId });
+/** Lays out a fixture or the synthetic trace, which hold every field of the graph's fragments as a query's answer does. */
+function layout(graph: { nodes: readonly object[]; edges: readonly object[] }, rootId?: string) {
+  const { nodes, edges } = toElements(graph as GraphInput, { rootId });
   const layoutNodes: LayoutNode[] = nodes.map(({ data }) => data);
   const layoutEdges: LayoutEdge[] = edges.map(({ data }) => data);
   return { nodes: nodes.map(({ data }) => data), edges: edges.map(({ data }) => data), result: layeredLayout(layoutNodes, layoutEdges) };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import trace from './fixtures/trace-care-leavers-covenant.json';
 import { kinds } from './kinds.ts';
-import { mergeGraphs, textWidth, toElements, wrapText, type GraphInput } from './toElements.ts';
+import { makeFragmentData, readFragment } from '../generated/fragment-masking.ts';
+import { GraphEdgeFragment, GraphNodeFragment, mergeGraphs, textWidth, toElements, wrapText, type GraphInput } from './toElements.ts';
 
 const careLeavers = trace as GraphInput & { rootId: string };
 
@@ -78,7 +79,19 @@ describe('toElements', () => {
     expect(curated.rationale).toMatch(/^Improving outcomes for care leavers/);
     const structural = toElements({
       nodes: careLeavers.nodes,
-      edges: [{ id: 'a', type: 'HAS_ACTION', from: 'redbridge-people-strategy-2024/sp2', to: 'redbridge-people-strategy-2024/sp2/w3' }],
+      edges: [
+        makeFragmentData(
+          {
+            id: 'a',
+            type: 'HAS_ACTION',
+            from: 'redbridge-people-strategy-2024/sp2',
+            to: 'redbridge-people-strategy-2024/sp2/w3',
+            basis: null,
+            rationale: null,
+          },
+          GraphEdgeFragment,
+        ),
+      ],
     });
     expect(structural.edges[0]!.data).toMatchObject({ basis: 'STATED', rationale: null });
   });
@@ -86,7 +99,19 @@ describe('toElements', () => {
   it('leaves out links to nodes not in the graph and duplicates', () => {
     const graph: GraphInput = {
       nodes: [careLeavers.nodes[0]!, careLeavers.nodes[0]!],
-      edges: [{ id: 'dangling', type: 'CONCERNS', from: careLeavers.nodes[0]!.id, to: 'theme/absent' }],
+      edges: [
+        makeFragmentData(
+          {
+            id: 'dangling',
+            type: 'CONCERNS',
+            from: readFragment(GraphNodeFragment, careLeavers.nodes[0]!).id,
+            to: 'theme/absent',
+            basis: null,
+            rationale: null,
+          },
+          GraphEdgeFragment,
+        ),
+      ],
     };
     const { nodes, edges } = toElements(graph);
     expect(nodes).toHaveLength(1);

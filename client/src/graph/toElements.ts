@@ -5,34 +5,49 @@
  */
 import type { EdgeDefinition, NodeDefinition } from 'cytoscape';
 import { describeNode, linkPhrase } from '../components/labels.ts';
-import type { Basis } from '../generated/graphql.ts';
+import { type FragmentType, readFragment } from '../generated/fragment-masking.ts';
+import { graphql } from '../generated/gql.ts';
+import type { Basis, GraphElement_NodeFragment } from '../generated/graphql.ts';
 import { kinds, visualKind, type VisualKind } from './kinds.ts';
 
-/** The fields of a GraphNode the graph needs; any query selecting them fits. */
-export interface GraphNodeInput {
-  id: string;
-  label: string;
-  title: string;
-  code?: string | null;
-  term?: string | null;
-  kind?: string | null;
-  corporate?: boolean | null;
-}
+/**
+ * A node as the graph draws it: its kind (label, corporate), what the source calls it (code,
+ * term, kind) and its title. These are also the fields describeNode names a node by, so every
+ * view that names or draws a node spreads this fragment instead of listing them again.
+ */
+export const GraphNodeFragment = graphql(`
+  fragment GraphElement_Node on GraphNode {
+    id
+    label
+    title
+    code
+    term
+    kind
+    corporate
+  }
+`);
 
-/** The fields of a GraphEdge the graph needs. */
-export interface GraphEdgeInput {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  basis?: Basis | null;
-  rationale?: string | null;
-}
+/** A link as the graph draws it. */
+export const GraphEdgeFragment = graphql(`
+  fragment GraphElement_Edge on GraphEdge {
+    id
+    type
+    from
+    to
+    basis
+    rationale
+  }
+`);
+
+/** A node of a query that spread GraphElement_Node; readFragment(GraphNodeFragment, …) reads it. */
+export type GraphNodeRef = FragmentType<typeof GraphNodeFragment>;
+/** A link of a query that spread GraphElement_Edge. */
+export type GraphEdgeRef = FragmentType<typeof GraphEdgeFragment>;
 
 /** Nodes and links to draw: an API Subgraph, or several merged with mergeGraphs(). */
 export interface GraphInput {
-  nodes: readonly GraphNodeInput[];
-  edges: readonly GraphEdgeInput[];
+  nodes: readonly GraphNodeRef[];
+  edges: readonly GraphEdgeRef[];
 }
 
 export interface NodeData {
@@ -189,7 +204,7 @@ export function textWidth(line: string, size: number = labelFont.size, bold = fa
 }
 
 /** The label and box of one node. */
-export function nodeLabel(node: GraphNodeInput, root = false): Pick<NodeData, 'description' | 'display' | 'width' | 'height'> {
+export function nodeLabel(node: GraphElement_NodeFragment, root = false): Pick<NodeData, 'description' | 'display' | 'width' | 'height'> {
   const description = describeNode(node);
   const lines = wrapText(`${description}: ${node.title}`);
   const area = kinds[visualKind(node)].textArea;
@@ -212,7 +227,7 @@ export function nodeLabel(node: GraphNodeInput, root = false): Pick<NodeData, 'd
 export function toElements(graph: GraphInput, { rootId = null }: { rootId?: string | null } = {}): GraphElements {
   const nodes: GraphElements['nodes'] = [];
   const seen = new Set<string>();
-  for (const node of graph.nodes) {
+  for (const node of readFragment(GraphNodeFragment, graph.nodes)) {
     if (seen.has(node.id)) continue;
     seen.add(node.id);
     const visual = visualKind(node);
@@ -224,7 +239,7 @@ export function toElements(graph: GraphInput, { rootId = null }: { rootId?: stri
   }
   const edges: GraphElements['edges'] = [];
   const seenEdges = new Set<string>();
-  for (const edge of graph.edges) {
+  for (const edge of readFragment(GraphEdgeFragment, graph.edges)) {
     if (seenEdges.has(edge.id) || !seen.has(edge.from) || !seen.has(edge.to)) continue;
     seenEdges.add(edge.id);
     edges.push({

@@ -1,11 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { LabelCountTable } from '../../components/LabelCountTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import type { ImpactView_ImpactQuery } from '../../generated/graphql.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
 import { closeWith, groupedGraph, groupKeyOf, isGrouped, openWith, planGroupKey } from './grouping.ts';
@@ -14,23 +16,30 @@ import './impact.css';
 const ImpactQuery = graphql(`
   query ImpactView_Impact($id: ID!, $maxDepth: Int!) {
     impact(id: $id, maxDepth: $maxDepth) {
-      root { id label title code term kind corporate }
-      subgraph {
-        nodes { id label title code term kind corporate }
-        edges { id type from to basis rationale }
-      }
-      countsByLabel { label count }
-      byPlan { plan { id title } count countsByLabel { label count } nodeIds }
-      truncated
+      root { ...GraphElement_Node }
+      ...ImpactResult_Impact
     }
   }
 `);
 
+const ImpactResultFragment = graphql(`
+  fragment ImpactResult_Impact on Impact {
+    root { ...GraphElement_Node }
+    subgraph {
+      nodes { ...GraphElement_Node }
+      edges { ...GraphElement_Edge }
+    }
+    countsByLabel { label count ...LabelCountTable_Count }
+    byPlan { plan { id title } count countsByLabel { label count } nodeIds }
+    truncated
+  }
+`);
+
 const PickQuery = graphql(`
-  query ImpactView_Pick($text: String!, $labels: [String!]) {
+  query ImpactView_Pick($text: String!, $labels: [NodeLabel!]) {
     search(text: $text, labels: $labels, first: 15) {
       hits {
-        node { id label title code term kind corporate }
+        node { ...GraphElement_Node }
         plan { id title }
       }
     }
@@ -39,8 +48,6 @@ const PickQuery = graphql(`
 
 // What a person asks the impact of: the law, plans and what sits high in them.
 const pickable = ['Authority', 'Provision', 'Plan', 'Priority', 'Objective', 'Evidence'];
-
-type Impact = ImpactView_ImpactQuery['impact'];
 
 // The API's bounds on how far downstream to look (impact.MAX_DEPTH on the server).
 const depths = [1, 2, 3, 4, 5, 6];
@@ -96,14 +103,17 @@ function ImpactPick({ find }: { find: string }) {
                 Matching items
               </h2>
               <ul className="impact-picks">
-                {hits.map(({ node, plan }) => (
-                  <li key={node.id}>
-                    <Link href={hrefTo('impact', { id: node.id })}>
-                      <span className="badge">{describeNode(node)}</span> {node.title}
-                    </Link>
-                    {plan && plan.id !== node.id && <span className="node-note"> in {plan.title}</span>}
-                  </li>
-                ))}
+                {hits.map(({ node: ref, plan }) => {
+                  const node = readFragment(GraphNodeFragment, ref);
+                  return (
+                    <li key={node.id}>
+                      <Link href={hrefTo('impact', { id: node.id })}>
+                        <span className="badge">{describeNode(node)}</span> {node.title}
+                      </Link>
+                      {plan && plan.id !== node.id && <span className="node-note"> in {plan.title}</span>}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           )}
@@ -120,11 +130,12 @@ function ImpactPick({ find }: { find: string }) {
 function ImpactOf({ id, depth }: { id: string; depth: number }) {
   const [{ data, fetching, error }] = useQuery({ query: ImpactQuery, variables: { id, maxDepth: depth } });
   const impact = data?.impact;
+  const root = readFragment(GraphNodeFragment, impact?.root);
   return (
     <>
-      {impact && <p className="badge">{describeNode(impact.root)}</p>}
-      <PageHeading title={impact ? `What depends on ${impact.root.title}` : 'What depends on it'}>
-        {impact ? `What depends on ${impact.root.title}` : 'What depends on it'}
+      {root && <p className="badge">{describeNode(root)}</p>}
+      <PageHeading title={root ? `What depends on ${root.title}` : 'What depends on it'}>
+        {root ? `What depends on ${root.title}` : 'What depends on it'}
       </PageHeading>
       <DepthChoice depth={depth} />
       <QueryState fetching={fetching && !impact} error={error} what="what depends on it">
@@ -169,7 +180,9 @@ function kindsInWords(counts: readonly { label: string; count: number }[]): stri
   return listOf(counts.map(({ label, count }) => kindCount(label, count)));
 }
 
-function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
+function ImpactResult({ impact: ref, depth }: { impact: FragmentType<typeof ImpactResultFragment>; depth: number }) {
+  const impact = readFragment(ImpactResultFragment, ref);
+  const root = readFragment(GraphNodeFragment, impact.root);
   const dependents = impact.subgraph.nodes.length - 1;
   const [, select] = useSelection();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -214,10 +227,10 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
           graph={graph}
           onOpen={openNode}
           nodeNote={(nodeId) => (groupKeyOf(nodeId) ? 'a group: shows what it holds' : undefined)}
-          rootId={impact.root.id}
+          rootId={root.id}
           rootMeaning="the item everything here depends on"
-          label={grouped ? `What depends on ${impact.root.title}, grouped by plan` : `What depends on ${impact.root.title}`}
-          fileName={`impact-${impact.root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
+          label={grouped ? `What depends on ${root.title}, grouped by plan` : `What depends on ${root.title}`}
+          fileName={`impact-${root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
           headingLevel={3}
         />
       </section>
@@ -271,27 +284,7 @@ function ImpactResult({ impact, depth }: { impact: Impact; depth: number }) {
           </tfoot>
         </table>
       )}
-      {impact.countsByLabel.length > 0 && (
-        <table className="data-table">
-          <caption>Dependent items by kind</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col" className="numeric">
-                Count
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {impact.countsByLabel.map(({ label, count }) => (
-              <tr key={label}>
-                <th scope="row">{labelName(label)}</th>
-                <td className="numeric">{count.toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {impact.countsByLabel.length > 0 && <LabelCountTable caption="Dependent items by kind" counts={impact.countsByLabel} nameOf={labelName} />}
     </>
   );
 }

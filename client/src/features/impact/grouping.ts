@@ -3,9 +3,10 @@
  * and inside a plan opened, one node per level (its actions, its objectives) where a level has
  * many. Pure, so what is grouped is tested without a browser.
  */
-import type { Basis } from '../../generated/graphql.ts';
+import { makeFragmentData, readFragment } from '../../generated/fragment-masking.ts';
+import type { Basis, GraphElement_EdgeFragment, GraphElement_NodeFragment } from '../../generated/graphql.ts';
 import { kinds, layerNames, visualKind } from '../../graph/kinds.ts';
-import type { GraphEdgeInput, GraphInput, GraphNodeInput } from '../../graph/toElements.ts';
+import { GraphEdgeFragment, GraphNodeFragment, type GraphInput, type GraphNodeRef } from '../../graph/toElements.ts';
 
 /** Answers with more dependents than this are drawn grouped by plan. */
 export const groupAbove = 30;
@@ -22,10 +23,13 @@ export interface PlanGroupInput {
 }
 
 export interface ImpactInput {
-  root: GraphNodeInput;
+  root: GraphNodeRef;
   subgraph: GraphInput;
   byPlan: readonly PlanGroupInput[];
 }
+
+// The group of items in no plan has no label of the graph's own: it is drawn as the kind Other.
+const noPlanLabel = 'Other' as GraphElement_NodeFragment['label'];
 
 /** The key of a plan's group (what `open` holds); the group of no plan has one too. */
 export const planGroupKey = (plan: { id: string } | null) => `plan:${plan?.id ?? ''}`;
@@ -40,22 +44,25 @@ export const isGrouped = (impact: ImpactInput) => impact.subgraph.nodes.length -
  * open ones. Links between what a group holds and the rest become one link per type and end,
  * saying how many links it stands for.
  */
-export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): { nodes: GraphNodeInput[]; edges: GraphEdgeInput[] } {
+export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): GraphInput {
   if (!isGrouped(impact)) return { nodes: [...impact.subgraph.nodes], edges: [...impact.subgraph.edges] };
-  const byId = new Map(impact.subgraph.nodes.map((node) => [node.id, node]));
-  const standsFor = new Map<string, string>([[impact.root.id, impact.root.id]]);
-  const nodes: GraphNodeInput[] = [impact.root];
+  const root = readFragment(GraphNodeFragment, impact.root);
+  const byId = new Map(readFragment(GraphNodeFragment, impact.subgraph.nodes).map((node) => [node.id, node]));
+  const standsFor = new Map<string, string>([[root.id, root.id]]);
+  const nodes: GraphElement_NodeFragment[] = [root];
+  const groupNode = (id: string, fields: Pick<GraphElement_NodeFragment, 'label' | 'term' | 'title'> & { corporate?: boolean }) =>
+    nodes.push({ id, code: null, kind: null, corporate: false, ...fields });
   for (const group of impact.byPlan) {
-    const members = group.nodeIds.map((id) => byId.get(id)).filter((node): node is GraphNodeInput => node !== undefined);
+    const members = group.nodeIds.map((id) => byId.get(id)).filter((node) => node !== undefined);
     const planKey = planGroupKey(group.plan);
     const planName = group.plan?.title ?? 'no plan';
     if (!open.has(planKey)) {
       const id = `${groupIdPrefix}${planKey}`;
-      nodes.push({ id, label: group.plan ? 'Plan' : 'Other', term: `Group of ${group.count}`, title: group.plan ? group.plan.title : 'Items in no plan' });
+      groupNode(id, { label: group.plan ? 'Plan' : noPlanLabel, term: `Group of ${group.count}`, title: group.plan ? group.plan.title : 'Items in no plan' });
       for (const member of members) standsFor.set(member.id, id);
       continue;
     }
-    const layers = new Map<number, GraphNodeInput[]>();
+    const layers = new Map<number, GraphElement_NodeFragment[]>();
     for (const member of members) {
       const layer = kinds[visualKind(member)].layer;
       layers.set(layer, [...(layers.get(layer) ?? []), member]);
@@ -70,18 +77,12 @@ export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): { 
         continue;
       }
       const id = `${groupIdPrefix}${levelKey}`;
-      nodes.push({
-        id,
-        label: level[0]!.label,
-        corporate: level[0]!.corporate,
-        term: `Group of ${level.length}`,
-        title: `${layerNames[layer]} of ${planName}`,
-      });
+      groupNode(id, { label: level[0]!.label, corporate: level[0]!.corporate, term: `Group of ${level.length}`, title: `${layerNames[layer]} of ${planName}` });
       for (const member of level) standsFor.set(member.id, id);
     }
   }
-  const edges = new Map<string, GraphEdgeInput & { count: number }>();
-  for (const edge of impact.subgraph.edges) {
+  const edges = new Map<string, GraphElement_EdgeFragment & { count: number }>();
+  for (const edge of readFragment(GraphEdgeFragment, impact.subgraph.edges)) {
     const from = standsFor.get(edge.from);
     const to = standsFor.get(edge.to);
     if (!from || !to || from === to) continue;
@@ -94,9 +95,12 @@ export function groupedGraph(impact: ImpactInput, open: ReadonlySet<string>): { 
     edges.set(id, { id, type: edge.type, from, to, basis: weaker(before?.basis, edge.basis), rationale: null, count: (before?.count ?? 0) + 1 });
   }
   return {
-    nodes,
+    nodes: nodes.map((node) => makeFragmentData(node, GraphNodeFragment)),
     edges: [...edges.values()].map(({ count, ...edge }) =>
-      edge.id.startsWith(groupIdPrefix) ? { ...edge, rationale: `Stands for ${count} ${count === 1 ? 'link' : 'links'} of the items grouped.` } : edge,
+      makeFragmentData(
+        edge.id.startsWith(groupIdPrefix) ? { ...edge, rationale: `Stands for ${count} ${count === 1 ? 'link' : 'links'} of the items grouped.` } : edge,
+        GraphEdgeFragment,
+      ),
     ),
   };
 }

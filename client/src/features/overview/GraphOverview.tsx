@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../generated/gql.ts';
+import { LabelCountTable } from '../../components/LabelCountTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 
 const GraphOverviewQuery = graphql(`
@@ -8,8 +9,7 @@ const GraphOverviewQuery = graphql(`
       nodes
       relationships
       labels {
-        label
-        count
+        ...LabelCountTable_Count
       }
     }
   }
@@ -27,25 +27,7 @@ export function GraphOverview() {
             <p data-testid="graph-totals">
               {data.graphStats.nodes.toLocaleString('en-GB')} nodes and {data.graphStats.relationships.toLocaleString('en-GB')} links.
             </p>
-            <table className="data-table">
-              <caption>Nodes in the graph by kind</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Kind</th>
-                  <th scope="col" className="numeric">
-                    Count
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.graphStats.labels.map(({ label, count }) => (
-                  <tr key={label} data-label={label}>
-                    <th scope="row">{label}</th>
-                    <td className="numeric">{count.toLocaleString('en-GB')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LabelCountTable caption="Nodes in the graph by kind" counts={data.graphStats.labels} />
           </>
         )}
       </QueryState>

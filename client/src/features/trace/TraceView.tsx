@@ -3,11 +3,12 @@ import { useClient, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
-import type { TraceView_TraceQuery } from '../../generated/graphql.ts';
+import type { GraphElement_EdgeFragment, GraphElement_NodeFragment, TraceSummary_TraceFragment } from '../../generated/graphql.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
 import { kinds, visualKind } from '../../graph/kinds.ts';
-import { mergeGraphs, type GraphEdgeInput, type GraphNodeInput } from '../../graph/toElements.ts';
+import { GraphEdgeFragment, GraphNodeFragment, mergeGraphs, type GraphEdgeRef, type GraphNodeRef } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefHere, hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
 import './trace.css';
@@ -15,37 +16,61 @@ import './trace.css';
 const TraceQuery = graphql(`
   query TraceView_Trace($id: ID!, $includeSuggested: Boolean!) {
     trace(id: $id, includeSuggested: $includeSuggested) {
-      root { id label title code term kind corporate discretionary }
-      subgraph {
-        nodes { id label title code term kind corporate }
-        edges { id type from to basis rationale }
-      }
-      paths { nodes edges reaches basis inherited via }
-      ends {
-        node { id label title code term kind corporate }
-        reaches
-        own
-        inheritedFrom { id label title code term kind corporate }
-      }
+      root { ...GraphElement_Node }
+      ...TraceResult_Trace
     }
+  }
+`);
+
+// The view merges neighbours into the trace by id, so it asks for the ids itself.
+const TraceResultFragment = graphql(`
+  fragment TraceResult_Trace on Trace {
+    root { ...GraphElement_Node }
+    subgraph {
+      nodes { id ...GraphElement_Node }
+      edges { id ...GraphElement_Edge }
+    }
+    ...TraceSummary_Trace
+    ...TracePaths_Trace
+  }
+`);
+
+const TraceSummaryFragment = graphql(`
+  fragment TraceSummary_Trace on Trace {
+    root { id label discretionary }
+    ends {
+      node { ...GraphElement_Node }
+      reaches
+      own
+      inheritedFrom { ...GraphElement_Node }
+    }
+  }
+`);
+
+const TracePathsFragment = graphql(`
+  fragment TracePaths_Trace on Trace {
+    subgraph {
+      nodes { ...GraphElement_Node }
+      edges { ...GraphElement_Edge }
+    }
+    paths { nodes edges basis via }
   }
 `);
 
 const NeighboursQuery = graphql(`
   query TraceView_Neighbours($id: ID!) {
     node(id: $id, first: 100) {
-      node { id label title code term kind corporate }
+      node { id ...GraphElement_Node }
       neighbourCount
       neighbours {
-        edge { id type from to basis rationale }
-        node { id label title code term kind corporate }
+        edge { id ...GraphElement_Edge }
+        node { id ...GraphElement_Node }
       }
     }
   }
 `);
 
-type Trace = TraceView_TraceQuery['trace'];
-type Subgraph = { nodes: GraphNodeInput[]; edges: GraphEdgeInput[] };
+type Subgraph = { nodes: readonly (GraphNodeRef & { id: string })[]; edges: readonly (GraphEdgeRef & { id: string })[] };
 
 /** /trace?id=…: how one item reaches the law and the council's priorities, drawn, listed and explained. */
 export function TraceView() {
@@ -75,10 +100,11 @@ function TraceStart() {
 function TraceOf({ id, includeSuggested }: { id: string; includeSuggested: boolean }) {
   const [{ data, fetching, error }] = useQuery({ query: TraceQuery, variables: { id, includeSuggested } });
   const trace = data?.trace;
+  const root = readFragment(GraphNodeFragment, trace?.root);
   return (
     <>
-      {trace && <p className="badge">{describeNode(trace.root)}</p>}
-      <PageHeading title={trace ? `Trace: ${trace.root.title}` : 'Trace'}>{trace?.root.title ?? 'Trace'}</PageHeading>
+      {root && <p className="badge">{describeNode(root)}</p>}
+      <PageHeading title={root ? `Trace: ${root.title}` : 'Trace'}>{root?.title ?? 'Trace'}</PageHeading>
       <QueryState fetching={fetching && !trace} error={error} what="the trace">
         {trace && <TraceResult trace={trace} includeSuggested={includeSuggested} />}
       </QueryState>
@@ -86,15 +112,20 @@ function TraceOf({ id, includeSuggested }: { id: string; includeSuggested: boole
   );
 }
 
-function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggested: boolean }) {
+function TraceResult({ trace: ref, includeSuggested }: { trace: FragmentType<typeof TraceResultFragment>; includeSuggested: boolean }) {
+  const trace = readFragment(TraceResultFragment, ref);
+  const root = readFragment(GraphNodeFragment, trace.root);
   const client = useClient();
   const [selected] = useSelection();
   const updateParams = useUpdateParams();
   const [added, setAdded] = useState<Subgraph[]>([]);
   const [expanding, setExpanding] = useState(false);
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
-  const graph = useMemo(() => mergeGraphs<GraphNodeInput, GraphEdgeInput>(trace.subgraph, ...added), [trace.subgraph, added]);
-  const selectedNode = selected ? graph.nodes.find(({ id }) => id === selected) : undefined;
+  const graph = useMemo(() => mergeGraphs(trace.subgraph, ...added), [trace.subgraph, added]);
+  const selectedNode = readFragment(
+    GraphNodeFragment,
+    graph.nodes.find(({ id }) => id === selected),
+  );
 
   const expand = async (nodeId: string) => {
     setExpanding(true);
@@ -113,11 +144,12 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
     setAdded((before) => [...before, { nodes: [detail.node, ...detail.neighbours.map(({ node }) => node)], edges: detail.neighbours.map(({ edge }) => edge) }]);
     const partial =
       detail.neighbourCount > detail.neighbours.length ? ` (from the first ${detail.neighbours.length} of its ${detail.neighbourCount} links)` : '';
+    const { title } = readFragment(GraphNodeFragment, detail.node);
     setStatus({
       text:
         newNodes + newEdges === 0
-          ? `Everything next to ${detail.node.title} was already shown.`
-          : `Added ${count(newNodes, 'item', 'items')} and ${count(newEdges, 'link', 'links')} next to ${detail.node.title}${partial}.`,
+          ? `Everything next to ${title} was already shown.`
+          : `Added ${count(newNodes, 'item', 'items')} and ${count(newEdges, 'link', 'links')} next to ${title}${partial}.`,
       failed: false,
     });
   };
@@ -142,7 +174,7 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
             <p>
               Selected: <strong>{selectedNode ? `${describeNode(selectedNode)}: ${selectedNode.title}` : selected}</strong>
             </p>
-            {selected !== trace.root.id && (!selectedNode || traceableLabels.has(selectedNode.label)) && (
+            {selected !== root.id && (!selectedNode || traceableLabels.has(selectedNode.label)) && (
               <Link href={hrefTo('trace', { id: selected, suggested: includeSuggested ? 'yes' : null })}>Trace from here</Link>
             )}
             <button type="button" className="secondary-button" disabled={expanding} onClick={() => void expand(selected)}>
@@ -155,10 +187,10 @@ function TraceResult({ trace, includeSuggested }: { trace: Trace; includeSuggest
         </p>
         <LazyGraphView
           graph={graph}
-          rootId={trace.root.id}
+          rootId={root.id}
           rootMeaning="the item traced"
-          label={`Trace of ${trace.root.title}`}
-          fileName={`trace-${trace.root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
+          label={`Trace of ${root.title}`}
+          fileName={`trace-${root.id.replaceAll(/[^a-z0-9]+/gi, '-')}`}
           headingLevel={3}
         />
       </section>
@@ -179,14 +211,13 @@ function NodeLink({ node }: { node: { id: string; title: string } }) {
   return <Link href={hrefHere({ ...Object.fromEntries(params), node: node.id })}>{node.title}</Link>;
 }
 
-type TraceEnd = Trace['ends'][number];
-type Parent = TraceEnd['inheritedFrom'][number];
+type TraceEnd = TraceSummary_TraceFragment['ends'][number];
 
 /**
  * A parent an item inherits from, as the item's own and in the source's word for its level:
  * "its plan", "its strategic objective “Provision of Targeted Services”".
  */
-function ParentName({ parent }: { parent: Parent }) {
+function ParentName({ parent }: { parent: GraphElement_NodeFragment }) {
   if (parent.label === 'Plan') return <>its plan</>;
   return (
     <>
@@ -200,12 +231,18 @@ function ParentName({ parent }: { parent: Parent }) {
  * own, then what it inherits, grouped by the nearest parent it inherits each from.
  */
 function EndsSentence({ ends, verb, noun }: { ends: TraceEnd[]; verb: string; noun: string }) {
-  const named = (list: TraceEnd[]) => listOf(list.map(({ node }) => <NodeLink key={node.id} node={node} />));
+  const named = (list: TraceEnd[]) =>
+    listOf(
+      list.map((end) => {
+        const node = readFragment(GraphNodeFragment, end.node);
+        return <NodeLink key={node.id} node={node} />;
+      }),
+    );
   if (ends.length === 0) return <>{`${verb} no ${noun}.`} </>;
   const own = ends.filter((end) => end.own);
-  const groups = new Map<string, { parent: Parent; ends: TraceEnd[] }>();
+  const groups = new Map<string, { parent: GraphElement_NodeFragment; ends: TraceEnd[] }>();
   for (const end of ends.filter((candidate) => !candidate.own)) {
-    const parent = end.inheritedFrom[0]!;
+    const parent = readFragment(GraphNodeFragment, end.inheritedFrom[0]!);
     groups.set(parent.id, { parent, ends: [...(groups.get(parent.id)?.ends ?? []), end] });
   }
   const inherited = [...groups.values()].map(({ parent, ends: from }) => (
@@ -230,8 +267,8 @@ const reachCount = (ends: TraceEnd[], one: string, many: string) => {
  * The headline: what the item reaches by its own links, told apart from what it inherits from
  * its objective, priority or plan, so no inherited link reads as the item's own.
  */
-function TraceSummary({ trace }: { trace: Trace }) {
-  const { ends, root } = trace;
+function TraceSummary({ trace }: { trace: FragmentType<typeof TraceSummaryFragment> }) {
+  const { ends, root } = readFragment(TraceSummaryFragment, trace);
   if (ends.length === 0) {
     if (root.label === 'Plan') {
       return (
@@ -263,11 +300,12 @@ function TraceSummary({ trace }: { trace: Trace }) {
 }
 
 /** The kind of a node in a path outline: the Authority's own kind ("Act"), otherwise the legend's name. */
-const kindName = (node: GraphNodeInput) => (node.label === 'Authority' ? describeNode(node) : kinds[visualKind(node)].name);
+const kindName = (node: GraphElement_NodeFragment) => (node.label === 'Authority' ? describeNode(node) : kinds[visualKind(node)].name);
 
-function TracePaths({ trace }: { trace: Trace }) {
-  const nodes = new Map(trace.subgraph.nodes.map((node) => [node.id, node]));
-  const edges = new Map(trace.subgraph.edges.map((edge) => [edge.id, edge]));
+function TracePaths({ trace: ref }: { trace: FragmentType<typeof TracePathsFragment> }) {
+  const trace = readFragment(TracePathsFragment, ref);
+  const nodes = new Map(readFragment(GraphNodeFragment, trace.subgraph.nodes).map((node) => [node.id, node]));
+  const edges = new Map(readFragment(GraphEdgeFragment, trace.subgraph.edges).map((edge) => [edge.id, edge]));
   return (
     <section className="trace-paths" aria-labelledby="trace-paths-heading">
       <h2 id="trace-paths-heading">Paths ({trace.paths.length})</h2>
@@ -285,7 +323,7 @@ function TracePaths({ trace }: { trace: Trace }) {
                 <span className="path-claim">
                   {path.via ? (
                     <>
-                      — inherited from <ParentName parent={nodes.get(path.via)! as Parent} />
+                      — inherited from <ParentName parent={nodes.get(path.via)!} />
                     </>
                   ) : (
                     '— its own link'
@@ -315,7 +353,7 @@ function TracePaths({ trace }: { trace: Trace }) {
 }
 
 /** One link of a path in words: what it says, how it is known and, when a person drew it, why. */
-function PathLink({ edge, upward }: { edge: GraphEdgeInput; upward: boolean }) {
+function PathLink({ edge, upward }: { edge: GraphElement_EdgeFragment; upward: boolean }) {
   const basis = edge.basis ?? 'STATED';
   // A path climbs from a child to its parent against the hierarchy link's own direction.
   const phrase = upward ? linkPhrase(edge.type) : 'sits under';
