@@ -2,8 +2,10 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode } from '../../components/labels.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { AlignmentView_MatrixQuery } from '../../generated/graphql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
 import { saveFile } from '../authoring/download.ts';
 import {
@@ -44,30 +46,33 @@ const PlansQuery = graphql(`
   }
 `);
 
+// The page reads the ids, labels and titles of the nodes itself (the other side's titles, the CSV
+// exports); AxisHeading reads how each is named through GraphElement_Node, CellDetails a cell's links.
 const MatrixQuery = graphql(`
   query AlignmentView_Matrix($rows: AlignmentSetInput, $columns: AlignmentSetInput) {
     alignment(rows: $rows, columns: $columns) {
       rowSet { kind planId }
       columnSet { kind planId }
       chosenBecause
-      rows { id label title code term corporate kind }
-      columns { id label title code term corporate kind }
+      rows { id label title ...GraphElement_Node }
+      columns { id label title ...GraphElement_Node }
       cells {
         row
         column
         connection
-        links { id type from to basis rationale }
-        sharedAuthorities { id label title kind }
-        sharedThemes { id label title }
+        links { from to type basis }
+        sharedAuthorities { title }
+        sharedThemes { title }
+        ...CellDetails_Cell
       }
       rowConnections {
-        node { id label title code term corporate kind }
+        node { id label title ...GraphElement_Node }
         connection
         sharesAuthorityWith
         sharesThemeWith
       }
       columnConnections {
-        node { id label title code term corporate kind }
+        node { id label title ...GraphElement_Node }
         connection
         sharesAuthorityWith
         sharesThemeWith
@@ -78,8 +83,7 @@ const MatrixQuery = graphql(`
 `);
 
 type Matrix = AlignmentView_MatrixQuery['alignment'];
-export type MatrixNode = Matrix['rows'][number];
-export type MatrixCell = Matrix['cells'][number];
+type MatrixNode = Matrix['rows'][number];
 type AxisEntry = Matrix['rowConnections'][number];
 type Plan = { id: string; title: string };
 
@@ -126,7 +130,8 @@ function AxisChooser({ name, legend, axis, plans, fallbackPlan, onChange }: Axis
 }
 
 /** A row or column heading: what it is, and its title, which opens the detail panel. */
-function AxisHeading({ node }: { node: MatrixNode }) {
+function AxisHeading({ node: ref }: { node: FragmentType<typeof GraphNodeFragment> }) {
+  const node = readFragment(GraphNodeFragment, ref);
   const [, select] = useSelection();
   return (
     <>
@@ -153,7 +158,6 @@ interface NotCoveredProps {
  * their own, so a shared theme is never read as cover.
  */
 function NotCovered({ id, heading, entries, others, noun, onExport }: NotCoveredProps) {
-  const [, select] = useSelection();
   const listed = notCovered(entries);
   const titles = (ids: readonly string[]) => ids.map((other) => others.find((node) => node.id === other)?.title ?? other).join('; ');
   return (
@@ -181,10 +185,7 @@ function NotCovered({ id, heading, entries, others, noun, onExport }: NotCovered
                 {listed.map((entry) => (
                   <tr key={entry.node.id} className={`connection-${entry.connection.toLowerCase()}`}>
                     <th scope="row">
-                      <span className="axis-code">{describeNode(entry.node)}</span>
-                      <button type="button" className="link-button" onClick={() => select(entry.node.id)}>
-                        {entry.node.title}
-                      </button>
+                      <AxisHeading node={entry.node} />
                     </th>
                     <td>{connectionNames[entry.connection]}</td>
                     <td>{titles(entry.sharesAuthorityWith) || '—'}</td>
@@ -319,7 +320,7 @@ export function AlignmentView() {
   const plans = (plansResult.data?.plans.plans ?? []).filter(({ itemCount }) => itemCount > 0).map(({ plan }) => plan);
   const planTitle = (id: string) => plans.find((plan) => plan.id === id)?.title ?? id;
   const openCell = open && matrix?.cells.find((cell) => cell.row === open.row && cell.column === open.column);
-  const findAxisNode = (id: string) => matrix && [...matrix.rows, ...matrix.columns].find((node) => node.id === id);
+  const findAxisNode = (id: string): MatrixNode | undefined => matrix && [...matrix.rows, ...matrix.columns].find((node) => node.id === id);
   const findNode = (id: string) => findAxisNode(id) ?? matrix?.linkedItems.find((node) => node.id === id);
   // Changing one axis writes both, so the other stays as shown even if the data would now choose differently.
   const setAxes = (next: { rows: Axis; columns: Axis }) => update({ rows: axisParam(next.rows), columns: axisParam(next.columns), cell: null });

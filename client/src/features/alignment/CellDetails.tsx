@@ -1,12 +1,21 @@
 import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
+import { graphql } from '../../generated/gql.ts';
+import { GraphEdgeFragment, GraphNodeFragment, type GraphNodeRef } from '../../graph/toElements.ts';
 import { useSelection } from '../../routing/route.ts';
-import type { MatrixCell, MatrixNode } from './AlignmentView.tsx';
 import { cellFigures, connectionNames } from './alignment.ts';
 
-type Named = { id: string; label: string; title: string; kind?: string | null };
+export const CellDetailsFragment = graphql(`
+  fragment CellDetails_Cell on AlignmentCell {
+    connection
+    links { ...GraphElement_Edge }
+    sharedAuthorities { ...GraphElement_Node }
+    sharedThemes { ...GraphElement_Node }
+  }
+`);
 
 /** One end of a link, by title: a row, a column or one of the items under them the matrix names. */
-function LinkEnd({ id, node }: { id: string; node: Named | undefined }) {
+function LinkEnd({ id, node }: { id: string; node: { title: string } | undefined }) {
   const [, select] = useSelection();
   return (
     <button type="button" className="link-button" onClick={() => select(id)}>
@@ -15,11 +24,11 @@ function LinkEnd({ id, node }: { id: string; node: Named | undefined }) {
   );
 }
 
-function NodeButtons({ nodes }: { nodes: Named[] }) {
+function NodeButtons({ nodes }: { nodes: readonly GraphNodeRef[] }) {
   const [, select] = useSelection();
   return (
     <ul>
-      {nodes.map((node) => (
+      {readFragment(GraphNodeFragment, nodes).map((node) => (
         <li key={node.id}>
           <span className="badge">{describeNode(node)}</span>{' '}
           <button type="button" className="link-button" onClick={() => select(node.id)}>
@@ -32,11 +41,11 @@ function NodeButtons({ nodes }: { nodes: Named[] }) {
 }
 
 interface CellDetailsProps {
-  cell: MatrixCell | null;
-  row: MatrixNode | undefined;
-  column: MatrixNode | undefined;
+  cell: FragmentType<typeof CellDetailsFragment> | null;
+  row: GraphNodeRef | undefined;
+  column: GraphNodeRef | undefined;
   /** A row, column or linked item of the matrix by id. */
-  findNode: (id: string) => Named | undefined;
+  findNode: (id: string) => { title: string } | undefined;
 }
 
 /**
@@ -44,7 +53,10 @@ interface CellDetailsProps {
  * own heading. The region is always present and polite-live, so choosing a cell is announced
  * without moving focus away from the matrix.
  */
-export function CellDetails({ cell, row, column, findNode }: CellDetailsProps) {
+export function CellDetails({ cell: cellRef, row: rowRef, column: columnRef, findNode }: CellDetailsProps) {
+  const cell = readFragment(CellDetailsFragment, cellRef);
+  const row = readFragment(GraphNodeFragment, rowRef);
+  const column = readFragment(GraphNodeFragment, columnRef);
   return (
     <section id="cell-details" className="cell-details" aria-live="polite" aria-labelledby="cell-details-heading">
       {cell && row && column ? (
@@ -61,7 +73,7 @@ export function CellDetails({ cell, row, column, findNode }: CellDetailsProps) {
             <p>None: no link joins them, or anything under them.</p>
           ) : (
             <ul className="cell-links">
-              {cell.links.map((link) => (
+              {readFragment(GraphEdgeFragment, cell.links).map((link) => (
                 <li key={link.id}>
                   <LinkEnd id={link.from} node={findNode(link.from)} /> {linkPhrase(link.type)} <LinkEnd id={link.to} node={findNode(link.to)} />
                   <br />

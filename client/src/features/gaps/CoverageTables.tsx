@@ -1,13 +1,52 @@
 import { useState } from 'react';
 import { describeNode } from '../../components/labels.ts';
-import type { GapsView_CatalogueQuery } from '../../generated/graphql.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
+import { graphql } from '../../generated/gql.ts';
+import type { CoverageTables_CoverageFragment } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo } from '../../routing/route.ts';
-import type { GapRule } from './GapsView.tsx';
 import { coverageText, percent, scopeParams, type GapFilters } from './gaps.ts';
 
-type Coverage = GapsView_CatalogueQuery['coverage'];
-type SubjectCoverage = Coverage['byInspection'][number];
+export const CoverageRuleFragment = graphql(`
+  fragment CoverageTables_Rule on GapRule {
+    code
+    severity
+    title
+    checked
+    passing
+    findingCount
+  }
+`);
+
+export const CoverageFragment = graphql(`
+  fragment CoverageTables_Coverage on Coverage {
+    byPlan {
+      subject { id title }
+      checked
+      passing
+    }
+    byPriority {
+      subject { id title code term corporate planId }
+      checked
+      passing
+      rules { code checked passing }
+    }
+    byAuthority {
+      subject { id title }
+      checked
+      passing
+      rules { code checked passing }
+    }
+    byInspection {
+      subject { id title }
+      checked
+      passing
+      rules { code checked passing }
+    }
+  }
+`);
+
+type SubjectCoverage = CoverageTables_CoverageFragment['byInspection'][number];
 
 /** Rows a table shows before "Show all": enough to see the weakest, few enough to keep the findings near. */
 const ROWS_SHOWN = 8;
@@ -45,8 +84,8 @@ function CoverageFigure({
 }
 
 interface CoverageTablesProps {
-  rules: GapRule[];
-  coverage: Coverage;
+  rules: FragmentType<typeof CoverageRuleFragment>[];
+  coverage: FragmentType<typeof CoverageFragment>;
   filters: GapFilters;
   scopeTitle: string;
   /** Called when a figure is chosen, so the findings it opens are brought into view. */
@@ -69,7 +108,9 @@ function subjectGapsHref(row: SubjectCoverage, scope: ReturnType<typeof scopePar
  * figure counts its own items; inspection evidence about the council belongs to no plan, so it
  * has its own table and the two add up to the list below.
  */
-export function CoverageTables({ rules, coverage, filters, scopeTitle, onDrill }: CoverageTablesProps) {
+export function CoverageTables({ rules: ruleRefs, coverage: coverageRef, filters, scopeTitle, onDrill }: CoverageTablesProps) {
+  const rules = readFragment(CoverageRuleFragment, ruleRefs);
+  const coverage = readFragment(CoverageFragment, coverageRef);
   const scope = scopeParams(filters.scope);
   const informational = new Set(rules.filter(({ severity }) => severity === 'INFO').map(({ code }) => code));
   const subjectRows = (rows: SubjectCoverage[], title: (row: SubjectCoverage) => string = ({ subject }) => subject.title) =>

@@ -1,15 +1,38 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient, type Client } from 'urql';
 import { describeNode } from '../../components/labels.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import type { GapFindings_RuleFragment } from '../../generated/graphql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
 import { saveFile } from '../authoring/download.ts';
-import type { GapRule } from './GapsView.tsx';
 import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, scopeInput, severityNames, type CsvReport, type GapFilters } from './gaps.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 
 const EXPORT_PAGE = 1_000;
+
+// $shown and $severity are the variables of the query that spreads it (GapsView_Catalogue).
+export const GapFindingsRuleFragment = graphql(`
+  fragment GapFindings_Rule on GapRule {
+    code
+    severity
+    title
+    explanation
+    counts
+    checked
+    passing
+    findingCount
+    informationCount
+    findings(first: $shown, severity: $severity) {
+      severity
+      detail
+      node { ...GraphElement_Node }
+      plan { id title }
+    }
+  }
+`);
 
 const ExportQuery = graphql(`
   query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!, $subject: ID) {
@@ -51,7 +74,7 @@ function summary(gaps: number, information: number, scopeTitle: string): string 
 }
 
 interface GapFindingsProps {
-  rules: GapRule[];
+  rules: FragmentType<typeof GapFindingsRuleFragment>[];
   filters: GapFilters;
   scopeTitle: string;
   /** The title of the coverage subject the list is narrowed to, if any. */
@@ -65,7 +88,8 @@ interface GapFindingsProps {
  * The findings the filters keep, grouped by rule, the first of each rule listed and all of them
  * in the CSV export.
  */
-export function GapFindings({ rules, filters, scopeTitle, subjectTitle, drilled, onDrilled }: GapFindingsProps) {
+export function GapFindings({ rules: ruleRefs, filters, scopeTitle, subjectTitle, drilled, onDrilled }: GapFindingsProps) {
+  const rules = readFragment(GapFindingsRuleFragment, ruleRefs);
   const client = useClient();
   const heading = useRef<HTMLHeadingElement>(null);
   // The figure was chosen far above the list: move the list, and the keyboard focus, to where
@@ -147,7 +171,7 @@ export function GapFindings({ rules, filters, scopeTitle, subjectTitle, drilled,
 }
 
 /** The findings of one rule the API sent (the first of them), as a table. */
-function RuleFindings({ rule, count }: { rule: GapRule; count: number }) {
+function RuleFindings({ rule, count }: { rule: GapFindings_RuleFragment; count: number }) {
   const [, select] = useSelection();
   if (rule.findings.length === 0) return <p>No gaps: everything this rule checks here passes.</p>;
   return (
@@ -170,22 +194,25 @@ function RuleFindings({ rule, count }: { rule: GapRule; count: number }) {
           </tr>
         </thead>
         <tbody>
-          {rule.findings.map(({ node, plan, detail, severity }, index) => (
-            // One item can fail a rule more than once (an Act cited by two plans).
-            <tr key={`${node.id}-${index}`}>
-              <td>
-                <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id })}>{node.title}</Link>{' '}
-                <button type="button" className="secondary-button details-button" onClick={() => select(node.id)} aria-label={`Details of ${node.title}`}>
-                  Details
-                </button>
-              </td>
-              <td>{plan?.title ?? '—'}</td>
-              <td>{detail}</td>
-              <td>
-                <SeverityTag severity={severity} />
-              </td>
-            </tr>
-          ))}
+          {rule.findings.map(({ node: ref, plan, detail, severity }, index) => {
+            const node = readFragment(GraphNodeFragment, ref);
+            return (
+              // One item can fail a rule more than once (an Act cited by two plans).
+              <tr key={`${node.id}-${index}`}>
+                <td>
+                  <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id })}>{node.title}</Link>{' '}
+                  <button type="button" className="secondary-button details-button" onClick={() => select(node.id)} aria-label={`Details of ${node.title}`}>
+                    Details
+                  </button>
+                </td>
+                <td>{plan?.title ?? '—'}</td>
+                <td>{detail}</td>
+                <td>
+                  <SeverityTag severity={severity} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>

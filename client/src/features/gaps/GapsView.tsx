@@ -28,51 +28,22 @@ const CatalogueQuery = graphql(`
       total
       rules {
         code
-        severity
         title
-        explanation
-        counts
-        checked
-        passing
-        findingCount
-        informationCount
-        findings(first: $shown, severity: $severity) {
-          severity
-          detail
-          node { id label title code term corporate kind }
-          plan { id title }
-        }
+        ...CoverageTables_Rule
+        ...GapFindings_Rule
       }
     }
     coverage(scope: $scope) {
-      byPlan {
-        subject { id title }
-        checked
-        passing
-      }
-      byPriority {
-        subject { id title code term corporate planId }
-        checked
-        passing
-        rules { code checked passing }
-      }
-      byAuthority {
-        subject { id title }
-        checked
-        passing
-        rules { code checked passing }
-      }
-      byInspection {
-        subject { id title }
-        checked
-        passing
-        rules { code checked passing }
-      }
+      byPlan { subject { id title } }
+      byPriority { subject { id title } }
+      byAuthority { subject { id title } }
+      byInspection { subject { id title } }
+      ...CoverageTables_Coverage
     }
   }
 `);
 
-export type GapRule = GapsView_CatalogueQuery['gaps']['rules'][number];
+type GapRule = GapsView_CatalogueQuery['gaps']['rules'][number];
 
 /** Findings listed per rule; a whole graph can have thousands, which the CSV export gives in full. */
 const FINDINGS_SHOWN = 200;
