@@ -9,7 +9,7 @@ import { serveClient } from './http/static-files.ts';
 
 export interface AppOptions {
   gateway: Gateway;
-  /** Who may write (AUTH_TOKENS). */
+  /** Who may write (AUTH_TOKENS, OIDC_ISSUER); also serves /auth/config. */
   authenticator: Authenticator;
   /** True once the graph schema has been applied; /ready waits for it. */
   schemaApplied: () => boolean;
@@ -56,7 +56,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export function createApp(options: AppOptions): App {
   const yoga = createYoga<object, Context>({
     schema: buildSchema(),
-    context: ({ request }) => ({ gateway: options.gateway, user: options.authenticator.identify(request) }),
+    context: async ({ request }) => ({ gateway: options.gateway, user: await options.authenticator.identify(request) }),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? false,
     landingPage: false,
@@ -92,6 +92,10 @@ export function createApp(options: AppOptions): App {
     const { pathname } = new URL(request.url);
     if (pathname === '/health') return json({ status: 'ok' });
     if (pathname === '/ready') return ready();
+    if (pathname === '/auth/config') {
+      const { status, body } = await options.authenticator.signInConfig();
+      return json(body, status);
+    }
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > limits.maxBodyBytes) {

@@ -5,8 +5,13 @@
  *   AUTH_TOKENS="Jane Smith:editor:<long random token>,Ops team:admin:<another token>"
  *
  * Tokens are compared in constant time, and only their SHA-256 digests are kept in memory.
+ *
+ * Beside them, an OpenID Connect identity provider's JWTs can be accepted (OIDC_ISSUER; see
+ * auth/oidc.ts). A bearer token that matches no static token and has the shape of a JWT is
+ * verified as one; static tokens are matched first, so the two are never confused.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { type IdentityProvider, looksLikeJwt } from './auth/oidc.ts';
 import { ExpectedError } from './errors.ts';
 
 export type Role = 'editor' | 'admin';
@@ -14,6 +19,11 @@ export type Role = 'editor' | 'admin';
 export interface User {
   name: string;
   role: Role;
+  /**
+   * Organisations this user may edit, from the identity provider's OIDC_SCOPE_CLAIM; undefined
+   * for static tokens and when no such claim is configured.
+   */
+  scopes?: string[];
 }
 
 interface Credential extends User {
@@ -38,20 +48,41 @@ export function parseTokens(value: string | undefined): Credential[] {
 }
 
 export interface Authenticator {
-  /** The user a request's bearer token names; null without one; UNAUTHENTICATED for an unknown token. */
-  identify(request: Request): User | null | ExpectedError;
+  /**
+   * The user a request's bearer token names; null without one; UNAUTHENTICATED for an unknown
+   * token, or for a JWT that does not verify, with what is wrong with it.
+   */
+  identify(request: Request): Promise<User | null | ExpectedError>;
+  /**
+   * What the browser needs to sign in with the identity provider (served at /auth/config):
+   * `identityProvider` is null when none is configured; status 503 while it cannot be reached.
+   */
+  signInConfig(): Promise<{ status: number; body: object }>;
 }
 
-export function createAuthenticator(credentials: Credential[]): Authenticator {
+/** Checks bearer tokens against the static tokens and, if given, the identity provider. */
+export function createAuthenticator(credentials: Credential[], identityProvider?: IdentityProvider): Authenticator {
   return {
-    identify(request) {
+    async identify(request) {
       const header = request.headers.get('authorization');
       if (!header) return null;
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       if (!token) return new ExpectedError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
       const presented = digest(token);
       const match = credentials.find((credential) => timingSafeEqual(credential.digest, presented));
-      return match ? { name: match.name, role: match.role } : new ExpectedError('UNAUTHENTICATED', 'The bearer token is not recognised.');
+      if (match) return { name: match.name, role: match.role };
+      if (!looksLikeJwt(token)) return new ExpectedError('UNAUTHENTICATED', 'The bearer token is not recognised.');
+      if (!identityProvider) {
+        return new ExpectedError('UNAUTHENTICATED', 'The bearer token is a JWT, but this server accepts no identity provider (OIDC_ISSUER is not set).');
+      }
+      return identityProvider.verify(token);
+    },
+    async signInConfig() {
+      if (!identityProvider) return { status: 200, body: { identityProvider: null } };
+      const config = await identityProvider.signInConfig();
+      return config instanceof ExpectedError
+        ? { status: 503, body: { identityProvider: null, error: config.message } }
+        : { status: 200, body: { identityProvider: config } };
     },
   };
 }

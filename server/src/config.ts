@@ -14,6 +14,15 @@ const Settings = z.object({
   NEO4J_DATABASE: z.string().optional(),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   AUTH_TOKENS: z.string().optional(),
+  // Sign-in with an OpenID Connect identity provider; checked further by auth/oidc.ts.
+  OIDC_ISSUER: z.url({ message: 'must be the identity provider’s issuer URL' }).optional(),
+  OIDC_AUDIENCE: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SCOPES: z.string().optional(),
+  OIDC_ROLE_CLAIM: z.string().optional(),
+  OIDC_ROLES: z.string().optional(),
+  OIDC_SCOPE_CLAIM: z.string().optional(),
+  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).optional(),
 });
 
 export type Settings = z.infer<typeof Settings>;

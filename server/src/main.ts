@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createServerAdapter } from '@whatwg-node/server';
 import { createApp } from './app.ts';
 import { createAuthenticator, parseTokens } from './auth.ts';
+import { createIdentityProvider, readOidcSettings } from './auth/oidc.ts';
 import { readSettings, type Settings } from './config.ts';
 import { createGateway, type Gateway } from './db/gateway.ts';
 import { applyGraphSchema } from './db/graph-schema.ts';
@@ -82,9 +83,12 @@ function listen(server: Server, settings: Settings): Promise<void> {
  * once it is applied and any start-up work named in `options.loading` is marked done.
  */
 export async function startServer(settings: Settings = readSettings(), options: StartOptions = {}): Promise<RunningServer> {
-  // Bad AUTH_TOKENS stop the server before it connects to anything.
+  // Bad AUTH_TOKENS or OIDC_* settings stop the server before it connects to anything.
   const credentials = parseTokens(settings.AUTH_TOKENS);
-  if (credentials.length === 0 && settings.NODE_ENV !== 'test') console.warn('No AUTH_TOKENS set: the API is read-only until an administrator sets them.');
+  const oidc = readOidcSettings(settings);
+  if (credentials.length === 0 && !oidc && settings.NODE_ENV !== 'test') {
+    console.warn('No AUTH_TOKENS or OIDC_ISSUER set: the API is read-only until an administrator sets them.');
+  }
   const gateway = createGateway(connectionSettings(settings));
   let schemaApplied = false;
   let loading = options.loading;
@@ -92,7 +96,7 @@ export async function startServer(settings: Settings = readSettings(), options: 
   const production = settings.NODE_ENV === 'production';
   const app = createApp({
     gateway,
-    authenticator: createAuthenticator(credentials),
+    authenticator: createAuthenticator(credentials, oidc && createIdentityProvider(oidc)),
     schemaApplied: () => schemaApplied,
     loading: () => loading,
     clientDir: production ? clientDir : undefined,
