@@ -4,18 +4,34 @@
  * an empty graph, so no database is needed and nothing is written, and prints on standard output
  * the summary the corpus scorer reads: {"documents": [{file, title, organisation, priorities,
  * actions_without_priority, recommendations, acts}]}. Progress and faults go to standard error.
+ * `--choices <file.json>` applies corrections: {"<document file name>": ["level 2 = priorities", …]}.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { emptyGraph, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
 import { summariseImport } from '../server/src/import/import-summary.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { publisher: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { publisher: { type: 'string' }, choices: { type: 'string' } } });
 const folder = positionals[0];
 if (!folder) {
   console.error('Give the folder of documents: npm run corpus -- <folder>');
   process.exit(2);
+}
+
+/** The choices per document file name, from --choices. */
+const ChoicesFile = z.record(z.string(), z.array(z.string()));
+let choicesByFile: Record<string, string[]> = {};
+if (values.choices) {
+  const read = ChoicesFile.safeParse(JSON.parse(readFileSync(values.choices, 'utf8')));
+  if (!read.success) {
+    console.error(
+      `${values.choices}: give {"<document file name>": ["<choice>", …]}; ${read.error.issues[0]?.message ?? ''} at ${read.error.issues[0]?.path.join('.') ?? ''}`,
+    );
+    process.exit(2);
+  }
+  choicesByFile = read.data;
 }
 
 const readable = /\.(?:txt|text|md|markdown|html?|pdf|docx)$/i;
@@ -39,7 +55,12 @@ for (const path of filesIn(folder)) {
     continue;
   }
   const { result } = await prepareImport(
-    { fileName: basename(path).replace(/[^\w.-]+/g, '-'), content: new Uint8Array(bytes), publisherId: values.publisher },
+    {
+      fileName: basename(path).replace(/[^\w.-]+/g, '-'),
+      content: new Uint8Array(bytes),
+      publisherId: values.publisher,
+      choices: choicesByFile[basename(path)] ?? [],
+    },
     true,
     emptyGraph,
   );

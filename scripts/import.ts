@@ -1,12 +1,16 @@
 /**
- * `npm run import -- <file> [--commit] [--publisher <organisation id>] [--by <name>]`
- * `npm run import -- --json <files…> [--offline] [--publisher <organisation id>]`
+ * `npm run import -- <file> [--commit] [--outline] [--choose "<choice>"]… [--publisher <organisation id>] [--by <name>]`
+ * `npm run import -- --json <files…> [--offline] [--choose "<choice>"]… [--publisher <organisation id>]`
  * Imports a strategy or inspection document (.yaml, .json, .csv, .txt, .md, .html, .pdf, .docx)
  * into the graph (NEO4J_URI, or the local server). A dry run unless --commit: it shows what would
  * be created, changed and not understood. With --commit everything is written in one transaction,
  * or nothing. With --json, each file is dry-run and what would be created is printed as JSON
  * (title, organisation, priorities with their actions, recommendations, citations, faults);
  * --offline compares with an empty graph instead, so no database is needed.
+ * --outline prints the outline the document was read as, with what each part became and the
+ * target a choice names it by; --choose corrects it (`--choose 'level 2 = priorities'
+ * --choose 'section "Our vision" = context'`; see server/src/import/text/choices.ts), and a
+ * commit keeps the choices for the document's next import. --choose '' clears kept choices.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -17,6 +21,8 @@ import { createGateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { emptyGraph, importDocument, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
 import { type ImportSummary, summariseImport } from '../server/src/import/import-summary.ts';
+import { formatOutline } from '../server/src/import/text/outline-view.ts';
+import type { ImportResult } from '../server/src/generated/graphql.ts';
 import { connectionSettings } from '../server/src/main.ts';
 import { neo4jForScripts } from './environment.ts';
 
@@ -28,8 +34,12 @@ const { values, positionals } = parseArgs({
     offline: { type: 'boolean', default: false },
     publisher: { type: 'string' },
     by: { type: 'string' },
+    outline: { type: 'boolean', default: false },
+    choose: { type: 'string', multiple: true },
   },
 });
+// Given, the choices replace those kept with the document ('' alone clears them); left out, the kept ones apply.
+const choices = values.choose ? values.choose.filter((choice) => choice.trim()) : undefined;
 const path = positionals[0];
 if (!path) {
   console.error(
@@ -84,7 +94,7 @@ async function printJson(paths: string[]): Promise<void> {
   const gateway = values.offline
     ? undefined
     : createGateway(connectionSettings((await neo4jForScripts({ name: 'dev', port: readSettings().NEO4J_BOLT_PORT })).settings));
-  const documents: ImportSummary[] = [];
+  const documents: (ImportSummary & Partial<Pick<ImportResult, 'outline' | 'choices' | 'choicesReused'>>)[] = [];
   try {
     if (gateway) await applyGraphSchema(gateway);
     for (const file of paths) {
@@ -101,18 +111,21 @@ async function printJson(paths: string[]): Promise<void> {
             unchanged: 0,
             notUnderstood: [],
             faults: [],
+            outline: [],
+            choices: [],
+            choicesReused: false,
           }),
           faults: [read.fault],
         });
         process.exitCode = 1;
         continue;
       }
-      const request = { fileName: basename(file), content: read, publisherId: values.publisher, directory: dirname(resolve(file)) };
+      const request = { fileName: basename(file), content: read, publisherId: values.publisher, directory: dirname(resolve(file)), choices };
       const result = gateway
         ? await importDocument(gateway, { name: 'Dry run (command line)', role: 'admin' }, request, true)
         : (await prepareImport(request, true, emptyGraph)).result;
       if (result.faults.length) process.exitCode = 1;
-      documents.push(summariseImport(file, result));
+      documents.push({ ...summariseImport(file, result), outline: result.outline, choices: result.choices, choicesReused: result.choicesReused });
     }
   } finally {
     await gateway?.close();
@@ -143,9 +156,15 @@ try {
   const result = await importDocument(
     gateway,
     { name: values.by ?? `${userInfo().username} (command line)`, role: 'admin' },
-    { fileName: basename(path), content: bytes, publisherId: values.publisher, directory: dirname(resolve(path)) },
+    { fileName: basename(path), content: bytes, publisherId: values.publisher, directory: dirname(resolve(path)), choices },
     !values.commit,
   );
+  if (result.choicesReused) console.log(`  Read with the choices kept from its last import: ${result.choices.join('; ')} (--choose replaces them).`);
+  else if (result.choices.length) console.log(`  Read with the choices: ${result.choices.join('; ')}`);
+  if (values.outline && result.outline.length) {
+    console.log('  Outline (what each part became; [the target a --choose names it by]):');
+    for (const line of formatOutline(result.outline)) console.log(`    ${line}`);
+  }
   for (const fault of result.faults)
     console.error(`  fault${fault.line ? ` at line ${fault.line}` : ''}${fault.path ? ` (${fault.path})` : ''}: ${fault.message}`);
   if (result.faults.length) {

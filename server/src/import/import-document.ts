@@ -34,6 +34,27 @@ export interface ImportRequest {
   publisherId?: string | null;
   /** Folder of the file, for seed files whose document is in a documents/ folder beside them. */
   directory?: string;
+  /**
+   * A person's corrections of a strategy or report's recognised outline (text/choices.ts). Left
+   * out, the choices kept with an earlier import of the same document are used again; an empty
+   * list clears them.
+   */
+  choices?: readonly string[] | null;
+}
+
+/** The property of a Document node that keeps the choices its import was corrected with (a JSON list of strings). */
+export const CHOICES_PROPERTY = 'importChoices';
+
+/** The choices kept on a Document node's properties, if any. */
+export function storedChoices(props: Record<string, unknown> | undefined): string[] | undefined {
+  const kept = props?.[CHOICES_PROPERTY];
+  if (typeof kept !== 'string') return undefined;
+  try {
+    const list = JSON.parse(kept) as unknown;
+    return Array.isArray(list) && list.every((choice) => typeof choice === 'string') && list.length ? list : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Nodes already in the graph, by id, with their label and properties. */
@@ -70,7 +91,15 @@ const readAs: Record<string, string> = { '.pdf': '.md', '.docx': '.html' };
 const fault = (message: string, extra: Partial<ImportNote> = {}): ImportNote => ({ message, line: null, path: null, text: null, ...extra });
 
 function emptyResult(dryRun: boolean, faults: ImportNote[], notUnderstood: ImportNote[] = []): ImportResult {
-  return { dryRun, committed: false, document: null, created: [], updated: [], createdLinks: [], unchanged: 0, notUnderstood, faults };
+  return { dryRun, committed: false, document: null, created: [], updated: [], createdLinks: [], unchanged: 0, notUnderstood, faults, ...noOutline };
+}
+
+const noOutline = { outline: [], choices: [], choicesReused: false };
+
+/** What reading a strategy or report showed of its outline, and the choices applied to it. */
+interface ReadOutline {
+  outline: ImportResult['outline'];
+  choices: string[];
 }
 
 /** The file's text, or a fault naming what is wrong with it. */
@@ -113,7 +142,13 @@ async function readBinary({ fileName, content }: ImportRequest): Promise<string 
 const toNote = ({ path, line, message }: SeedFault): ImportNote => fault(message, { path: path || null, line: line ?? null });
 
 /** Turns the file into a parsed seed file, whatever its format (`content` is a binary document's extracted text). */
-function parseImport(request: ImportRequest, content: string, faults: SeedFault[], notUnderstood: ImportNote[]): ParsedFile | undefined {
+function parseImport(
+  request: ImportRequest,
+  content: string,
+  faults: SeedFault[],
+  notUnderstood: ImportNote[],
+  read: Partial<ReadOutline> = {},
+): ParsedFile | undefined {
   const written = extname(request.fileName).toLowerCase();
   const extension = readAs[written] ?? written;
   const file = request.fileName;
@@ -127,7 +162,14 @@ function parseImport(request: ImportRequest, content: string, faults: SeedFault[
   if (text.includes(extension)) {
     // A web page is read, and stored, as its main content: the site around it is not the document.
     if (extension === '.html' || extension === '.htm') content = mainContent(content);
-    const parsed = parseStrategyDocument(content, { fileName: file, publisherId: request.publisherId ?? undefined, curatedBy: 'Document import' });
+    const parsed = parseStrategyDocument(content, {
+      fileName: file,
+      publisherId: request.publisherId ?? undefined,
+      curatedBy: 'Document import',
+      choices: request.choices ?? [],
+    });
+    read.outline = parsed.outline;
+    read.choices = parsed.choices;
     notUnderstood.push(...parsed.notUnderstood.map(({ line, text: words, reason }) => fault(reason, { line, text: words })));
     return checkSeed({ ...parsed.seed, document: { ...parsed.seed.document, content } }, file, null, faults);
   }
@@ -259,22 +301,42 @@ export async function prepareImport(request: ImportRequest, dryRun: boolean, gra
   const graphExport = readGraphExport(request.fileName, content);
   if (graphExport) return prepareGraphExport(request.fileName, graphExport, dryRun, graph);
 
-  const faults: SeedFault[] = [];
-  const notUnderstood: ImportNote[] = [];
+  let faults: SeedFault[] = [];
+  let notUnderstood: ImportNote[] = [];
+  let read: Partial<ReadOutline> = {};
   let parsed: ParsedFile | undefined;
-  try {
-    parsed = parseImport(request, content, faults, notUnderstood);
-  } catch (error) {
-    if (error instanceof ExpectedError)
-      return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };
-    if (error instanceof Error && !(error instanceof SeedValidationError)) return { result: emptyResult(dryRun, [fault(error.message)], notUnderstood) };
-    throw error;
+  let named: string[] = [];
+  let existing: ExistingNodes = new Map();
+  let choicesReused = false;
+  let choices = request.choices;
+  for (;;) {
+    try {
+      parsed = parseImport({ ...request, choices }, content, faults, notUnderstood, read);
+    } catch (error) {
+      if (error instanceof ExpectedError)
+        return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };
+      if (error instanceof Error && !(error instanceof SeedValidationError)) {
+        const message = choicesReused
+          ? `The choices kept from this document's last import do not fit this version; give new ones: ${error.message}`
+          : error.message;
+        return { result: emptyResult(dryRun, [fault(message)], notUnderstood) };
+      }
+      throw error;
+    }
+    if (!parsed) return { result: emptyResult(dryRun, faults.map(toNote), notUnderstood) };
+    const defined = parsed.nodes.flatMap((node) => ('mention' in node ? [] : [node.id]));
+    named = [...new Set([...defined, ...referencedIds([parsed]), parsed.seed.document.id])];
+    existing = await graph.nodes(named);
+    // With no choices given, the choices kept with the last import of this document are applied again.
+    const kept = storedChoices(existing.get(parsed.seed.document.id)?.props);
+    if (request.choices != null || !read.outline || !kept || choicesReused) break;
+    choices = kept;
+    choicesReused = true;
+    faults = [];
+    notUnderstood = [];
+    read = {};
   }
-  if (!parsed) return { result: emptyResult(dryRun, faults.map(toNote), notUnderstood) };
-
-  const defined = parsed.nodes.flatMap((node) => ('mention' in node ? [] : [node.id]));
-  const named = [...new Set([...defined, ...referencedIds([parsed]), parsed.seed.document.id])];
-  const existing = await graph.nodes(named);
+  parsed = parsed!;
   keepOtherDocumentsNodes(parsed, existing);
   let batch: GraphBatch;
   try {
@@ -284,8 +346,15 @@ export async function prepareImport(request: ImportRequest, dryRun: boolean, gra
     throw error;
   }
 
+  // The choices the document was read with are kept on its Document node, for its next import.
+  if (read.choices?.length) {
+    const documentNode = batch.nodes.find((node) => node.label === 'Document' && node.id === parsed.seed.document.id);
+    if (documentNode) documentNode.props = { ...documentNode.props, [CHOICES_PROPERTY]: JSON.stringify(read.choices) };
+  }
   const document = toNode({ labels: ['Document'], props: { id: parsed.seed.document.id, title: parsed.seed.document.title } });
-  return describeBatch(batch, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood });
+  const prepared = await describeBatch(batch, graph, { existing, lookedUp: new Set(named) }, { dryRun, document, notUnderstood });
+  prepared.result = { ...prepared.result, outline: read.outline ?? [], choices: read.choices ?? [], choicesReused };
+  return prepared;
 }
 
 /**
@@ -337,7 +406,7 @@ async function describeBatch(
     if (existingLinks.has(`${link.from} ${link.type} ${link.to}`)) unchanged += 1;
     else createdLinks.push(toEdge({ type: link.type, from: link.from, to: link.to, props: link.props }));
   }
-  const result: ImportResult = { dryRun, committed: false, document, created, updated, createdLinks, unchanged, notUnderstood, faults: [] };
+  const result: ImportResult = { dryRun, committed: false, document, created, updated, createdLinks, unchanged, notUnderstood, faults: [], ...noOutline };
   if (dryRun || (created.length === 0 && updated.length === 0 && createdLinks.length === 0)) return { result };
   return { result, batch, versions, history };
 }

@@ -22,5 +22,22 @@ function importContent({ content, contentBase64 }: { content?: string | null; co
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/** At most this many choices, each at most this long: corrections are a few short sentences. */
+const MAX_CHOICES = 100;
+const MAX_CHOICE_LENGTH = 500;
+
+function importChoices(choices: readonly string[] | null | undefined): readonly string[] | null {
+  if (choices == null) return null;
+  if (choices.length > MAX_CHOICES) throw new ExpectedError('BAD_USER_INPUT', `choices: at most ${MAX_CHOICES} choices can be given.`, { field: 'choices' });
+  const long = choices.findIndex((choice) => choice.length > MAX_CHOICE_LENGTH);
+  if (long >= 0) throw new ExpectedError('BAD_USER_INPUT', `choices[${long}]: a choice is at most ${MAX_CHOICE_LENGTH} characters.`, { field: 'choices' });
+  return choices;
+}
+
 export const importDocument: MutationResolvers['importDocument'] = (_parent, { input, dryRun }, { gateway, user }) =>
-  runImport(gateway, requireRole(user, 'editor'), { fileName: input.fileName, content: importContent(input), publisherId: input.publisherId }, dryRun ?? true);
+  runImport(
+    gateway,
+    requireRole(user, 'editor'),
+    { fileName: input.fileName, content: importContent(input), publisherId: input.publisherId, choices: importChoices(input.choices) },
+    dryRun ?? true,
+  );

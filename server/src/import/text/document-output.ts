@@ -13,6 +13,8 @@ export type Node = NodeDefinition & Record<string, unknown>;
 /** Line verdicts other than a reason for not understanding the line. */
 export const USED = 'used';
 export const FURNITURE = 'furniture';
+/** A line a person said is context: understood, and deliberately not imported. */
+export const CONTEXT = 'context';
 
 /** The title block of a document, and the names derived from it. */
 export interface Heading {
@@ -65,6 +67,9 @@ export const fullText = (words: string, title: string) => {
   return words && plain(words) !== plain(title) ? words : undefined;
 };
 
+/** The labels of the items a document's outline becomes (not the organisations, roles and law it names). */
+const outlineLabels = new Set(['Priority', 'Objective', 'Action', 'Evidence']);
+
 /** Collects the nodes, links and per-line verdicts of one document. */
 export class Output {
   readonly nodes: Node[] = [];
@@ -76,7 +81,11 @@ export class Output {
   readonly status: (string | undefined)[];
   /** The section (heading) each line sits in, for the `section` of sources. */
   readonly sections: string[];
+  /** The lines each node was quoted from, for telling what each part of the outline became. */
+  readonly linesOf = new Map<string, number[]>();
   private readonly linkKeys = new Set<string>();
+  /** The lines last quoted: a node's excerpt is quoted just before the node is added. */
+  private lastQuoted?: number[];
   private readonly suffixes = new Map<string, number>();
 
   constructor(
@@ -105,6 +114,8 @@ export class Output {
     this.nodes.push(clean);
     this.byId.set(clean.id, clean);
     if (words) this.words.set(clean.id, words);
+    if (this.lastQuoted?.length && outlineLabels.has(clean.label)) this.linesOf.set(clean.id, this.lastQuoted);
+    this.lastQuoted = undefined;
     if (clean.parent) {
       const siblings = this.children.get(clean.parent);
       if (siblings) siblings.push(clean.id);
@@ -116,8 +127,29 @@ export class Output {
   remove(id: string): void {
     const index = this.nodes.findIndex((node) => node.id === id);
     if (index >= 0) this.nodes.splice(index, 1);
+    const parent = this.byId.get(id)?.parent;
+    if (parent)
+      this.children.set(
+        parent,
+        (this.children.get(parent) ?? []).filter((child) => child !== id),
+      );
     this.byId.delete(id);
     this.words.delete(id);
+    this.linesOf.delete(id);
+  }
+
+  /** Moves a node under another parent (or none). */
+  reparent(node: Node, parent: string | undefined): void {
+    const before = node.parent;
+    if (before === parent) return;
+    if (before)
+      this.children.set(
+        before,
+        (this.children.get(before) ?? []).filter((child) => child !== node.id),
+      );
+    if (parent) this.children.set(parent, [...(this.children.get(parent) ?? []), node.id]);
+    if (parent) (node as Record<string, unknown>).parent = parent;
+    else delete (node as Record<string, unknown>).parent;
   }
 
   /** Adds a link once (basis STATED unless given); a link from a node to itself is dropped. */
@@ -130,6 +162,7 @@ export class Output {
 
   /** A verbatim excerpt for `wanted` from the given lines (see Quoter). */
   quote(wanted: string, lineIndexes: number[]): string {
+    this.lastQuoted = lineIndexes;
     return this.quoter.quote(
       wanted,
       lineIndexes.map((index) => this.lines[index]!),

@@ -222,7 +222,7 @@ interface ReadPriority {
  * earlier list enumerates; priorities named in their action parts' headings; sections holding an
  * actions part; numbered paragraphs after a lead-in naming the level.
  */
-export function readPriorities(root: Section): { priorities: ReadPriority[]; preview: Block[] } {
+export function readPriorities(root: Section, chosen: Section[] = []): { priorities: ReadPriority[]; preview: Block[] } {
   const ofSections = (sections: Section[]) =>
     sections.map((section) => ({
       title: section.title,
@@ -231,6 +231,7 @@ export function readPriorities(root: Section): { priorities: ReadPriority[]; pre
       section: section.parent?.title || 'Priorities',
       actions: actionsIn(section),
     }));
+  if (chosen.length) return { priorities: ofSections(chosen), preview: [] };
   const { priorities: sections, preview } = findPrioritySections(root);
   if (preview.length) return { priorities: ofSections(sections), preview };
   const named = findNamedPriorities(root);
@@ -258,13 +259,14 @@ export function readPriorities(root: Section): { priorities: ReadPriority[]; pre
 }
 
 /**
- * Reads the plan's priorities and actions from the outline into `output`, under `planId`.
- * Returns false, adding nothing, when the headings do not carry a plan's structure.
+ * Reads the plan's priorities and actions from the outline into `output`, under `planId`: the
+ * `chosen` sections when a person named them, else those the headings show. Returns false,
+ * adding nothing, when the headings do not carry a plan's structure.
  */
-export function readOutlinePlan(output: Output, planId: string, root: Section): boolean {
-  const read = readPriorities(root);
+export function readOutlinePlan(output: Output, planId: string, root: Section, chosen: Section[] = []): boolean {
+  const read = readPriorities(root, chosen);
   const preview = read.preview;
-  if (read.priorities.length < 2) return false;
+  if (read.priorities.length < (chosen.length ? 1 : 2)) return false;
   for (const section of allSections(root)) {
     output.sections[section.index] = section.title;
     for (const block of allBlocks(section)) for (const index of block.indexes) output.sections[index] = section.title;

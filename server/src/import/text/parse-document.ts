@@ -17,7 +17,11 @@
  */
 import type { SeedFile } from '../seed-format.ts';
 import { classifyLine, type ClassifiedLine, isFurnitureSectionHeading, recogniseLeadIn, slugify, visionHeading } from './classify.ts';
-import { FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
+import { applyChoices, checkChoices, chosenPrioritySections } from './apply-choices.ts';
+import { choiceText, parseChoices } from './choices.ts';
+import { CONTEXT, FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
+import { buildOutline } from './outline.ts';
+import { describeOutline, type OutlinePart } from './outline-view.ts';
 import { findCitations } from './legislation-catalogue.ts';
 import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
@@ -36,6 +40,8 @@ export interface ParseOptions {
   curatedBy?: string;
   /** When (`curation.at`, YYYY-MM-DD); defaults to today, so pass it for byte-identical re-imports. */
   at?: string;
+  /** A person's corrections of the recognised outline (choices.ts), such as `level 2 = priorities`. */
+  choices?: readonly string[];
 }
 
 export interface NotUnderstoodLine {
@@ -49,6 +55,10 @@ export interface NotUnderstoodLine {
 export interface ParsedDocument {
   seed: SeedFile;
   notUnderstood: NotUnderstoodLine[];
+  /** The recognised outline, with what each part became. */
+  outline: OutlinePart[];
+  /** The choices applied, in their canonical words. */
+  choices: string[];
 }
 
 /**
@@ -57,7 +67,8 @@ export interface ParsedDocument {
  * items and every content line in `notUnderstood`, never an error.
  *
  * @remarks Throws an Error naming the problem (and the line) for empty text, text over 2 MB, or
- * text with NUL or other binary control characters, and for options the seed format would reject.
+ * text with NUL or other binary control characters, and for options the seed format would reject;
+ * a ChoiceError naming the choice for a choice that cannot be read or names nothing in the outline.
  *
  * @example
  * const { seed, notUnderstood } = parseStrategyDocument(text, { fileName: 'plan.txt', publisherId: 'org/thurrock-council' });
@@ -72,6 +83,13 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
   const heading = findTitle(output, options.fileName);
   const publisherPrefix = prefixOf(options.publisherId);
   const inspection = looksLikeInspection(classified, text, heading.documentTitle);
+  const outline = buildOutline(
+    classified,
+    lines.map((line) => line.text),
+    new Set(heading.lineIndexes),
+  );
+  const choices = parseChoices(options.choices ?? []);
+  checkChoices(outline, choices, inspection);
 
   let documentKind: SeedFile['document']['kind'];
   let citer: string;
@@ -83,10 +101,12 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
       ? 'NEWS_REPORT'
       : 'INSPECTION_REPORT';
     citer = parseInspection(output, heading, reportSlug);
+    applyChoices(output, outline, choices, { rootId: citer, inspection });
   } else {
     const plan = describePlan(output, heading, text);
     documentKind = plan.documentKind;
-    citer = parsePlan(output, heading, plan, publisherPrefix);
+    citer = parsePlan(output, heading, plan, publisherPrefix, outline, chosenPrioritySections(outline, choices));
+    applyChoices(output, outline, choices, { rootId: citer, inspection });
     if (options.publisherId) output.link({ from: options.publisherId, type: 'PUBLISHES', to: citer });
   }
   // Named by the person importing, or else inferred: the publisher of a plan, the body a report inspects.
@@ -119,7 +139,7 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
     nodes: output.nodes.map(inKeyOrder),
     links: output.links,
   };
-  return { seed, notUnderstood: collectNotUnderstood(output) };
+  return { seed, notUnderstood: collectNotUnderstood(output), outline: describeOutline(output, outline, choices), choices: choices.map(choiceText) };
 }
 
 /**
@@ -393,7 +413,7 @@ function collectNotUnderstood(output: Output): NotUnderstoodLine[] {
   const found: NotUnderstoodLine[] = [];
   output.lines.forEach((line, index) => {
     const verdict = output.status[index];
-    if (verdict === USED || verdict === FURNITURE) return;
+    if (verdict === USED || verdict === FURNITURE || verdict === CONTEXT) return;
     const reason = verdict ?? defaultReason(output, index);
     if (!reason) return;
     const words = normaliseWhitespace(line.text);

@@ -17,7 +17,7 @@ import {
   visionParagraph,
 } from './classify.ts';
 import type { SeedFile } from '../seed-format.ts';
-import { buildOutline } from './outline.ts';
+import type { Section } from './outline.ts';
 import { readOutlinePlan } from './outline-plan.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED, withPrefix } from './document-output.ts';
 
@@ -134,7 +134,14 @@ export function describePlan(output: Output, heading: Heading, text: string): Pl
  * Reads the plan's structure line by line into Plan, Priority, Objective, Action and Role nodes,
  * recording a verdict for every line it uses. Returns the plan's id.
  */
-export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, publisherPrefix: string): string {
+export function parsePlan(
+  output: Output,
+  heading: Heading,
+  facts: PlanFacts,
+  publisherPrefix: string,
+  outline: Section,
+  prioritySections: Section[] = [],
+): string {
   const { classified, lines, status } = output;
   const titleYear = /\b((?:19|20)\d\d)\b/.exec(heading.mainTitle)?.[1] ?? (facts.periodStart ? String(facts.periodStart) : '');
   const baseSlug = slugify(heading.mainTitle.replace(/\b(?:19|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:19|20)?\d\d)?\b/gi, ' '), 45) || 'plan';
@@ -151,13 +158,8 @@ export function parsePlan(output: Output, heading: Heading, facts: PlanFacts, pu
   } as Node);
   const planHolder: Holder = { node: plan, kind: 'plan', sectionName: heading.planName, owners: [] };
   const roleId = (title: string) => (publisherPrefix ? `role/${publisherPrefix}-${slugify(title, 60)}` : `role/${planId}/${slugify(title, 60)}`);
-  // When the headings carry the plan's structure, the outline says it; else the lines are read one by one.
-  const outline = buildOutline(
-    classified,
-    lines.map((line) => line.text),
-    new Set(heading.lineIndexes),
-  );
-  if (readOutlinePlan(output, planId, outline)) return planId;
+  // When the headings carry the plan's structure (or a person says which do), the outline says it; else the lines are read one by one.
+  if (readOutlinePlan(output, planId, outline, prioritySections)) return planId;
   parsePlanLines();
   dropRepeatedPriorities(output, planId);
   return planId;
