@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { describeNode, labelName } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
-import type { NodeDelete_DeleteMutation } from '../../generated/graphql.ts';
+import type { GraphElement_NodeFragment } from '../../generated/graphql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { useSelection } from '../../routing/route.ts';
 import { reloadFor, type Conflict, writeFailure } from './errors.ts';
 import { WhyField } from './forms.tsx';
@@ -13,12 +15,10 @@ const DeleteMutation = graphql(`
   mutation NodeDelete_Delete($id: ID!, $version: Int!, $why: String, $force: Boolean) {
     deleteNode(id: $id, version: $version, why: $why, force: $force) {
       deleted
-      dependents { id label title code term corporate kind }
+      dependents { ...GraphElement_Node }
     }
   }
 `);
-
-type Dependent = NodeDelete_DeleteMutation['deleteNode']['dependents'][number];
 
 /** A node as the question about deleting it reads it. */
 interface DeletedNode {
@@ -52,7 +52,7 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
   // The version the person is asked about; refreshes of the panel underneath do not change it.
   const [base, setBase] = useState(node);
   const [why, setWhy] = useState('');
-  const [dependents, setDependents] = useState<Dependent[] | null>(null);
+  const [dependents, setDependents] = useState<GraphElement_NodeFragment[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reloading, setReloading] = useState(false);
@@ -81,7 +81,7 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
     if (!outcome) return;
     if (outcome.deleted)
       onDeleted(`Deleted ${kind} “${base.title}”${force && outcome.dependents.length ? ` and ${outcome.dependents.length} items that depended on it` : ''}.`);
-    else setDependents(outcome.dependents);
+    else setDependents(readFragment(GraphNodeFragment, outcome.dependents));
   };
 
   /** Reads the node again and asks again about the version now stored. */

@@ -2,8 +2,10 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { EvidenceChainView_ChainQuery } from '../../generated/graphql.ts';
+import { GraphNodeFragment, type GraphNodeRef } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
 import { Grade } from './Grade.tsx';
@@ -13,18 +15,18 @@ import { readObservation, splitSeries, type Observation } from './series.ts';
 const ChainQuery = graphql(`
   query EvidenceChainView_Chain($id: ID!) {
     evidenceChain(id: $id) {
-      root { id label title text kind status code term corporate }
-      evidence { id label title text kind status code term corporate }
+      root { id label title text status ...GraphElement_Node }
+      evidence { id title status ...GraphElement_Node }
       responses {
-        action { id label title code term corporate kind }
+        action { id title ...GraphElement_Node }
         evidence { id title }
         edge { id basis rationale }
         measures {
-          measure { id label title code term corporate kind properties }
+          measure { id title properties ...GraphElement_Node }
           observations { id properties }
         }
-        priorities { id label title code term corporate kind }
-        authorities { id label title code term corporate kind }
+        priorities { id ...GraphElement_Node }
+        authorities { id ...GraphElement_Node }
         ends {
           node { id }
           own
@@ -37,7 +39,6 @@ const ChainQuery = graphql(`
 
 type Chain = EvidenceChainView_ChainQuery['evidenceChain'];
 type Response = Chain['responses'][number];
-type EvidenceNode = Chain['evidence'][number];
 
 const polarityNames: Record<string, string> = {
   HIGHER_IS_BETTER: 'Higher is better.',
@@ -51,7 +52,8 @@ const property = (properties: unknown, key: string) => {
 };
 
 /** A node's title as a button that opens it in the detail panel, after what it is. */
-function NodeItem({ node }: { node: Pick<EvidenceNode, 'id' | 'label' | 'title' | 'code' | 'term' | 'corporate' | 'kind'> }) {
+function NodeItem({ node: ref }: { node: GraphNodeRef }) {
+  const node = readFragment(GraphNodeFragment, ref);
   const [, select] = useSelection();
   return (
     <>
@@ -116,7 +118,7 @@ function ResponseItem({ response, showEvidence }: { response: Response; showEvid
         <Link href={hrefTo('trace', { id: action.id })}>{action.title}</Link>
       </h3>
       <p className="response-facts">
-        <span className="badge">{describeNode(action)}</span>
+        <span className="badge">{describeNode(readFragment(GraphNodeFragment, action))}</span>
         <button type="button" className="secondary-button" onClick={() => select(action.id)} aria-label={`Details of ${action.title}`}>
           Details
         </button>
@@ -182,7 +184,7 @@ export function EvidenceChainView({ id }: { id: string }) {
         {chain && (
           <>
             <p className="inspection-facts">
-              <span className="badge">{describeNode(chain.root)}</span>
+              <span className="badge">{describeNode(readFragment(GraphNodeFragment, chain.root))}</span>
               {chain.root.label === 'Evidence' && chain.root.status && <Grade grade={chain.root.status} />}
             </p>
             {chain.root.text && chain.root.text !== chain.root.title && <p>{chain.root.text}</p>}
@@ -196,7 +198,8 @@ export function EvidenceChainView({ id }: { id: string }) {
                   <ul className="evidence-items">
                     {evidence.map((node) => (
                       <li key={node.id}>
-                        <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
+                        <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
+                        <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
                         {node.status && (
                           <>
                             {' '}

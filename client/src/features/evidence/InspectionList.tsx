@@ -2,8 +2,10 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { InspectionList_InspectionsQuery } from '../../generated/graphql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo } from '../../routing/route.ts';
 import { Grade } from './Grade.tsx';
@@ -14,7 +16,7 @@ const InspectionsQuery = graphql(`
       report { id label title text kind status properties }
       items {
         parentId
-        node { id label title kind status code term corporate }
+        node { id title status ...GraphElement_Node }
       }
     }
   }
@@ -29,7 +31,8 @@ function Items({ items, parentId }: { items: Item[]; parentId: string }) {
     <ul className="hierarchy evidence-items">
       {children.map(({ node }) => (
         <li key={node.id}>
-          <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
+          <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
+          <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
           {node.status && (
             <>
               {' '}

@@ -28,7 +28,7 @@ const NodeQuery = graphql(`
       neighbours {
         direction
         edge { id type basis rationale by at excerpt version }
-        node { id label title code term corporate kind }
+        node { id label title }
       }
     }
   }

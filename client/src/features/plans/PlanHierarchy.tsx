@@ -3,8 +3,10 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { PlanHierarchy_ItemsQuery } from '../../generated/graphql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
 import { AddItemForm } from '../authoring/AddItemForm.tsx';
@@ -20,7 +22,7 @@ const HierarchyQuery = graphql(`
     planHierarchy(id: $id) {
       parentId
       depth
-      node { id label title code term corporate kind }
+      node { id label title ...GraphElement_Node }
     }
   }
 `);
@@ -72,7 +74,7 @@ function Items({ items, parentId, adding }: { items: Item[]; parentId: string; a
     <ul className="hierarchy">
       {children.map(({ node }) => (
         <li key={node.id}>
-          <span className="badge">{describeNode(node)}</span>{' '}
+          <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
           <button type="button" className="link-button" onClick={() => select(node.id)}>
             {node.title}
           </button>

@@ -3,7 +3,9 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, traceableLabels } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection } from '../../routing/route.ts';
 import { MAX_SEARCH_LENGTH } from './SearchBox.tsx';
@@ -18,7 +20,7 @@ const SearchQuery = graphql(`
       hits {
         score
         excerpt
-        node { id label title code term kind corporate planId }
+        node { id label title ...GraphElement_Node }
         plan { id title }
       }
       hasMore
@@ -134,7 +136,7 @@ function SearchResults({ text }: { text: string }) {
               const plan = planOf(hit);
               return (
                 <li key={node.id} data-node-id={node.id}>
-                  <span className="badge">{describeNode(node)}</span>{' '}
+                  <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
                   <button type="button" className="link-button" onClick={() => select(node.id)} ref={node.id === firstNewId ? firstNew : undefined}>
                     {node.title}
                   </button>
