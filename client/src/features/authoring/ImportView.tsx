@@ -22,7 +22,12 @@ import {
   noteLocation,
   publisherProblem,
   splitLinks,
+  choicesByTarget,
+  choiceTexts,
+  outlineTree,
+  partKindOptions,
   type DecodedFile,
+  type OutlineNode,
 } from './importing.ts';
 import { useSignedIn } from './session.ts';
 import { writeContext } from './write-context.ts';
@@ -39,12 +44,83 @@ const ImportMutation = graphql(`
       unchanged
       notUnderstood { line path text message }
       faults { line path text message }
+      outline { kind depth level title line size target chosen became }
+      choices
+      choicesReused
     }
   }
 `);
 
 type Result = ImportView_ImportMutation['importDocument'];
 type Node = Result['created'][number];
+type Part = Result['outline'][number];
+
+const partNames: Record<Part['kind'], string> = { HEADING: 'Heading', LIST: 'List', TABLE: 'Table', PARAGRAPHS: 'Paragraphs' };
+
+/**
+ * The outline the document was read as, as a nested list: each heading, list, table and run of
+ * paragraphs with where it is and what it became, and a control to say what it is.
+ */
+function OutlineTree({
+  parts,
+  chosen,
+  onChoose,
+}: {
+  parts: readonly Part[];
+  chosen: ReadonlyMap<string, string>;
+  onChoose: (target: string, kind: string) => void;
+}) {
+  const draw = (nodes: OutlineNode<Part>[]) => (
+    <ul className="outline-tree">
+      {nodes.map(({ part, children }, index) => {
+        const id = `outline-${part.line}-${part.depth}-${index}`;
+        return (
+          <li key={id}>
+            <div className="outline-part">
+              <span className="outline-kind">{partNames[part.kind]}</span>{' '}
+              {part.kind === 'HEADING' ? (
+                <strong>{part.title}</strong>
+              ) : (
+                <span>
+                  {part.kind === 'PARAGRAPHS'
+                    ? `${part.size} ${part.size === 1 ? 'paragraph' : 'paragraphs'}: `
+                    : `${part.size} ${part.kind === 'TABLE' ? 'rows' : 'items'}: `}
+                  {part.title}
+                </span>
+              )}{' '}
+              {part.line > 0 && <span className="hint-inline">(line {part.line})</span>}
+              <br />
+              <span id={`${id}-became`}>Became: {part.became}</span>
+              {part.target && (
+                <>
+                  {' '}
+                  <label htmlFor={id} className="outline-choice">
+                    {part.kind === 'HEADING' ? 'This heading is' : 'What is under this heading holds'}{' '}
+                    <select
+                      id={id}
+                      aria-describedby={`${id}-became`}
+                      value={chosen.get(part.target) ?? ''}
+                      onChange={(event) => onChoose(part.target, event.target.value)}
+                    >
+                      <option value="">as read automatically</option>
+                      {partKindOptions.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </>
+              )}
+            </div>
+            {children.length > 0 && draw(children)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return draw(outlineTree(parts));
+}
 
 const fieldNames = { fileName: 'Document', publisherId: 'Publisher' };
 const template = csvTemplate();
@@ -229,6 +305,10 @@ export function ImportView() {
   const [preview, setPreview] = useState<Result | null>(null);
   const [done, setDone] = useState<{ result: Result; fileName: string } | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
+  // What the person said each part of the outline is, by target; null until they change one, so the choices kept with the document apply.
+  const [chosen, setChosen] = useState<Map<string, string> | null>(null);
+  // True while choices were changed since the preview shown.
+  const [stale, setStale] = useState(false);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -236,6 +316,7 @@ export function ImportView() {
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     setPreview(null);
+    setChosen(null);
     setDone(null);
     setProblems(noProblems);
     if (!chosen) {
@@ -250,7 +331,13 @@ export function ImportView() {
   const send = async (dryRun: boolean) => {
     if (!file?.ok) return;
     setBusy(dryRun ? 'preview' : 'import');
-    const input = { fileName: file.fileName, content: file.content, contentBase64: file.contentBase64, publisherId: publisher.trim() || null };
+    const input = {
+      fileName: file.fileName,
+      content: file.content,
+      contentBase64: file.contentBase64,
+      publisherId: publisher.trim() || null,
+      choices: chosen ? choiceTexts(chosen) : null,
+    };
     const response = await runImport({ input, dryRun }, writeContext);
     setBusy(null);
     const result = response.data?.importDocument;
@@ -266,6 +353,7 @@ export function ImportView() {
       return;
     }
     setProblems(noProblems);
+    setStale(false);
     if (dryRun) setPreview(result);
     else {
       setPreview(null);
@@ -296,6 +384,7 @@ export function ImportView() {
   const startAgain = () => {
     setFile(null);
     setPreview(null);
+    setChosen(null);
     setDone(null);
     setProblems(noProblems);
     if (fileInput.current) fileInput.current.value = '';
@@ -402,11 +491,41 @@ export function ImportView() {
               <p className="notice">
                 <strong>Nothing has been written yet.</strong> Check what the document would add, then import it.
               </p>
+              {preview.outline.length > 0 && (
+                <section aria-labelledby="outline-heading" className="import-outline">
+                  <h3 id="outline-heading">How the document was read</h3>
+                  <p>
+                    {preview.choicesReused
+                      ? `Read with the choices kept from its last import: ${preview.choices.join('; ')}. `
+                      : preview.choices.length > 0
+                        ? `Read with your choices: ${preview.choices.join('; ')}. `
+                        : ''}
+                    Each heading, list and table says what it became. Where it is wrong, say what the part is and preview again; your choices are kept with the
+                    document for its next version.
+                  </p>
+                  <OutlineTree
+                    parts={preview.outline}
+                    chosen={chosen ?? choicesByTarget(preview.choices)}
+                    onChoose={(target, kind) => {
+                      const next = new Map(chosen ?? choicesByTarget(preview.choices));
+                      next.set(target, kind);
+                      setChosen(next);
+                      setStale(true);
+                    }}
+                  />
+                  <div className="button-row">
+                    <button type="button" className="secondary-button" disabled={busy !== null || !stale} onClick={() => void send(true)}>
+                      Preview again
+                    </button>
+                    {stale && <span className="hint-inline">You changed what parts are: preview again before importing.</span>}
+                  </div>
+                </section>
+              )}
               <ImportReport result={preview} headingId="preview" />
               {canConfirm ? (
                 <div className="confirm-box">
                   <p>Importing writes all of this in one go, or nothing if anything fails. It is recorded in the history under your name.</p>
-                  <button type="button" className="primary-button" disabled={busy !== null} onClick={() => void send(false)}>
+                  <button type="button" className="primary-button" disabled={busy !== null || stale} onClick={() => void send(false)}>
                     Import {file?.fileName}
                   </button>
                 </div>

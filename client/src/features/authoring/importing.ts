@@ -199,3 +199,46 @@ export function csvTemplate(): string {
     }),
   ]);
 }
+
+/** What a person can say a part of a document's outline is (the server's choice kinds). */
+export const partKindOptions = [
+  { value: 'priorities', label: 'Priorities' },
+  { value: 'objectives', label: 'Objectives' },
+  { value: 'actions', label: 'Actions' },
+  { value: 'measures', label: 'Measures (kept as context)' },
+  { value: 'recommendations', label: 'Recommendations' },
+  { value: 'context', label: 'Context, skip it' },
+] as const;
+
+/** The choices of a preview (`section "X" = context`) by their target. */
+export function choicesByTarget(texts: readonly string[]): Map<string, string> {
+  const chosen = new Map<string, string>();
+  for (const text of texts) {
+    const split = / = ([a-z]+)$/.exec(text);
+    if (split) chosen.set(text.slice(0, split.index), split[1]!);
+  }
+  return chosen;
+}
+
+/** The choices to send, in the server's words, from the kinds chosen per target. */
+export const choiceTexts = (chosen: ReadonlyMap<string, string>): string[] =>
+  [...chosen].filter(([, kind]) => kind).map(([target, kind]) => `${target} = ${kind}`);
+
+/** A part of the outline with the parts inside it, for drawing the outline as a nested list. */
+export interface OutlineNode<T> {
+  part: T;
+  children: OutlineNode<T>[];
+}
+
+/** Nests the outline's flat parts by their depth. */
+export function outlineTree<T extends { depth: number }>(parts: readonly T[]): OutlineNode<T>[] {
+  const roots: OutlineNode<T>[] = [];
+  const open: OutlineNode<T>[] = [];
+  for (const part of parts) {
+    const node = { part, children: [] };
+    while (open.length > part.depth || (open.length && open[open.length - 1]!.part.depth >= part.depth)) open.pop();
+    (open.length ? open[open.length - 1]!.children : roots).push(node);
+    open.push(node);
+  }
+  return roots;
+}
