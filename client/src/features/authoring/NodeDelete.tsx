@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { describeNode, labelName } from '../../components/labels.ts';
-import { readFragment } from '../../generated/fragment-masking.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { GraphElement_NodeFragment } from '../../generated/graphql.ts';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
@@ -21,19 +21,21 @@ const DeleteMutation = graphql(`
 `);
 
 /** A node as the question about deleting it reads it. */
-interface DeletedNode {
-  id: string;
-  label: string;
-  title: string;
-  version: number;
-  changedBy?: string | null | undefined;
-  changedAt?: string | null | undefined;
-}
+export const NodeDeleteFragment = graphql(`
+  fragment NodeDelete_Node on GraphNode {
+    id
+    label
+    title
+    version
+    changedBy
+    changedAt
+  }
+`);
 
 interface NodeDeleteProps {
-  node: DeletedNode;
+  node: FragmentType<typeof NodeDeleteFragment>;
   /** Reads the node again from the server, past every cache; null when it no longer exists. Rejects with a message for people. */
-  reload: () => Promise<DeletedNode | null>;
+  reload: () => Promise<FragmentType<typeof NodeDeleteFragment> | null>;
   onDeleted: (message: string) => void;
   onCancel: () => void;
   /** Called when someone else deleted the node first, with what to tell the person. */
@@ -50,7 +52,7 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
   const [, select] = useSelection();
   const [{ fetching }, remove] = useMutation(DeleteMutation);
   // The version the person is asked about; refreshes of the panel underneath do not change it.
-  const [base, setBase] = useState(node);
+  const [base, setBase] = useState(() => readFragment(NodeDeleteFragment, node));
   const [why, setWhy] = useState('');
   const [dependents, setDependents] = useState<GraphElement_NodeFragment[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,7 +88,7 @@ export function NodeDelete({ node, reload, onDeleted, onCancel, onGone }: NodeDe
 
   /** Reads the node again and asks again about the version now stored. */
   const reloadAndAsk = async () => {
-    const current = await reloadFor(reload, setReloading, setFailure);
+    const current = readFragment(NodeDeleteFragment, await reloadFor(reload, setReloading, setFailure));
     if (current === undefined) return;
     if (!current) {
       onGone('It was already deleted by someone else.');

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useMutation } from 'urql';
 import { labelName } from '../../components/labels.ts';
+import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import type { NodeEditor_NodeFragment } from '../../generated/graphql.ts';
 import { formErrors, reloadFor, type Conflict } from './errors.ts';
 import { ErrorSummary, fieldLabels, noProblems, PropertyFields, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
@@ -10,25 +12,27 @@ import { writeContext } from './write-context.ts';
 
 const UpdateMutation = graphql(`
   mutation NodeEditor_Update($id: ID!, $version: Int!, $properties: JSON!, $why: String) {
-    updateNode(id: $id, version: $version, properties: $properties, why: $why) { id label title code term text kind status corporate discretionary properties version changedBy changedAt }
+    updateNode(id: $id, version: $version, properties: $properties, why: $why) { id title }
   }
 `);
 
 /** A node as the editor reads it: its properties and the version they belong to. */
-export interface EditedNode {
-  id: string;
-  label: string;
-  title: string;
-  properties: unknown;
-  version: number;
-  changedBy?: string | null | undefined;
-  changedAt?: string | null | undefined;
-}
+export const NodeEditorFragment = graphql(`
+  fragment NodeEditor_Node on GraphNode {
+    id
+    label
+    title
+    properties
+    version
+    changedBy
+    changedAt
+  }
+`);
 
 interface NodeEditorProps {
-  node: EditedNode;
+  node: FragmentType<typeof NodeEditorFragment>;
   /** Reads the node again from the server, past every cache; null when it no longer exists. Rejects with a message for people. */
-  reload: () => Promise<EditedNode | null>;
+  reload: () => Promise<FragmentType<typeof NodeEditorFragment> | null>;
   /** Called with what was done, to announce it; or with null when cancelled. */
   onDone: (message: string | null) => void;
   /** Called when someone else deleted the node meanwhile, with what to tell the person. */
@@ -44,7 +48,7 @@ interface Reloaded {
 }
 
 /** The stored properties a form starts from, title included. */
-const storedValues = (node: EditedNode) => ({ ...((node.properties ?? {}) as Record<string, unknown>), title: node.title });
+const storedValues = (node: NodeEditor_NodeFragment) => ({ ...((node.properties ?? {}) as Record<string, unknown>), title: node.title });
 
 /**
  * The edit form of a node: its kind's properties, checked here and by the API, with a reason to
@@ -55,8 +59,8 @@ const storedValues = (node: EditedNode) => ({ ...((node.properties ?? {}) as Rec
 export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
   // The version the person is editing: the one opened, or the one reloaded after a conflict.
   // Refreshes of the panel underneath do not change it, so no save ever skips a conflict.
-  const [base, setBase] = useState(node);
-  const [values, setValues] = useState<FormValues>(() => initialValues(node.label, storedValues(node)));
+  const [base, setBase] = useState(() => readFragment(NodeEditorFragment, node));
+  const [values, setValues] = useState<FormValues>(() => initialValues(base.label, storedValues(base)));
   const [why, setWhy] = useState('');
   const [problems, setProblems] = useState<Problems>(noProblems);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -102,7 +106,7 @@ export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
   };
 
   const reloadCurrent = async () => {
-    const current = await reloadFor(reload, setReloading, (message) => setProblems({ fields: [], general: [message] }));
+    const current = readFragment(NodeEditorFragment, await reloadFor(reload, setReloading, (message) => setProblems({ fields: [], general: [message] })));
     if (current === undefined) return;
     if (!current) {
       onGone(`Your changes were not saved: someone else deleted this ${kind}.`);

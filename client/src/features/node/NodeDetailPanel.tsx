@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, constantInWords, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
 import { AddLinkForm, type ExistingLink } from '../authoring/AddLinkForm.tsx';
@@ -21,7 +23,21 @@ import type { NodeDetailPanel_NodeQuery } from '../../generated/graphql.ts';
 const NodeQuery = graphql(`
   query NodeDetailPanel_Node($id: ID!, $first: Int!) {
     node(id: $id, first: $first) {
-      node { id label title code term text kind status corporate discretionary properties version changedBy changedAt }
+      node {
+        id
+        label
+        title
+        text
+        status
+        discretionary
+        properties
+        version
+        changedBy
+        changedAt
+        ...GraphElement_Node
+        ...NodeEditor_Node
+        ...NodeDelete_Node
+      }
       plan { id title }
       sources { documentId documentTitle file section excerpt }
       neighbourCount
@@ -150,7 +166,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
           {data && !detail && <p role="alert">Nothing in the graph has the id {id}.</p>}
           {detail && (
             <>
-              <p className="badge">{describeNode(detail.node)}</p>
+              <p className="badge">{describeNode(readFragment(GraphNodeFragment, detail.node))}</p>
               <h2 id="detail-heading" ref={heading} tabIndex={-1}>
                 {detail.node.title}
               </h2>
