@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
+import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { formErrors, reloadFor, type Conflict } from './errors.ts';
 import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
@@ -13,7 +15,7 @@ const SearchQuery = graphql(`
   query AddLinkForm_Targets($text: String!, $labels: [String!]) {
     search(text: $text, labels: $labels, first: 10) {
       hits {
-        node { id label title code term corporate kind }
+        node { id title ...GraphElement_Node }
         plan { title }
       }
     }
@@ -245,7 +247,7 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
                   }}
                 />
                 <label htmlFor={index === 0 ? 'link-to' : `link-to-${index}`}>
-                  {hit.node.title} <span className="badge">{describeNode(hit.node)}</span>
+                  {hit.node.title} <span className="badge">{describeNode(readFragment(GraphNodeFragment, hit.node))}</span>
                   {hit.plan && <span className="hint-inline"> in {hit.plan.title}</span>}
                 </label>
               </div>
