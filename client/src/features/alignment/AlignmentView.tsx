@@ -143,13 +143,18 @@ function AxisHeading({ node: ref }: { node: FragmentType<typeof GraphNodeFragmen
   );
 }
 
+// Where each side's list reads its entries and the other side's nodes, and what it is called.
+const sides = {
+  row: { id: 'uncovered-rows', entries: 'rowConnections', others: 'columns', axis: 'rows', file: 'not-covered-rows' },
+  column: { id: 'uncovered-columns', entries: 'columnConnections', others: 'rows', axis: 'columns', file: 'not-covered-columns' },
+} as const;
+
 interface NotCoveredProps {
-  id: string;
-  heading: string;
-  entries: AxisEntry[];
-  others: MatrixNode[];
-  noun: { singular: string; plural: string };
-  onExport: () => void;
+  /** The axis listed: the rows against the columns, or the columns against the rows. */
+  side: keyof typeof sides;
+  matrix: Matrix;
+  axes: { rows: Axis; columns: Axis };
+  planTitle: (id: string) => string;
 }
 
 /**
@@ -157,7 +162,13 @@ interface NotCoveredProps {
  * those sharing only a theme, then those sharing an authority, with what they share in columns of
  * their own, so a shared theme is never read as cover.
  */
-function NotCovered({ id, heading, entries, others, noun, onExport }: NotCoveredProps) {
+function NotCovered({ side, matrix, axes, planTitle }: NotCoveredProps) {
+  const { id, axis, file } = sides[side];
+  const entries: AxisEntry[] = matrix[sides[side].entries];
+  const others: MatrixNode[] = matrix[sides[side].others];
+  const heading = uncoveredHeadings(axes.rows, axes.columns, planTitle)[axis];
+  const noun = kindNouns[axes[axis].kind];
+  const onExport = () => saveFile(notCoveredToCsv(entries, matrix, side), csvFileName(axes.rows, axes.columns, file), 'text/csv');
   const listed = notCovered(entries);
   const titles = (ids: readonly string[]) => ids.map((other) => others.find((node) => node.id === other)?.title ?? other).join('; ');
   return (
@@ -367,14 +378,7 @@ export function AlignmentView() {
                 <strong>Chosen from the data:</strong> {matrix.chosenBecause}
               </p>
             )}
-            <NotCovered
-              id="uncovered-rows"
-              heading={uncoveredHeadings(rows, columns, planTitle).rows}
-              entries={matrix.rowConnections}
-              others={matrix.columns}
-              noun={kindNouns[rows.kind]}
-              onExport={() => saveFile(notCoveredToCsv(matrix.rowConnections, matrix, 'row'), csvFileName(rows, columns, 'not-covered-rows'), 'text/csv')}
-            />
+            <NotCovered side="row" matrix={matrix} axes={{ rows, columns }} planTitle={planTitle} />
             <h2 className="matrix-heading">The matrix</h2>
             <Legend />
             <button type="button" className="secondary-button" onClick={() => saveFile(matrixToCsv(matrix), csvFileName(rows, columns, 'matrix'), 'text/csv')}>
@@ -400,16 +404,7 @@ export function AlignmentView() {
                 findNode={findNode}
               />
             </div>
-            <NotCovered
-              id="uncovered-columns"
-              heading={uncoveredHeadings(rows, columns, planTitle).columns}
-              entries={matrix.columnConnections}
-              others={matrix.rows}
-              noun={kindNouns[columns.kind]}
-              onExport={() =>
-                saveFile(notCoveredToCsv(matrix.columnConnections, matrix, 'column'), csvFileName(rows, columns, 'not-covered-columns'), 'text/csv')
-              }
-            />
+            <NotCovered side="column" matrix={matrix} axes={{ rows, columns }} planTitle={planTitle} />
           </>
         )}
       </QueryState>
