@@ -18,7 +18,7 @@
  * exactly what it wrote.
  */
 import { recordPlacement, type GraphBatch, type GraphLink, type GraphNode } from '../server/src/import/seed-files.ts';
-import type { Basis, NodeLabel, RelationshipType } from '../server/src/model.ts';
+import type { Basis, NodeLabel, RelationshipType } from '../schema/graph-model.ts';
 import {
   actionQualifiers,
   actionVerbs,

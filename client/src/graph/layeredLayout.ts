@@ -15,6 +15,8 @@
  *    rather than through them. Rows too wide for the space are folded into a grid of sub-rows.
  */
 
+import { hierarchyTypes, type RelationshipType } from '../../../schema/graph-model.ts';
+
 export interface LayoutNode {
   id: string;
   /** Layer from the top, from the node's kind. */
@@ -68,14 +70,12 @@ export interface LayoutResult {
   crossings: number;
 }
 
-// Links from a parent to what sits under it: their source is drawn above their target. Every
-// other link points from the dependent to what it depends on, so its target is drawn above.
-const downwardTypes = new Set([
-  'HAS_PRIORITY',
-  'HAS_OBJECTIVE',
-  'HAS_ACTION',
-  'HAS_PROVISION',
-  'HAS_FINDING',
+// Links from a parent to what sits under it (the hierarchy, a measure's data) and from what
+// holds, measures, publishes, oversees or replaces to what it acts on: their source is drawn
+// above their target. Every other link points from the dependent to what it depends on, so its
+// target is drawn above.
+const downwardTypes: ReadonlySet<string> = new Set<RelationshipType>([
+  ...hierarchyTypes,
   'HAS_OBSERVATION',
   'MEASURED_BY',
   'PUBLISHES',

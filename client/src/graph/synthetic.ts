@@ -4,12 +4,13 @@
  * actions with measures, evidence, owners and themes, linked to law and council priorities.
  * Seeded, so every run sees the same graph.
  */
+import { hierarchy, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
 import type { Basis } from '../generated/graphql.ts';
 
 export interface SyntheticNode {
   __typename: 'GraphNode';
   id: string;
-  label: string;
+  label: NodeLabel;
   title: string;
   code: string | null;
   term: string | null;
@@ -25,7 +26,7 @@ export interface SyntheticNode {
 export interface SyntheticEdge {
   __typename: 'GraphEdge';
   id: string;
-  type: string;
+  type: RelationshipType;
   from: string;
   to: string;
   basis: Basis;
@@ -87,7 +88,7 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
   };
   const count = (kind: keyof typeof share) => Math.max(1, Math.round(nodeCount * share[kind]));
   const nodes: SyntheticNode[] = [];
-  const make = (id: string, label: string, fields: Partial<SyntheticNode>): SyntheticNode => {
+  const make = (id: string, label: NodeLabel, fields: Partial<SyntheticNode>): SyntheticNode => {
     const node: SyntheticNode = {
       __typename: 'GraphNode',
       id,
@@ -128,14 +129,14 @@ export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): Sy
   const themes = series(count('Theme'), (i) => make(`theme/${i}`, 'Theme', { title: title(1, 2) }));
 
   const edges = new Map<string, SyntheticEdge>();
-  const link = (from: SyntheticNode, type: string, to: SyntheticNode, basis: Basis = 'STATED') => {
+  const link = (from: SyntheticNode, type: RelationshipType, to: SyntheticNode, basis: Basis = 'STATED') => {
     const id = `${from.id}|${type}|${to.id}`;
     if (!edges.has(id))
       edges.set(id, { __typename: 'GraphEdge', id, type, from: from.id, to: to.id, basis, rationale: basis === 'STATED' ? null : title(8, 20) });
   };
-  priorities.forEach((priority, i) => link(plans[i % plans.length]!, 'HAS_PRIORITY', priority));
-  objectives.forEach((objective) => link(pick(priorities), 'HAS_OBJECTIVE', objective));
-  actions.forEach((action) => link(pick(objectives), 'HAS_ACTION', action));
+  priorities.forEach((priority, i) => link(plans[i % plans.length]!, hierarchy.Priority.type, priority));
+  objectives.forEach((objective) => link(pick(priorities), hierarchy.Objective.type, objective));
+  actions.forEach((action) => link(pick(objectives), hierarchy.Action.type, action));
   measures.forEach((measure) => link(pick(actions), 'MEASURED_BY', measure));
   evidence.forEach((finding) => link(pick(actions), 'RESPONDS_TO', finding, 'CURATED'));
   priorities.forEach((priority) => link(priority, 'CONTRIBUTES_TO', pick(councilPriorities), 'CURATED'));

@@ -6,31 +6,10 @@
  * SUPERSEDES/PART_OF chains have no cycle, the graph's own properties (placement, versions) are
  * the graph's to set, and no import changes the items another document states.
  */
-import { nodeLabels, type NodeLabel, type RelationshipType } from '../model.ts';
+import { allLinkRules, isHierarchyType, type NodeLabel } from '../../../schema/graph-model.ts';
 import { managedByGraph } from '../queries/edit.ts';
 import { withoutVersionKeys } from '../queries/shapes.ts';
-import { findCycles, hierarchyRules, linkRules, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
-
-type LabelOrDocument = NodeLabel | 'Document';
-const everyLabel: readonly LabelOrDocument[] = nodeLabels;
-
-/**
- * Every relationship type and the labels it may join: the links a seed file states, the
- * hierarchy its `parent`s make, and the links the loader itself makes (observations, sources,
- * a document's publisher).
- */
-export const allLinkRules: Record<RelationshipType, { from: readonly LabelOrDocument[]; to: readonly LabelOrDocument[] }> = (() => {
-  const rules: Partial<Record<RelationshipType, { from: LabelOrDocument[]; to: LabelOrDocument[] }>> = {};
-  for (const [child, rule] of Object.entries(hierarchyRules)) {
-    const existing = rules[rule.type] ?? { from: [], to: [] };
-    rules[rule.type] = { from: [...new Set([...existing.from, ...rule.parents])], to: [...existing.to, child as NodeLabel] };
-  }
-  for (const [type, rule] of Object.entries(linkRules)) rules[type as RelationshipType] = { from: [...rule.from], to: [...rule.to] };
-  rules.PUBLISHES = { from: ['Organisation'], to: ['Plan', 'Document'] };
-  rules.HAS_OBSERVATION = { from: ['Measure'], to: ['Observation'] };
-  rules.SOURCED_FROM = { from: everyLabel.filter((label) => label !== 'Document'), to: ['Document'] };
-  return rules as Record<RelationshipType, { from: readonly LabelOrDocument[]; to: readonly LabelOrDocument[] }>;
-})();
+import { findCycles, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
 
 // An import never sets the version bookkeeping. A new node's placement is worked out again from
 // the hierarchy; an existing node's must be what the graph holds.
@@ -71,7 +50,7 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     const [from, to] = [labels.get(link.from), labels.get(link.to)];
     if (!from || !to) return fault(`links[${index}]`, `refers to ${!from ? link.from : link.to}, which is neither in the file nor in the graph`);
     if (link.from === link.to) return fault(`links[${index}]`, 'a link cannot join a node to itself');
-    if (!rule.from.includes(from as LabelOrDocument) || !rule.to.includes(to as LabelOrDocument)) {
+    if (!rule.from.includes(from as NodeLabel) || !rule.to.includes(to as NodeLabel)) {
       fault(
         `links[${index}].type`,
         `a ${link.type} link joins ${rule.from.join(' or ')} to ${rule.to.join(' or ')}, not ${from} ${link.from} to ${to} ${link.to}`,
@@ -83,7 +62,7 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
 
   // Placement follows from the hierarchy, as the loader records it for every other route.
   const parents = new Map<string, string>();
-  for (const link of links) if (Object.values(hierarchyRules).some((rule) => rule.type === link.type)) parents.set(link.to, link.from);
+  for (const link of links) if (isHierarchyType(link.type)) parents.set(link.to, link.from);
   recordPlacement(
     nodes.filter(({ id }) => !existing.has(id)),
     (id) => parents.get(id),

@@ -14,7 +14,7 @@ import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load
 import { toEdge, toNode, versionOf, withoutVersionKeys } from '../queries/shapes.ts';
 import { z } from 'zod';
 import { ExpectedError } from '../errors.ts';
-import { nodeLabels, relationshipTypes } from '../model.ts';
+import { nodeLabels, relationshipTypes } from '../../../schema/graph-model.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
 import { checkGraphExport } from './batch-checks.ts';
 import { csvToSeed } from './csv.ts';

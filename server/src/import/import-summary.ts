@@ -4,6 +4,7 @@
  * recommendations and areas for improvement, and the legislation cited. `npm run import -- --json`
  * prints it, and `npm run corpus` prints one per document in the form the corpus scorer reads.
  */
+import { isHierarchyType } from '../../../schema/graph-model.ts';
 import type { GraphEdge, GraphNode, ImportResult } from '../generated/graphql.ts';
 
 export interface ImportSummary {
@@ -20,14 +21,12 @@ export interface ImportSummary {
   notUnderstood: number;
 }
 
-const hierarchy = new Set(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING']);
-
 /** The summary of an import's result (a dry run against an empty graph shows everything as created). */
 export function summariseImport(file: string, result: ImportResult): ImportSummary {
   const nodes = [...result.created, ...result.updated];
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const parentOf = new Map<string, string>();
-  for (const link of result.createdLinks as GraphEdge[]) if (hierarchy.has(link.type)) parentOf.set(link.to, link.from);
+  for (const link of result.createdLinks as GraphEdge[]) if (isHierarchyType(link.type)) parentOf.set(link.to, link.from);
   const words = (node: GraphNode) => node.text ?? node.title;
   const ancestor = (id: string, label: string) => {
     for (let at = parentOf.get(id); at; at = parentOf.get(at)) if (byId.get(at)?.label === label) return byId.get(at);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { NodeLabel, RelationshipType } from '../model.ts';
+import { acyclicChains, hierarchyRuleOf, linkRuleOf, planItemLabels, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
 import { Mention, NodeDefinition, SeedFile } from './seed-format.ts';
 
 export interface SeedFault {
@@ -31,7 +31,7 @@ export function formatFault({ file, path, line, message }: SeedFault): string {
 
 /** A node or link ready to write: properties are scalars or lists of scalars only. */
 export interface GraphNode {
-  label: NodeLabel | 'Document';
+  label: NodeLabel;
   id: string;
   props: Record<string, unknown>;
 }
@@ -128,37 +128,6 @@ export function checkSeed(
   return { file, seed: parsed.data, nodes, documentText, lineOf };
 }
 
-/** Which hierarchy link a `parent` makes, by child label then parent label. */
-export const hierarchyRules: Partial<Record<NodeLabel, { type: RelationshipType; parents: NodeLabel[] }>> = {
-  Priority: { type: 'HAS_PRIORITY', parents: ['Plan', 'Priority'] },
-  Objective: { type: 'HAS_OBJECTIVE', parents: ['Plan', 'Priority', 'Objective'] },
-  Action: { type: 'HAS_ACTION', parents: ['Plan', 'Priority', 'Objective', 'Action'] },
-  Evidence: { type: 'HAS_FINDING', parents: ['Evidence'] },
-  Provision: { type: 'HAS_PROVISION', parents: ['Authority'] },
-};
-
-const anyLabel: NodeLabel[] = ['Authority', 'Provision', 'Organisation', 'Plan', 'Priority', 'Objective', 'Action', 'Measure', 'Evidence', 'Role', 'Theme'];
-const delivery: NodeLabel[] = ['Plan', 'Priority', 'Objective', 'Action'];
-
-/** The label pairs each link type of a seed file may join (seed/FORMAT.md). */
-export const linkRules: Partial<Record<RelationshipType, { from: NodeLabel[]; to: NodeLabel[] }>> = {
-  PUBLISHES: { from: ['Organisation'], to: ['Plan'] },
-  MEASURED_BY: { from: ['Priority', 'Objective', 'Action'], to: ['Measure'] },
-  GIVES_EFFECT_TO: { from: delivery, to: ['Authority', 'Provision'] },
-  CITES: { from: ['Plan', 'Evidence'], to: ['Authority'] },
-  CONTRIBUTES_TO: { from: delivery, to: ['Priority'] },
-  UNDERMINES: { from: delivery, to: ['Priority'] },
-  SUPERSEDES: { from: ['Plan'], to: ['Plan'] },
-  INFORMED_BY: { from: ['Plan'], to: ['Plan', 'Authority', 'Evidence'] },
-  OWNED_BY: { from: [...delivery, 'Measure'], to: ['Role', 'Organisation'] },
-  OVERSEES: { from: ['Organisation', 'Role'], to: ['Plan', 'Organisation'] },
-  PART_OF: { from: ['Organisation', 'Role'], to: ['Organisation'] },
-  PARTNERS_WITH: { from: [...delivery, 'Organisation'], to: ['Organisation'] },
-  RESPONDS_TO: { from: ['Priority', 'Objective', 'Action'], to: ['Evidence'] },
-  ABOUT: { from: ['Evidence'], to: anyLabel },
-  CONCERNS: { from: anyLabel, to: ['Theme'] },
-};
-
 const slugPart = (value: string) =>
   value
     .toLowerCase()
@@ -236,7 +205,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
         fault(path, `excerpt not found word for word in ${document.file}: "${excerpt.slice(0, 80)}${excerpt.length > 80 ? '…' : ''}"`);
       }
     };
-    const requireLabel = (path: (string | number)[], id: string, allowed: NodeLabel[], what: string) => {
+    const requireLabel = (path: (string | number)[], id: string, allowed: readonly NodeLabel[], what: string) => {
       const label = labelOf(id);
       if (!label) fault(path, `unknown id ${id}`);
       else if (!allowed.includes(label)) fault(path, `${what} must be ${allowed.join(' or ')}, but ${id} is ${label}`);
@@ -272,7 +241,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
       if (definitions.get(entry.id)?.file !== file) return;
       const props: Record<string, unknown> = { ...nodeProperties(entry), documentId: document.id };
       if (entry.parent) {
-        const rule = hierarchyRules[entry.label];
+        const rule = hierarchyRuleOf(entry.label);
         if (!rule) fault(at('parent'), `a ${entry.label} cannot have a parent`);
         else if (requireLabel(at('parent'), entry.parent, rule.parents, `the parent of a ${entry.label}`)) {
           const position = siblingCount.get(entry.parent) ?? 0;
@@ -328,7 +297,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
 
     file.seed.links.forEach((link, index) => {
       const at = (...path: (string | number)[]) => ['links', index, ...path];
-      const rule = linkRules[link.type];
+      const rule = linkRuleOf(link.type);
       if (!rule) return fault(at('type'), `${link.type} links are made by the loader (use parent, owner or themes)`);
       const fromOk = requireLabel(at('from'), link.from, rule.from, `the start of a ${link.type} link`);
       const toOk = requireLabel(at('to'), link.to, rule.to, `the end of a ${link.type} link`);
@@ -366,7 +335,7 @@ export function recordPlacement(
   const labels = new Map(nodes.map((node) => [node.id, node.label]));
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   for (const node of nodes) {
-    if (node.label !== 'Priority' && node.label !== 'Objective' && node.label !== 'Action') continue;
+    if (!(planItemLabels as readonly string[]).includes(node.label)) continue;
     const chain = [node.id];
     for (let parent = parentOf(node.id); parent && chain.length <= 20; parent = parentOf(parent)) chain.push(parent);
     const root = chain.at(-1)!;
@@ -410,7 +379,7 @@ function excerptFinder(documentText: string): (excerpt: string) => boolean {
 
 /** Reports any cycle in the hierarchy or in SUPERSEDES/PART_OF chains, which no plan can have. */
 export function findCycles(links: GraphLink[], faults: SeedFault[]): void {
-  const acyclic = new Set<RelationshipType>(['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'SUPERSEDES', 'PART_OF']);
+  const acyclic = new Set<RelationshipType>(Object.values(acyclicChains).flat());
   const next = new Map<string, string[]>();
   for (const link of links) {
     if (!acyclic.has(link.type)) continue;

@@ -3,7 +3,20 @@
  * provenance. Objects are strict, so a misspelt field is an error, not silently ignored.
  */
 import { z } from 'zod';
-import { bases, relationshipTypes } from '../model.ts';
+import {
+  authorityKinds,
+  bases,
+  documentKinds,
+  evidenceGrades,
+  evidenceKinds,
+  type ItemLabel,
+  observationStatuses,
+  organisationKinds,
+  planKinds,
+  planStatuses,
+  polarities,
+  relationshipTypes,
+} from '../../../schema/graph-model.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/, 'must be a lowercase slug such as plan-2024/sp1');
@@ -27,7 +40,7 @@ const Observation = z.strictObject({
   unit: text.optional(),
   breakdown: text.optional(),
   area: text.optional(),
-  status: z.enum(['ACTUAL', 'ESTIMATE', 'PROJECTION']).optional(),
+  status: z.enum(observationStatuses).optional(),
 });
 
 /** The schema of each kind of node, keyed by label. */
@@ -35,8 +48,8 @@ export const nodeSchemas = {
   Plan: z.strictObject({
     ...common,
     label: z.literal('Plan'),
-    kind: z.enum(['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER']),
-    status: z.enum(['DRAFT', 'CONSULTATION', 'ADOPTED', 'EXPIRED', 'SUPERSEDED', 'UNKNOWN']),
+    kind: z.enum(planKinds),
+    status: z.enum(planStatuses),
     periodStart: year.optional(),
     periodEnd: year.optional(),
     text: text.optional(),
@@ -63,7 +76,7 @@ export const nodeSchemas = {
     ...common,
     label: z.literal('Measure'),
     unit: text,
-    polarity: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'NEUTRAL']),
+    polarity: z.enum(polarities),
     area: text.optional(),
     note: text.optional(),
     text: text.optional(),
@@ -72,15 +85,15 @@ export const nodeSchemas = {
   Evidence: z.strictObject({
     ...common,
     label: z.literal('Evidence'),
-    kind: z.enum(['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT']),
-    grade: z.enum(['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE']).optional(),
+    kind: z.enum(evidenceKinds),
+    grade: z.enum(evidenceGrades).optional(),
     date: isoDate.optional(),
     text: text.optional(),
   }),
   Authority: z.strictObject({
     ...common,
     label: z.literal('Authority'),
-    kind: z.enum(['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE']),
+    kind: z.enum(authorityKinds),
     legislationId: z
       .string()
       .regex(/^(ukpga|uksi|asp|asc|anaw|nisi|ukla)\/\d{4}\/\d+$/, 'must be a legislation.gov.uk id such as ukpga/2014/23')
@@ -93,26 +106,13 @@ export const nodeSchemas = {
   Organisation: z.strictObject({
     ...common,
     label: z.literal('Organisation'),
-    kind: z.enum([
-      'COUNCIL',
-      'DIRECTORATE',
-      'NHS_BODY',
-      'PARTNERSHIP',
-      'BOARD',
-      'GROUP',
-      'INSPECTORATE',
-      'PROVIDER',
-      'GOVERNMENT',
-      'VOLUNTARY',
-      'BUSINESS',
-      'EDUCATION',
-    ]),
+    kind: z.enum(organisationKinds),
     shortName: text.optional(),
     text: text.optional(),
   }),
   Role: z.strictObject({ ...common, label: z.literal('Role'), text: text.optional() }),
   Theme: z.strictObject({ ...common, label: z.literal('Theme'), text: text.optional() }),
-};
+} satisfies Record<ItemLabel, z.ZodType>;
 
 export const NodeDefinition = z.discriminatedUnion('label', [
   nodeSchemas.Plan,
@@ -153,7 +153,7 @@ export const SeedFile = z.strictObject({
     file: z.string().regex(/^[\w.-]+$/, 'must be a file name under seed/documents/'),
     publisher: slug.optional(),
     published: isoDate.optional(),
-    kind: z.enum(['CONSULTATION', 'STRATEGY', 'CORPORATE_PLAN', 'MONITORING_REPORT', 'INSPECTION_REPORT', 'NEWS_REPORT']),
+    kind: z.enum(documentKinds),
     url: z.url().optional(),
     // The document's text, for imports that carry it with them rather than in seed/documents/.
     content: z.string().min(1).max(2_000_000).optional(),

@@ -23,6 +23,7 @@ import type {
   GraphEdge,
   GraphNode,
 } from '../generated/graphql.ts';
+import { PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
 import { nodesById } from './nodes.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
@@ -37,7 +38,7 @@ const sets: Record<AlignmentSetKind, Statement> = {
     'alignment.planActions',
     `MATCH (n:Action {planId: $planId})
      OPTIONAL MATCH (parent)-[:HAS_ACTION]->(n)
-     OPTIONAL MATCH (grandparent)-[:HAS_PRIORITY|HAS_OBJECTIVE]->(parent)
+     OPTIONAL MATCH (grandparent)-[:${placing('Priority', 'Objective')}]->(parent)
      WITH n ORDER BY grandparent.position, parent.position, n.position, n.id ${ORDERED}`,
   ),
   PLANS: cypher('alignment.plans', `MATCH (n:Plan) WHERE $ids IS NULL OR n.id IN $ids WITH n ORDER BY n.title ${ORDERED}`),
@@ -56,7 +57,7 @@ export const statements = {
     'alignment.footprints',
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (e)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION*1..5]->(d)
+     OPTIONAL MATCH (e)-[:${PLAN_AND_PROVISION_HIERARCHY}*1..5]->(d)
      WITH e, [e] + collect(DISTINCT d) AS members
      UNWIND members AS m
      WITH e, m,
@@ -71,7 +72,7 @@ export const statements = {
     'alignment.candidatePlans',
     `MATCH (p:Plan) WHERE EXISTS { (p)-[:HAS_PRIORITY]->() }
      CALL (p) {
-       OPTIONAL MATCH (p)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
+       OPTIONAL MATCH (p)-[:${PLAN_HIERARCHY}*1..6]->(item)
        RETURN count(DISTINCT item) AS items
      }
      RETURN p.id AS id, p.title AS title, p.periodStart AS periodStart, items,

@@ -10,8 +10,19 @@ import { cypher, int, type Gateway, type Row, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { Change, DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput } from '../generated/graphql.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
-import { hierarchyRules, linkRules, normaliseWhitespace } from '../import/seed-files.ts';
-import { isNodeLabel, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
+import { normaliseWhitespace } from '../import/seed-files.ts';
+import {
+  acyclicChains,
+  HIERARCHY,
+  hierarchyRuleOf,
+  isNodeLabel,
+  linkRuleOf,
+  linkRules,
+  planItemLabels,
+  relationshipTypes,
+  type NodeLabel,
+  type RelationshipType,
+} from '../../../schema/graph-model.ts';
 import { EDGE, NODE, toEdge, toNode, versionKeys, versionOf } from './shapes.ts';
 import { deletedMeanwhile, idTaken, lastDeletion, lastLinkDeletion, lockNode, STAMP_NODE, staleVersion } from './versions.ts';
 
@@ -66,7 +77,7 @@ export const statements = {
     'edit.dependents',
     `MATCH (n:Entity {id: $id})
      CALL (n) {
-       MATCH (n)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_FINDING|HAS_PROVISION]->(child) RETURN child AS dependent
+       MATCH (n)-[:${HIERARCHY}]->(child) RETURN child AS dependent
        UNION
        MATCH (n)<-[r:${DEPENDS}]-(other) WHERE NOT r:MEASURED_BY RETURN other AS dependent
        UNION
@@ -77,7 +88,7 @@ export const statements = {
   descendants: cypher(
     'edit.descendants',
     `MATCH (n:Entity {id: $id})
-     OPTIONAL MATCH (n)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_FINDING|HAS_PROVISION*1..6]->(d)
+     OPTIONAL MATCH (n)-[:${HIERARCHY}*1..6]->(d)
      WITH n, collect(DISTINCT d) AS below
      UNWIND [n] + below AS gone
      OPTIONAL MATCH (gone)-[:HAS_OBSERVATION]->(o:Observation)
@@ -197,7 +208,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
       let parent: GraphNode | null = null;
       if (input.parentId) {
         parent = await findNode(tx, input.parentId);
-        const rule = hierarchyRules[label];
+        const rule = hierarchyRuleOf(label);
         if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
         if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
         if (!rule.parents.includes(parent.label as NodeLabel))
@@ -215,7 +226,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
       const [row] = await tx.run(createNodeOf[label], { props: storable(props), ...stamp });
       const node = toNode(row!.node);
       if (parent) {
-        const rule = hierarchyRules[label]!;
+        const rule = hierarchyRuleOf(label)!;
         await tx.run(mergeLink[rule.type], {
           from: parent.id,
           to: id,
@@ -257,7 +268,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
 
 /** Where a new hierarchy item sits, as the loader records it (seed-files.ts recordPlacement). */
 function placementUnder(parent: GraphNode | null, label: EditableLabel, id: string): { planId?: string; topPriorityId?: string } {
-  if (!parent || !['Priority', 'Objective', 'Action'].includes(label)) return {};
+  if (!parent || !(planItemLabels as readonly string[]).includes(label)) return {};
   if (parent.label === 'Plan') return { planId: parent.id, ...(label === 'Priority' ? { topPriorityId: id } : {}) };
   const topPriorityId = (parent.properties as Record<string, unknown>).topPriorityId;
   return { ...(parent.planId ? { planId: parent.planId } : {}), ...(typeof topPriorityId === 'string' ? { topPriorityId } : {}) };
@@ -380,7 +391,7 @@ const LinkRow = z.object({ edge: z.unknown(), props: z.record(z.string(), z.unkn
  * writes to its links are taken one at a time.
  */
 async function checkLink(tx: Tx, from: string, type: string, to: string): Promise<[GraphNode, GraphNode, RelationshipType]> {
-  const rule = linkRules[type as RelationshipType];
+  const rule = linkRuleOf(type);
   if (!rule) throw bad('type', `must be one of ${Object.keys(linkRules).join(', ')}`);
   const [a, b] = [await lockNode(tx, from), await findNode(tx, to)];
   if (!a) throw new ExpectedError('NOT_FOUND', `from: no node has the id ${from}.`, { field: 'from' });
@@ -463,7 +474,7 @@ async function checkLinkVersion(
 
 // Links that form chains a plan cannot loop through: a plan cannot supersede itself, an
 // organisation cannot be part of itself.
-const ACYCLIC_VIA_EDIT = ['SUPERSEDES', 'PART_OF'] as const;
+const ACYCLIC_VIA_EDIT = [...acyclicChains.supersedes, ...acyclicChains.partOf] as const;
 const reaches = Object.fromEntries(
   ACYCLIC_VIA_EDIT.map((type) => [
     type,
@@ -492,8 +503,7 @@ export async function deleteLink(
   why?: string | null,
   operation = 'DELETE_LINK',
 ): Promise<boolean> {
-  if (!(relationshipTypes as readonly string[]).includes(type) || !linkRules[type as RelationshipType])
-    throw bad('type', `${type} links cannot be deleted one by one`);
+  if (!linkRuleOf(type)) throw bad('type', `${type} links cannot be deleted one by one`);
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     const [existing] = await tx.run(statements.findLink, { from, to, type });

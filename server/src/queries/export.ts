@@ -10,7 +10,7 @@ import type { ExportFile, ExportFormat } from '../generated/graphql.ts';
 import { writeCsv } from '../../../schema/csv.ts';
 import { csvTemplateColumns as csvColumns } from '../../../schema/csv-template.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
-import { isNodeLabel, relationshipTypes, type RelationshipType } from '../model.ts';
+import { isHierarchyType, isNodeLabel, isRelationshipType, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import { withoutVersionKeys } from './shapes.ts';
 
 /** Marks a JSON file as a graph export, so the importer knows it from a seed file. */
@@ -26,7 +26,7 @@ export const statements = {
   planIds: cypher(
     'export.planIds',
     `MATCH (plan:Plan {id: $planId})
-     OPTIONAL MATCH (plan)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
+     OPTIONAL MATCH (plan)-[:${PLAN_HIERARCHY}*1..6]->(item)
      WITH plan, collect(DISTINCT item) AS items
      WITH [plan] + items AS core
      UNWIND core AS c
@@ -72,8 +72,7 @@ export async function exportBatch(gateway: Gateway, planId: string | null): Prom
         .map(({ label, props }) => ({ label: label as GraphBatch['nodes'][number]['label'], id: String(props.id), props: withoutVersionKeys(props) })),
       links: linkRows
         .map((raw) => LinkRow.parse(raw))
-        .filter(({ type }) => (relationshipTypes as readonly string[]).includes(type))
-        .map(({ from, type, to, props }) => ({ from, type: type as RelationshipType, to, props: withoutVersionKeys(props) })),
+        .flatMap(({ from, type, to, props }) => (isRelationshipType(type) ? [{ from, type, to, props: withoutVersionKeys(props) }] : [])),
     };
   });
 }
@@ -84,8 +83,7 @@ function toCsv(batch: GraphBatch): string {
   const ownersOf = new Map<string, string>();
   const themesOf = new Map<string, string[]>();
   for (const { type, from, to } of batch.links) {
-    if (type === 'HAS_PRIORITY' || type === 'HAS_OBJECTIVE' || type === 'HAS_ACTION' || type === 'HAS_FINDING' || type === 'HAS_PROVISION')
-      parentOf.set(to, from);
+    if (isHierarchyType(type)) parentOf.set(to, from);
     if (type === 'OWNED_BY') ownersOf.set(from, to);
     if (type === 'CONCERNS') themesOf.set(from, [...(themesOf.get(from) ?? []), to]);
   }

@@ -10,6 +10,7 @@ import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { Coverage, CoverageRow, GapFinding, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
 import { naturalSort } from '../natural-order.ts';
+import { PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
 import { nodesById } from './nodes.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
@@ -18,7 +19,6 @@ const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
 const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
 const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
 const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
-const HIERARCHY = 'HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION';
 /**
  * A performance measure: one some item is measured by, or that someone owns. Other measures are
  * context statistics (figures from needs assessments nobody reports against), which no
@@ -34,7 +34,7 @@ const TITLES_WITH_KINDS = (list: string) =>
  * A plan with items of its own. Other plans are documents mentioned in passing (a name and
  * nothing in them): kept as references, never checked, as nothing is known of what they do.
  */
-const HAS_ITEMS = (variable: string) => `EXISTS { (${variable})-[:${HIERARCHY}]->() }`;
+const HAS_ITEMS = (variable: string) => `EXISTS { (${variable})-[:${PLAN_HIERARCHY}]->() }`;
 /** The plan and top-level priority an item counts against in coverage (recorded by the loader). */
 const PLACEMENT = (variable: string) => `[${variable}.planId, ${variable}.topPriorityId]`;
 
@@ -80,9 +80,9 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.priorityWithoutActions',
       `MATCH (p:Priority) WHERE ${IN_PLAN_SCOPE('p')}
-       WITH p, EXISTS { (p)-[:${HIERARCHY}*1..4]->(:Action) } AS hasActions,
+       WITH p, EXISTS { (p)-[:${PLAN_HIERARCHY}*1..4]->(:Action) } AS hasActions,
             // A council-wide outcome is often served through the priorities under it.
-            p.corporate = true AND EXISTS { (p)-[:HAS_PRIORITY|HAS_OBJECTIVE*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
+            p.corporate = true AND EXISTS { (p)-[:${placing('Priority', 'Objective')}*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
        ${ROW(
          'p',
          `p.planId AS planId, hasActions OR servedByOthers AS passes,
@@ -120,12 +120,12 @@ export const rules: RuleDefinition[] = [
       'gaps.actionWithoutStatutoryBasis',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
        WITH a, EXISTS {
-              (a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
+              (a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
               WHERE NOT x:Plan AND ${ACCEPTED('g')}
                 AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} })
             } AS passes
        // What the action does give effect to is read only for those that fail.
-       WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
+       WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
        ${ROW(
          'a',
          `a.planId AS planId, passes,
@@ -146,7 +146,7 @@ export const rules: RuleDefinition[] = [
     statement: cypher(
       'gaps.actionReliesOnInheritedBasis',
       `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
-       WITH a, [(a)<-[:${HIERARCHY}*1..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
+       WITH a, [(a)<-[:${PLAN_HIERARCHY}*1..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
                 WHERE NOT x:Plan AND ${ACCEPTED('g')}
                   AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} }) | law] AS found
        WHERE size(found) > 0
@@ -176,7 +176,7 @@ export const rules: RuleDefinition[] = [
        ${ROW(
          'a',
          `a.planId AS planId,
-              EXISTS { (a)<-[:${HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
+              EXISTS { (a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
               'No owner.' AS detail, false AS discretionary, ${PLACEMENT('a')} AS subjects`,
        )}`,
     ),
@@ -195,7 +195,7 @@ export const rules: RuleDefinition[] = [
        ${ROW(
          'm',
          `items[0].planId AS planId,
-              EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
+              EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
               'No owner on the measure or the items it measures.' AS detail, false AS discretionary,
               COLLECT { UNWIND items AS item RETURN DISTINCT item.planId } AS subjects`,
        )}`,
@@ -215,7 +215,7 @@ export const rules: RuleDefinition[] = [
        ${ROW(
          'au',
          `plan.id AS planId,
-              EXISTS { (plan)-[:${HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
+              EXISTS { (plan)-[:${PLAN_HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
               'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
               [plan.id, au.id] AS subjects`,
        )}`,

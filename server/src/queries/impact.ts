@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Impact, ImpactPlanGroup, LabelCount } from '../generated/graphql.ts';
+import { HIERARCHY } from '../../../schema/graph-model.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
@@ -37,7 +38,7 @@ export const statements = {
        WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED'
        RETURN r, y
        UNION
-       MATCH (x)-[r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|HAS_FINDING|MEASURED_BY]->(y:Entity)
+       MATCH (x)-[r:${HIERARCHY}|MEASURED_BY]->(y:Entity)
        RETURN r, y
      }
      WITH r, y WHERE NOT y.id IN $seen
@@ -120,7 +121,7 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
 }
 
 function countByLabel(nodes: readonly GraphNode[]): LabelCount[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<GraphNode['label'], number>();
   for (const node of nodes) counts.set(node.label, (counts.get(node.label) ?? 0) + 1);
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }

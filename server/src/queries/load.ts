@@ -8,7 +8,7 @@
 import { cypher, int, type Gateway, type Row, type Statement, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphBatch } from '../import/seed-files.ts';
-import { nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../model.ts';
+import { acyclicChains, nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
 import { deletedMeanwhile, staleVersion } from './versions.ts';
 
 const CHUNK = 5_000;
@@ -149,15 +149,10 @@ const recordLoadedDocuments = cypher(
    SET d.seedDocumentHash = row.hash`,
 );
 
-// Chains no link may close into a loop: the hierarchy (all its types together), plans
-// superseding plans, organisations within organisations.
-const ACYCLIC = {
-  hierarchy: ['HAS_PRIORITY', 'HAS_OBJECTIVE', 'HAS_ACTION', 'HAS_FINDING', 'HAS_PROVISION'],
-  supersedes: ['SUPERSEDES'],
-  partOf: ['PART_OF'],
-} as const satisfies Record<string, readonly RelationshipType[]>;
+// Chains no link may close into a loop (the model's acyclicChains), each type of a chain
+// followed together.
 const closesCycle = Object.fromEntries(
-  Object.entries(ACYCLIC).map(([name, types]) => [
+  Object.entries(acyclicChains).map(([name, types]) => [
     name,
     cypher(
       `load.closesCycle.${name}`,
@@ -166,7 +161,7 @@ const closesCycle = Object.fromEntries(
        RETURN link.from AS from, link.type AS type, link.to AS to LIMIT 1`,
     ),
   ]),
-) as Record<keyof typeof ACYCLIC, Statement>;
+) as Record<keyof typeof acyclicChains, Statement>;
 
 const lockedVersions = cypher(
   'load.lockedVersions',
@@ -225,7 +220,7 @@ async function checkVersions(tx: Tx, expected: ReadonlyMap<string, number>): Pro
 
 /** Refuses, before the transaction commits, links that close a loop with what is in the graph. */
 async function refuseCycles(tx: Tx, links: GraphBatch['links']): Promise<void> {
-  for (const [name, types] of Object.entries(ACYCLIC) as [keyof typeof ACYCLIC, readonly RelationshipType[]][]) {
+  for (const [name, types] of Object.entries(acyclicChains) as [keyof typeof acyclicChains, readonly RelationshipType[]][]) {
     const chained = links.filter(({ type }) => types.includes(type)).map(({ from, type, to }) => ({ from, type, to }));
     if (chained.length === 0) continue;
     const [loop] = await tx.run(closesCycle[name], { links: chained });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { HierarchyItem, PlanPage } from '../generated/graphql.ts';
+import { PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import { NODE, toNode } from './shapes.ts';
 
 export const MAX_PAGE = 100;
@@ -12,7 +13,7 @@ export const MAX_PAGE = 100;
  * mention in passing (a name, sometimes a publisher, nothing in them), kept as references.
  * $references chooses which of the two a listing gives.
  */
-const LISTED = (variable: string) => `EXISTS { (${variable})-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION]->() } <> $references`;
+const LISTED = (variable: string) => `EXISTS { (${variable})-[:${PLAN_HIERARCHY}]->() } <> $references`;
 
 export const statements = {
   // Keyset paging on (title, id): the cursor is the id of the last plan already shown.
@@ -23,7 +24,7 @@ export const statements = {
      WHERE (cursor IS NULL OR p.title > cursor.title OR (p.title = cursor.title AND p.id > cursor.id)) AND ${LISTED('p')}
      WITH p ORDER BY p.title, p.id LIMIT $limit
      CALL (p) {
-       OPTIONAL MATCH (p)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
+       OPTIONAL MATCH (p)-[:${PLAN_HIERARCHY}*1..6]->(item)
        RETURN count(DISTINCT item) AS itemCount
      }
      RETURN ${NODE('p')} AS plan, [(o:Organisation)-[:PUBLISHES]->(p) | ${NODE('o')}] AS publishers, itemCount`,
@@ -36,7 +37,7 @@ export const statements = {
   hierarchy: cypher(
     'plans.hierarchy',
     `MATCH (plan:Plan {id: $id})
-     OPTIONAL MATCH path = (plan)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(item)
+     OPTIONAL MATCH path = (plan)-[:${PLAN_HIERARCHY}*1..6]->(item)
      WITH plan, path, item ORDER BY [n IN nodes(path)[1..] | coalesce(n.position, 0)]
      RETURN plan.id AS planId,
             collect(CASE WHEN item IS NOT NULL THEN {node: ${NODE('item')}, parentId: nodes(path)[-2].id, depth: length(path)} END) AS items`,

@@ -4,7 +4,7 @@ import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphNode, SearchHit, SearchResult } from '../generated/graphql.ts';
 import { findCitations, legislationCatalogue, type CatalogueEntry } from '../import/text/legislation-catalogue.ts';
-import { isNodeLabel } from '../model.ts';
+import { isNodeLabel } from '../../../schema/graph-model.ts';
 import { NODE, toNode } from './shapes.ts';
 
 export const MAX_SEARCH_LENGTH = 500;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
-import { nodeLabels } from '../model.ts';
+import { nodeLabels } from '../../../schema/graph-model.ts';
 
 /** Statements of the stats family: what the graph holds. */
 export const statements = {
@@ -15,7 +15,7 @@ export const statements = {
   ),
 };
 
-const LabelCount = z.object({ label: z.string(), count: z.number().int() });
+const LabelCount = z.object({ label: z.enum(nodeLabels), count: z.number().int() });
 const Totals = z.object({ nodes: z.number().int(), relationships: z.number().int() });
 
 export interface GraphStats {

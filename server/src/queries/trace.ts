@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
+import { PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import type { GraphEdge, GraphNode, Trace, TraceEnd, TracePath } from '../generated/graphql.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
@@ -26,9 +27,9 @@ const authorityKindRank = Object.fromEntries(nodeSchemas.Authority.shape.kind.op
 // Nothing leads up from an authority (alignment links start at plans and their items, and an
 // authority is nobody's child), so the walk does not step out of one: that spares reading the
 // hundreds of links that lead into each authority.
-const STEP_UP = `(x)-[r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION|GIVES_EFFECT_TO|CONTRIBUTES_TO]-(y)
+const STEP_UP = `(x)-[r:${PLAN_AND_PROVISION_HIERARCHY}|GIVES_EFFECT_TO|CONTRIBUTES_TO]-(y)
   WHERE NOT x:Authority
-    AND ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO AND startNode(r) = x) OR (r:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION|HAS_PROVISION AND endNode(r) = x))
+    AND ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO AND startNode(r) = x) OR (r:${PLAN_AND_PROVISION_HIERARCHY} AND endNode(r) = x))
     AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED')`;
 
 export const statements = {
@@ -50,7 +51,7 @@ export const statements = {
               } END) AS paths
      }
      CALL (start) {
-       OPTIONAL MATCH line = (:Plan)-[:HAS_PRIORITY|HAS_OBJECTIVE|HAS_ACTION*1..6]->(start)
+       OPTIONAL MATCH line = (:Plan)-[:${PLAN_HIERARCHY}*1..6]->(start)
        RETURN [n IN coalesce(nodes(line), []) | ${NODE('n')}] AS lineNodes,
               [r IN coalesce(relationships(line), []) | ${EDGE('r')}] AS lineEdges
      }

@@ -61,7 +61,7 @@ export function AddItemForm({ parent, onDone }: AddItemFormProps) {
       <ErrorSummary problems={problems} idPrefix={idPrefix} />
       <Field id={`${idPrefix}-label`} label="Kind of item" error={problems.fields.find(({ field }) => field === 'label')?.message}>
         {(described) => (
-          <select {...described} value={label} onChange={(event) => setLabel(event.target.value)}>
+          <select {...described} value={label} onChange={(event) => setLabel(event.target.value as typeof label)}>
             {kinds.map((kind) => (
               <option key={kind} value={kind}>
                 {labelName(kind)}

@@ -1,9 +1,26 @@
 /**
- * What a person may write, as the API checks it (server/src/import/seed-format.ts and
- * seed-files.ts): the properties of each kind of node, what sits under what, and which kinds a
- * link of each type may join. The forms use these to offer only what the API accepts and to
- * catch simple slips before sending; the API remains the judge and its messages are shown.
+ * What a person may write, as the API checks it (server/src/import/seed-format.ts): the
+ * properties of each kind of node, with what sits under what and which kinds a link of each type
+ * may join from the graph model (schema/graph-model.ts). The forms use these to offer only what
+ * the API accepts and to catch simple slips before sending; the API remains the judge and its
+ * messages are shown.
  */
+import {
+  authorityKinds,
+  evidenceGrades,
+  evidenceKinds,
+  hierarchy,
+  type ItemLabel,
+  type LinkRule,
+  linkRuleOf,
+  linkRules as modelLinkRules,
+  organisationKinds,
+  type PlacedLabel,
+  planKinds,
+  planStatuses,
+  polarities,
+  type StatedLinkType,
+} from '../../../../schema/graph-model.ts';
 
 export type FieldType = 'text' | 'textarea' | 'select' | 'checkbox' | 'year' | 'date';
 
@@ -50,9 +67,9 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
       label: 'Kind of plan',
       type: 'select',
       required: true,
-      options: ['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER'],
+      options: planKinds,
     },
-    { key: 'status', label: 'Status', type: 'select', required: true, options: ['DRAFT', 'CONSULTATION', 'ADOPTED', 'EXPIRED', 'SUPERSEDED', 'UNKNOWN'] },
+    { key: 'status', label: 'Status', type: 'select', required: true, options: planStatuses },
     { key: 'periodStart', label: 'First year', type: 'year', hint: 'For example, 2024. Optional.' },
     { key: 'periodEnd', label: 'Last year', type: 'year', hint: 'For example, 2029. Optional.' },
     text,
@@ -70,7 +87,7 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
   Measure: [
     title,
     { key: 'unit', label: 'Unit', type: 'text', required: true, hint: 'For example, per cent or number of children.' },
-    { key: 'polarity', label: 'Which way is better', type: 'select', required: true, options: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'NEUTRAL'] },
+    { key: 'polarity', label: 'Which way is better', type: 'select', required: true, options: polarities },
     { key: 'area', label: 'Area', type: 'text', hint: 'Optional.' },
     { key: 'note', label: 'Note', type: 'textarea', hint: 'Optional.' },
     text,
@@ -82,9 +99,9 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
       label: 'Kind of evidence',
       type: 'select',
       required: true,
-      options: ['INSPECTION_REPORT', 'JUDGEMENT', 'STRENGTH', 'FINDING', 'AREA_FOR_IMPROVEMENT', 'RECOMMENDATION', 'MONITORING_REPORT'],
+      options: evidenceKinds,
     },
-    { key: 'grade', label: 'Grade', type: 'select', options: ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] },
+    { key: 'grade', label: 'Grade', type: 'select', options: evidenceGrades },
     { key: 'date', label: 'Date', type: 'date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-03-15. Optional.' },
     text,
   ],
@@ -95,7 +112,7 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
       label: 'Kind of authority',
       type: 'select',
       required: true,
-      options: ['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'NATIONAL_REVIEW', 'FRAMEWORK', 'INSPECTION_FRAMEWORK', 'DATA_SOURCE'],
+      options: authorityKinds,
     },
     { key: 'legislationId', label: 'legislation.gov.uk id', type: 'text', hint: 'For example, ukpga/2014/23. Optional.' },
     { key: 'year', label: 'Year', type: 'year', hint: 'Optional.' },
@@ -110,74 +127,32 @@ export const fieldSpecs: Record<string, readonly FieldSpec[]> = {
       label: 'Kind of organisation',
       type: 'select',
       required: true,
-      options: [
-        'COUNCIL',
-        'DIRECTORATE',
-        'NHS_BODY',
-        'PARTNERSHIP',
-        'BOARD',
-        'GROUP',
-        'INSPECTORATE',
-        'PROVIDER',
-        'GOVERNMENT',
-        'VOLUNTARY',
-        'BUSINESS',
-        'EDUCATION',
-      ],
+      options: organisationKinds,
     },
     { key: 'shortName', label: 'Short name', type: 'text', hint: 'Optional.' },
     text,
   ],
   Role: [title, text],
   Theme: [title, text],
-};
+} satisfies Record<ItemLabel, readonly FieldSpec[]>;
 
 /** Whether a person can edit nodes of this kind (documents and observations come only by import). */
 export const isEditable = (label: string) => label in fieldSpecs;
 
-/** What each kind of item sits under, and the link that places it there. */
-export const hierarchyRules: Record<string, { type: string; parents: readonly string[] }> = {
-  Priority: { type: 'HAS_PRIORITY', parents: ['Plan', 'Priority'] },
-  Objective: { type: 'HAS_OBJECTIVE', parents: ['Plan', 'Priority', 'Objective'] },
-  Action: { type: 'HAS_ACTION', parents: ['Plan', 'Priority', 'Objective', 'Action'] },
-  Evidence: { type: 'HAS_FINDING', parents: ['Evidence'] },
-  Provision: { type: 'HAS_PROVISION', parents: ['Authority'] },
-};
-
 /** The kinds that may be added under an item of this kind, in the order a plan nests them. */
-export function childKinds(parentLabel: string): string[] {
-  return Object.entries(hierarchyRules)
-    .filter(([, rule]) => rule.parents.includes(parentLabel))
-    .map(([label]) => label);
+export function childKinds(parentLabel: string): PlacedLabel[] {
+  return (Object.keys(hierarchy) as PlacedLabel[]).filter((label) => (hierarchy[label].parents as readonly string[]).includes(parentLabel));
 }
 
-const anyLabel = ['Authority', 'Provision', 'Organisation', 'Plan', 'Priority', 'Objective', 'Action', 'Measure', 'Evidence', 'Role', 'Theme'];
-const delivery = ['Plan', 'Priority', 'Objective', 'Action'];
-
-/** The kinds each link type a person can draw may join. */
-export const linkRules: Record<string, { from: readonly string[]; to: readonly string[] }> = {
-  GIVES_EFFECT_TO: { from: delivery, to: ['Authority', 'Provision'] },
-  CONTRIBUTES_TO: { from: delivery, to: ['Priority'] },
-  UNDERMINES: { from: delivery, to: ['Priority'] },
-  RESPONDS_TO: { from: ['Priority', 'Objective', 'Action'], to: ['Evidence'] },
-  MEASURED_BY: { from: ['Priority', 'Objective', 'Action'], to: ['Measure'] },
-  OWNED_BY: { from: [...delivery, 'Measure'], to: ['Role', 'Organisation'] },
-  PARTNERS_WITH: { from: [...delivery, 'Organisation'], to: ['Organisation'] },
-  CONCERNS: { from: anyLabel, to: ['Theme'] },
-  CITES: { from: ['Plan', 'Evidence'], to: ['Authority'] },
-  INFORMED_BY: { from: ['Plan'], to: ['Plan', 'Authority', 'Evidence'] },
-  SUPERSEDES: { from: ['Plan'], to: ['Plan'] },
-  PUBLISHES: { from: ['Organisation'], to: ['Plan'] },
-  OVERSEES: { from: ['Organisation', 'Role'], to: ['Plan', 'Organisation'] },
-  PART_OF: { from: ['Organisation', 'Role'], to: ['Organisation'] },
-  ABOUT: { from: ['Evidence'], to: anyLabel },
-};
+/** The kinds each link type a person can draw may join, by type (none for a link only the graph makes). */
+export const linkRules: Readonly<Partial<Record<string, LinkRule>>> = modelLinkRules;
 
 /** The link types a node of this kind can start. */
-export const linkTypesFrom = (label: string) => Object.keys(linkRules).filter((type) => linkRules[type]!.from.includes(label));
+export const linkTypesFrom = (label: string): StatedLinkType[] =>
+  (Object.keys(modelLinkRules) as StatedLinkType[]).filter((type) => (modelLinkRules[type].from as readonly string[]).includes(label));
 
 /** Whether a link of this type can be removed on its own (links that place an item cannot). */
-export const isRemovableLink = (type: string) => type in linkRules;
+export const isRemovableLink = (type: string) => linkRuleOf(type) !== undefined;
 
 /** Kinds the tool suggests links for. */
 export const suggestionKinds = new Set(['Plan', 'Priority', 'Objective', 'Action', 'Evidence', 'Measure']);
