@@ -1,11 +1,12 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { graphModelTypeDefs } from './schema/graph-model-sdl.ts';
 
 /**
  * One codegen for both sides, from schema/*.graphql: typed resolvers for the server, typed
  * documents for the client and for the API's integration tests. Runs before every build and test run, so generated code cannot drift.
  */
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: ['schema/*.graphql', graphModelTypeDefs()],
   ignoreNoDocuments: true,
   generates: {
     'server/src/generated/graphql.ts': {

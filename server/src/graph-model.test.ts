@@ -1,4 +1,6 @@
+import { buildSchema, type GraphQLEnumType, type GraphQLField, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { graphModelTypeDefs } from '../../schema/graph-model-sdl.ts';
 import {
   acyclicChains,
   allLinkRules,
@@ -26,6 +28,7 @@ import {
   relationshipTypes,
 } from '../../schema/graph-model.ts';
 import type { Statement } from './db/gateway.ts';
+import { typeDefs } from './graphql/schema.ts';
 
 const labels = new Set<string>(nodeLabels);
 const types = new Set<string>(relationshipTypes);
@@ -86,6 +89,32 @@ describe('the graph model', () => {
     expect(PLAN_AND_PROVISION_HIERARCHY.split('|')).toEqual([...PLAN_HIERARCHY.split('|'), hierarchy.Provision.type]);
     expect(placing('Priority', 'Objective')).toBe('HAS_PRIORITY|HAS_OBJECTIVE');
     expect(() => placing('Plan' as never)).toThrow('Plan sits under nothing in the graph model');
+  });
+});
+
+describe("the API's enums of the model", () => {
+  const schema = buildSchema([...typeDefs()].join('\n'));
+  const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map(({ value }) => value);
+
+  it('are rendered from the model, with descriptions, into the schema the server serves', () => {
+    expect(values('NodeLabel')).toEqual([...nodeLabels]);
+    expect(values('LinkType')).toEqual([...relationshipTypes]);
+    expect(values('Basis')).toEqual([...bases]);
+    expect(graphModelTypeDefs()).toMatch(/"""\n[^"]+\n"""\nenum NodeLabel/);
+    for (const basis of (schema.getType('Basis') as GraphQLEnumType).getValues()) expect(basis.description).toBeTruthy();
+  });
+
+  it('type the fields and arguments that hold a label or a link type', () => {
+    const field = (type: string, name: string) => String((schema.getType(type) as GraphQLObjectType | GraphQLInputObjectType).getFields()[name]!.type);
+    const argument = (of: GraphQLField<unknown, unknown> | undefined, name: string) => String(of?.args.find((arg) => arg.name === name)?.type);
+    expect(field('GraphNode', 'label')).toBe('NodeLabel!');
+    expect(field('GraphEdge', 'type')).toBe('LinkType!');
+    expect(field('LabelCount', 'label')).toBe('NodeLabel!');
+    expect(field('NodeInput', 'label')).toBe('NodeLabel!');
+    expect(field('LinkInput', 'type')).toBe('LinkType!');
+    const mutations = schema.getMutationType()!.getFields();
+    for (const mutation of ['deleteLink', 'acceptSuggestion', 'rejectSuggestion']) expect(argument(mutations[mutation], 'type'), mutation).toBe('LinkType!');
+    expect(argument(schema.getQueryType()!.getFields().search, 'labels')).toBe('[NodeLabel!]');
   });
 });
 

@@ -37,12 +37,12 @@ const Suggest = graphql(`
   }
 `);
 const Accept = graphql(`
-  mutation ApiTest_Accept($from: ID!, $type: String!, $to: ID!) {
+  mutation ApiTest_Accept($from: ID!, $type: LinkType!, $to: ID!) {
     acceptSuggestion(from: $from, type: $type, to: $to) { basis rationale by }
   }
 `);
 const Reject = graphql(`
-  mutation ApiTest_Reject($from: ID!, $type: String!, $to: ID!) {
+  mutation ApiTest_Reject($from: ID!, $type: LinkType!, $to: ID!) {
     rejectSuggestion(from: $from, type: $type, to: $to, why: "Not this one")
   }
 `);

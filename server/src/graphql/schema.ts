@@ -5,6 +5,7 @@ import { createSchema } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { GraphQLScalarType } from 'graphql';
+import { graphModelTypeDefs } from '../../../schema/graph-model-sdl.ts';
 import { importDocument } from './mutations/importDocument.ts';
 import { createLink, createNode, deleteLink, deleteNode, updateNode } from './mutations/editing.ts';
 import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/suggestions.ts';
@@ -27,12 +28,13 @@ import { trace } from './resolvers/trace.ts';
 
 const schemaDir = fileURLToPath(new URL('../../../schema/', import.meta.url));
 
-/** The SDL files of schema/, the one source of truth for the API. */
+/** The SDL of schema/, the one source of truth for the API: its .graphql files and the graph model's enums. */
 export function typeDefs(): string[] {
-  return readdirSync(schemaDir)
+  const files = readdirSync(schemaDir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => readFileSync(join(schemaDir, file), 'utf8'));
+  return [...files, graphModelTypeDefs()];
 }
 
 /** Node properties go out as they are; the scalar is output-only. */

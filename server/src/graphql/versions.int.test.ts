@@ -29,7 +29,7 @@ const CreateLink = graphql(`
   }
 `);
 const DeleteLink = graphql(`
-  mutation VersionsTest_Unlink($from: ID!, $type: String!, $to: ID!, $version: Int!) {
+  mutation VersionsTest_Unlink($from: ID!, $type: LinkType!, $to: ID!, $version: Int!) {
     deleteLink(from: $from, type: $type, to: $to, version: $version)
   }
 `);
@@ -168,7 +168,7 @@ describe('concurrent edits', () => {
       editors[0],
     );
     expect(plan.errors).toBeUndefined();
-    const input = { from: `${prefix}/link-plan`, type: 'CONCERNS', to: from, basis: 'CURATED' as const, rationale: 'first' };
+    const input = { from: `${prefix}/link-plan`, type: 'CONCERNS' as const, to: from, basis: 'CURATED' as const, rationale: 'first' };
     const racing = await Promise.all(Array.from({ length: 4 }, () => api.execute(CreateLink, { input }, editors[0])));
     expect(racing.filter(({ errors }) => !errors)).toHaveLength(1);
     expect(racing.filter(({ errors }) => errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(3);

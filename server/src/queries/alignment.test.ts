@@ -52,8 +52,8 @@ describe('choosePlanPair', () => {
 });
 
 describe('axisConnections', () => {
-  const node = (id: string) => ({ id, label: 'Priority', title: id, corporate: false, discretionary: false, properties: {}, version: 1 });
-  const edge = { id: 'e', type: 'CONTRIBUTES_TO', from: 'r1', to: 'c1', version: 1 };
+  const node = (id: string) => ({ id, label: 'Priority' as const, title: id, corporate: false, discretionary: false, properties: {}, version: 1 });
+  const edge = { id: 'e', type: 'CONTRIBUTES_TO' as const, from: 'r1', to: 'c1', version: 1 };
   it('gives each row its closest connection and never counts a shared theme as a link', () => {
     const cells = [
       { row: 'r1', column: 'c1', connection: 'SHARED_THEME' as const, links: [], sharedAuthorities: [], sharedThemes: [node('t')] },

@@ -4,6 +4,7 @@
  * validated and converted here, in one place.
  */
 import { z } from 'zod';
+import { isNodeLabel, relationshipTypes } from '../../../schema/graph-model.ts';
 import type { Basis, GraphEdge, GraphNode } from '../generated/graphql.ts';
 
 /** Cypher projection of node `n` for toNode(): use as `${NODE('n')} AS node`. */
@@ -14,7 +15,7 @@ export const EDGE = (variable: string) =>
   `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, props: properties(${variable})}`;
 
 const NodeRow = z.object({ labels: z.array(z.string()), props: z.record(z.string(), z.unknown()) });
-const EdgeRow = z.object({ type: z.string(), from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
+const EdgeRow = z.object({ type: z.enum(relationshipTypes), from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
 
 /**
  * Properties the graph keeps about a node's or link's versions (versions.ts), never set by a
@@ -41,7 +42,8 @@ const optionalString = (value: unknown) => (typeof value === 'string' ? value : 
 
 export function toNode(row: unknown): GraphNode {
   const { labels, props } = NodeRow.parse(row);
-  const label = labels.find((name) => name !== 'Entity') ?? 'Entity';
+  const label = labels.find(isNodeLabel);
+  if (!label) throw new Error(`Node ${String(props.id)} carries no label of the graph model (${labels.join(', ')})`);
   const properties = Object.fromEntries(Object.entries(props).filter(([key]) => !withheld.has(key)));
   return {
     id: String(props.id),

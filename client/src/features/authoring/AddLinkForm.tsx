@@ -4,6 +4,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
 import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
+import type { LinkType } from '../../generated/graphql.ts';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { formErrors, reloadFor, type Conflict } from './errors.ts';
 import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
@@ -12,7 +13,7 @@ import { linkRules, linkTypesFrom } from './model.ts';
 import { writeContext } from './write-context.ts';
 
 const SearchQuery = graphql(`
-  query AddLinkForm_Targets($text: String!, $labels: [String!]) {
+  query AddLinkForm_Targets($text: String!, $labels: [NodeLabel!]) {
     search(text: $text, labels: $labels, first: 10) {
       hits {
         node { id title ...GraphElement_Node }
@@ -113,8 +114,8 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
     if (found.fields.length || !target) return;
     const input =
       basis === 'CURATED'
-        ? { from: node.id, type, to: target.id, basis, rationale: rationale.trim() }
-        : { from: node.id, type, to: target.id, basis, section: section.trim(), excerpt: excerpt.trim() };
+        ? { from: node.id, type: type as LinkType, to: target.id, basis, rationale: rationale.trim() }
+        : { from: node.id, type: type as LinkType, to: target.id, basis, section: section.trim(), excerpt: excerpt.trim() };
     const result = await create({ input: { ...input, ...(existing ? { version: existing.version } : {}) }, why: why.trim() || null }, writeContext);
     if (result.error) {
       const refused = formErrors(result.error, labels);

@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../generated/gql.ts';
+import type { LinkType } from '../../generated/graphql.ts';
 import { reloadFor, writeFailure } from './errors.ts';
 import { writeContext } from './write-context.ts';
 
 const DeleteLinkMutation = graphql(`
-  mutation LinkRemoval_Delete($from: ID!, $type: String!, $to: ID!, $version: Int!) {
+  mutation LinkRemoval_Delete($from: ID!, $type: LinkType!, $to: ID!, $version: Int!) {
     deleteLink(from: $from, type: $type, to: $to, version: $version)
   }
 `);
 
 interface LinkRemovalProps {
-  link: { from: string; type: string; to: string; version: number };
+  link: { from: string; type: LinkType; to: string; version: number };
   /** "gives effect to Care Act 2014", for the button's name and the question. */
   description: string;
   /** Reads the link again from the server, past every cache; null when it no longer exists. Rejects with a message for people. */

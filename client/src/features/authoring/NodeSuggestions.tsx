@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { labelName, linkPhrase } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
+import type { LinkType } from '../../generated/graphql.ts';
 import { useSelection } from '../../routing/route.ts';
 import { writeErrorMessage, writeFailure } from './errors.ts';
 import { useSignedIn } from './session.ts';
@@ -28,13 +29,13 @@ const SuggestMutation = graphql(`
 `);
 
 const AcceptMutation = graphql(`
-  mutation NodeSuggestions_Accept($from: ID!, $type: String!, $to: ID!, $version: Int) {
+  mutation NodeSuggestions_Accept($from: ID!, $type: LinkType!, $to: ID!, $version: Int) {
     acceptSuggestion(from: $from, type: $type, to: $to, version: $version) { id type from to basis rationale by at version }
   }
 `);
 
 const RejectMutation = graphql(`
-  mutation NodeSuggestions_Reject($from: ID!, $type: String!, $to: ID!, $version: Int) {
+  mutation NodeSuggestions_Reject($from: ID!, $type: LinkType!, $to: ID!, $version: Int) {
     rejectSuggestion(from: $from, type: $type, to: $to, version: $version)
   }
 `);
@@ -72,7 +73,11 @@ export function NodeSuggestions({ id, title }: { id: string; title: string }) {
     }
   };
 
-  const decide = async (decision: 'accept' | 'reject', edge: { id: string; from: string; type: string; to: string; version: number }, description: string) => {
+  const decide = async (
+    decision: 'accept' | 'reject',
+    edge: { id: string; from: string; type: LinkType; to: string; version: number },
+    description: string,
+  ) => {
     setBusy(edge.id);
     setMessage(null);
     const variables = { from: edge.from, type: edge.type, to: edge.to, version: edge.version };

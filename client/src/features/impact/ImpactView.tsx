@@ -5,6 +5,7 @@ import { LabelCountTable } from '../../components/LabelCountTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
+import type { NodeLabel } from '../../generated/graphql.ts';
 import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
@@ -47,7 +48,7 @@ const PickQuery = graphql(`
 `);
 
 // What a person asks the impact of: the law, plans and what sits high in them.
-const pickable = ['Authority', 'Provision', 'Plan', 'Priority', 'Objective', 'Evidence'];
+const pickable: NodeLabel[] = ['Authority', 'Provision', 'Plan', 'Priority', 'Objective', 'Evidence'];
 
 // The API's bounds on how far downstream to look (impact.MAX_DEPTH on the server).
 const depths = [1, 2, 3, 4, 5, 6];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { NodeLabel } from '../../generated/graphql.ts';
 import { plansOfHits } from './plans.ts';
 
-const hit = (id: string, label: string, plan: { id: string; title: string } | null, title = id) => ({
+const hit = (id: string, label: NodeLabel, plan: { id: string; title: string } | null, title = id) => ({
   score: 1,
   excerpt: null,
   node: { id, label, title, code: null, term: null, kind: null, corporate: false, planId: plan?.id ?? null },
