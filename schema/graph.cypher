@@ -43,3 +43,11 @@ CREATE INDEX action_plan IF NOT EXISTS FOR (n:Action) ON (n.planId);
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_subject IF NOT EXISTS FOR (c:Change) ON (c.subjectId);
 CREATE INDEX change_object IF NOT EXISTS FOR (c:Change) ON (c.objectId);
+
+// What the legislation update (npm run legislation) keeps beside the model, without the Entity
+// label: the statute catalogue, and the effects (amendments, repeals, commencements) on the law
+// the graph links to. Provisions it loads are found by their legislation.gov.uk identifier.
+CREATE CONSTRAINT statute_entry_id IF NOT EXISTS FOR (n:StatuteEntry) REQUIRE n.legislationId IS UNIQUE;
+CREATE INDEX statute_entry_title IF NOT EXISTS FOR (n:StatuteEntry) ON (n.titleKey);
+CREATE CONSTRAINT effect_id IF NOT EXISTS FOR (n:Effect) REQUIRE n.id IS UNIQUE;
+CREATE INDEX provision_legislation IF NOT EXISTS FOR (n:Provision) ON (n.legislationId);

