@@ -155,7 +155,7 @@ describe('editing', () => {
       properties: expect.objectContaining({ discretionary: true }),
     });
 
-    const history = await api.execute(History, { id: actionId });
+    const history = await api.execute(History, { id: actionId }, editor);
     expect(history.data?.history.map(({ operation }) => operation)).toEqual(['UPDATE_NODE', 'CREATE_NODE']);
     expect(history.data?.history[0]).toMatchObject({ by: 'Test Editor', why: 'Named the place', before: { title: 'Run a care leavers hub' } });
 

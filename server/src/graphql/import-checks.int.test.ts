@@ -115,7 +115,7 @@ describe('importing a graph export runs the checks every write runs', () => {
     const result = (await api.execute(Import, { input: sound(), dryRun: false }, editor)).data!.importDocument;
     expect(result).toMatchObject({ committed: true, faults: [] });
     expect(result.created.map(({ id }) => id).sort()).toEqual([plan, `${plan}/p1`, `${plan}/p1/p2`]);
-    const history = (await api.execute(History, { id: `${plan}/p1/p2` })).data!.history;
+    const history = (await api.execute(History, { id: `${plan}/p1/p2` }, editor)).data!.history;
     expect(history).toEqual([expect.objectContaining({ operation: 'IMPORT', by: 'Test Editor', summary: 'Created by the import of sound.json.' })]);
     const [placed] = await gateway.read(cypher('test.placed', 'MATCH (n:Priority {id: $id}) RETURN n.planId AS planId, n.version AS version'), {
       id: `${plan}/p1/p2`,

@@ -56,9 +56,9 @@ export async function exportBatch(gateway: Gateway, planId: string | null): Prom
     let nodeRows: Row[];
     let linkRows: Row[];
     if (planId) {
-      const [row] = await tx.run(statements.planIds, { planId });
-      if (!row) throw new ExpectedError('NOT_FOUND', `planId: no plan has the id ${planId}.`, { field: 'planId' });
-      const ids = row.ids as string[];
+      // The statement ends in an aggregation, so an unknown plan still gives one row: with no ids.
+      const ids = ((await tx.run(statements.planIds, { planId }))[0]?.ids ?? []) as string[];
+      if (ids.length === 0) throw new ExpectedError('NOT_FOUND', `planId: no plan has the id ${planId}.`, { field: 'planId' });
       nodeRows = await tx.run(statements.nodesByIds, { ids });
       linkRows = await tx.run(statements.linksAmong, { ids });
     } else {

@@ -35,7 +35,8 @@ export function NodeHistory({ id }: { id: string }) {
                 <li key={change.id}>
                   <p className="history-summary">{change.summary}</p>
                   <p className="history-meta">
-                    {change.by}, <time dateTime={change.at}>{formatWhen(change.at)}</time>
+                    {change.by && `${change.by}, `}
+                    <time dateTime={change.at}>{formatWhen(change.at)}</time>
                   </p>
                   {change.why && <p className="history-why">Why: {change.why}</p>}
                   {rows.length > 0 && change.operation !== 'CREATE_NODE' && (

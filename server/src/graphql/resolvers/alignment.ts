@@ -1,4 +1,13 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { alignment as alignmentMatrix } from '../../queries/alignment.ts';
+import { requireNodes } from './known-node.ts';
 
-export const alignment: QueryResolvers['alignment'] = (_parent, { rows, columns }, { gateway }) => alignmentMatrix(gateway, rows, columns);
+export const alignment: QueryResolvers['alignment'] = async (_parent, { rows, columns }, { gateway }) => {
+  // Ids nothing has would only narrow an axis to nothing, as if they had no links.
+  const [matrix] = await Promise.all([
+    alignmentMatrix(gateway, rows, columns),
+    requireNodes(gateway, rows?.ids ?? [], 'rows.ids'),
+    requireNodes(gateway, columns?.ids ?? [], 'columns.ids'),
+  ]);
+  return matrix;
+};

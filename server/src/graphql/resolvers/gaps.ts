@@ -1,5 +1,12 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { gaps as findGaps } from '../../queries/gaps.ts';
+import { requireNodes } from './known-node.ts';
 
-export const gaps: QueryResolvers['gaps'] = (_parent, { scope, codes, minSeverity, subject }, { gateway }) =>
-  findGaps(gateway, scope, codes, minSeverity, subject);
+export const gaps: QueryResolvers['gaps'] = async (_parent, { scope, codes, minSeverity, subject }, { gateway }) => {
+  // A subject nothing has would only give a report with no findings, as if it had none.
+  const [report] = await Promise.all([
+    findGaps(gateway, scope, codes, minSeverity, subject),
+    subject ? requireNodes(gateway, [subject], 'subject') : undefined,
+  ]);
+  return report;
+};
