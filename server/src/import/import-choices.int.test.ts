@@ -43,7 +43,7 @@ const keptChoices = async (id: string) =>
 describe('correcting an import before it is committed', () => {
   it('shows the outline with what each part became, re-reads it with a choice, keeps the choice with the document and reuses it on the next import', async () => {
     const pdf = await planPdf({
-      title: `Choices ${prefix} Plan 2025-2029`,
+      title: `${prefix} Choices Plan 2025-2029`,
       priorities: [
         { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026'] },
         { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
@@ -86,11 +86,12 @@ describe('correcting an import before it is committed', () => {
     expect(cleared.choicesReused).toBe(false);
     expect(await keptChoices(documentId)).toBeNull();
     await gateway.write(cypher('test.removeChoicesImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: documentId });
+    await gateway.write(cypher('test.removeChoicesHistory', 'MATCH (c:Change) WHERE c.subjectId = $id OR c.objectId = $id DELETE c'), { id: documentId });
   });
 
   it('refuses a choice that names nothing or cannot be read, naming it, and writes nothing', async () => {
     const pdf = await planPdf({
-      title: `Refused ${prefix} Plan 2025-2029`,
+      title: `${prefix} Refused Plan 2025-2029`,
       priorities: [
         { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026'] },
         { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },

@@ -56,6 +56,13 @@ type Node = Result['created'][number];
 type Part = Result['outline'][number];
 
 const partNames: Record<Part['kind'], string> = { HEADING: 'Heading', LIST: 'List', TABLE: 'Table', PARAGRAPHS: 'Paragraphs' };
+// A choice for a list or table applies to all the lists and tables under its heading, one for paragraphs to all its paragraphs.
+const choiceLabels: Record<Part['kind'], string> = {
+  HEADING: 'This heading is',
+  LIST: 'The lists and tables under this heading hold',
+  TABLE: 'The lists and tables under this heading hold',
+  PARAGRAPHS: 'The paragraphs under this heading hold',
+};
 
 /**
  * The outline the document was read as, as a nested list: each heading, list, table and run of
@@ -79,9 +86,9 @@ function OutlineTree({
             <div className="outline-part">
               <span className="outline-kind">{partNames[part.kind]}</span>{' '}
               {part.kind === 'HEADING' ? (
-                <strong>{part.title}</strong>
+                <strong id={`${id}-title`}>{part.title}</strong>
               ) : (
-                <span>
+                <span id={`${id}-title`}>
                   {part.kind === 'PARAGRAPHS'
                     ? `${part.size} ${part.size === 1 ? 'paragraph' : 'paragraphs'}: `
                     : `${part.size} ${part.kind === 'TABLE' ? 'rows' : 'items'}: `}
@@ -95,9 +102,10 @@ function OutlineTree({
                 <>
                   {' '}
                   <label htmlFor={id} className="outline-choice">
-                    {part.kind === 'HEADING' ? 'This heading is' : 'What is under this heading holds'}{' '}
+                    <span id={`${id}-label`}>{choiceLabels[part.kind]}</span>{' '}
                     <select
                       id={id}
+                      aria-labelledby={`${id}-label ${id}-title`}
                       aria-describedby={`${id}-became`}
                       value={chosen.get(part.target) ?? ''}
                       onChange={(event) => onChoose(part.target, event.target.value)}

@@ -31,9 +31,14 @@ export function sectionChoice(section: Section, choices: readonly Choice[]): Par
   return named?.is ?? choices.find(({ target }) => target.kind === 'level' && target.level === section.level)?.is;
 }
 
-/** The choice for the lists, tables and paragraphs right under a heading. */
+/** The choice for the lists and tables right under a heading. */
 export const listChoice = (section: Section, choices: readonly Choice[]): PartKind | undefined =>
   choices.find(({ target }) => target.kind === 'list' && headingMatches(target.heading, titleOf(section)))?.is;
+
+/** The choice for the paragraphs right under a heading: their own, else that of its lists when it has none. */
+export const paragraphsChoice = (section: Section, choices: readonly Choice[]): PartKind | undefined =>
+  choices.find(({ target }) => target.kind === 'paragraphs' && headingMatches(target.heading, titleOf(section)))?.is ??
+  (section.blocks.some((block) => block.kind !== 'paragraph') ? undefined : listChoice(section, choices));
 
 const depthChoice = (depth: number, choices: readonly Choice[]): PartKind | undefined =>
   choices.find(({ target }) => target.kind === 'depth' && target.depth === depth)?.is;
@@ -81,6 +86,7 @@ export function checkChoices(root: Section, choices: readonly Choice[], inspecti
           : target.kind === 'section'
             ? sections.some((section) => section.level > 0 && headingMatches(target.heading, section.title))
             : sections.some((section) => headingMatches(target.heading, titleOf(section)));
+    // A choice for what is under a heading names only the parts it has.
     if (!found) {
       const what =
         target.kind === 'level'
@@ -110,30 +116,35 @@ const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=[
 /** A sentence saying what will be done. */
 const willSentence = /\b(?:will|shall)\b/i;
 
-/** The items a part holds: its list items and rows, or, with neither, its paragraphs (or their "will" sentences). */
-function wordsOf(blocks: Block[]): { block: Block; words: string; quote: string }[] {
+/** The items a heading's lists and tables hold: their items and rows, a table's header row left out. */
+function itemsOf(blocks: Block[]): { block: Block; words: string; quote: string }[] {
   const listed = blocks.filter((block) => block.kind !== 'paragraph');
-  if (listed.length) {
-    const rows = listed.filter((block) => block.kind === 'row');
-    // A table's first row of short cells is its header.
-    const header = rows.length > 1 && rows[0]!.cells!.length > 1 && rows[0]!.cells!.every((cell) => cell.length <= 40) ? rows[0] : undefined;
-    return listed
-      .filter((block) => block !== header)
-      .map((block) => {
-        if (block.kind !== 'row') return { block, words: block.body, quote: block.quote };
-        const cells = block.cells!.filter(Boolean);
-        const words = cells.length > 1 && cells[0]!.length > 15 ? cells[0]! : cells.join(' – ');
-        return { block, words, quote: cells[0] ?? block.quote };
-      })
-      .filter(({ words }) => words.trim());
-  }
-  return blocks.flatMap((block) => {
-    if (/:["”’']?$/.test(block.body)) return [];
-    const sentences = sentencesOf(block.body);
-    const will = sentences.filter((sentence) => willSentence.test(sentence));
-    if (sentences.length > 1 && will.length) return will.map((sentence) => ({ block, words: sentence, quote: sentence }));
-    return [{ block, words: block.body, quote: block.quote }];
-  });
+  const rows = listed.filter((block) => block.kind === 'row');
+  // A table's first row of short cells is its header.
+  const header = rows.length > 1 && rows[0]!.cells!.length > 1 && rows[0]!.cells!.every((cell) => cell.length <= 40) ? rows[0] : undefined;
+  return listed
+    .filter((block) => block !== header)
+    .map((block) => {
+      if (block.kind !== 'row') return { block, words: block.body, quote: block.quote };
+      const cells = block.cells!.filter(Boolean);
+      const words = cells.length > 1 && cells[0]!.length > 15 ? cells[0]! : cells.join(' – ');
+      return { block, words, quote: cells[0] ?? block.quote };
+    })
+    .filter(({ words }) => words.trim());
+}
+
+/**
+ * The items a heading's paragraphs hold: when any of them says what "will" be done, those
+ * sentences; else each paragraph. A paragraph ending in a colon leads in to what follows.
+ */
+function paragraphItemsOf(blocks: Block[]): { block: Block; words: string; quote: string }[] {
+  const paragraphs = blocks.filter((block) => block.kind === 'paragraph' && !/:["”’']?$/.test(block.body));
+  const will = paragraphs.flatMap((block) =>
+    sentencesOf(block.body)
+      .filter((sentence) => willSentence.test(sentence))
+      .map((sentence) => ({ block, words: sentence, quote: sentence })),
+  );
+  return will.length ? will : paragraphs.map((block) => ({ block, words: block.body, quote: block.quote }));
 }
 
 /** Applies the choices to what the readers built in `output` from the outline under `root`. */
@@ -164,12 +175,16 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
     const chosen = skipped.has(section) ? undefined : sectionChoice(section, choices);
     if (chosen === 'context' || chosen === 'measures') dropLines(spanOf(section), chosen === 'measures' ? MEASURES_NOTE : CONTEXT);
     else if (!skipped.has(section)) {
-      const part = listChoice(section, choices);
-      if (part === 'context' || part === 'measures')
+      for (const [part, paragraphs] of [
+        [listChoice(section, choices), false],
+        [paragraphsChoice(section, choices), true],
+      ] as const) {
+        if (part !== 'context' && part !== 'measures') continue;
         dropLines(
-          section.blocks.flatMap((block) => block.indexes),
+          section.blocks.filter((block) => (block.kind === 'paragraph') === paragraphs).flatMap((block) => block.indexes),
           part === 'measures' ? MEASURES_NOTE : CONTEXT,
         );
+      }
     }
   }
   const live = (section: Section) => !skipped.has(section) && !['context', 'measures'].includes(sectionChoice(section, choices) ?? '');
@@ -184,8 +199,8 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
 
   /**
    * The item a new `kind` sits under at line `index` of `section`: the priority or objective an
-   * enclosing heading became, else the last one read before it in the same heading, else the
-   * plan or report.
+   * enclosing heading became, else the last one read from a heading or labelled line before it
+   * under the same heading, else the plan or report.
    */
   const holderFor = (kind: ItemKind, section: Section, index: number): Node => {
     const root = output.byId.get(scope.rootId)!;
@@ -195,9 +210,12 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
       const own = nodesAt(at.index).find(fits);
       if (own) return own;
       const span = new Set(spanOf(at));
+      // Only an item read from a heading or a labelled or lettered line holds what follows it; a list item holds only what is nested in it.
       const earlier = output.nodes.filter((node) => {
         const line = firstLine(node.id);
-        return fits(node) && line !== undefined && line < index && span.has(line);
+        if (!fits(node) || line === undefined || line >= index || !span.has(line)) return false;
+        const read = output.classified[line]!;
+        return Boolean(read.headingLevel) || read.kind === 'heading' || read.kind === 'marker' || read.kind === 'lettered';
       });
       if (earlier.length) return earlier.reduce((last, node) => (firstLine(node.id)! > firstLine(last.id)! ? node : last));
     }
@@ -213,7 +231,8 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
     const parent = holder ?? holderFor(kind, section, indexes[0]!);
     // What was read there as something else is now this; what sat under it moves with it.
     const replaced = there.filter(
-      (node) => node.id !== scope.rootId && node.id !== parent.id && ['Priority', 'Objective', 'Action', 'Evidence'].includes(node.label),
+      (node) =>
+        node.id !== scope.rootId && node.id !== parent.id && node.label !== label && ['Priority', 'Objective', 'Action', 'Evidence'].includes(node.label),
     );
     const title = shortTitle(words);
     const siblings = (output.children.get(parent.id) ?? []).length;
@@ -273,10 +292,12 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
 
   // Lists, tables and paragraphs chosen under a heading, then list items chosen by depth.
   for (const section of sections.filter(live)) {
+    const paragraphKind = asItem(paragraphsChoice(section, choices));
+    if (paragraphKind) for (const { block, words, quote } of paragraphItemsOf(section.blocks)) make(paragraphKind, words, quote, block.indexes, section);
     const kind = asItem(listChoice(section, choices));
     if (kind) {
       const made = new Map<Block, Node>();
-      for (const { block, words, quote } of wordsOf(section.blocks)) {
+      for (const { block, words, quote } of itemsOf(section.blocks)) {
         const nested = block.kind === 'item' && block.depth > 0;
         const outer = nested ? [...made].reverse().find(([other]) => other.kind === 'item' && other.depth < block.depth)?.[1] : undefined;
         const own: ItemKind = nested && outer && (kind === 'priorities' || kind === 'objectives') ? 'actions' : kind;

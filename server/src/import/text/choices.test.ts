@@ -58,6 +58,7 @@ describe('parseChoices', () => {
       'items of lists at depth 1 are actions',
       'list “(opening)” = skip',
       'section "What is context" = context',
+      'the paragraphs under "Next steps" hold actions',
     ]);
     expect(choices.map(choiceText)).toEqual([
       'level 2 = priorities',
@@ -67,6 +68,7 @@ describe('parseChoices', () => {
       'depth 1 = actions',
       'list "(opening)" = context',
       'section "What is context" = context',
+      'paragraphs "Next steps" = actions',
     ]);
   });
 
@@ -127,6 +129,17 @@ describe('choices applied to a plan', () => {
     expect(titles(kept, 'Action')).not.toContain('The board met in May.');
   });
 
+  it('tells the paragraphs under a heading from its lists', () => {
+    const text = `${plan}\n\n## Our partners\n\nWe work with the NHS. The partnership will meet every quarter.\n\n- Sussex Police\n- The fire service\n`;
+    const paragraphs = parseStrategyDocument(text, { fileName: 'healthy-places.md', choices: ['level 2 = priorities', 'paragraphs "Our partners" = actions'] });
+    const actions = paragraphs.seed.nodes.filter((node) => node.label === 'Action').map((node) => node.title);
+    expect(actions).toContain('The partnership will meet every quarter.');
+    expect(actions).not.toContain('We work with the NHS.');
+    const lists = parseStrategyDocument(text, { fileName: 'healthy-places.md', choices: ['level 2 = priorities', 'list "Our partners" = context'] });
+    expect(lists.outline.find((part) => part.target === 'list "Our partners"')?.became).toBe('context, skipped');
+    expect(lists.outline.find((part) => part.target === 'paragraphs "Our partners"')?.became).not.toBe('context, skipped');
+  });
+
   it('keeps a list chosen as measures as context, and says why in the outline', () => {
     const choices = ['level 2 = priorities', 'list "Key data" = measures'];
     const result = read(choices);
@@ -163,7 +176,7 @@ describe('the outline with what each part became', () => {
     expect(part('section "Starting well"')?.became).toMatch(/^priority \S+\/p\d$/);
     expect(part('list "Healthy pregnancies"', 'LIST')).toMatchObject({ size: 2, depth: 2, became: '2 actions under “Healthy pregnancies”' });
     expect(part('section "Our vision"')?.became).toBe('context, skipped');
-    expect(part('list "Our vision"', 'PARAGRAPHS')?.became).toBe('context, skipped');
+    expect(part('paragraphs "Our vision"', 'PARAGRAPHS')?.became).toBe('context, skipped');
     expect(formatOutline(outline)[0]).toMatch(/^line 3 +## Our vision {2}→ context, skipped {3}\[section "Our vision", chosen as context\]$/);
   });
 

@@ -7,7 +7,10 @@
  *
  *   level 2 = priorities                 every heading at level 2 is a priority (and only those)
  *   section "Our vision" = context       that heading and everything under it is context
- *   list "Key initiatives" = actions     the lists, tables and paragraphs right under that heading
+ *   list "Key initiatives" = actions     the lists and tables right under that heading (its
+ *                                        paragraphs too, when it has no list or table)
+ *   paragraphs "Next steps" = actions    the paragraphs right under that heading (only their
+ *                                        "will" sentences, when any has one)
  *   depth 1 = actions                    list items nested one deep
  *
  * Longer forms read the same: `headings at level 2 are priorities`, `the section "Our vision"
@@ -23,6 +26,7 @@ export type ChoiceTarget =
   | { kind: 'level'; level: number }
   | { kind: 'section'; heading: string }
   | { kind: 'list'; heading: string }
+  | { kind: 'paragraphs'; heading: string }
   | { kind: 'depth'; depth: number };
 
 /** One correction: the part it names and what that part is. */
@@ -62,8 +66,12 @@ const targetForms: [RegExp, (match: RegExpExecArray) => ChoiceTarget][] = [
   [/^(?:(?:all\s+)?headings?\s+(?:at|of)\s+)?level\s+(\d)$/i, (match) => ({ kind: 'level', level: Number(match[1]) })],
   [new RegExp(`^(?:the\\s+)?(?:section|heading)\\s+${quoted}$`, 'i'), (match) => ({ kind: 'section', heading: match[1]!.trim() })],
   [
-    new RegExp(`^(?:the\\s+)?(?:lists?|tables?|items?|paragraphs?|content)(?:\\s+(?:under|in|of|below))?\\s+${quoted}$`, 'i'),
+    new RegExp(`^(?:the\\s+)?(?:lists?|tables?|items?)(?:\\s+(?:under|in|of|below))?\\s+${quoted}$`, 'i'),
     (match) => ({ kind: 'list', heading: match[1]!.trim() }),
+  ],
+  [
+    new RegExp(`^(?:the\\s+)?(?:paragraphs?|text)(?:\\s+(?:under|in|of|below))?\\s+${quoted}$`, 'i'),
+    (match) => ({ kind: 'paragraphs', heading: match[1]!.trim() }),
   ],
   [/^(?:(?:the\s+)?items\s+(?:of\s+lists\s+)?(?:at\s+)?)?depth\s+(\d)$/i, (match) => ({ kind: 'depth', depth: Number(match[1]) })],
 ];
@@ -105,13 +113,14 @@ export function parseChoices(texts: readonly string[]): Choice[] {
     if (!is) throw new ChoiceError(`${at}: "${split[2]}" is not a kind; use one of ${partKinds.join(', ')}.`);
     const form = targetForms.find(([pattern]) => pattern.test(split[1]!.trim()));
     if (!form) {
-      throw new ChoiceError(`${at}: "${split[1]}" is not a target; name one as level <1-6>, section "<heading>", list "<heading>" or depth <0-9>.`);
+      throw new ChoiceError(
+        `${at}: "${split[1]}" is not a target; name one as level <1-6>, section "<heading>", list "<heading>", paragraphs "<heading>" or depth <0-9>.`,
+      );
     }
     const target = form[1](form[0].exec(split[1]!.trim())!);
     if (target.kind === 'level' && (target.level < 1 || target.level > 6)) throw new ChoiceError(`${at}: heading levels run from 1 to 6.`);
-    if ((target.kind === 'section' || target.kind === 'list') && !normaliseHeading(target.heading).replace(/\*/g, '').trim())
-      throw new ChoiceError(`${at}: the heading's text is empty.`);
-    const key = target.kind === 'section' || target.kind === 'list' ? `${target.kind} ${normaliseHeading(target.heading)}` : targetText(target);
+    if ('heading' in target && !normaliseHeading(target.heading).replace(/\*/g, '').trim()) throw new ChoiceError(`${at}: the heading's text is empty.`);
+    const key = 'heading' in target ? `${target.kind} ${normaliseHeading(target.heading)}` : targetText(target);
     const earlier = seen.get(key);
     if (earlier && earlier !== is) throw new ChoiceError(`${at}: ${targetText(target)} is already chosen as ${earlier}.`);
     seen.set(key, is);

@@ -5,7 +5,7 @@
  * outline is cut short, so the dry run of a large document stays small.
  */
 import { type Choice, type PartKind, targetText } from './choices.ts';
-import { listChoice, MEASURES_NOTE, OPENING, sectionChoice } from './apply-choices.ts';
+import { listChoice, MEASURES_NOTE, OPENING, paragraphsChoice, sectionChoice } from './apply-choices.ts';
 import { CONTEXT, FURNITURE, type Node, type Output, USED } from './document-output.ts';
 import type { Block, Section } from './outline.ts';
 
@@ -101,12 +101,13 @@ export function describeOutline(output: Output, root: Section, choices: readonly
   };
 
   const describeBlocks = (section: Section, depth: number) => {
-    const target = targetText({ kind: 'list', heading: section.level === 0 ? OPENING : section.title });
-    const chosen = listChoice(section, choices) ?? null;
+    const heading = section.level === 0 ? OPENING : section.title;
     let run: Block[] = [];
     const flush = () => {
       if (!run.length) return;
       const kind = run[0]!.kind === 'item' ? 'LIST' : run[0]!.kind === 'row' ? 'TABLE' : 'PARAGRAPHS';
+      const target = targetText({ kind: kind === 'PARAGRAPHS' ? 'paragraphs' : 'list', heading });
+      const chosen = (kind === 'PARAGRAPHS' ? paragraphsChoice(section, choices) : listChoice(section, choices)) ?? null;
       const first = run[0]!;
       const title = kind === 'TABLE' && first.cells ? first.cells.filter(Boolean).join(' | ') : first.body;
       push({ kind, depth, level: section.level, title: cut(title), line: lineOf(first.indexes[0]!), size: run.length, target, chosen, became: became(run) });
