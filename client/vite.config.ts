@@ -30,11 +30,12 @@ function preloadGraphChunkForGraphViews(): Plugin {
 }
 
 // The client is built into client/dist and served by the API server in production; in
-// development Vite serves it and forwards /graphql to the API.
+// development Vite serves it and forwards /graphql to the API. The build has no source maps:
+// served, they would hand anyone the client's source as written.
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), preloadGraphChunkForGraphViews()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
     proxy: { '/graphql': `http://localhost:${process.env.PORT ?? 4000}` },

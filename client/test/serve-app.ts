@@ -26,6 +26,8 @@ export default async function serveApp(project: TestProject) {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
+      // A log line a request would bury the test output; LOG_LEVEL=info shows them.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     }),
   );
   await waitForReady(server.url);

@@ -1,11 +1,22 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Authenticator } from './auth.ts';
+import { readSettings, type Settings } from './config.ts';
 import type { Context } from './context.ts';
 import type { Gateway } from './db/gateway.ts';
+import { ExpectedError } from './errors.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { readBodyUpTo } from './http/body-limit.ts';
 import { compressed } from './http/compression.ts';
+import { audit, clientKey, createLogger, type Logger, logRequest, type RequestRecord } from './http/logging.ts';
+import { withSecurityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
+import { clientAddress } from './limits/client.ts';
+import { costOptions } from './limits/cost.ts';
+import { limitSessions, type SessionLimitedGateway } from './limits/db-sessions.ts';
+import { requestLimitsPlugin } from './limits/plugin.ts';
+import { createRateLimits, type Refusal } from './limits/rate-limits.ts';
 
 export interface AppOptions {
   gateway: Gateway;
@@ -22,10 +33,21 @@ export interface AppOptions {
   clientDir?: string;
   /** Serve GraphiQL at /graphql (development only). */
   graphiql?: boolean;
+  /** Per-client limits, trusted proxies and CORS origins; the defaults of config.ts when left out. */
+  protection?: Protection;
+  /** Where request and audit lines go; standard output when left out. */
+  logger?: Logger;
 }
 
+/** The settings that protect the service (see config.ts and the README). */
+export type Protection = Pick<
+  Settings,
+  'TRUST_PROXY' | 'CORS_ORIGINS' | 'FAILED_SIGN_IN_LIMIT' | 'WRITE_LIMIT' | 'QUERY_COST_BUDGET' | 'DB_SESSIONS_PER_REQUEST'
+>;
+
 export interface App {
-  fetch(request: Request): Promise<Response>;
+  /** Answers `request`; `peer` is the address of the socket it came on, when there is one. */
+  fetch(request: Request, peer?: { address?: string }): Promise<Response>;
 }
 
 /** Limits that keep any one request from costing the server or the database too much. */
@@ -43,6 +65,19 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
+/** A refusal made before GraphQL runs, in the shape of a GraphQL answer so clients read one kind. */
+const refused = (status: number, code: string, message: string, headers: Record<string, string> = {}, details: Record<string, unknown> = {}) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code, ...details } }] }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+const tooManyRequests = (refusal: Refusal) =>
+  refused(429, 'RATE_LIMITED', refusal.message, { 'retry-after': String(refusal.retryAfterSeconds) }, { retryAfterSeconds: refusal.retryAfterSeconds });
+
+// graphql-armor's rejections carry no code of their own; clients tell them apart by this one.
+const codedTooComplex = [(_context: unknown, error: GraphQLError) => Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX' })];
+
 /**
  * The whole HTTP surface of the product as one fetch handler, apart from any listening socket:
  * /graphql (the API), /health (the process is alive), /ready (Neo4j answers, the graph schema
@@ -54,26 +89,71 @@ const text = (body: string, status: number) => new Response(body, { status, head
  * server path reaches a client.
  */
 export function createApp(options: AppOptions): App {
-  const yoga = createYoga<object, Context>({
+  const protection = options.protection ?? readSettings({});
+  const logger = options.logger ?? createLogger('info');
+  const rateLimits = createRateLimits({
+    failedSignIns: protection.FAILED_SIGN_IN_LIMIT,
+    writesPerMinute: protection.WRITE_LIMIT,
+    costPerMinute: protection.QUERY_COST_BUDGET,
+  });
+  const corsOrigins = new Set(protection.CORS_ORIGINS);
+  // Everything a resolver receives comes from the request's own handling below (yoga.fetch's second argument).
+  const yoga = createYoga<Context>({
     schema: buildSchema(),
-    context: async ({ request }) => ({ gateway: options.gateway, user: await options.authenticator.identify(request) }),
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? false,
     landingPage: false,
     // Never the original error's stack in a response, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
+    // Closed unless CORS_ORIGINS lists the page's origin; tokens travel in a header, never as cookies.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !corsOrigins.has(origin)) return false;
+      return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'accept'], maxAge: 600 };
+    },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth },
-        maxAliases: { n: limits.maxAliases },
-        maxTokens: { n: limits.maxTokens },
-        costLimit: { maxCost: limits.maxCost },
-        maxDirectives: { n: 20 },
+        maxDepth: { n: limits.maxDepth, onReject: codedTooComplex },
+        maxAliases: { n: limits.maxAliases, onReject: codedTooComplex },
+        maxTokens: { n: limits.maxTokens, onReject: codedTooComplex },
+        costLimit: { maxCost: limits.maxCost, ...costOptions, onReject: codedTooComplex },
+        maxDirectives: { n: 20, onReject: codedTooComplex },
         // Suggestions help in development; in production they would map the schema for strangers.
         blockFieldSuggestion: { enabled: !options.graphiql },
       }),
+      requestLimitsPlugin(rateLimits, logger),
     ],
   });
+
+  /**
+   * The API's door: the body read up to its cap, the bearer token checked (unless the address
+   * has failed to sign in too often, when it is not even looked at), then GraphQL.
+   */
+  async function graphql(request: Request, record: RequestRecord, gateway: SessionLimitedGateway): Promise<Response> {
+    const read = await readBodyUpTo(request, limits.maxBodyBytes);
+    if ('tooLarge' in read) {
+      audit(logger, 'refused', { code: 'PAYLOAD_TOO_LARGE', client: record.address });
+      // Closing the connection stops a client that is still sending.
+      return refused(413, 'PAYLOAD_TOO_LARGE', `Request body too large: more than ${limits.maxBodyBytes} bytes.`, { connection: 'close' });
+    }
+    if (request.headers.has('authorization')) {
+      const refusal = await rateLimits.signInRefusal(record.address);
+      if (refusal) {
+        audit(logger, 'refused', { code: 'RATE_LIMITED', limit: 'failed sign-ins', client: record.address });
+        return tooManyRequests(refusal);
+      }
+    }
+    const user = await options.authenticator.identify(read);
+    if (user instanceof ExpectedError) {
+      await rateLimits.signInFailed(record.address);
+      audit(logger, 'sign-in', { outcome: 'refused', reason: user.message, client: record.address });
+    } else if (user) {
+      record.user = user.name;
+      if (await rateLimits.firstSignIn(clientKey(record), record.address))
+        audit(logger, 'sign-in', { outcome: 'accepted', user: user.name, role: user.role, client: record.address });
+    }
+    return yoga.fetch(read, { gateway, user, record });
+  }
 
   async function ready(): Promise<Response> {
     const database = await options.gateway.ping().then(
@@ -86,7 +166,7 @@ export function createApp(options: AppOptions): App {
     return json({ status: isReady ? 'ready' : 'not ready', database, schema, ...(loading === undefined ? {} : { loading }) }, isReady ? 200 : 503);
   }
 
-  async function route(request: Request): Promise<Response> {
+  async function route(request: Request, record: RequestRecord, gateway: SessionLimitedGateway): Promise<Response> {
     // A Host header no URL can carry, for one.
     if (!URL.canParse(request.url)) return text('Bad request: the request URL cannot be read.', 400);
     const { pathname } = new URL(request.url);
@@ -96,32 +176,34 @@ export function createApp(options: AppOptions): App {
       const { status, body } = await options.authenticator.signInConfig();
       return json(body, status);
     }
-    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > limits.maxBodyBytes) {
-        return json(
-          { errors: [{ message: `Request body too large: ${length} bytes, at most ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] },
-          413,
-        );
-      }
-      return yoga.fetch(request);
-    }
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return graphql(request, record, gateway);
     if (options.clientDir && (request.method === 'GET' || request.method === 'HEAD')) {
       return serveClient(options.clientDir, pathname);
     }
     return new Response('Not found', { status: 404 });
   }
 
+  async function answer(request: Request, record: RequestRecord, gateway: SessionLimitedGateway): Promise<Response> {
+    try {
+      return await compressed(request, await route(request, record, gateway));
+    } catch (error) {
+      // A client that went away (a page left mid-request) is no fault of the server's.
+      if (request.signal.aborted) return text('Request cancelled', 499);
+      console.error(`${request.method} ${request.url} failed:`, error);
+      return text('Internal server error', 500);
+    }
+  }
+
   return {
-    async fetch(request) {
-      try {
-        return await compressed(request, await route(request));
-      } catch (error) {
-        // A client that went away (a page left mid-request) is no fault of the server's.
-        if (request.signal.aborted) return text('Request cancelled', 499);
-        console.error(`${request.method} ${request.url} failed:`, error);
-        return text('Internal server error', 500);
-      }
+    async fetch(request, peer) {
+      const started = performance.now();
+      const record: RequestRecord = { address: clientAddress(request, peer?.address, protection.TRUST_PROXY), errors: [] };
+      const gateway = limitSessions(options.gateway, protection.DB_SESSIONS_PER_REQUEST);
+      const response = withSecurityHeaders(await answer(request, record, gateway));
+      // The request's database time is part of what it cost its client.
+      await rateLimits.addCost(clientKey(record), Math.round(gateway.databaseMs()));
+      logRequest(logger, request, response, record, performance.now() - started, gateway.databaseMs());
+      return response;
     },
   };
 }

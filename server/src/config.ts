@@ -5,6 +5,26 @@ const Settings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Limits, logs and browser security; README "Limits, logs and browser security" says what each does.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin), {
+      message: 'must be a comma-separated list of origins such as https://council.example (scheme, host and port only)',
+    }),
+  FAILED_SIGN_IN_LIMIT: z.coerce.number().int().min(0).default(10),
+  WRITE_LIMIT: z.coerce.number().int().min(0).default(120),
+  QUERY_COST_BUDGET: z.coerce.number().int().min(0).default(1_000_000),
+  DB_SESSIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(4),
+  // Unset: info, or warn under NODE_ENV=test, where a line a request would bury the test output.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'must start with neo4j://, bolt://, neo4j+s:// or bolt+s://')

@@ -3,7 +3,7 @@
  * NEO4J_URI (or the project's local one on NEO4J_BOLT_PORT), applies the graph schema, serves
  * the API and, in production, the built client. Stops cleanly on SIGTERM, SIGINT and SIGHUP.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServerAdapter } from '@whatwg-node/server';
 import { createApp } from './app.ts';
@@ -12,6 +12,7 @@ import { createIdentityProvider, readOidcSettings } from './auth/oidc.ts';
 import { readSettings, type Settings } from './config.ts';
 import { createGateway, type Gateway } from './db/gateway.ts';
 import { applyGraphSchema } from './db/graph-schema.ts';
+import { createLogger, type DestinationStream } from './http/logging.ts';
 
 const clientDir = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
@@ -21,6 +22,8 @@ export interface StartOptions {
    * loading"). /ready answers 503 with `loading` set to it until `loaded()` is called.
    */
   loading?: string;
+  /** Where request and audit lines go: standard output unless given (tests read them). */
+  log?: DestinationStream;
 }
 
 export interface RunningServer {
@@ -101,9 +104,13 @@ export async function startServer(settings: Settings = readSettings(), options: 
     loading: () => loading,
     clientDir: production ? clientDir : undefined,
     graphiql: !production,
+    protection: settings,
+    logger: createLogger(settings.LOG_LEVEL ?? (settings.NODE_ENV === 'test' ? 'warn' : 'info'), options.log),
   });
   // app.fetch never throws: the adapter would send an exception's stack to the client.
-  const server: Server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+  const server: Server = createServer(
+    createServerAdapter<{ req: IncomingMessage }>((request, { req }) => app.fetch(request, { address: req.socket.remoteAddress })),
+  );
   await listen(server, settings).catch(async (error: unknown) => {
     await gateway.close();
     throw error;

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { clientPolicy, inlineScriptHashes } from './security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +24,17 @@ function decodePath(pathname: string): string | undefined {
   }
 }
 
+/** The client's page, under the policy that lets exactly its own inline scripts run. */
+function page(html: Buffer<ArrayBuffer>): Response {
+  return new Response(html, {
+    headers: {
+      'content-type': contentTypes['.html']!,
+      'cache-control': 'no-cache',
+      'content-security-policy': clientPolicy(inlineScriptHashes(html.toString('utf8'))),
+    },
+  });
+}
+
 /**
  * Serves the built client from `root`. Paths without an extension fall back to index.html so a
  * shared link to any view of the single-page app loads. Never serves outside `root`; a path
@@ -42,6 +54,7 @@ export async function serveClient(root: string, pathname: string): Promise<Respo
     (info) => info.isFile(),
     () => false,
   );
+  if (found && extname(file) === '.html') return page(await readFile(file));
   if (found) {
     const hashed = relative.startsWith('assets/');
     return new Response(await readFile(file), {
@@ -54,5 +67,5 @@ export async function serveClient(root: string, pathname: string): Promise<Respo
   if (extname(relative)) return new Response('Not found', { status: 404 });
   const index = await readFile(join(root, 'index.html')).catch(() => null);
   if (!index) return new Response('The client is not built: run npm run build.', { status: 503 });
-  return new Response(index, { headers: { 'content-type': contentTypes['.html']!, 'cache-control': 'no-cache' } });
+  return page(index);
 }
