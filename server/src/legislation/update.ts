@@ -42,9 +42,11 @@ export async function updateCatalogue(options: UpdateOptions & { types?: readonl
   const records = new Map<string, StatuteRecord>();
   for (const type of types) {
     if (!/^[a-z]{2,6}$/.test(type)) throw new LegislationDataError('--types', `${type} is not a legislation.gov.uk type code (ukpga, uksi, …)`);
+    let count = 0;
     for await (const page of source.feed(`${type}/data.feed`)) {
       for (const record of readStatuteRecords(page)) records.set(record.legislationId, record);
-      progress(`catalogue: ${type} page ${page.page}${page.totalResults ? ` (${records.size} of about ${page.totalResults})` : ''}`);
+      count += page.entries.length;
+      progress(`catalogue: ${type} page ${page.page}: ${count}${page.totalResults ? ` of ${page.totalResults}` : ''} entries`);
     }
   }
   const rows: StatuteRow[] = [...records.values()].map((record) => ({
