@@ -8,7 +8,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { acyclicChains, hierarchyRuleOf, linkRuleOf, planItemLabels, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
+import {
+  acyclicChains,
+  hierarchyRuleOf,
+  linkRuleOf,
+  linkRules,
+  loaderLinkRules,
+  planItemLabels,
+  type NodeLabel,
+  type RelationshipType,
+} from '../../../schema/graph-model.ts';
 import { Mention, NodeDefinition, SeedFile } from './seed-format.ts';
 
 export interface SeedFault {
@@ -225,7 +234,7 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
         content: file.documentText,
       },
     });
-    if (document.publisher && requireLabel(['document', 'publisher'], document.publisher, ['Organisation'], 'publisher')) {
+    if (document.publisher && requireLabel(['document', 'publisher'], document.publisher, loaderLinkRules.PUBLISHES.from, 'publisher')) {
       links.push({ type: 'PUBLISHES', from: document.publisher, to: document.id, props: { ...provenance, basis: 'STATED' } });
     }
 
@@ -252,11 +261,11 @@ function buildBatch(files: ParsedFile[], faults: SeedFault[], existing: Readonly
       }
       nodes.push({ label: entry.label, id: entry.id, props });
       links.push({ type: 'SOURCED_FROM', from: entry.id, to: document.id, props: { ...provenance, ...sourced } });
-      if (entry.owner && requireLabel(at('owner'), entry.owner, ['Role', 'Organisation'], 'owner')) {
+      if (entry.owner && requireLabel(at('owner'), entry.owner, linkRules.OWNED_BY.to, 'owner')) {
         addLink(at('owner'), 'OWNED_BY', entry.id, entry.owner, { basis: 'STATED' });
       }
       entry.themes?.forEach((theme, themeIndex) => {
-        if (requireLabel(at('themes', themeIndex), theme, ['Theme'], 'a theme')) {
+        if (requireLabel(at('themes', themeIndex), theme, linkRules.CONCERNS.to, 'a theme')) {
           addLink(at('themes', themeIndex), 'CONCERNS', entry.id, theme, { basis: 'STATED' });
         }
       });

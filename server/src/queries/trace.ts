@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import { nodeSchemas } from '../import/seed-format.ts';
-import { PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
+import { authorityKinds, PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import type { GraphEdge, GraphNode, Trace, TraceEnd, TracePath } from '../generated/graphql.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
@@ -19,9 +18,9 @@ const MAX_PATHS = 500;
 const ALIGNMENT_TYPES = new Set(['GIVES_EFFECT_TO', 'CONTRIBUTES_TO']);
 
 // Paths are listed shortest first, and among those of one length the law before guidance and
-// frameworks (the order of the kinds in the seed format), so a trace reads and draws the same
+// frameworks (the order of the model's authority kinds), so a trace reads and draws the same
 // way every time.
-const authorityKindRank = Object.fromEntries(nodeSchemas.Authority.shape.kind.options.map((kind, rank) => [kind, rank]));
+const authorityKindRank = Object.fromEntries(authorityKinds.map((kind, rank) => [kind, rank]));
 
 // One step up: along an alignment link in its own direction, or from a child to its parent.
 // Nothing leads up from an authority (alignment links start at plans and their items, and an
