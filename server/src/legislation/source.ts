@@ -8,6 +8,20 @@
  * at least a second apart by default (300 in 5 minutes, a tenth of the limit), waits as long as
  * a 429 or 503 answer's Retry-After asks (or backs off exponentially) before trying again, and
  * gives up when the whole run passes its time limit.
+ *
+ * What is read, from the service's data documentation (github.com/legislation/data-documentation)
+ * and the CLML schema's user guide and sample files (github.com/legislation/clml-schema):
+ * - listings, `{type}/data.feed?results-count=500&page=N` (api/search.md, formats/atom.md): the
+ *   Atom feed's `leg:page`, `leg:morePages`, `openSearch:totalResults`, and per entry `id`,
+ *   `title`, `ukm:DocumentMainType`, `ukm:Year`, `ukm:Number`, `ukm:CreationDate`, `ukm:ISBN`
+ *   (atom.ts);
+ * - changes, `changes/affected/{item}/data.feed` (api/search.md "Changes to legislation",
+ *   model/effects.md): each entry's `ukm:Effect`, its attributes and its provisions and in-force
+ *   dates (effects.ts);
+ * - an item's CLML, `{item}/data.xml` (formats/xml.md): `Legislation/@IdURI`, `ukm:Metadata`,
+ *   and the `Part`, `P1` (in `P1group`) and `Schedule` elements of `Primary` or `Secondary`
+ *   (clml.ts);
+ * - identifiers and their URIs (model/uris.md) (identifiers.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
