@@ -38,6 +38,6 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
-    proxy: { '/graphql': `http://localhost:${process.env.PORT ?? 4000}` },
+    proxy: { '/graphql': `http://localhost:${process.env.PORT ?? 4000}`, '/auth/config': `http://localhost:${process.env.PORT ?? 4000}` },
   },
 });

@@ -121,8 +121,20 @@ afterAll(async () => {
 const panel = () => page.locator('aside.detail-panel');
 const errorSummary = () => panel().locator('.error-summary');
 
+/**
+ * Opens an item's page: the first time by loading the app, then inside it as its links do, since
+ * reloading the page would sign out (the token is kept in memory only).
+ */
 async function openNode(id: string, title: string) {
-  await page.goto(`${inject('appUrl')}/plans?id=${encodeURIComponent(PLAN)}&node=${encodeURIComponent(id)}`);
+  const href = `/plans?id=${encodeURIComponent(PLAN)}&node=${encodeURIComponent(id)}`;
+  if (page.url().startsWith(inject('appUrl'))) {
+    await page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, href);
+  } else {
+    await page.goto(`${inject('appUrl')}${href}`);
+  }
   await panel().getByRole('heading', { level: 2, name: title }).waitFor();
 }
 

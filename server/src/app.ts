@@ -178,7 +178,7 @@ export function createApp(options: AppOptions): App {
     }
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return graphql(request, record, gateway);
     if (options.clientDir && (request.method === 'GET' || request.method === 'HEAD')) {
-      return serveClient(options.clientDir, pathname);
+      return serveClient(options.clientDir, pathname, options.authenticator.connectSources());
     }
     return new Response('Not found', { status: 404 });
   }

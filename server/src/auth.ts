@@ -58,6 +58,8 @@ export interface Authenticator {
    * `identityProvider` is null when none is configured; status 503 while it cannot be reached.
    */
   signInConfig(): Promise<{ status: number; body: object }>;
+  /** Origins the client's page must be allowed to fetch from to sign in (its Content-Security-Policy). */
+  connectSources(): string[];
 }
 
 /** Checks bearer tokens against the static tokens and, if given, the identity provider. */
@@ -77,6 +79,7 @@ export function createAuthenticator(credentials: Credential[], identityProvider?
       }
       return identityProvider.verify(token);
     },
+    connectSources: () => identityProvider?.connectSources() ?? [],
     async signInConfig() {
       if (!identityProvider) return { status: 200, body: { identityProvider: null } };
       const config = await identityProvider.signInConfig();

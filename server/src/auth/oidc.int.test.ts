@@ -39,6 +39,8 @@ const oidcSettings = (issuerUrl: string) => ({
   // A token naming a key not seen before fetches the keys again at once, so rotation is seen
   // without waiting out the default 30 seconds.
   OIDC_JWKS_COOLDOWN_SECONDS: '0',
+  // These tests present one refused token after another from one address on purpose.
+  FAILED_SIGN_IN_LIMIT: '0',
 });
 
 let issuer: TestIssuer;

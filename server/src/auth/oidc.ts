@@ -150,6 +150,8 @@ export interface IdentityProvider {
   verify(token: string): Promise<User | ExpectedError>;
   /** Where and how the browser signs in, or a refusal while the provider cannot be reached. */
   signInConfig(): Promise<SignInConfig | ExpectedError>;
+  /** Origins the browser talks to while signing in: the issuer's, and the token endpoint's once known. */
+  connectSources(): string[];
 }
 
 const unauthenticated = (message: string, reason: string) => new ExpectedError('UNAUTHENTICATED', message, { reason });
@@ -277,6 +279,10 @@ export function createIdentityProvider(settings: OidcSettings): IdentityProvider
       } catch (error) {
         return refusal(error, token, found.issuer);
       }
+    },
+    connectSources() {
+      const origins = [issuerUrl.origin, ...(discovered ? [new URL(discovered.config.tokenEndpoint).origin] : [])];
+      return [...new Set(origins)];
     },
     async signInConfig() {
       const found = await provider();

@@ -39,7 +39,7 @@ const lockedDown = "default-src 'none'; frame-ancestors 'none'; base-uri 'none';
  * props and Cytoscape's element styles are set through the DOM (CSSOM), which CSP leaves alone;
  * no 'unsafe-inline', no 'unsafe-eval'.
  */
-export function clientPolicy(inlineScriptHashes: string[]): string {
+export function clientPolicy(inlineScriptHashes: string[], connectSources: string[] = []): string {
   const scripts = ["'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)].join(' ');
   return [
     "default-src 'self'",
@@ -48,7 +48,8 @@ export function clientPolicy(inlineScriptHashes: string[]): string {
     `style-src 'self' '${cytoscapeStylesheet}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // Beside its own API, the identity provider's token endpoint, where the page redeems a sign-in.
+    ["connect-src 'self'", ...connectSources].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -25,12 +25,12 @@ function decodePath(pathname: string): string | undefined {
 }
 
 /** The client's page, under the policy that lets exactly its own inline scripts run. */
-function page(html: Buffer<ArrayBuffer>): Response {
+function page(html: Buffer<ArrayBuffer>, connectSources: string[]): Response {
   return new Response(html, {
     headers: {
       'content-type': contentTypes['.html']!,
       'cache-control': 'no-cache',
-      'content-security-policy': clientPolicy(inlineScriptHashes(html.toString('utf8'))),
+      'content-security-policy': clientPolicy(inlineScriptHashes(html.toString('utf8')), connectSources),
     },
   });
 }
@@ -38,9 +38,10 @@ function page(html: Buffer<ArrayBuffer>): Response {
 /**
  * Serves the built client from `root`. Paths without an extension fall back to index.html so a
  * shared link to any view of the single-page app loads. Never serves outside `root`; a path
- * whose percent-escapes are malformed (`/%E0%A4%A`) answers 400.
+ * whose percent-escapes are malformed (`/%E0%A4%A`) answers 400. `connectSources` are origins
+ * beyond its own that the page may fetch from (the identity provider's).
  */
-export async function serveClient(root: string, pathname: string): Promise<Response> {
+export async function serveClient(root: string, pathname: string, connectSources: string[] = []): Promise<Response> {
   const decoded = decodePath(pathname);
   if (decoded === undefined) {
     return new Response('Bad request: the path is not valid percent-encoded UTF-8.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -54,7 +55,7 @@ export async function serveClient(root: string, pathname: string): Promise<Respo
     (info) => info.isFile(),
     () => false,
   );
-  if (found && extname(file) === '.html') return page(await readFile(file));
+  if (found && extname(file) === '.html') return page(await readFile(file), connectSources);
   if (found) {
     const hashed = relative.startsWith('assets/');
     return new Response(await readFile(file), {
@@ -67,5 +68,5 @@ export async function serveClient(root: string, pathname: string): Promise<Respo
   if (extname(relative)) return new Response('Not found', { status: 404 });
   const index = await readFile(join(root, 'index.html')).catch(() => null);
   if (!index) return new Response('The client is not built: run npm run build.', { status: 503 });
-  return page(index);
+  return page(index, connectSources);
 }

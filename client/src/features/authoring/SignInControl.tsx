@@ -1,25 +1,46 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, Field, noProblems, type Problems } from './forms.tsx';
+import { clearSignInFailure, loadProvider, type ProviderAvailability, startSignIn, useSignInFailure } from './identity-provider.ts';
 import { signIn, signOut, tokenProblem, useSignedIn } from './session.ts';
 
 /**
- * The header's sign-in control. Reading needs no sign-in; writing needs the token an
- * administrator gives each editor. The API says who the token belongs to only in what it
- * records (the history shows the name), so this control checks only that the token looks whole.
+ * The header's sign-in control. Reading needs no sign-in; writing needs either the council's
+ * identity provider (when the server names one) or the token an administrator gives each
+ * editor. The API says who a static token belongs to only in what it records (the history shows
+ * the name), so this control checks only that the token looks whole.
  */
 export function SignInControl() {
   const signedIn = useSignedIn();
-  const [open, setOpen] = useState(false);
+  const failure = useSignInFailure();
+  const [open, setOpen] = useState(failure !== null);
   const [token, setToken] = useState('');
-  const [problems, setProblems] = useState<Problems>(noProblems);
+  const [problems, setProblems] = useState<Problems>(failure ? { fields: [], general: [failure] } : noProblems);
+  const [provider, setProvider] = useState<ProviderAvailability>({ kind: 'none' });
+  const [leaving, setLeaving] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const toggle = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const signOutButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (open) input.current?.focus();
+    if (open && !failure) input.current?.focus();
+  }, [open, failure]);
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    loadProvider().then((found) => current && setProvider(found));
+    return () => {
+      current = false;
+    };
   }, [open]);
+
+  const signInWithProvider = () => {
+    if (provider.kind !== 'available') return;
+    clearSignInFailure();
+    setLeaving(true);
+    startSignIn(provider.config, `${window.location.pathname}${window.location.search}`).catch(() => setLeaving(false));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,6 +50,7 @@ export function SignInControl() {
       return;
     }
     signIn(token);
+    clearSignInFailure();
     setToken('');
     setProblems(noProblems);
     setOpen(false);
@@ -37,6 +59,7 @@ export function SignInControl() {
   };
 
   const cancel = () => {
+    clearSignInFailure();
     setOpen(false);
     setToken('');
     setProblems(noProblems);
@@ -78,11 +101,20 @@ export function SignInControl() {
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
             <h2 id="sign-in-heading">Sign in to edit</h2>
             <p>
-              Reading needs no sign-in. To import documents, edit the graph, or accept and reject suggested links, enter the editing token your administrator
-              gave you. It stays in this browser tab only and is forgotten when you close the tab. Your name, as the administrator recorded it, appears in the
-              history of everything you change.
+              Reading needs no sign-in. To import documents, edit the graph, or accept and reject suggested links, sign in with your organisation account or
+              enter the editing token your administrator gave you. You stay signed in on this page only: reloading or closing it signs you out. Your name
+              appears in the history of everything you change.
             </p>
             <ErrorSummary problems={problems} idPrefix="sign-in" />
+            {provider.kind === 'available' && (
+              <div className="button-row">
+                <button type="button" className="primary-button" onClick={signInWithProvider} disabled={leaving}>
+                  Sign in with your organisation account
+                </button>
+              </div>
+            )}
+            {provider.kind === 'unavailable' && <p className="hint">{provider.message}</p>}
+            {provider.kind !== 'none' && <h3 className="sign-in-or">Or use an editing token</h3>}
             <Field
               id="sign-in-token"
               label="Editing token"

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authorizationHeaders, readToken, signIn, signOut, tokenProblem } from './session.ts';
 
 describe('the editing token', () => {
@@ -19,5 +19,20 @@ describe('the editing token', () => {
     expect(readToken()).toBe('editor-token-for-tests-0001');
     signOut();
     expect(readToken()).toBeNull();
+  });
+
+  it('from the identity provider is forgotten when it expires', () => {
+    vi.useFakeTimers();
+    try {
+      signIn('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', Date.now() + 60_000);
+      expect(readToken()).toBe('eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
+      vi.advanceTimersByTime(60_000);
+      expect(readToken()).toBeNull();
+      signIn('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', Date.now() - 1);
+      expect(readToken()).toBeNull();
+    } finally {
+      signOut();
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,46 +1,52 @@
 /**
- * The editing token of this browser tab. It is kept in sessionStorage, not localStorage, so it is
- * forgotten when the tab closes and never shared with other tabs. Reading the graph needs no
- * token; every write sends it as `Authorization: Bearer <token>` (see graph-client.ts).
+ * Who is signed in, in this page only. The token is kept in memory (a module variable), never in
+ * localStorage or sessionStorage, so a script injected into the page cannot read it from storage
+ * and it is gone when the page is reloaded or closed. Reading the graph needs no token; every
+ * write sends it as `Authorization: Bearer <token>` (see graph-client.ts).
+ *
+ * The token is either a static editing token an administrator gave (typed into the sign-in form)
+ * or an access token from the identity provider (identity-provider.ts), which is forgotten when
+ * it expires.
  */
 import { useSyncExternalStore } from 'react';
 
-const STORAGE_KEY = 'council-alignment-graph:editing-token';
-
 const listeners = new Set<() => void>();
 
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    // Storage can be switched off; the session then lasts as long as the page.
-    return null;
-  }
+interface Session {
+  token: string;
+  /** When the token stops being accepted (milliseconds since 1970), if it says. */
+  expiresAt?: number;
 }
 
-let memory: string | null = null;
+let current: Session | null = null;
+let expiry: ReturnType<typeof setTimeout> | undefined;
 
-/** The token of this tab, or null when nobody has signed in. */
+/** The token of this page, or null when nobody has signed in or the token has expired. */
 export function readToken(): string | null {
-  return storage()?.getItem(STORAGE_KEY) ?? memory;
+  if (current?.expiresAt !== undefined && current.expiresAt <= Date.now()) return null;
+  return current?.token ?? null;
 }
 
 function notify() {
   listeners.forEach((listener) => listener());
 }
 
-/** Keeps the token for this tab (surrounding spaces removed). */
-export function signIn(token: string): void {
-  const trimmed = token.trim();
-  memory = trimmed;
-  storage()?.setItem(STORAGE_KEY, trimmed);
+/**
+ * Keeps the token for this page (surrounding spaces removed); with `expiresAt`, signs out then,
+ * so the page stops offering writes the API would refuse.
+ */
+export function signIn(token: string, expiresAt?: number): void {
+  clearTimeout(expiry);
+  current = { token: token.trim(), expiresAt };
+  // setTimeout takes at most 2^31 - 1 ms; a token lasting longer than that is checked on reading.
+  if (expiresAt !== undefined) expiry = setTimeout(signOut, Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1));
   notify();
 }
 
 /** Forgets the token. */
 export function signOut(): void {
-  memory = null;
-  storage()?.removeItem(STORAGE_KEY);
+  clearTimeout(expiry);
+  current = null;
   notify();
 }
 
@@ -51,7 +57,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** Whether this tab holds an editing token; re-renders on sign-in and sign-out. */
+/** Whether this page holds a token; re-renders on sign-in and sign-out. */
 export function useSignedIn(): boolean {
   return useSyncExternalStore(subscribe, () => readToken() !== null);
 }
