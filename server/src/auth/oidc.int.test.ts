@@ -185,6 +185,26 @@ describe('writing with a JWT from the identity provider', () => {
   });
 });
 
+describe('an identity provider that goes away after start-up', () => {
+  it('still accepts tokens signed with the keys it has fetched, and refuses a new key saying the keys cannot be read', async () => {
+    const token = await issuer.sign(editorClaims);
+    await issuer.stop();
+    try {
+      const cached = await retitle(token, 'Edited while the provider was away');
+      expect(cached.errors).toBeUndefined();
+      expect(cached.changed).toBe(true);
+      const unseen = await retitle(await issuer.sign(editorClaims, { key: await newKey() }), 'Must not be written');
+      expect(unseen.errors?.[0]).toMatchObject({
+        message: `The sign-in token could not be checked against the keys of ${issuer.url} at the moment: try again shortly.`,
+        extensions: { code: 'UNAUTHENTICATED', reason: 'keys unavailable' },
+      });
+      expect(unseen.changed).toBe(false);
+    } finally {
+      await issuer.start();
+    }
+  });
+});
+
 describe('an identity provider that cannot be reached at start-up', () => {
   it('starts the server all the same, refuses sign-in saying why, and accepts it once the provider answers', async () => {
     const late = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID, user: editorClaims });

@@ -246,10 +246,12 @@ export function createIdentityProvider(settings: OidcSettings): IdentityProvider
       return unauthenticated(`The sign-in token's signature does not match ${issuer}'s key.`, 'bad signature');
     if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid)
       return unauthenticated('The sign-in token is not a well-formed JWT.', 'malformed');
-    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof TypeError && error.message === 'fetch failed')) {
-      return unauthenticated(`The keys of ${issuer} could not be read at the moment: try again shortly.`, 'keys unavailable');
-    }
-    throw error;
+    if (error instanceof errors.JOSENotSupported)
+      return unauthenticated(`The sign-in token uses something this server does not support (${error.message}).`, 'not supported');
+    // The keys could not be fetched (the provider is down, or answered with no JWKS): never a
+    // failure of the whole request, since reads carry the token too.
+    console.warn(`Checking a sign-in token against the keys of ${issuer} failed:`, error);
+    return unauthenticated(`The sign-in token could not be checked against the keys of ${issuer} at the moment: try again shortly.`, 'keys unavailable');
   }
 
   return {
