@@ -21,9 +21,10 @@ const EdgeRow = z.object({ type: z.enum(relationshipTypes), from: z.string(), to
  * Properties the graph keeps about a node's or link's versions (versions.ts), never set by a
  * person. The seed loader adds `seededVersion` (the version it last wrote) and `seedHash` (what
  * it wrote), so a later load can tell a person's change from its own, and `seedDocumentHash` to
- * a Document (the content it last loaded).
+ * a Document (the content it last loaded); the legislation update adds `sourceHash` (what it last
+ * read from legislation.gov.uk) to the provisions it writes.
  */
-export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash'] as const;
+export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash', 'sourceHash'] as const;
 
 const isVersionKey = new Set<string>(versionKeys);
 
