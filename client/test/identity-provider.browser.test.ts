@@ -103,6 +103,7 @@ describe('signing in with the identity provider', () => {
     const providerButton = page.getByRole('button', { name: 'Sign in with your organisation account' });
     await providerButton.waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'identity-provider-sign-in');
 
     const authorisation = page.waitForRequest((request) => request.url().startsWith(`${issuer.url}/authorize`));
     await providerButton.click();
