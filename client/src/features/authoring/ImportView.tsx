@@ -55,7 +55,7 @@ type Result = ImportView_ImportMutation['importDocument'];
 type Node = Result['created'][number];
 type Part = Result['outline'][number];
 
-const partNames: Record<Part['kind'], string> = { HEADING: 'Heading', LIST: 'List', TABLE: 'Table', PARAGRAPHS: 'Paragraphs' };
+const partNames: Record<Part['kind'], string> = { HEADING: 'Heading', LIST: 'A list', TABLE: 'A table', PARAGRAPHS: 'Paragraphs' };
 // A choice for a list or table applies to all the lists and tables under its heading, one for paragraphs to all its paragraphs.
 const choiceLabels: Record<Part['kind'], string> = {
   HEADING: 'This heading is',
@@ -84,14 +84,14 @@ function OutlineTree({
         return (
           <li key={id}>
             <div className="outline-part">
-              <span className="outline-kind">{partNames[part.kind]}</span>{' '}
+              {part.kind === 'HEADING' && <span className="outline-kind">Heading </span>}
               {part.kind === 'HEADING' ? (
                 <strong id={`${id}-title`}>{part.title}</strong>
               ) : (
                 <span id={`${id}-title`}>
                   {part.kind === 'PARAGRAPHS'
                     ? `${part.size} ${part.size === 1 ? 'paragraph' : 'paragraphs'}: `
-                    : `${part.size} ${part.kind === 'TABLE' ? 'rows' : 'items'}: `}
+                    : `${partNames[part.kind]} of ${part.size} ${part.kind === 'TABLE' ? (part.size === 1 ? 'row' : 'rows') : part.size === 1 ? 'item' : 'items'}: `}
                   {part.title}
                 </span>
               )}{' '}
@@ -100,7 +100,7 @@ function OutlineTree({
               <span id={`${id}-became`}>Became: {part.became}</span>
               {part.target && (
                 <>
-                  {' '}
+                  <br />
                   <label htmlFor={id} className="outline-choice">
                     <span id={`${id}-label`}>{choiceLabels[part.kind]}</span>{' '}
                     <select
