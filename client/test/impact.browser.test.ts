@@ -91,7 +91,9 @@ describe('what depends on an Act', () => {
     for (const key of ['End', 'ArrowUp', 'ArrowUp', 'Home', 'End']) {
       await page.keyboard.press(key);
       // The drawing pans to the focused item: wait for the pan to end.
-      await page.waitForFunction(`!document.querySelector('.graph-canvas')._cyreg.cy.animated()`);
+      await page.waitForFunction(
+        () => !(document.querySelector('.graph-canvas') as unknown as { _cyreg: { cy: { animated(): boolean } } })._cyreg.cy.animated(),
+      );
       const seen = await page.evaluate(`(() => {
         const cy = document.querySelector('.graph-canvas')._cyreg.cy;
         const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();

@@ -30,7 +30,7 @@ function inGraph<T>(read: (cy: Core) => T): Promise<T> {
 const laidOutCount = () => page.evaluate(() => performance.getEntriesByName('graph:laid-out').length);
 async function graphLaidOut(before = 0): Promise<void> {
   await page.waitForFunction((count) => performance.getEntriesByName('graph:laid-out').length > count, before);
-  await page.waitForFunction(`!document.querySelector('.graph-canvas')._cyreg.cy.animated()`);
+  await page.waitForFunction(() => !(document.querySelector('.graph-canvas') as unknown as { _cyreg: { cy: { animated(): boolean } } })._cyreg.cy.animated());
 }
 
 /** Every label on the drawing as drawn on screen: its text and its height in CSS pixels (font size × zoom). */

@@ -113,7 +113,8 @@ export function createApp(options: AppOptions): App {
     },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth, onReject: codedTooComplex },
+        // A fragment is a way of writing a selection, not a level deeper: the client's fragments nest several.
+        maxDepth: { n: limits.maxDepth, flattenFragments: true, onReject: codedTooComplex },
         maxAliases: { n: limits.maxAliases, onReject: codedTooComplex },
         maxTokens: { n: limits.maxTokens, onReject: codedTooComplex },
         costLimit: { maxCost: limits.maxCost, ...costOptions, onReject: codedTooComplex },
@@ -200,9 +201,9 @@ export function createApp(options: AppOptions): App {
       const record: RequestRecord = { address: clientAddress(request, peer?.address, protection.TRUST_PROXY), errors: [] };
       const gateway = limitSessions(options.gateway, protection.DB_SESSIONS_PER_REQUEST);
       const response = withSecurityHeaders(await answer(request, record, gateway));
-      // The request's database time is part of what it cost its client.
-      await rateLimits.addCost(clientKey(record), Math.round(gateway.databaseMs()));
-      logRequest(logger, request, response, record, performance.now() - started, gateway.databaseMs());
+      // What the request cost its client: the time it held database sessions.
+      await rateLimits.chargeCost(clientKey(record), gateway.databaseMs());
+      logRequest(logger, request, response, record, performance.now() - started, { ms: gateway.databaseMs(), peakSessions: gateway.peakSessions() });
       return response;
     },
   };

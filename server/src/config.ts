@@ -19,9 +19,9 @@ const Settings = z.object({
     .refine((origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin), {
       message: 'must be a comma-separated list of origins such as https://council.example (scheme, host and port only)',
     }),
-  FAILED_SIGN_IN_LIMIT: z.coerce.number().int().min(0).default(10),
+  FAILED_SIGN_IN_LIMIT: z.coerce.number().int().min(0).default(30),
   WRITE_LIMIT: z.coerce.number().int().min(0).default(120),
-  QUERY_COST_BUDGET: z.coerce.number().int().min(0).default(1_000_000),
+  QUERY_COST_BUDGET: z.coerce.number().int().min(0).default(120_000),
   DB_SESSIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(4),
   // Unset: info, or warn under NODE_ENV=test, where a line a request would bury the test output.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),

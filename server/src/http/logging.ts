@@ -34,15 +34,24 @@ export interface RequestRecord {
 export const clientKey = (record: RequestRecord) => (record.user ? `user:${record.user}` : `address:${record.address}`);
 
 /** Writes the request's line: what was asked, by whom, how it ended and what it cost. */
-export function logRequest(logger: Logger, request: Request, response: Response, record: RequestRecord, ms: number, databaseMs: number): void {
+export function logRequest(
+  logger: Logger,
+  request: Request,
+  response: Response,
+  record: RequestRecord,
+  ms: number,
+  database: { ms: number; peakSessions: number },
+): void {
   logger.info(
     {
       event: 'request',
       method: request.method,
-      path: new URL(request.url).pathname,
+      // Only the path: a query string can carry a GET request's query and variables.
+      path: URL.canParse(request.url) ? new URL(request.url).pathname : undefined,
       status: response.status,
       ms: Math.round(ms),
-      databaseMs: Math.round(databaseMs),
+      databaseMs: Math.round(database.ms),
+      sessions: database.peakSessions || undefined,
       client: record.address,
       user: record.user,
       operation: record.operation,

@@ -1,8 +1,11 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { buildSchema, type DocumentNode, validate } from 'graphql';
 
-/** Armor's cost options, shared by the per-request cost limit and the per-client budget. */
-export const costOptions = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;
+/**
+ * Armor's cost options, shared by the per-request cost limit and the per-client budget. Fragments
+ * are flattened: spreading one costs what its fields cost, not more for the extra level.
+ */
+export const costOptions = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flattenFragments: true } as const;
 
 // The cost rule reads only the document; validate() merely needs some schema to run it under.
 const anySchema = buildSchema('type Query { _: Int }');

@@ -15,6 +15,8 @@ import type { Gateway } from '../db/gateway.ts';
 export interface SessionLimitedGateway extends Gateway {
   /** Milliseconds spent in database calls so far (overlapping calls each count). */
   databaseMs(): number;
+  /** The most calls the request has had running at once. */
+  peakSessions(): number;
 }
 
 export function limitSessions(gateway: Gateway, max: number): SessionLimitedGateway {
@@ -22,11 +24,13 @@ export function limitSessions(gateway: Gateway, max: number): SessionLimitedGate
   const waiting: (() => void)[] = [];
   let active = 0;
   let spentMs = 0;
+  let peak = 0;
 
   async function slot<T>(work: () => Promise<T>): Promise<T> {
     if (inSlot.getStore()) return work();
     if (active >= max) await new Promise<void>((turn) => waiting.push(turn));
     else active++;
+    peak = Math.max(peak, active);
     const started = performance.now();
     try {
       return await inSlot.run(true, work);
@@ -50,5 +54,6 @@ export function limitSessions(gateway: Gateway, max: number): SessionLimitedGate
     // The shared driver belongs to the server, not to one request.
     close: () => Promise.resolve(),
     databaseMs: () => spentMs,
+    peakSessions: () => peak,
   };
 }

@@ -19,8 +19,8 @@ export function rateLimited(refusal: Refusal): ExpectedError {
 }
 
 /**
- * Charges each operation to its client before it runs (its writes, and its cost estimate against
- * the client's budget), refusing it with RATE_LIMITED when the client has used its share; notes
+ * Refuses an operation with RATE_LIMITED before it runs when its client has used its database
+ * time for the minute, or would pass its writes a minute (which it is charged); notes
  * the operation in the request's record, and audits writes and refusals once they are answered.
  */
 export function requestLimitsPlugin(limits: RateLimits, logger: Logger): Plugin<RecordContext> {
@@ -34,7 +34,7 @@ export function requestLimitsPlugin(limits: RateLimits, logger: Logger): Plugin<
       record.cost = operationCost(args.document);
       const client = clientKey(record);
       const writes = record.operationType === 'mutation' ? (record.fields?.length ?? 0) : 0;
-      const refusal = (await limits.chargeWrites(client, writes)) ?? (await limits.chargeCost(client, record.cost));
+      const refusal = (await limits.costRefusal(client)) ?? (await limits.chargeWrites(client, writes));
       if (refusal) setResultAndStopExecution({ errors: [rateLimited(refusal)] });
     },
     onResultProcess({ result, serverContext }) {
