@@ -3,7 +3,7 @@ import { graphql } from '../../test/generated/gql.ts';
 import type { NodeLabel } from '../../../schema/graph-model.ts';
 import { startTestApi, testGateway, type TestApi } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
-import type { GraphBatch } from '../import/seed-files.ts';
+import type { GraphBatch } from '../graph-batch.ts';
 import { loadBatch } from '../queries/load.ts';
 
 const Trace = graphql(`

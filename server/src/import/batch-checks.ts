@@ -7,8 +7,7 @@
  * the graph's to set, and no import changes the items another document states.
  */
 import { allLinkRules, isHierarchyType, type NodeLabel } from '../../../schema/graph-model.ts';
-import { managedByGraph } from '../queries/edit.ts';
-import { withoutVersionKeys } from '../queries/shapes.ts';
+import { managedByGraph, withoutVersionKeys } from '../queries/shapes.ts';
 import { findCycles, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
 
 // An import never sets the version bookkeeping. A new node's placement is worked out again from

@@ -18,6 +18,8 @@ import {
   type NodeLabel,
   type RelationshipType,
 } from '../../../schema/graph-model.ts';
+import type { GraphBatch, GraphLink, GraphNode } from '../graph-batch.ts';
+import { normaliseWhitespace } from '../text.ts';
 import { Mention, NodeDefinition, SeedFile } from './seed-format.ts';
 
 export interface SeedFault {
@@ -38,22 +40,7 @@ export function formatFault({ file, path, line, message }: SeedFault): string {
   return `  ${file}${line ? `:${line}` : ''}${path ? ` ${path}` : ''}: ${message}`;
 }
 
-/** A node or link ready to write: properties are scalars or lists of scalars only. */
-export interface GraphNode {
-  label: NodeLabel;
-  id: string;
-  props: Record<string, unknown>;
-}
-export interface GraphLink {
-  type: RelationshipType;
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-}
-export interface GraphBatch {
-  nodes: GraphNode[];
-  links: GraphLink[];
-}
+export type { GraphBatch, GraphLink, GraphNode };
 
 export interface ParsedFile {
   file: string;
@@ -65,9 +52,6 @@ export interface ParsedFile {
 
 const pathText = (path: readonly PropertyKey[]) =>
   path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
-
-/** Collapses whitespace so excerpts match the source across line breaks and table tabs. */
-export const normaliseWhitespace = (value: string) => value.replace(/\s+/g, ' ').trim();
 
 /**
  * Parses one seed file's text (YAML, or JSON, which is YAML too). The document it describes is

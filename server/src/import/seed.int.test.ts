@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testGateway } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { loadBatch } from '../queries/load.ts';
-import { normaliseWhitespace, SeedValidationError } from './seed-files.ts';
+import { normaliseWhitespace } from '../text.ts';
+import { SeedValidationError } from './seed-files.ts';
 import { seedDir, seedGraph } from './seed.ts';
 
 const gateway = testGateway();

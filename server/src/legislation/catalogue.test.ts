@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { catalogueEntry, findCitations, legislationCatalogue } from './legislation-catalogue.ts';
+import { catalogueEntry, findCitations, legislationCatalogue } from './catalogue.ts';
 
-const seedDir = join(import.meta.dirname, '../../../../seed');
+const seedDir = join(import.meta.dirname, '../../../seed');
 const documentText = (name: string) => readFileSync(join(seedDir, 'documents', name), 'utf8');
 const cited = (text: string) => findCitations(text).map(({ authority, matched, section }) => ({ id: authority.id, matched, ...(section ? { section } : {}) }));
 

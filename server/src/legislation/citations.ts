@@ -6,7 +6,7 @@
  * findCitations, which knows its names, misspellings and years; this reads the provisions
  * written before or after the name.
  */
-import { type CatalogueEntry, findCitations } from '../import/text/legislation-catalogue.ts';
+import { type CatalogueEntry, findCitations } from './catalogue.ts';
 import { provisionCode } from './identifiers.ts';
 
 export interface CitedProvision {

@@ -4,6 +4,7 @@
  * name, never by prefix, since a document may bind any prefix (or the default) to a namespace.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { normaliseWhitespace } from '../text.ts';
 
 /** Namespaces of the service's documents (formats/atom.md, the CLML schema). */
 export const ns = {
@@ -63,7 +64,7 @@ export const descendants = (parent: Element | Document, namespace: string, local
   Array.from(parent.getElementsByTagNameNS(namespace, localName));
 
 /** The text of an element with runs of white space made one space. */
-export const text = (element: Element | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (element: Element | undefined): string => normaliseWhitespace(element?.textContent ?? '');
 
 /** An attribute's value, or undefined when it is absent or empty. */
 export function attribute(element: Element | undefined, name: string): string | undefined {

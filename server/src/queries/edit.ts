@@ -10,7 +10,6 @@ import { cypher, int, type Gateway, type Row, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { Change, DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput } from '../generated/graphql.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
-import { normaliseWhitespace } from '../import/seed-files.ts';
 import {
   acyclicChains,
   HIERARCHY,
@@ -23,7 +22,8 @@ import {
   type NodeLabel,
   type RelationshipType,
 } from '../../../schema/graph-model.ts';
-import { EDGE, NODE, toEdge, toNode, versionKeys, versionOf } from './shapes.ts';
+import { normaliseWhitespace } from '../text.ts';
+import { EDGE, managedByGraph, NODE, toEdge, toNode, versionOf } from './shapes.ts';
 import { deletedMeanwhile, idTaken, lastDeletion, lastLinkDeletion, lockNode, STAMP_NODE, staleVersion } from './versions.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
@@ -32,9 +32,6 @@ const editable = Object.keys(nodeSchemas) as EditableLabel[];
 
 // Fields of the seed format that become links or nodes of their own, not properties.
 const managed = ['id', 'label', 'title', 'source', 'parent', 'owner', 'themes', 'observations'] as const;
-
-/** Properties the graph keeps itself: where an item sits, its source document and its version. */
-export const managedByGraph = ['id', 'label', 'planId', 'topPriorityId', 'documentId', 'position', ...versionKeys] as const;
 
 /** What a person may set on a node of each kind, all optional, unknown keys refused. */
 function propertySchema(label: EditableLabel): z.ZodObject {

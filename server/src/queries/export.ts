@@ -9,7 +9,7 @@ import { ExpectedError } from '../errors.ts';
 import type { ExportFile, ExportFormat } from '../generated/graphql.ts';
 import { writeCsv } from '../../../schema/csv.ts';
 import { csvTemplateColumns as csvColumns } from '../../../schema/csv-template.ts';
-import type { GraphBatch } from '../import/seed-files.ts';
+import type { GraphBatch } from '../graph-batch.ts';
 import { isHierarchyType, isNodeLabel, isRelationshipType, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import { withoutVersionKeys } from './shapes.ts';
 

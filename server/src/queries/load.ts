@@ -7,7 +7,7 @@
  */
 import { cypher, int, type Gateway, type Row, type Statement, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { GraphBatch } from '../import/seed-files.ts';
+import type { GraphBatch } from '../graph-batch.ts';
 import { acyclicChains, nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
 import { deletedMeanwhile, staleVersion } from './versions.ts';
 

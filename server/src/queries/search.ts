@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphNode, SearchHit, SearchResult } from '../generated/graphql.ts';
-import { findCitations, legislationCatalogue, type CatalogueEntry } from '../import/text/legislation-catalogue.ts';
+import { findCitations, legislationCatalogue, type CatalogueEntry } from '../legislation/catalogue.ts';
 import { isNodeLabel } from '../../../schema/graph-model.ts';
 import { NODE, toNode } from './shapes.ts';
 

@@ -26,6 +26,12 @@ const EdgeRow = z.object({ type: z.enum(relationshipTypes), from: z.string(), to
  */
 export const versionKeys = ['version', 'changedBy', 'changedAt', 'seededVersion', 'seedHash', 'seedDocumentHash', 'sourceHash'] as const;
 
+/**
+ * Properties the graph keeps itself: where an item sits, its source document and its version.
+ * No edit or import may set them.
+ */
+export const managedByGraph = ['id', 'label', 'planId', 'topPriorityId', 'documentId', 'position', ...versionKeys] as const;
+
 const isVersionKey = new Set<string>(versionKeys);
 
 /** What a node or link says, without the graph's bookkeeping of its versions. */

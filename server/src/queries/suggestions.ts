@@ -8,7 +8,7 @@ import type { User } from '../auth.ts';
 import { cypher, type Gateway, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Suggestion } from '../generated/graphql.ts';
-import { findCitations } from '../import/text/legislation-catalogue.ts';
+import { findCitations } from '../legislation/catalogue.ts';
 import type { RelationshipType } from '../../../schema/graph-model.ts';
 import { deleteLink, recordChange, statements as editStatements } from './edit.ts';
 import { deletedMeanwhile, lastLinkDeletion, lockNode, STAMP_LINK, staleVersion } from './versions.ts';

@@ -22,7 +22,7 @@ import { choiceText, parseChoices } from './choices.ts';
 import { CONTEXT, FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
 import { buildOutline } from './outline.ts';
 import { describeOutline, type OutlinePart } from './outline-view.ts';
-import { findCitations } from './legislation-catalogue.ts';
+import { findCitations } from '../../legislation/catalogue.ts';
 import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
 import { describePlan, parsePlan } from './parse-plan.ts';

@@ -4,6 +4,7 @@
  * elements on lines of their own), and quoting that only ever returns words that appear in the
  * input, whitespace aside, as the seed loader requires of every excerpt.
  */
+import { normaliseWhitespace } from '../../text.ts';
 
 /** The most the importer reads: 2 MB of UTF-8 text. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -216,8 +217,8 @@ const countNewlines = (value: string) => {
   return count;
 };
 
-/** Collapses whitespace exactly as the seed loader does before it compares excerpts. */
-export const normaliseWhitespace = (value: string) => value.replace(/\s+/g, ' ').trim();
+/** The one whitespace normalisation every excerpt comparison uses, as the seed loader does. */
+export { normaliseWhitespace };
 
 /**
  * Cuts a (whitespace-normalised) passage to at most `max` characters at a sentence end, else at a
