@@ -133,6 +133,7 @@ export function createApp(options: AppOptions): App {
   async function graphql(request: Request, record: RequestRecord, gateway: SessionLimitedGateway): Promise<Response> {
     const read = await readBodyUpTo(request, limits.maxBodyBytes);
     if ('tooLarge' in read) {
+      record.errors.push('PAYLOAD_TOO_LARGE');
       audit(logger, 'refused', { code: 'PAYLOAD_TOO_LARGE', client: record.address });
       // Closing the connection stops a client that is still sending.
       return refused(413, 'PAYLOAD_TOO_LARGE', `Request body too large: more than ${limits.maxBodyBytes} bytes.`, { connection: 'close' });
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): App {
     if (request.headers.has('authorization')) {
       const refusal = await rateLimits.signInRefusal(record.address);
       if (refusal) {
+        record.errors.push('RATE_LIMITED');
         audit(logger, 'refused', { code: 'RATE_LIMITED', limit: 'failed sign-ins', client: record.address });
         return tooManyRequests(refusal);
       }

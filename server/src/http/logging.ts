@@ -42,12 +42,15 @@ export function logRequest(
   ms: number,
   database: { ms: number; peakSessions: number },
 ): void {
-  logger.info(
+  const path = URL.canParse(request.url) ? new URL(request.url).pathname : undefined;
+  // A load balancer asks for /health and /ready every few seconds; their answers are news only when they fail.
+  const routine = (path === '/health' || path === '/ready') && response.ok;
+  logger[routine ? 'debug' : 'info'](
     {
       event: 'request',
       method: request.method,
       // Only the path: a query string can carry a GET request's query and variables.
-      path: URL.canParse(request.url) ? new URL(request.url).pathname : undefined,
+      path,
       status: response.status,
       ms: Math.round(ms),
       databaseMs: Math.round(database.ms),

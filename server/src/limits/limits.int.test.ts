@@ -76,7 +76,7 @@ describe('failed sign-ins', () => {
     expect(audit).toContainEqual(expect.objectContaining({ event: 'sign-in', outcome: 'accepted', user: 'Test Editor', client: '198.51.100.8' }));
     const requests = lines.filter((line) => line.event === 'request' && line.client === '198.51.100.7');
     expect(requests).toHaveLength(51);
-    expect(requests.at(-1)).toMatchObject({ method: 'POST', path: '/graphql', status: 429 });
+    expect(requests.at(-1)).toMatchObject({ method: 'POST', path: '/graphql', status: 429, errors: ['RATE_LIMITED'] });
     const logged = JSON.stringify(lines);
     expect(logged).not.toContain(wrongToken);
     expect(logged).not.toContain(testTokens.editor);
