@@ -104,6 +104,8 @@ describe('correcting an import before it is committed', () => {
       created: [],
       faults: [{ message: expect.stringMatching(/choice 1 \(section "Parks" = context\): the document has no heading "Parks"/) }],
     });
+    // It comes with the outline read without choices, which names the targets the document has.
+    expect(unknown.outline.map(({ target }) => target)).toContain('section "Safe streets"');
     const badKind = (await api.execute(Import, { input: { ...input, choices: ['level 1 = goals'] }, dryRun: false }, editor)).data!.importDocument;
     expect(badKind.faults[0]?.message).toMatch(/choice 1 \("level 1 = goals"\): "goals" is not a kind/);
     const written = await gateway.read(

@@ -21,6 +21,7 @@ import { csvToSeed } from './csv.ts';
 import { ImportWorkerError, importWorkers } from './import-worker.ts';
 import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
 import { lineAt } from './text/source-text.ts';
+import { ChoiceError } from './text/choices.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
 import { readBinaryDocument, binaryFormats } from './readers/read-document.ts';
 import { mainContent } from './readers/html.ts';
@@ -95,6 +96,13 @@ function emptyResult(dryRun: boolean, faults: ImportNote[], notUnderstood: Impor
 }
 
 const noOutline = { outline: [], choices: [], choicesReused: false };
+
+/** The outline of a strategy or report read with no choices. */
+function outlineWithoutChoices(request: ImportRequest, content: string): ImportResult['outline'] {
+  const read: Partial<ReadOutline> = {};
+  parseImport({ ...request, choices: [] }, content, [], [], read);
+  return read.outline ?? [];
+}
 
 /** What reading a strategy or report showed of its outline, and the choices applied to it. */
 interface ReadOutline {
@@ -319,7 +327,9 @@ export async function prepareImport(request: ImportRequest, dryRun: boolean, gra
         const message = choicesReused
           ? `The choices kept from this document's last import do not fit this version; give new ones: ${error.message}`
           : error.message;
-        return { result: emptyResult(dryRun, [fault(message)], notUnderstood) };
+        // A choice that does not fit comes with the outline read without choices, which names the targets there are.
+        const outline = error instanceof ChoiceError ? outlineWithoutChoices(request, content) : [];
+        return { result: { ...emptyResult(dryRun, [fault(message)], notUnderstood), outline } };
       }
       throw error;
     }
