@@ -1,19 +1,19 @@
 /**
  * The checks every batch of nodes and links passes before it is written, whichever route made
- * it: seed files, the CSV template and text documents become batches through buildBatch
- * (seed-files.ts), which applies the same rules line by line; a graph export arrives as a batch
- * and is checked here. The rules: links join only the labels their type allows, hierarchies and
+ * it: seed files, the CSV template and text documents become batches through the steps of
+ * batch-steps.ts; a graph export arrives as a batch and is checked here. Both apply the same
+ * rules (server/src/rules): links join only the labels their type allows, hierarchies and
  * SUPERSEDES/PART_OF chains have no cycle, the graph's own properties (placement, versions) are
  * the graph's to set, and no import changes the items another document states.
  */
-import { allLinkRules, isHierarchyType, type NodeLabel } from '../../../schema/graph-model.ts';
-import { managedByGraph, withoutVersionKeys } from '../queries/shapes.ts';
-import { findCycles, recordPlacement, type ExistingNode, type GraphBatch, type SeedFault } from './seed-files.ts';
+import { allLinkRules, isHierarchyType } from '../../../schema/graph-model.ts';
+import { withoutVersionKeys } from '../queries/shapes.ts';
+import { checkGraphManaged, checkLink, checkNoSelfLink, findCycles, recordPlacement } from '../rules/index.ts';
+import type { ExistingNode, GraphBatch, SeedFault } from './seed-files.ts';
 
 // An import never sets the version bookkeeping. A new node's placement is worked out again from
 // the hierarchy; an existing node's must be what the graph holds.
 const placement = new Set(['planId', 'topPriorityId']);
-const ownedByGraph = new Set<string>(managedByGraph);
 
 /**
  * Checks a graph export against itself and the graph (`existing`, by id) and returns the batch
@@ -35,10 +35,10 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     if (typeof owner === 'string' && node.props.documentId !== owner) {
       fault(`nodes[${index}]`, `${node.id} is stated by ${owner}; an import cannot change what another document states`);
     }
-    for (const key of Object.keys(withoutVersionKeys(node.props))) {
-      if (!found || !ownedByGraph.has(key) || key === 'id' || key === 'documentId') continue;
-      if (JSON.stringify(node.props[key]) !== JSON.stringify(found.props?.[key] ?? null))
-        fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
+    // The id is the node's own, and whose document states it is the check above.
+    const claimed = Object.fromEntries(Object.entries(withoutVersionKeys(node.props)).filter(([key]) => key !== 'id' && key !== 'documentId'));
+    for (const { key } of found ? checkGraphManaged(claimed, found.props ?? {}) : []) {
+      fault(`nodes[${index}].props.${key}`, `${key} of ${node.id} is managed by the graph and cannot be changed by an import`);
     }
     labels.set(node.id, node.label);
     return { ...node, props: Object.fromEntries(Object.entries(withoutVersionKeys(node.props)).filter(([key]) => found || !placement.has(key))) };
@@ -48,8 +48,9 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     const rule = allLinkRules[link.type];
     const [from, to] = [labels.get(link.from), labels.get(link.to)];
     if (!from || !to) return fault(`links[${index}]`, `refers to ${!from ? link.from : link.to}, which is neither in the file nor in the graph`);
-    if (link.from === link.to) return fault(`links[${index}]`, 'a link cannot join a node to itself');
-    if (!rule.from.includes(from as NodeLabel) || !rule.to.includes(to as NodeLabel)) {
+    const [selfLink] = checkNoSelfLink(link.from, link.to);
+    if (selfLink) return fault(`links[${index}]`, selfLink.message);
+    if (checkLink(link.type, { id: link.from, label: from }, { id: link.to, label: to }, () => rule).length) {
       fault(
         `links[${index}].type`,
         `a ${link.type} link joins ${rule.from.join(' or ')} to ${rule.to.join(' or ')}, not ${from} ${link.from} to ${to} ${link.to}`,
@@ -57,7 +58,7 @@ export function checkGraphExport(batch: GraphBatch, existing: ReadonlyMap<string
     }
   });
   const links = batch.links.map((link) => ({ ...link, props: withoutVersionKeys(link.props) }));
-  findCycles(links, faults);
+  for (const { message } of findCycles(links)) fault('', message);
 
   // Placement follows from the hierarchy, as the loader records it for every other route.
   const parents = new Map<string, string>();
