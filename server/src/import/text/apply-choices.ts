@@ -154,7 +154,10 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
   const sections = [root, ...allSections(root)];
   const parentOf = new Map<Section, Section>();
   for (const section of sections) for (const child of section.children) parentOf.set(child, section);
-  const spanOf = (section: Section): number[] => [...(section.index >= 0 ? [section.index] : []), ...allBlocks(section).flatMap((block) => block.indexes)];
+  const spanOf = (section: Section): number[] => [
+    ...[section, ...allSections(section)].flatMap(({ index }) => (index >= 0 ? [index] : [])),
+    ...allBlocks(section).flatMap((block) => block.indexes),
+  ];
   const firstLine = (id: string) => output.linesOf.get(id)?.[0];
   const nodesAt = (index: number) => output.nodes.filter((node) => firstLine(node.id) === index);
 

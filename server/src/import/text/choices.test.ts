@@ -177,6 +177,8 @@ describe('the outline with what each part became', () => {
     expect(part('list "Healthy pregnancies"', 'LIST')).toMatchObject({ size: 2, depth: 2, became: '2 actions under “Healthy pregnancies”' });
     expect(part('section "Our vision"')?.became).toBe('context, skipped');
     expect(part('paragraphs "Our vision"', 'PARAGRAPHS')?.became).toBe('context, skipped');
+    const skipped = read(['level 2 = priorities', 'section "Starting well" = context']).outline;
+    expect(skipped.find((each) => each.title === 'Ready for school')?.became).toBe('context, skipped');
     expect(formatOutline(outline)[0]).toMatch(/^line 3 +## Our vision {2}→ context, skipped {3}\[section "Our vision", chosen as context\]$/);
   });
 
