@@ -17,7 +17,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: { JSON: 'unknown' },
         // A gap rule's findings are read page by page from the rule's failing items.
-        mappers: { GapRule: '../queries/gaps.ts#RuleReport' },
+        mappers: { GapRule: '../gap-report.ts#RuleReport' },
       },
     },
     'client/src/generated/': {

@@ -2,16 +2,14 @@
  * The gaps and coverage family. Each gap rule is one statement that checks every item in the
  * scope and returns how many pass, the failing ones and the counts per subject; the gap list and
  * coverage come from the same rows, so both always agree. SUGGESTED links never make an item
- * pass. A whole graph can fail thousands of times, so the database aggregates, failing items
- * carry ids only and findings are read a page at a time.
+ * pass. A whole graph can fail thousands of times, so the database aggregates and failing items
+ * carry ids only. How findings are ranked, filtered and paged is services/gaps.ts's.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { Coverage, CoverageRow, GapFinding, GapRule, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
-import { naturalSort } from '../natural-order.ts';
+import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
-import { nodesById } from './nodes.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
@@ -56,7 +54,8 @@ const ROW = (variable: string, fields: string) =>
         collect(CASE WHEN subject IS NOT NULL THEN {subject: subject, checked: checked, passing: passing} END) AS bySubject
    RETURN coalesce(totals.checked, 0) AS checked, coalesce(totals.passing, 0) AS passing, coalesce(totals.failing, []) AS failing, bySubject`;
 
-interface RuleDefinition {
+/** A gap rule: what it checks, how much a failure matters, and the statement that checks it. */
+export interface RuleDefinition {
   code: string;
   severity: Severity;
   title: string;
@@ -342,6 +341,13 @@ const RuleOutcome = z.object({
   bySubject: z.array(z.object({ subject: z.string(), checked: z.number(), passing: z.number() })),
 });
 
+/**
+ * What a rule found over a scope: how many items it checked and how many pass, the failing items
+ * as [id, planId, detail, discretionary, subjects] when findings were asked for, and the counts
+ * per subject when those were.
+ */
+export type RuleOutcome = z.infer<typeof RuleOutcome>;
+
 interface ResolvedScope {
   planIds: string[] | null;
   organisationIds: string[] | null;
@@ -369,12 +375,12 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
 }
 
 /** Runs the rules (all, or those with the given codes) over the scope, asking for the failing items or the counts per subject. */
-async function runRules(
+export async function runRules(
   gateway: Gateway,
   scope: ScopeInput | null | undefined,
   codes: string[] | null | undefined,
   wanted: { findings: boolean; bySubject: boolean },
-) {
+): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
   const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
   if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
@@ -387,138 +393,4 @@ async function runRules(
       return { rule, outcome: RuleOutcome.parse(row) };
     }),
   );
-}
-
-const severityRank: Record<Severity, number> = { HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 };
-const share = (passing: number, checked: number) => (checked === 0 ? 1 : passing / checked);
-
-/** An item that fails a rule, before its node is read. */
-export interface FailingItem {
-  id: string;
-  planId: string | null;
-  severity: Severity;
-  detail: string;
-  discretionary: boolean;
-  subjects: string[];
-}
-
-/** One rule's outcome over a scope; its findings are read a page at a time (findingsPage). */
-export interface RuleReport extends Omit<GapRule, 'findings' | 'findingCount' | 'informationCount'> {
-  /** Every failing item at or above the severity floor, most severe first, then by id as people number things (w2 before w10). */
-  failing: FailingItem[];
-}
-
-/** How many findings a rule has, and how many of them are for information only. */
-export const findingCounts = (rule: RuleReport) => ({
-  findingCount: rule.failing.length,
-  informationCount: rule.failing.filter(({ severity }) => severity === 'INFO').length,
-});
-
-/**
- * The gap catalogue over the scope: every rule with its counts and its failing items, most
- * severe first; with `subject`, only the items that count against that subject in coverage.
- */
-export async function gaps(
-  gateway: Gateway,
-  scope: ScopeInput | null | undefined,
-  codes?: string[] | null,
-  minSeverity?: Severity | null,
-  subject?: string | null,
-): Promise<{ rules: RuleReport[]; total: number }> {
-  const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false });
-  const floor = minSeverity ? severityRank[minSeverity] : 0;
-
-  const rules = results.map(
-    ({ rule, outcome: { checked, passing, failing } }): RuleReport => ({
-      ...rule,
-      checked,
-      passing,
-      coverage: share(passing, checked),
-      failing: naturalSort(failing, ([id]) => id)
-        .map(
-          ([id, planId, detail, discretionary, subjects]): FailingItem => ({
-            id,
-            planId,
-            // A discretionary item is not a gap: it counts as passing and is listed for information.
-            severity: discretionary ? 'INFO' : rule.severity,
-            detail: detail ?? '',
-            discretionary,
-            subjects: subjects.filter((subject): subject is string => subject !== null),
-          }),
-        )
-        .filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject)))
-        // Stable, so items of the same severity stay in the natural order of their ids.
-        .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
-    }),
-  );
-  return { rules, total: rules.reduce((sum, rule) => sum + rule.failing.filter(({ severity }) => severity !== 'INFO').length, 0) };
-}
-
-const discretionaryReason = (node: GraphNode) => {
-  const reason = (node.properties as Record<string, unknown>).discretionaryReason;
-  return typeof reason === 'string' ? `: ${reason}` : '.';
-};
-
-/** One page of a rule's findings (optionally of one severity), with their nodes and plans read. */
-export async function findingsPage(
-  gateway: Gateway,
-  rule: RuleReport,
-  page: { first: number; offset: number; severity?: Severity | null },
-): Promise<GapFinding[]> {
-  const items = rule.failing.filter(({ severity }) => !page.severity || severity === page.severity).slice(page.offset, page.offset + page.first);
-  const nodes = await nodesById(
-    gateway,
-    items.flatMap(({ id, planId }) => (planId ? [id, planId] : [id])),
-  );
-  return items.flatMap((item) => {
-    const node = nodes.get(item.id);
-    if (!node) return []; // deleted since the rules ran
-    return [
-      {
-        node,
-        plan: item.planId ? (nodes.get(item.planId) ?? null) : null,
-        severity: item.severity,
-        detail: item.discretionary ? `${item.detail} Marked discretionary${discretionaryReason(node)}` : item.detail,
-        subjects: item.subjects,
-      },
-    ];
-  });
-}
-
-const coverageOf = (code: string, { checked, passing }: { checked: number; passing: number }): RuleCoverage => ({
-  code,
-  checked,
-  passing,
-  coverage: share(passing, checked),
-});
-
-/** Coverage per rule over the scope, and per plan, top-level priority, authority and inspection report. */
-export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<Coverage> {
-  const results = await runRules(gateway, scope, null, { findings: false, bySubject: true });
-  const bySubject = new Map<string, RuleCoverage[]>();
-  for (const { rule, outcome } of results) {
-    for (const counts of outcome.bySubject) bySubject.set(counts.subject, [...(bySubject.get(counts.subject) ?? []), coverageOf(rule.code, counts)]);
-  }
-  const subjects = await nodesById(gateway, bySubject.keys());
-  // Information-only rules are listed per subject but are not gaps, so they leave its totals alone.
-  const informational = new Set(rules.filter(({ severity }) => severity === 'INFO').map(({ code }) => code));
-  const rowsFor = (label: string, kind?: string): CoverageRow[] =>
-    [...bySubject.entries()]
-      .map(([id, rules]) => ({ subject: subjects.get(id), rules }))
-      .filter(({ subject }) => subject?.label === label && (!kind || subject.kind === kind))
-      .map(({ subject, rules }) => {
-        const counted = rules.filter(({ code }) => !informational.has(code));
-        const checked = counted.reduce((sum, rule) => sum + rule.checked, 0);
-        const passing = counted.reduce((sum, rule) => sum + rule.passing, 0);
-        return { subject: subject!, rules, checked, passing, coverage: share(passing, checked) };
-      })
-      .sort((a, b) => a.coverage - b.coverage || a.subject.title.localeCompare(b.subject.title));
-
-  return {
-    rules: results.map(({ rule, outcome }) => coverageOf(rule.code, outcome)),
-    byPlan: rowsFor('Plan'),
-    byPriority: rowsFor('Priority'),
-    byAuthority: rowsFor('Authority'),
-    byInspection: rowsFor('Evidence', 'INSPECTION_REPORT'),
-  };
 }

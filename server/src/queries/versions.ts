@@ -9,7 +9,7 @@
 import { cypher, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphNode } from '../generated/graphql.ts';
-import { NODE, toNode } from './shapes.ts';
+import { NODE, toNode, versionOf } from './shapes.ts';
 
 /** Cypher that stamps node `n` as changed by `$by` at `$at`: use inside a SET clause. */
 export const STAMP_NODE = (variable: string) =>
@@ -99,4 +99,54 @@ export function idTaken(id: string, field: string, last: LastChange): ExpectedEr
     changedBy: last.by,
     changedAt: last.at,
   });
+}
+
+/**
+ * The node, read under its write lock, if it is still at the version the writer read. Refuses
+ * with CONFLICT if it has changed or been deleted since, NOT_FOUND if it never existed.
+ */
+export async function lockAtVersion(tx: Tx, id: string, version: number, field = 'id'): Promise<GraphNode> {
+  const node = await lockNode(tx, id);
+  if (!node) {
+    const deletion = await lastDeletion(tx, id);
+    if (deletion) throw deletedMeanwhile(id, field, deletion);
+    throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field });
+  }
+  if (node.version !== version)
+    throw staleVersion(`“${node.title}”`, 'version', version, node.version, { by: node.changedBy ?? null, at: node.changedAt ?? null });
+  return node;
+}
+
+/**
+ * Refuses a change to a link that is not at the version the writer read: one that exists when
+ * none was read (`read` null), one changed since, or one deleted since. `existing` is the link's
+ * properties as read under the lock on its start node, or null when there is none.
+ */
+export async function checkLinkVersion(
+  tx: Tx,
+  link: { from: string; type: string; to: string },
+  existing: Record<string, unknown> | null,
+  read: number | null,
+  field: string,
+): Promise<void> {
+  const what = `The ${link.type} link from ${link.from} to ${link.to}`;
+  if (!existing) {
+    if (read !== null) throw deletedMeanwhile(what, field, (await lastLinkDeletion(tx, link.from, link.type, link.to)) ?? { by: null, at: null });
+    return;
+  }
+  const current = versionOf(existing);
+  const last = { by: typeof existing.by === 'string' ? existing.by : null, at: typeof existing.at === 'string' ? existing.at : null };
+  if (read === null) {
+    throw new ExpectedError(
+      'CONFLICT',
+      `${what} already exists (version ${current}, by ${last.by ?? 'someone else'}${last.at ? ` at ${last.at}` : ''}); give the version you read to change it.`,
+      {
+        field,
+        currentVersion: current,
+        changedBy: last.by,
+        changedAt: last.at,
+      },
+    );
+  }
+  if (current !== read) throw staleVersion(what, field, read, current, last);
 }

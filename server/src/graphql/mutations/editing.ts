@@ -6,7 +6,7 @@ import {
   deleteLink as removeLink,
   deleteNode as removeNode,
   updateNode as changeNode,
-} from '../../queries/edit.ts';
+} from '../../services/editing.ts';
 
 export const createNode: MutationResolvers['createNode'] = (_parent, { input, why }, { gateway, user }) =>
   writeNode(gateway, requireRole(user, 'editor'), input, why);

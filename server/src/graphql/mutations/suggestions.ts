@@ -1,6 +1,6 @@
 import { requireRole } from '../../auth.ts';
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { acceptSuggestion as accept, rejectSuggestion as reject, suggestLinks as suggest } from '../../queries/suggestions.ts';
+import { acceptSuggestion as accept, rejectSuggestion as reject, suggestLinks as suggest } from '../../services/suggestions.ts';
 import { pageSize } from '../resolvers/arguments.ts';
 
 export const suggestLinks: MutationResolvers['suggestLinks'] = (_parent, { id, first }, { gateway, user }) =>

@@ -1,4 +1,4 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { coverage as measureCoverage } from '../../queries/gaps.ts';
+import { coverage as measureCoverage } from '../../services/gaps.ts';
 
 export const coverage: QueryResolvers['coverage'] = (_parent, { scope }, { gateway }) => measureCoverage(gateway, scope);

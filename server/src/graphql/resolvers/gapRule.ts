@@ -1,5 +1,5 @@
 import type { GapRuleResolvers } from '../../generated/graphql.ts';
-import { findingCounts, findingsPage } from '../../queries/gaps.ts';
+import { findingCounts, findingsPage } from '../../services/gaps.ts';
 import { pageOffset, pageSize } from './arguments.ts';
 
 export const GapRule: GapRuleResolvers = {

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { gaps as findGaps } from '../../queries/gaps.ts';
+import { gaps as findGaps } from '../../services/gaps.ts';
 import { requireNodes } from './known-node.ts';
 
 export const gaps: QueryResolvers['gaps'] = async (_parent, { scope, codes, minSeverity, subject }, { gateway }) => {

@@ -1,0 +1,33 @@
+/**
+ * A gap rule's outcome over a scope, as the gaps service makes it and the GraphQL GapRule type
+ * reads it (codegen's mapper for GapRule). It imports nothing, so the generated resolver types
+ * can name it without an import circle through the modules that use those types.
+ */
+
+/** How much a gap matters: the schema's Severity enum (services/gaps.ts checks they agree). */
+export type GapSeverity = 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
+
+/** An item that fails a rule, before its node is read. */
+export interface FailingItem {
+  id: string;
+  planId: string | null;
+  severity: GapSeverity;
+  detail: string;
+  discretionary: boolean;
+  subjects: string[];
+}
+
+/** One rule's outcome over a scope; its findings are read a page at a time (findingsPage). */
+export interface RuleReport {
+  code: string;
+  severity: GapSeverity;
+  title: string;
+  explanation: string;
+  counts: string;
+  checked: number;
+  passing: number;
+  /** Share of items that pass, 0 to 1 (1 when nothing was checked). */
+  coverage: number;
+  /** Every failing item at or above the severity floor, most severe first, then by id as people number things (w2 before w10). */
+  failing: FailingItem[];
+}
