@@ -64,7 +64,16 @@ export async function startApi(settings: Settings, env: Record<string, string> =
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/src/main.ts', import.meta.url))], {
     // One loopback client sends the whole load: the per-client budgets would measure refusals, not the API.
-    env: { QUERY_COST_BUDGET: '0', WRITE_LIMIT: '0', ...process.env, ...env, NEO4J_URI: settings.NEO4J_URI, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: {
+      QUERY_COST_BUDGET: '0',
+      WRITE_LIMIT: '0',
+      ...process.env,
+      ...env,
+      NEO4J_URI: settings.NEO4J_URI,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    },
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
