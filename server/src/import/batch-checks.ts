@@ -9,7 +9,8 @@
 import { allLinkRules, isHierarchyType } from '../../../schema/graph-model.ts';
 import { withoutVersionKeys } from '../queries/shapes.ts';
 import { checkGraphManaged, checkLink, checkNoSelfLink, findCycles, recordPlacement } from '../rules/index.ts';
-import type { ExistingNode, GraphBatch, SeedFault } from './seed-files.ts';
+import type { GraphBatch } from '../graph-batch.ts';
+import type { ExistingNode, SeedFault } from './batch-types.ts';
 
 // An import never sets the version bookkeeping. A new node's placement is worked out again from
 // the hierarchy; an existing node's must be what the graph holds.

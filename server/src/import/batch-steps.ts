@@ -20,7 +20,7 @@ import {
 } from '../rules/index.ts';
 import type { GraphBatch, GraphLink, GraphNode } from '../graph-batch.ts';
 import type { LinkDefinition, Mention, NodeDefinition } from './seed-format.ts';
-import type { ExistingNode, ParsedFile, SeedFault } from './seed-files.ts';
+import type { ExistingNode, ParsedFile, SeedFault } from './batch-types.ts';
 
 /** What a step adds to the batch, and the faults it found, in the order it found them. */
 export interface StepResult {

@@ -11,15 +11,10 @@ import type { z } from 'zod';
 import type { GraphBatch, GraphLink, GraphNode } from '../graph-batch.ts';
 import { checkNodeEntry, pathText } from '../rules/index.ts';
 import { buildBatch } from './batch-steps.ts';
+import type { ExistingNode, ParsedFile, SeedFault } from './batch-types.ts';
 import { type Mention, type NodeDefinition, SeedFile } from './seed-format.ts';
 
-export interface SeedFault {
-  file: string;
-  /** Path inside the file, e.g. nodes[12].source.excerpt; empty for the whole file. */
-  path: string;
-  line?: number;
-  message: string;
-}
+export type { ExistingNode, ParsedFile, SeedFault };
 
 export class SeedValidationError extends Error {
   constructor(readonly faults: SeedFault[]) {
@@ -32,14 +27,6 @@ export function formatFault({ file, path, line, message }: SeedFault): string {
 }
 
 export type { GraphBatch, GraphLink, GraphNode };
-
-export interface ParsedFile {
-  file: string;
-  seed: SeedFile;
-  nodes: (NodeDefinition | Mention)[];
-  documentText: string;
-  lineOf(path: (string | number)[]): number | undefined;
-}
 
 /**
  * Parses one seed file's text (YAML, or JSON, which is YAML too). The document it describes is
@@ -109,12 +96,6 @@ export function checkSeed(
   }
   if (nodes.length !== parsed.data.nodes.length) return undefined;
   return { file, seed: parsed.data, nodes, documentText, lineOf };
-}
-
-/** A node already in the graph that a file refers to: its label, and its properties when known. */
-export interface ExistingNode {
-  label: string;
-  props?: Record<string, unknown>;
 }
 
 // Where each item of a plan sits (rules/placement.ts), as every route records it.
