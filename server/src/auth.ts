@@ -13,18 +13,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type IdentityProvider, looksLikeJwt } from './auth/oidc.ts';
 import { ExpectedError } from './errors.ts';
+import type { Role, User } from './user.ts';
 
-export type Role = 'editor' | 'admin';
-
-export interface User {
-  name: string;
-  role: Role;
-  /**
-   * Organisations this user may edit, from the identity provider's OIDC_SCOPE_CLAIM; undefined
-   * for static tokens and when no such claim is configured.
-   */
-  scopes?: string[];
-}
+export type { Role, User };
 
 interface Credential extends User {
   digest: Buffer;

@@ -10,7 +10,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type RemoteJWKSet } from 'jose';
 import { allowInsecureRequests, discoveryRequest, processDiscoveryResponse } from 'oauth4webapi';
-import type { Role, User } from '../auth.ts';
+import type { Role, User } from '../user.ts';
 import { ExpectedError } from '../errors.ts';
 
 /** The OIDC_* settings, checked. */

@@ -18,6 +18,7 @@ import { nodeLabels, relationshipTypes } from '../../../schema/graph-model.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
 import { checkGraphExport } from './batch-checks.ts';
 import { csvToSeed } from './csv.ts';
+import type { ExistingNodes, ImportGraph, ImportRequest, PreparedImport } from './import-types.ts';
 import { ImportWorkerError, importWorkers } from './import-worker.ts';
 import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateSeeds, type GraphBatch, type ParsedFile, type SeedFault } from './seed-files.ts';
 import { lineAt } from './text/source-text.ts';
@@ -28,20 +29,7 @@ import { mainContent } from './readers/html.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export interface ImportRequest {
-  fileName: string;
-  /** The file as bytes (checked to be UTF-8, unless a PDF or Word document) or as text. */
-  content: string | Uint8Array;
-  publisherId?: string | null;
-  /** Folder of the file, for seed files whose document is in a documents/ folder beside them. */
-  directory?: string;
-  /**
-   * A person's corrections of a strategy or report's recognised outline (text/choices.ts). Left
-   * out, the choices kept with an earlier import of the same document are used again; an empty
-   * list clears them.
-   */
-  choices?: readonly string[] | null;
-}
+export type { ExistingNodes, ImportGraph, ImportRequest, PreparedImport };
 
 /** The property of a Document node that keeps the choices its import was corrected with (a JSON list of strings). */
 export const CHOICES_PROPERTY = 'importChoices';
@@ -58,31 +46,8 @@ export function storedChoices(props: Record<string, unknown> | undefined): strin
   }
 }
 
-/** Nodes already in the graph, by id, with their label and properties. */
-export type ExistingNodes = Map<string, { label: string; props: Record<string, unknown> }>;
-
-/** What an import asks of the graph: which of the nodes and links it names are there already. */
-export interface ImportGraph {
-  nodes(ids: string[]): Promise<ExistingNodes>;
-  /** The links among `links` that are in the graph, as "from type to" keys. */
-  links(links: { from: string; type: string; to: string }[]): Promise<Set<string>>;
-}
-
 /** A graph with nothing in it: a dry run against it shows everything a document defines as new, with no database. */
 export const emptyGraph: ImportGraph = { nodes: async () => new Map(), links: async () => new Set() };
-
-/**
- * What the pure work of an import makes of a document: the result of a dry run and, when the
- * import is to be written and changes anything, the batch to write.
- */
-export interface PreparedImport {
-  result: ImportResult;
-  batch?: GraphBatch;
-  /** The version of each node the batch changes, as read: the write refuses if any has moved on. */
-  versions?: Map<string, number>;
-  /** One history record per node the batch creates or changes, with what it replaces. */
-  history?: ChangeRecord[];
-}
 
 const structured = ['.yaml', '.yml', '.json'];
 const text = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];

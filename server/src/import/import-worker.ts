@@ -22,7 +22,7 @@
  */
 import { constants, setPriority } from 'node:os';
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
-import type { ImportGraph, ImportRequest, PreparedImport } from './import-document.ts';
+import type { ImportGraph, ImportRequest, PreparedImport } from './import-types.ts';
 
 const PART_ITEMS = 1_000;
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { User } from '../auth.ts';
+import type { User } from '../user.ts';
 import { cypher, int, type Gateway, type Tx } from '../db/gateway.ts';
 import type { Change, GraphEdge, GraphNode } from '../generated/graphql.ts';
 import { acyclicChains, HIERARCHY, nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';

@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { User } from '../auth.ts';
+import type { User } from '../user.ts';
 import { cypher, int, type Gateway, type Tx } from '../db/gateway.ts';
 import { recordChanges } from './edit.ts';
 

@@ -6,7 +6,7 @@
  * link lock it and read it again before comparing the version the writer read (queries/versions.ts).
  */
 import type { z } from 'zod';
-import type { User } from '../auth.ts';
+import type { User } from '../user.ts';
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput } from '../generated/graphql.ts';

@@ -3,7 +3,7 @@
  * (the built-in catalogue's finder) and from items worded like it, each with a score and the
  * reason; and a person's decision on each. The statements are queries/suggestions.ts's.
  */
-import type { User } from '../auth.ts';
+import type { User } from '../user.ts';
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Suggestion } from '../generated/graphql.ts';
