@@ -47,8 +47,8 @@ export const traceOperation = /* GraphQL */ `
 `;
 
 export const gapsOperation = /* GraphQL */ `
-  query Bench_Gaps($scope: ScopeInput) {
-    gaps(scope: $scope) {
+  query Bench_Gaps($scope: ScopeInput, $codes: [String!]) {
+    gaps(scope: $scope, codes: $codes) {
       total
       rules {
         code
