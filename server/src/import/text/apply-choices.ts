@@ -203,7 +203,7 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
   /**
    * The item a new `kind` sits under at line `index` of `section`: the priority or objective an
    * enclosing heading became, else the last one read from a heading or labelled line before it
-   * under the same heading, else the plan or report.
+   * under its own heading, else the plan or report.
    */
   const holderFor = (kind: ItemKind, section: Section, index: number): Node => {
     const root = output.byId.get(scope.rootId)!;
@@ -212,16 +212,18 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
     for (let at: Section | undefined = section; at && at.level > 0; at = parentOf.get(at)) {
       const own = nodesAt(at.index).find(fits);
       if (own) return own;
-      const span = new Set(spanOf(at));
-      // Only an item read from a heading or a labelled or lettered line holds what follows it; a list item holds only what is nested in it.
-      const earlier = output.nodes.filter((node) => {
-        const line = firstLine(node.id);
-        if (!fits(node) || line === undefined || line >= index || !span.has(line)) return false;
-        const read = output.classified[line]!;
-        return Boolean(read.headingLevel) || read.kind === 'heading' || read.kind === 'marker' || read.kind === 'lettered';
-      });
-      if (earlier.length) return earlier.reduce((last, node) => (firstLine(node.id)! > firstLine(last.id)! ? node : last));
     }
+    // Else the last one read before it under its own heading, from a heading or a labelled or
+    // lettered line: a list item holds only what is nested in it. Only its own heading: a cover
+    // or contents heading over the whole document would otherwise hand everything to the last priority.
+    const span = new Set(spanOf(section));
+    const earlier = output.nodes.filter((node) => {
+      const line = firstLine(node.id);
+      if (!fits(node) || line === undefined || line >= index || !span.has(line)) return false;
+      const read = output.classified[line]!;
+      return Boolean(read.headingLevel) || read.kind === 'heading' || read.kind === 'marker' || read.kind === 'lettered';
+    });
+    if (earlier.length) return earlier.reduce((last, node) => (firstLine(node.id)! > firstLine(last.id)! ? node : last));
     return root;
   };
 
