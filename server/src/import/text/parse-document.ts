@@ -19,6 +19,7 @@ import type { SeedFile } from '../seed-format.ts';
 import { classifyLine, type ClassifiedLine, isFurnitureSectionHeading, recogniseLeadIn, slugify, visionHeading } from './classify.ts';
 import { applyChoices, checkChoices, chosenPrioritySections } from './apply-choices.ts';
 import { choiceText, parseChoices } from './choices.ts';
+import { daysIn, monthIn } from './dates.ts';
 import { CONTEXT, FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
 import { buildOutline } from './outline.ts';
 import { describeOutline, type OutlinePart } from './outline-view.ts';
@@ -256,34 +257,16 @@ function findTitle(output: Output, fileName: string): Heading {
   return { documentTitle, documentName, planName, mainTitle: planMain, lineIndexes: indexes, excerpt };
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** The document's date where it states one ("Page last reviewed: 14/12/2023", "… – July 2018"). */
 function publishedDate(output: Output, title: string): string | undefined {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const valid = (year: number, month: number, day?: number) =>
-    month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= 31)) && year >= 1800 && year <= 2200;
+  const stated = /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*/gi;
   for (const line of output.lines) {
-    const numeric =
-      /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i.exec(
-        line.text,
-      );
-    if (numeric) {
-      const [day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
-      if (valid(year, month, day)) return `${year}-${pad(month)}-${pad(day)}`;
-    }
-    const spelt =
-      /\b(?:last (?:reviewed|updated|modified)|published|date of publication|issued|dated)\b\s*(?:on)?\s*:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})\b/i.exec(
-        line.text,
-      );
-    if (spelt) {
-      const month = months.indexOf(spelt[2]!.toLowerCase()) + 1;
-      if (valid(Number(spelt[3]), month, Number(spelt[1]))) return `${spelt[3]}-${pad(month)}-${pad(Number(spelt[1]))}`;
+    for (const match of line.text.matchAll(stated)) {
+      const day = daysIn(line.text.slice(match.index + match[0].length))[0];
+      if (day?.index === 0) return day.date;
     }
   }
-  const monthYear = new RegExp(`\\b(${months.join('|')})\\s+((?:19|20)\\d\\d)\\b`, 'i').exec(title);
-  if (monthYear) return `${monthYear[2]}-${pad(months.indexOf(monthYear[1]!.toLowerCase()) + 1)}`;
-  return undefined;
+  return monthIn(title);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * under each (strengths, findings, areas for improvement) and its recommendations.
  */
 import { type ClassifiedLine, isFurnitureSectionHeading, shortTitle } from './classify.ts';
+import { daysIn } from './dates.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED } from './document-output.ts';
 
 type Grade = 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
@@ -321,18 +322,15 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
   return reportId;
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** "Inspection dates: 6 to 17 March 2023" → the last day of the inspection, and its line. */
 function inspectionDate(output: Output): { date: string; index: number } | undefined {
   for (let index = 0; index < output.lines.length; index += 1) {
     const text = output.lines[index]!.text;
     if (!/^\s*(?:inspection )?dates? of (?:the )?inspection|^\s*inspection dates?\b/i.test(text)) continue;
-    const dates = [...text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${months.join('|')})\\s+((?:19|20)\\d\\d)\\b`, 'gi'))];
-    const last = dates[dates.length - 1];
-    if (!last) continue;
-    const month = String(months.indexOf(last[2]!.toLowerCase()) + 1).padStart(2, '0');
-    return { date: `${last[3]}-${month}-${last[1]!.padStart(2, '0')}`, index };
+    // "Inspection dates: … Dates of previous inspection: …" on one line: the earlier visit's days do not count.
+    const current = text.split(/\b(?:dates? of (?:the )?(?:previous|last|earlier) inspection|previous inspection)\b/i)[0]!;
+    const last = daysIn(current).at(-1);
+    if (last) return { date: last.date, index };
   }
   return undefined;
 }

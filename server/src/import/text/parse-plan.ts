@@ -18,6 +18,7 @@ import {
 } from './classify.ts';
 import type { SeedFile } from '../seed-format.ts';
 import type { Section } from './outline.ts';
+import { yearRangeIn } from './dates.ts';
 import { readOutlinePlan } from './outline-plan.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED, withPrefix } from './document-output.ts';
 
@@ -60,17 +61,7 @@ export interface PlanFacts {
   periodEnd?: number;
 }
 
-const yearRange = /\b((?:19|20)\d\d)\s*(?:-|–|—|to|until)\s*((?:19|20)?\d\d)\b(?!\s*\/)/i;
 const spokenNumbers: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20 };
-
-function rangeIn(value: string): { start: number; end: number } | undefined {
-  const match = yearRange.exec(value);
-  if (!match) return undefined;
-  const start = Number(match[1]);
-  const written = match[2]!;
-  const end = written.length === 2 ? Math.floor(start / 100) * 100 + Number(written) : Number(written);
-  return end > start && end - start <= 25 ? { start, end } : undefined;
-}
 
 /**
  * The plan's period (a year range in the title, else in a line about the plan, else "over the
@@ -84,12 +75,12 @@ export function describePlan(output: Output, heading: Heading, text: string): Pl
     .slice(0, 12)
     .map((line) => line.body)
     .join('\n');
-  let period = rangeIn(heading.documentTitle);
+  let period = yearRangeIn(heading.documentTitle, { singleYear: true });
   if (!period) {
     for (const line of classified) {
       if (line.kind === 'table' || line.kind === 'furniture' || line.kind === 'blank') continue;
       if (!/\b(?:plan|strategy|framework|priorities|period|commitments|vision|for|covers)\b/i.test(line.body)) continue;
-      period = rangeIn(line.body);
+      period = yearRangeIn(line.body);
       if (period) break;
     }
   }
