@@ -5,7 +5,7 @@
  * items a "we will" lead-in introduces, and "we will" sentences. Context parts (key data, case
  * studies, monitoring, progress so far) hold no actions.
  */
-import { recogniseLeadIn, shortTitle } from './classify.ts';
+import { recogniseLeadIn, shortTitle, slugify } from './classify.ts';
 import { fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
 
@@ -144,22 +144,59 @@ export function findNumberedPriorities(root: Section): NumberedPriority[] {
   return [];
 }
 
-/** An action found in a priority: its words, what to quote, its lines, and the document's name for it. */
+/** Who the document says leads an item: the name as written, and the line it is written on. */
+export interface FoundOwner {
+  name: string;
+  index: number;
+}
+
+/** An action found in a priority: its words, what to quote, its lines, the document's name for it, and who leads it. */
 export interface FoundAction {
   words: string;
   quote: string;
   indexes: number[];
   term: string;
   section: string;
+  owners?: FoundOwner[];
 }
 
 const weWillSentence = /^(?:[A-Z][^.!?:]{0,60}?[\s,])?we will\b|^an?\s+key action\b/i;
 const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
-/** "What: Pilot project …  Who: … When: …" → the "what". */
+/** "What: Pilot project …  Who: … When: …" → the "what"; "… (Lead: Public Health)" → the words before the lead. */
 const labelledWhat = (body: string) => {
   const what = /^(?:what|action)\s*:\s*(.+?)(?:\s+(?:who|when|lead|owner|by when|timescales?|how)\s*:.*)?$/i.exec(body);
-  return what ? what[1]!.trim() : body;
+  if (what) return what[1]!.trim();
+  // Only a lead at the end is cut off, so the words left are still the document's own.
+  const lead = ownerLabelled.exec(body);
+  const before = lead && lead.index + lead[0].length === body.length ? body.slice(0, lead.index).trim() : body;
+  return before.length >= 10 ? before.replace(/[.;,]$/, '') : body;
 };
+
+const ownerLabel = String.raw`(?:who|lead(?:\s+(?:officer|organisation|organization|partner|agency|body|member|director))?|owner|responsible(?:\s+(?:officer|lead|body|organisation))?|accountable(?:\s+(?:officer|body|lead))?)`;
+/** "Lead: Public Health", "(Lead: …)", "Who: …" within an item, up to the next label or the bracket's end. */
+const ownerLabelled = new RegExp(
+  String.raw`[\s.;,–—-]*\(?\b${ownerLabel}\s*:\s*([^()]+?)\s*(?:\)|(?=\s+(?:what|when|by when|timescales?|how|measures?|targets?|status|partners?)\s*:)|$)`,
+  'i',
+);
+/** A paragraph that only names a lead: "Lead officer: Director of Adult Social Services". */
+const ownerParagraph = new RegExp(String.raw`^${ownerLabel}\s*:\s*(.{2,150}?)\.?$`, 'i');
+/** A table column of owners: "Lead", "Owner", "Responsible", "Accountable", "Who". */
+const ownerColumn = new RegExp(String.raw`^(?:${ownerLabel}|lead\s*\/\s*owner|leads?|owners?|who leads(?: it)?|by whom)\s*:?$`, 'i');
+const actionColumn = /^(?:actions?|what(?: we will do)?|deliverables?|commitments?|key actions?|activit(?:y|ies)|tasks?)\b/i;
+
+/** The owners an item names ("… (Lead: Public Health)", "What: … Who: Fire Service"), on its first line. */
+export function ownersIn(body: string, index: number): FoundOwner[] {
+  const match = ownerLabelled.exec(body);
+  return match ? splitOwners(match[1]!, index) : [];
+}
+
+/** "Public Health; NHS Sussex" or "Public Health / Fire Service" → each name. */
+const splitOwners = (names: string, index: number): FoundOwner[] =>
+  names
+    .split(/;\s*|\s+\/\s+|,\s*(?=[A-Z])/)
+    .map((name) => name.replace(/[.,;:]+$/, '').trim())
+    .filter((name) => name.length >= 2 && name.length <= 120 && !/^(?:tbc|tbd|n\/a|all|various|none)$/i.test(name))
+    .map((name) => ({ name, index }));
 
 /**
  * The actions among a priority's blocks: items of an actions part (`inActions`), items after a
@@ -169,8 +206,18 @@ const labelledWhat = (body: string) => {
 export function actionsInBlocks(blocks: Block[], sectionName: string, inActions: boolean, afterColon = false): FoundAction[] {
   const found: FoundAction[] = [];
   let leadIn: string | undefined;
+  // The actions of the list or table just read, which a "Lead: …" paragraph after it names the owner of.
+  let run: FoundAction[] = [];
+  let columns: { action: number; owner: number } | undefined;
   for (const block of blocks) {
+    if (block.kind !== 'row') columns = undefined;
     if (block.kind === 'paragraph') {
+      const owner = ownerParagraph.exec(block.body);
+      if (owner && run.length) {
+        for (const action of run) if (!action.owners?.length) action.owners = splitOwners(owner[1]!, block.indexes[0]!);
+        continue;
+      }
+      run = [];
       const lead = recogniseLeadIn(block.body, 'paragraph');
       leadIn =
         lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind)
@@ -187,9 +234,42 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
     }
     if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn)) {
       const words = labelledWhat(block.body);
-      found.push({ words, quote: labelledWhat(block.quote), indexes: block.indexes, term: leadIn ? shortTitle(leadIn, 60) : 'Action', section: sectionName });
-    } else if (block.kind === 'row' && inActions && block.cells?.[0] && block.cells[0].length > 15) {
-      found.push({ words: block.cells[0], quote: block.cells[0], indexes: block.indexes, term: 'Action', section: sectionName });
+      const action: FoundAction = {
+        words,
+        quote: labelledWhat(block.quote),
+        indexes: block.indexes,
+        term: leadIn ? shortTitle(leadIn, 60) : 'Action',
+        section: sectionName,
+        owners: ownersIn(block.body, block.indexes[0]!),
+      };
+      found.push(action);
+      run.push(action);
+    } else if (block.kind === 'row' && block.cells) {
+      // A header row naming an owners column says which cell of each row below is the owner.
+      const owner = block.cells.findIndex((cell) => ownerColumn.test(cell));
+      if (owner >= 0) {
+        columns = {
+          owner,
+          action: Math.max(
+            0,
+            block.cells.findIndex((cell) => actionColumn.test(cell)),
+          ),
+        };
+        continue;
+      }
+      const words = block.cells[columns?.action ?? 0];
+      if (!inActions || !words || words.length <= 15) continue;
+      const named = columns ? (block.cells[columns.owner] ?? '') : '';
+      const action: FoundAction = {
+        words,
+        quote: words,
+        indexes: block.indexes,
+        term: 'Action',
+        section: sectionName,
+        owners: splitOwners(named, block.indexes[0]!),
+      };
+      found.push(action);
+      run.push(action);
     }
   }
   return found;
@@ -215,6 +295,48 @@ interface ReadPriority {
   indexes: number[];
   section: string;
   actions: FoundAction[];
+  owners?: FoundOwner[];
+}
+
+/** The leads a section names for itself: "Lead: …" paragraphs among its own blocks before any list or table. */
+function sectionOwners(section: Section): FoundOwner[] {
+  const owners: FoundOwner[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'paragraph') break;
+    const owner = ownerParagraph.exec(block.body);
+    if (owner) owners.push(...splitOwners(owner[1]!, block.indexes[0]!));
+  }
+  return owners;
+}
+
+const organisationKinds: [RegExp, string][] = [
+  [/\bcouncil\b/i, 'COUNCIL'],
+  [/\b(?:nhs|trust|integrated care (?:board|system)|icb|clinical commissioning group|ccg|hospital)\b/i, 'NHS_BODY'],
+  [/\bboard\b/i, 'BOARD'],
+  [/\b(?:partnership|alliance)\b/i, 'PARTNERSHIP'],
+];
+
+/**
+ * The node an owner's name stands for: an Organisation when the name is one's (a council, an NHS
+ * body, a board or partnership, named with more than its kind), else a Role of the publisher
+ * ("Public Health", "Director of Adult Social Services"). Made once; returns its id.
+ */
+export function ownerNode(output: Output, owner: FoundOwner, roleId: (name: string) => string, section: string): string {
+  const kind = organisationKinds.find(([pattern]) => pattern.test(owner.name))?.[1];
+  const role = /\b(?:director|head|manager|officer|chief|executive|commissioner|co-?ordinator|consultant|cabinet member|portfolio holder|chair|lead(?:er)?)\b/i;
+  const named = owner.name.split(/\s+/).filter((word) => /^[A-Z]/.test(word)).length >= 2;
+  const organisation = kind && named && !role.test(owner.name);
+  const id = organisation ? `org/${slugify(owner.name, 60)}` : roleId(owner.name);
+  if (!output.byId.has(id)) {
+    output.add({
+      id,
+      label: organisation ? 'Organisation' : 'Role',
+      title: shortTitle(owner.name, 200),
+      ...(organisation ? { kind } : {}),
+      source: { section, excerpt: output.quote(owner.name, [owner.index]) },
+    } as Node);
+  }
+  return id;
 }
 
 /**
@@ -230,6 +352,7 @@ export function readPriorities(root: Section, chosen: Section[] = []): { priorit
       indexes: [section.index],
       section: section.parent?.title || 'Priorities',
       actions: actionsIn(section),
+      owners: sectionOwners(section),
     }));
   if (chosen.length) return { priorities: ofSections(chosen), preview: [] };
   const { priorities: sections, preview } = findPrioritySections(root);
@@ -263,7 +386,7 @@ export function readPriorities(root: Section, chosen: Section[] = []): { priorit
  * `chosen` sections when a person named them, else those the headings show. Returns false,
  * adding nothing, when the headings do not carry a plan's structure.
  */
-export function readOutlinePlan(output: Output, planId: string, root: Section, chosen: Section[] = []): boolean {
+export function readOutlinePlan(output: Output, planId: string, root: Section, roleId: (name: string) => string, chosen: Section[] = []): boolean {
   const read = readPriorities(root, chosen);
   const preview = read.preview;
   if (read.priorities.length < (chosen.length ? 1 : 2)) return false;
@@ -287,9 +410,16 @@ export function readOutlinePlan(output: Output, planId: string, root: Section, c
       found.title,
     );
     for (const index of found.indexes) output.status[index] = USED;
+    const owners = (named: FoundOwner[] | undefined, section: string) =>
+      (named ?? []).map((owner) => {
+        output.status[owner.index] = USED;
+        return ownerNode(output, owner, roleId, section);
+      });
+    const priorityOwners = owners(found.owners, title);
+    for (const owner of priorityOwners) output.own(priority, owner);
     found.actions.forEach((action, count) => {
       const actionTitle = shortTitle(action.words);
-      output.add(
+      const node = output.add(
         {
           id: output.uniqueId(`${priority.id}/a${count + 1}`),
           label: 'Action',
@@ -302,6 +432,9 @@ export function readOutlinePlan(output: Output, planId: string, root: Section, c
         action.words,
       );
       for (const index of action.indexes) output.status[index] = USED;
+      // An action's own lead, else its priority's.
+      const own = owners(action.owners, action.section);
+      for (const owner of own.length ? own : priorityOwners) output.own(node, owner);
     });
   });
   return true;

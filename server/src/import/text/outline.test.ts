@@ -10,6 +10,7 @@ import {
   isActionHeading,
   isContextHeading,
   itemLead,
+  ownersIn,
 } from './outline-plan.ts';
 import { toSourceLines } from './source-text.ts';
 
@@ -136,5 +137,16 @@ describe('recognising a plan on the outline', () => {
     const named = findNamedPriorities(outlineOf(text));
     expect(named.map(({ name, parts }) => `${name}: ${parts.length}`)).toEqual(['Preventing Well: 1', 'Living Well: 1']);
     expect(findNamedPriorities(outlineOf('# S\n\n## Housing – key actions\n\n- Build\n'))).toEqual([]);
+  });
+});
+
+describe('owners named in an item', () => {
+  it('reads "Who:", "(Lead: …)" and "Responsible:" labels, several names, and no placeholder', () => {
+    const names = (body: string) => ownersIn(body, 0).map(({ name }) => name);
+    expect(names('What: Pilot a project Who: Fire Service When: Short term (by March 2020)')).toEqual(['Fire Service']);
+    expect(names('Fund insulation in 500 homes (Lead: Housing Standards)')).toEqual(['Housing Standards']);
+    expect(names('Open two hubs. Responsible officer: Head of Libraries; NHS Sussex')).toEqual(['Head of Libraries', 'NHS Sussex']);
+    expect(names('Open two hubs (Lead: TBC)')).toEqual([]);
+    expect(names('Support people who need help')).toEqual([]);
   });
 });

@@ -669,3 +669,71 @@ describe('the title', () => {
     expect(plan.seed.document.title).toBe('Riverside Drug and Alcohol Partnership');
   });
 });
+
+describe('owners of priorities and actions', () => {
+  const text = `# Eastmoor Healthy Lives Strategy 2025-2028
+
+Our priorities are:
+
+- Healthy homes
+- Active travel
+- Safe streets
+
+## Healthy homes
+
+Lead: Director of Public Health
+
+### Actions
+
+- Fund insulation in 500 private rented homes (Lead: Housing Standards)
+- Inspect every house in multiple occupation each year
+
+## Active travel
+
+### Actions
+
+| Action | Lead | When |
+| --- | --- | --- |
+| Build ten miles of protected cycle lanes | Eastmoor City Council | 2026 |
+| Offer free cycle training to every primary school | Eastmoor Schools Sport Partnership | 2025 |
+
+## Safe streets
+
+### Key actions
+
+- Light every underpass in the town centre
+- Fit safer crossings outside every school
+Responsible: Community Safety Team
+`;
+  const { nodes, seed } = parseChecked(text, { fileName: 'eastmoor.md', publisherId: 'org/eastmoor-city-council' });
+  const ownerOf = (title: string) => {
+    const action = nodes.find((node) => node.title === title)!;
+    expect(action, title).toBeDefined();
+    const linked = seed.links.filter((link) => link.from === action.id && link.type === 'OWNED_BY').map((link) => link.to);
+    return [action.owner, ...linked].filter(Boolean);
+  };
+
+  it('reads a lead after an item, a lead column of a table and a lead after a list as the actions’ owners', () => {
+    expect(ownerOf('Fund insulation in 500 private rented homes')).toEqual(['role/eastmoor-housing-standards']);
+    expect(ownerOf('Build ten miles of protected cycle lanes')).toEqual(['org/eastmoor-city-council']);
+    expect(ownerOf('Offer free cycle training to every primary school')).toEqual(['org/eastmoor-schools-sport-partnership']);
+    expect(ownerOf('Light every underpass in the town centre')).toEqual(['role/eastmoor-community-safety-team']);
+    expect(ownerOf('Fit safer crossings outside every school')).toEqual(['role/eastmoor-community-safety-team']);
+  });
+
+  it('gives a priority its own lead, and its actions without a lead of their own the same', () => {
+    expect(ownerOf('Healthy homes')).toEqual(['role/eastmoor-director-of-public-health']);
+    expect(ownerOf('Inspect every house in multiple occupation each year')).toEqual(['role/eastmoor-director-of-public-health']);
+  });
+
+  it('makes a Role or an Organisation for each owner, quoting where the document names it', () => {
+    expect(byLabel(nodes, 'Role').map(({ id, source }) => `${id} ← ${source.excerpt}`)).toEqual([
+      'role/eastmoor-director-of-public-health ← Director of Public Health',
+      'role/eastmoor-housing-standards ← Housing Standards',
+      'role/eastmoor-community-safety-team ← Community Safety Team',
+    ]);
+    expect(nodes.find(({ id }) => id === 'org/eastmoor-schools-sport-partnership')).toMatchObject({ label: 'Organisation', kind: 'PARTNERSHIP' });
+    // The table's header row and the lead lines are read, not actions.
+    expect(nodes.filter(({ label }) => label === 'Action').map(({ title }) => title)).not.toContain('Action');
+  });
+});

@@ -150,7 +150,7 @@ export function parsePlan(
   const planHolder: Holder = { node: plan, kind: 'plan', sectionName: heading.planName, owners: [] };
   const roleId = (title: string) => (publisherPrefix ? `role/${publisherPrefix}-${slugify(title, 60)}` : `role/${planId}/${slugify(title, 60)}`);
   // When the headings carry the plan's structure (or a person says which do), the outline says it; else the lines are read one by one.
-  if (readOutlinePlan(output, planId, outline, prioritySections)) return planId;
+  if (readOutlinePlan(output, planId, outline, roleId, prioritySections)) return planId;
   parsePlanLines();
   dropRepeatedPriorities(output, planId);
   return planId;
