@@ -10,6 +10,7 @@ import { importDocument } from './mutations/importDocument.ts';
 import { createLink, createNode, deleteLink, deleteNode, updateNode } from './mutations/editing.ts';
 import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/suggestions.ts';
 import { alignment } from './resolvers/alignment.ts';
+import { GraphEdge, GraphNode } from './resolvers/authors.ts';
 import { coverage } from './resolvers/coverage.ts';
 import { evidenceChain } from './resolvers/evidenceChain.ts';
 import { GapRule } from './resolvers/gapRule.ts';
@@ -60,6 +61,8 @@ const resolvers: Resolvers = {
     exportGraph,
   },
   GapRule,
+  GraphNode,
+  GraphEdge,
   Mutation: { createNode, updateNode, deleteNode, createLink, deleteLink, suggestLinks, acceptSuggestion, rejectSuggestion, importDocument },
 };
 

@@ -255,4 +255,22 @@ describe('history', () => {
     const signedIn = await api.execute<{ history: { by: string | null }[] }>(query, {}, { token: testTokens.editor });
     expect(signedIn.data?.history[0]?.by).toBe('Test Editor');
   });
+
+  it('shows who changed a node and who recorded a link to signed-in users only', async () => {
+    const linked = await api.execute<{ createLink: { id: string } }>(
+      `mutation { createLink(input: { from: "${prefix}/theme", type: CONCERNS, to: "theme/education-and-attainment", basis: CURATED, rationale: "Testing" }) { id } }`,
+      {},
+      { token: testTokens.editor },
+    );
+    expect(linked.errors).toBeUndefined();
+    const query = `{ node(id: "${prefix}/theme") { node { changedBy changedAt } neighbours { edge { by at } } } }`;
+    type Answer = { node: { node: { changedBy: string | null; changedAt: string | null }; neighbours: { edge: { by: string | null; at: string | null } }[] } };
+    const anonymous = await api.execute<Answer>(query);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data?.node.node).toEqual({ changedBy: null, changedAt: expect.any(String) });
+    expect(anonymous.data?.node.neighbours.map(({ edge }) => edge.by)).toEqual([null]);
+    const signedIn = await api.execute<Answer>(query, {}, { token: testTokens.editor });
+    expect(signedIn.data?.node.node.changedBy).toBe('Test Editor');
+    expect(signedIn.data?.node.neighbours.map(({ edge }) => edge.by)).toEqual(['Test Editor']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { history as changesOf } from '../../queries/edit.ts';
 import { pageSize } from './arguments.ts';
+import { signedIn } from './authors.ts';
 import { requireNodes } from './known-node.ts';
 
 /**
@@ -11,6 +12,5 @@ import { requireNodes } from './known-node.ts';
 export const history: QueryResolvers['history'] = async (_parent, { id, first }, { gateway, user }) => {
   const changes = await changesOf(gateway, id, pageSize('first', first, 200, 50));
   if (changes.length === 0) await requireNodes(gateway, [id], 'id');
-  const signedIn = user !== null && !(user instanceof Error);
-  return signedIn ? changes : changes.map((change) => ({ ...change, by: null }));
+  return signedIn(user) ? changes : changes.map((change) => ({ ...change, by: null }));
 };
