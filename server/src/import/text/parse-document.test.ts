@@ -737,3 +737,68 @@ Responsible: Community Safety Team
     expect(nodes.filter(({ label }) => label === 'Action').map(({ title }) => title)).not.toContain('Action');
   });
 });
+
+describe('judgements on other scales', () => {
+  it('reads an area SEND outcome as a judgement, what is effective as strengths and what must be done better as areas for improvement', () => {
+    const text = `# Area SEND inspection of Eastmoor Local Area Partnership
+
+Inspection dates: 29 January to 2 February 2024 Dates of previous inspection: 5 to 9 March 2018
+
+## Inspection outcome
+
+The local area partnership’s arrangements lead to inconsistent experiences and outcomes for children and young people with SEND. At the previous inspection in 2018 there were widespread and/or systemic failings.
+
+## What is the area partnership doing that is effective?
+
+- Leaders know the area well and share an ambition for children with SEND.
+
+## What does the area partnership need to do better?
+
+- Too many assessments are not completed within the statutory timescales.
+
+## Areas for improvement
+
+Leaders should make sure that assessments are completed on time.
+`;
+    const { nodes } = parseChecked(text, { fileName: 'eastmoor-send.md' });
+    const report = nodes.find((node) => node.kind === 'INSPECTION_REPORT')!;
+    expect(report.date).toBe('2024-02-02');
+    const outcome = nodes.filter((node) => node.kind === 'JUDGEMENT');
+    expect(outcome.map(({ title, grade, text: words }) => [title, grade, words])).toEqual([
+      [
+        'Inspection outcome',
+        undefined,
+        'The local area partnership’s arrangements lead to inconsistent experiences and outcomes for children and young people with SEND.',
+      ],
+    ]);
+    const under = (kind: string) =>
+      nodes.filter((node) => node.kind === kind).map(({ title, parent }) => `${parent === outcome[0]!.id ? 'outcome' : parent} ${title}`);
+    expect(under('STRENGTH')).toEqual(['outcome Leaders know the area well and share an ambition for children with SEND.']);
+    expect(under('AREA_FOR_IMPROVEMENT')).toEqual([
+      'outcome Too many assessments are not completed within the statutory timescales.',
+      `${report.id} Make sure that assessments are completed on time`,
+    ]);
+  });
+
+  it('reads CQC-style ratings in a table, "requires improvement" included', () => {
+    const text = `# Inspection of Eastmoor local authority children’s services
+
+Inspection dates: 3 to 14 June 2024
+
+| Judgement | Grade |
+| --- | --- |
+| Safe | Requires improvement |
+| Well-led | Good |
+| Overall effectiveness | Requires improvement to be good |
+
+Inspectors inspected the council's services for children.
+`;
+    const { nodes } = parseChecked(text, { fileName: 'eastmoor-ilacs.md' });
+    expect(nodes.filter((node) => node.kind === 'JUDGEMENT').map(({ title, grade }) => `${title}: ${grade}`)).toEqual([
+      'Safe: REQUIRES_IMPROVEMENT',
+      'Well-led: GOOD',
+      'Overall effectiveness: REQUIRES_IMPROVEMENT',
+    ]);
+    expect(nodes.find((node) => node.kind === 'INSPECTION_REPORT')).toMatchObject({ date: '2024-06-14', grade: 'REQUIRES_IMPROVEMENT' });
+  });
+});

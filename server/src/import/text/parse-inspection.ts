@@ -13,6 +13,12 @@ const judgementSentence = new RegExp(
   `^(["“‘']?[A-Z].{2,160}?)\\s+(?:is|are|was|were|has been|have been|remains?|continues? to be)\\s+(?:(?:now\\s+)?(?:judged|found|rated|graded|assessed|considered)\\s+(?:to be|as)\\s+)?["“‘']?${gradePattern}(?=\\s*(?:[.,;:!'"”’]|$|\\s(?:and|but|after|following|in|at|for|because|with|since|overall)\\b))`,
   'i',
 );
+/** The three outcomes of an area SEND inspection (2023 framework), as its reports word them. */
+const areaOutcome =
+  /\b(?:typically positive experiences and outcomes|inconsistent experiences and outcomes|widespread and\/or systemic failings|widespread or systemic failings|systemic failings leading to significant concerns)\b/i;
+/** Headings over what is done well, and over what must be done better, by whoever is inspected. */
+const doingWell = /^what (?:is|are) (?:the )?[\w\s’'-]{2,60}? doing (?:well|that is effective)\s*\??$/i;
+const doingBetter = /^what (?:does|do) (?:the )?[\w\s’'-]{2,60}? need to do better\s*\??$/i;
 const headingJudgement = new RegExp(`^(.{3,120}?)\\s*[:\\-–—]\\s*(?:judgement|grade|rating)?\\s*:?\\s*${gradePattern}\\.?$`, 'i');
 const historical = /\b(?:previous|previously|last|earlier|prior)\b|\b(?:in|since) (?:19|20)\d\d\b/i;
 const improvementLanguage =
@@ -104,7 +110,7 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
 
   let section = heading.documentTitle;
   let judgement: Node | undefined;
-  let list: 'findings' | 'recommendations' | 'improvements' | 'strengths' | undefined;
+  let list: 'findings' | 'recommendations' | 'improvements' | 'strengths' | 'weaknesses' | undefined;
   let lastHeading: { index: number; body: string } | undefined;
   let furnitureSection = false;
   const counters = new Map<string, number>();
@@ -116,7 +122,8 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
   };
 
   const judgements = new Map<string, Node>();
-  const addJudgement = (subject: string, grade: Grade, excerptWords: string, index: number, text?: string) => {
+  let outcomeRead = false;
+  const addJudgement = (subject: string, grade: Grade | undefined, excerptWords: string, index: number, text?: string) => {
     // A report often grades an area twice (a summary table, then its own section): one judgement.
     const key = subject
       .toLowerCase()
@@ -226,8 +233,15 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
         status[index] = USED;
         continue;
       }
-      if (/^(?:strengths?|what is working well|what works well)\s*[:?]?$/i.test(body)) {
+      if (/^(?:strengths?|what is working well|what works well)\s*[:?]?$/i.test(body) || doingWell.test(body)) {
         list = 'strengths';
+        section = shortTitle(body, 120);
+        output.sections[index] = section;
+        status[index] = USED;
+        continue;
+      }
+      if (doingBetter.test(body)) {
+        list = 'weaknesses';
         section = shortTitle(body, 120);
         output.sections[index] = section;
         status[index] = USED;
@@ -237,7 +251,7 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
       output.sections[index] = section;
       lastHeading = { index, body };
       // A list of recommendations ends at the next heading.
-      if (list === 'recommendations' || list === 'improvements' || list === 'strengths') list = judgement ? 'findings' : undefined;
+      if (list === 'recommendations' || list === 'improvements' || list === 'strengths' || list === 'weaknesses') list = judgement ? 'findings' : undefined;
       continue;
     }
     lastHeading = undefined;
@@ -248,7 +262,13 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
       let handled = false;
       for (const sentence of sentences) {
         const found = judgementIn(sentence);
-        if (found) {
+        const outcome = !found && !outcomeRead && areaOutcome.test(sentence) && !historical.test(sentence);
+        if (outcome) {
+          // An area SEND outcome is one of three, not a four-point grade: a judgement with the outcome as its words.
+          outcomeRead = true;
+          addJudgement(/\boutcome\b/i.test(section) ? section : 'Inspection outcome', undefined, sentence, index, sentence);
+          handled = true;
+        } else if (found) {
           const text = sentences.length > 2 ? body : normalise(sentence) !== normalise(found.clause) ? sentence : undefined;
           addJudgement(found.subject, found.grade, found.clause, index, text);
           handled = true;
@@ -309,6 +329,8 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
     if (list === 'recommendations') addFinding('RECOMMENDATION', body, line.quote, index, recommendationTitle(body));
     else if (list === 'improvements') addFinding('AREA_FOR_IMPROVEMENT', body, line.quote, index);
     else if (list === 'strengths') addFinding('STRENGTH', body, line.quote, index);
+    // What a partnership needs to do better: weaknesses found, under the outcome, not recommendations.
+    else if (list === 'weaknesses') addFinding(judgement ? 'AREA_FOR_IMPROVEMENT' : 'FINDING', body, line.quote, index);
     else if (judgement) {
       const grade = judgement.grade as Grade | undefined;
       const kind = needsImprovement(body) ? 'AREA_FOR_IMPROVEMENT' : grade === 'OUTSTANDING' || grade === 'GOOD' ? 'STRENGTH' : 'FINDING';
