@@ -21,7 +21,16 @@ if (process.env.PRINT_SCHEMA) {
   await driver.close();
 } else {
   // As the project serves in production: no GraphiQL, errors masked, warnings only in the log.
-  const yoga = createYoga({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, maskedErrors: true, logging: 'warn' });
+  const sessionConfig = process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : undefined;
+  const yoga = createYoga({
+    schema,
+    context: () => ({ sessionConfig }),
+    graphqlEndpoint: '/graphql',
+    graphiql: false,
+    landingPage: false,
+    maskedErrors: true,
+    logging: 'warn',
+  });
   const server = createServer(yoga);
   const port = Number(process.env.PORT ?? 4021);
   server.listen(port, '127.0.0.1', () => console.log(`peer (@neo4j/graphql) at http://127.0.0.1:${port}/graphql over ${uri}`));

@@ -138,6 +138,8 @@ async function startPeer(settings: Settings): Promise<ApiProcess> {
 
 interface Answer {
   ms: number;
+  /** Characters of the answer's body. */
+  bytes?: number;
   data?: Record<string, unknown>;
   error?: string;
 }
@@ -154,17 +156,26 @@ async function post(url: string, query: string, variables: Record<string, unknow
   const ms = performance.now() - started;
   if (!response.headers.get('content-type')?.includes('json')) return { ms, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
   const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  return body.errors?.length ? { ms, data: body.data, error: body.errors[0]!.message } : { ms, data: body.data };
+  return body.errors?.length ? { ms, bytes: text.length, data: body.data, error: body.errors[0]!.message } : { ms, bytes: text.length, data: body.data };
 }
 
 // ------------------------------------------------------------------------------------ the floor
 
+/** The driver the floor reads through, and the database (NEO4J_DATABASE; the server's default when unset). */
+interface Floor {
+  driver: Driver;
+  database?: string;
+}
+
 /** The project's statements, one after another as the project runs them, through neo4j-driver: no HTTP, GraphQL or shaping. */
-async function runBare(driver: Driver, steps: { statement: Statement; params: Record<string, unknown> }[]): Promise<{ rows: unknown[][]; dbMs: number }> {
+async function runBare(
+  { driver, database }: Floor,
+  steps: { statement: Statement; params: Record<string, unknown> }[],
+): Promise<{ rows: unknown[][]; dbMs: number }> {
   const rows: unknown[][] = [];
   let dbMs = 0;
   for (const { statement, params } of steps) {
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       const result = await session.run(statement.text, params);
       rows.push(result.records.map((record) => record.toObject()));
@@ -178,15 +189,15 @@ async function runBare(driver: Driver, steps: { statement: Statement; params: Re
 
 const authorityKindRank = Object.fromEntries(authorityKinds.map((kind, rank) => [kind, rank]));
 
-const floorTrace = (driver: Driver, id: string) =>
-  runBare(driver, [{ statement: traceStatements.trace, params: { id, includeSuggested: false, authorityKindRank } }]);
+const floorTrace = (floor: Floor, id: string) =>
+  runBare(floor, [{ statement: traceStatements.trace, params: { id, includeSuggested: false, authorityKindRank } }]);
 
 /** search() for words from titles: which words the indexes hold, then the search (no citations in such words). */
-function floorSearch(driver: Driver, text: string) {
+function floorSearch(floor: Floor, text: string) {
   const terms = readSearchText(text)!;
   const probes = terms.words.map((word, index) => ({ word, query: index === terms.words.length - 1 && word.length >= 3 ? `${word} OR ${word}*` : word }));
   const first = 20;
-  return runBare(driver, [
+  return runBare(floor, [
     { statement: searchStatements.wordsFound, params: { probes } },
     {
       statement: searchStatements.search,
@@ -198,14 +209,14 @@ function floorSearch(driver: Driver, text: string) {
 const withoutMeasure = gapRules.find(({ code }) => code === 'ACTION_WITHOUT_MEASURE')!.statement;
 
 /** gaps(scope: {planId}, codes: [ACTION_WITHOUT_MEASURE]): the plan, its organisations, the rule, then the nodes of the first page of findings. */
-async function floorGaps(driver: Driver, planId: string) {
-  const scope = await runBare(driver, [
+async function floorGaps(floor: Floor, planId: string) {
+  const scope = await runBare(floor, [
     { statement: gapStatements.planExists, params: { id: planId } },
     { statement: gapStatements.planOrganisations, params: { id: planId } },
     { statement: withoutMeasure, params: { planIds: [planId], findings: true, bySubject: false } },
   ]);
   const failing = ((scope.rows[2]![0] as { failing?: string[][] } | undefined)?.failing ?? []).slice(0, FINDINGS_PAGE);
-  const page = await runBare(driver, [{ statement: nodeStatements.byIds, params: { ids: [...new Set(failing.flatMap(([id, plan]) => [id!, plan!]))] } }]);
+  const page = await runBare(floor, [{ statement: nodeStatements.byIds, params: { ids: [...new Set(failing.flatMap(([id, plan]) => [id!, plan!]))] } }]);
   return { rows: [...scope.rows, ...page.rows], dbMs: scope.dbMs + page.dbMs };
 }
 
@@ -314,7 +325,7 @@ async function checkAnswers(project: string, peer: string, f: Fixtures, traceQue
 
 interface Contender {
   name: string;
-  run(argument: string): Promise<{ ms: number; dbMs?: number; error?: string }>;
+  run(argument: string): Promise<{ ms: number; bytes?: number; dbMs?: number; error?: string }>;
 }
 
 interface Timing {
@@ -323,6 +334,7 @@ interface Timing {
   p50: number;
   p95: number;
   max: number;
+  bytesP50?: number;
   dbP50?: number;
 }
 
@@ -346,15 +358,19 @@ const bare =
     return { ms: performance.now() - started, dbMs };
   };
 
-const stats = (name: string, samples: number[], db: number[]): Timing => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const dbSorted = [...db].sort((a, b) => a - b);
+const stats = (name: string, samples: { ms: number[]; bytes: number[]; db: number[] }): Timing => {
+  const [sorted, bytesSorted, dbSorted] = [samples.ms, samples.bytes, samples.db].map((values) => [...values].sort((a, b) => a - b)) as [
+    number[],
+    number[],
+    number[],
+  ];
   return {
     name,
     n: sorted.length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? 0,
+    bytesP50: bytesSorted.length ? percentile(bytesSorted, 50) : undefined,
     dbP50: dbSorted.length ? percentile(dbSorted, 50) : undefined,
   };
 };
@@ -371,7 +387,7 @@ async function timeQuestion(question: string, argument: () => string, contenders
     const value = argument();
     for (const contender of contenders) await run(contender, value);
   }
-  const samples = contenders.map(() => ({ ms: [] as number[], db: [] as number[] }));
+  const samples = contenders.map(() => ({ ms: [] as number[], bytes: [] as number[], db: [] as number[] }));
   const before = cpuTimes();
   for (let round = 0; round < ITERATIONS; round += 1) {
     const value = argument();
@@ -379,6 +395,7 @@ async function timeQuestion(question: string, argument: () => string, contenders
       const index = (round + k) % contenders.length;
       const outcome = await run(contenders[index]!, value);
       samples[index]!.ms.push(outcome.ms);
+      if (outcome.bytes !== undefined) samples[index]!.bytes.push(outcome.bytes);
       if (outcome.dbMs !== undefined) samples[index]!.db.push(outcome.dbMs);
     }
   }
@@ -386,7 +403,7 @@ async function timeQuestion(question: string, argument: () => string, contenders
     question,
     steal: stealSince(before),
     loadAverage: loadAverage(),
-    contenders: contenders.map((contender, index) => stats(contender.name, samples[index]!.ms, samples[index]!.db)),
+    contenders: contenders.map((contender, index) => stats(contender.name, samples[index]!)),
   };
 }
 
@@ -443,7 +460,7 @@ function table(rows: string[][]): string {
 function printQuestion(result: QuestionResult): void {
   const project = result.contenders[0]!;
   console.log(`\n${result.question}: ${project.n} rounds; host steal ${figure(result.steal)}%, load average ${result.loadAverage}`);
-  const rows = [['contender', 'p50 ms', 'p95 ms', 'max ms', 'db ms p50', 'project/this p50', 'project/this p95']];
+  const rows = [['contender', 'p50 ms', 'p95 ms', 'max ms', 'answer bytes p50', 'db ms p50', 'project/this p50', 'project/this p95']];
   for (const timing of result.contenders) {
     const ratio = (a: number, b: number) => (timing === project ? '' : figure(a / b, 2));
     rows.push([
@@ -451,6 +468,7 @@ function printQuestion(result: QuestionResult): void {
       figure(timing.p50),
       figure(timing.p95),
       figure(timing.max),
+      figure(timing.bytesP50, 0),
       figure(timing.dbP50, 0),
       ratio(project.p50, timing.p50),
       ratio(project.p95, timing.p95),
@@ -522,6 +540,7 @@ try {
   opened.peer = peer;
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), { userAgent: 'bench-peer-floor' });
   opened.driver = driver;
+  const floor: Floor = { driver, database: connection.database };
   log(`Project API at ${project.url}, peer at ${peer.url}, Neo4j at ${connection.uri}.`);
 
   const traceQuery = peerTraceOperation(TRACE_STEPS);
@@ -536,17 +555,17 @@ try {
     await timeQuestion('trace(action)', () => random.pick(f.actions), [
       { name: 'project (HTTP)', run: over(project.url, traceOperation, (id) => ({ id })) },
       { name: 'peer (@neo4j/graphql, HTTP)', run: over(peer.url, traceQuery, (id) => ({ id })) },
-      { name: 'floor (statement via driver)', run: bare((id) => floorTrace(driver, id)) },
+      { name: 'floor (statement via driver)', run: bare((id) => floorTrace(floor, id)) },
     ]),
     await timeQuestion('search(words from titles)', () => searchText(random, f.titles), [
       { name: 'project (HTTP)', run: over(project.url, searchOperation, (text) => ({ text })) },
       { name: 'peer (@neo4j/graphql, HTTP)', run: over(peer.url, peerSearchOperation, (text) => ({ phrase: toLuceneQuery(readSearchText(text)!) })) },
-      { name: 'floor (statements via driver)', run: bare((text) => floorSearch(driver, text)) },
+      { name: 'floor (statements via driver)', run: bare((text) => floorSearch(floor, text)) },
     ]),
     await timeQuestion('gaps(plan, ACTION_WITHOUT_MEASURE)', () => random.pick(f.plans), [
       { name: 'project (HTTP)', run: over(project.url, gapsOperation, (planId) => ({ scope: { planId }, codes: ['ACTION_WITHOUT_MEASURE'] })) },
       { name: 'peer (@neo4j/graphql, HTTP)', run: over(peer.url, peerGapsOperation, (planId) => ({ planId, limit: FINDINGS_PAGE })) },
-      { name: 'floor (statements via driver)', run: bare((planId) => floorGaps(driver, planId)) },
+      { name: 'floor (statements via driver)', run: bare((planId) => floorGaps(floor, planId)) },
     ]),
   ];
 
