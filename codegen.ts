@@ -2,8 +2,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { graphModelTypeDefs } from './schema/graph-model-sdl.ts';
 
 /**
- * One codegen for both sides, from schema/*.graphql: typed resolvers for the server, typed
- * documents for the client and for the API's integration tests. Runs before every build and test run, so generated code cannot drift.
+ * One codegen for both sides, from schema/*.graphql and the graph model's enums
+ * (schema/graph-model-sdl.ts): typed resolvers for the server, typed documents for the client and
+ * for the API's integration tests. Runs before every build and test run, so generated code cannot
+ * drift.
  */
 const config: CodegenConfig = {
   schema: ['schema/*.graphql', graphModelTypeDefs()],

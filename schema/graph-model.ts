@@ -41,6 +41,12 @@ export type ItemLabel = Exclude<NodeLabel, (typeof loaderOnlyLabels)[number]>;
 /** Every {@link ItemLabel}, in the order of {@link nodeLabels}. */
 export const itemLabels: readonly ItemLabel[] = nodeLabels.filter((label): label is ItemLabel => !(loaderOnlyLabels as readonly string[]).includes(label));
 
+/**
+ * Labels whose titles, statements and codes people search (the full-text index item_text):
+ * every label but Observation, which is most of the nodes and found through its measure.
+ */
+export const searchableLabels: readonly NodeLabel[] = nodeLabels.filter((label) => label !== 'Observation');
+
 /** Every relationship type of the graph. */
 export const relationshipTypes = [
   'PUBLISHES',

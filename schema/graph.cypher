@@ -2,21 +2,10 @@
 // Applied idempotently (IF NOT EXISTS) before the API serves; one statement per `;`.
 
 // Every node also carries the Entity label, so any node can be found by id without knowing its
-// label, and ids are unique across the whole graph.
+// label, and ids are unique across the whole graph. Each label of the model (schema/graph-model.ts)
+// also gets its own `<label>_id` uniqueness constraint, made from the model's list by
+// server/src/db/graph-schema.ts, so a new label needs no line here.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT authority_id IF NOT EXISTS FOR (n:Authority) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT provision_id IF NOT EXISTS FOR (n:Provision) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT priority_id IF NOT EXISTS FOR (n:Priority) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT objective_id IF NOT EXISTS FOR (n:Objective) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT observation_id IF NOT EXISTS FOR (n:Observation) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT theme_id IF NOT EXISTS FOR (n:Theme) REQUIRE n.id IS UNIQUE;
 
 // Lookups the alignment questions make.
 CREATE INDEX plan_status IF NOT EXISTS FOR (n:Plan) ON (n.status);
@@ -25,12 +14,10 @@ CREATE INDEX authority_kind IF NOT EXISTS FOR (n:Authority) ON (n.kind);
 CREATE INDEX authority_legislation IF NOT EXISTS FOR (n:Authority) ON (n.legislationId);
 CREATE INDEX evidence_kind IF NOT EXISTS FOR (n:Evidence) ON (n.kind);
 
-// Full-text search over what people read: titles and statements, and the source excerpts.
-// Observations are left out: they are most of the nodes, nobody searches for one data point,
-// and their measure is found instead. (item_text replaced entity_text, which held them.)
+// Full-text search over what people read: titles and statements (item_text, over the model's
+// searchableLabels, made by server/src/db/graph-schema.ts), and the source excerpts.
+// (item_text replaced entity_text, which held the observations too.)
 DROP INDEX entity_text IF EXISTS;
-CREATE FULLTEXT INDEX item_text IF NOT EXISTS
-  FOR (n:Document|Authority|Provision|Organisation|Plan|Priority|Objective|Action|Measure|Evidence|Role|Theme) ON EACH [n.title, n.text, n.code];
 CREATE FULLTEXT INDEX source_excerpt IF NOT EXISTS FOR ()-[r:SOURCED_FROM]-() ON EACH [r.excerpt];
 
 // The plan each priority, objective and action belongs to (recorded by the loader), for
