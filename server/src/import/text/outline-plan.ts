@@ -275,18 +275,27 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
   return found;
 }
 
-/** The actions under a priority section (see the module's description). */
-export function actionsIn(priority: Section): FoundAction[] {
+/** The actions under a priority section (see the module's description), but for those in the `skip` sections. */
+export function actionsIn(priority: Section, skip: ReadonlySet<Section> = new Set()): FoundAction[] {
   const found: FoundAction[] = [];
   const walk = (section: Section, inActions: boolean) => {
     found.push(...actionsInBlocks(section.blocks, section.title, inActions));
     for (const child of section.children) {
-      if (isContextHeading(child.title) && !isActionHeading(child.title)) continue;
+      if (skip.has(child) || (isContextHeading(child.title) && !isActionHeading(child.title))) continue;
       walk(child, inActions || isActionHeading(child.title));
     }
   };
   walk(priority, isActionHeading(priority.title));
   return found;
+}
+
+/** An objective read under a priority, with the actions found under it. */
+export interface ReadObjective {
+  title: string;
+  quote: string;
+  indexes: number[];
+  section: string;
+  actions: FoundAction[];
 }
 
 interface ReadPriority {
@@ -296,6 +305,35 @@ interface ReadPriority {
   section: string;
   actions: FoundAction[];
   owners?: FoundOwner[];
+  objectives?: ReadObjective[];
+}
+
+/** A heading naming a priority's objectives: "Objectives", "Our aims", "Goals", "Outcomes we want (to see)". */
+const objectivesHeading =
+  /^(?:our\s+|the\s+|key\s+|strategic\s+|main\s+)?(?:goals?|objectives?|aims?|outcomes?(?:\s+we\s+want(?:\s+to\s+(?:see|achieve))?)?)\s*:?$/i;
+
+/**
+ * A priority's objectives, where a part of it is headed as its objectives: each subsection of that
+ * part is one, with the actions under it, or, when it has no subsections, each item of its list
+ * (at least two). Returns the parts read, whose actions are the objectives' and not the priority's.
+ */
+export function objectivesIn(priority: Section): { objectives: ReadObjective[]; parts: Set<Section> } {
+  const objectives: ReadObjective[] = [];
+  const parts = new Set<Section>();
+  for (const part of priority.children) {
+    if (!objectivesHeading.test(part.title.trim())) continue;
+    if (part.children.length >= 2) {
+      parts.add(part);
+      for (const objective of part.children)
+        objectives.push({ title: objective.title, quote: objective.quote, indexes: [objective.index], section: part.title, actions: actionsIn(objective) });
+      continue;
+    }
+    const items = part.blocks.filter((block) => block.kind === 'item' && block.depth === 0);
+    if (items.length < 2 || part.children.length) continue;
+    parts.add(part);
+    for (const item of items) objectives.push({ title: item.body, quote: item.quote, indexes: item.indexes, section: part.title, actions: [] });
+  }
+  return { objectives, parts };
 }
 
 /** The leads a section names for itself: "Lead: …" paragraphs among its own blocks before any list or table. */
@@ -346,14 +384,18 @@ export function ownerNode(output: Output, owner: FoundOwner, roleId: (name: stri
  */
 export function readPriorities(root: Section, chosen: Section[] = []): { priorities: ReadPriority[]; preview: Block[] } {
   const ofSections = (sections: Section[]) =>
-    sections.map((section) => ({
-      title: section.title,
-      quote: section.quote,
-      indexes: [section.index],
-      section: section.parent?.title || 'Priorities',
-      actions: actionsIn(section),
-      owners: sectionOwners(section),
-    }));
+    sections.map((section) => {
+      const { objectives, parts } = objectivesIn(section);
+      return {
+        title: section.title,
+        quote: section.quote,
+        indexes: [section.index],
+        section: section.parent?.title || 'Priorities',
+        actions: actionsIn(section, parts),
+        owners: sectionOwners(section),
+        objectives,
+      };
+    });
   if (chosen.length) return { priorities: ofSections(chosen), preview: [] };
   const { priorities: sections, preview } = findPrioritySections(root);
   if (preview.length) return { priorities: ofSections(sections), preview };
@@ -417,24 +459,44 @@ export function readOutlinePlan(output: Output, planId: string, root: Section, r
       });
     const priorityOwners = owners(found.owners, title);
     for (const owner of priorityOwners) output.own(priority, owner);
-    found.actions.forEach((action, count) => {
-      const actionTitle = shortTitle(action.words);
-      const node = output.add(
+    const addActions = (actions: FoundAction[], parent: Node) =>
+      actions.forEach((action, count) => {
+        const actionTitle = shortTitle(action.words);
+        const node = output.add(
+          {
+            id: output.uniqueId(`${parent.id}/a${count + 1}`),
+            label: 'Action',
+            title: actionTitle,
+            parent: parent.id,
+            term: action.term,
+            text: fullText(action.words, actionTitle),
+            source: { section: action.section, excerpt: output.quote(action.quote, action.indexes) },
+          } as Node,
+          action.words,
+        );
+        for (const index of action.indexes) output.status[index] = USED;
+        // An action's own lead, else its priority's.
+        const own = owners(action.owners, action.section);
+        for (const owner of own.length ? own : priorityOwners) output.own(node, owner);
+      });
+    addActions(found.actions, priority);
+    (found.objectives ?? []).forEach((read, position) => {
+      const objectiveTitle = shortTitle(read.title);
+      const objective = output.add(
         {
-          id: output.uniqueId(`${priority.id}/a${count + 1}`),
-          label: 'Action',
-          title: actionTitle,
+          id: output.uniqueId(`${priority.id}/o${position + 1}`),
+          label: 'Objective',
+          title: objectiveTitle,
           parent: priority.id,
-          term: action.term,
-          text: fullText(action.words, actionTitle),
-          source: { section: action.section, excerpt: output.quote(action.quote, action.indexes) },
+          term: 'Objective',
+          text: fullText(read.title, objectiveTitle),
+          source: { section: read.section, excerpt: output.quote(read.quote, read.indexes) },
         } as Node,
-        action.words,
+        read.title,
       );
-      for (const index of action.indexes) output.status[index] = USED;
-      // An action's own lead, else its priority's.
-      const own = owners(action.owners, action.section);
-      for (const owner of own.length ? own : priorityOwners) output.own(node, owner);
+      for (const index of read.indexes) output.status[index] = USED;
+      for (const owner of priorityOwners) output.own(objective, owner);
+      addActions(read.actions, objective);
     });
   });
   return true;

@@ -10,6 +10,7 @@ import {
   isActionHeading,
   isContextHeading,
   itemLead,
+  objectivesIn,
   ownersIn,
 } from './outline-plan.ts';
 import { toSourceLines } from './source-text.ts';
@@ -148,5 +149,67 @@ describe('owners named in an item', () => {
     expect(names('Open two hubs. Responsible officer: Head of Libraries; NHS Sussex')).toEqual(['Head of Libraries', 'NHS Sussex']);
     expect(names('Open two hubs (Lead: TBC)')).toEqual([]);
     expect(names('Support people who need help')).toEqual([]);
+  });
+});
+
+describe('objectives under a priority', () => {
+  const text = `# Plan 2025-2028
+
+## Starting well
+
+### Our goals
+
+#### Fewer babies are born underweight
+
+We will help mothers stop smoking in pregnancy.
+
+#### Children are ready for school
+
+We will fund speech and language support in every nursery.
+
+### Key initiatives
+
+- Family hubs in every district
+
+## Ageing well
+
+### Outcomes we want
+
+- Fewer older people are lonely
+- More people die in the place they choose
+
+### Background
+
+- Our population is ageing
+
+## Living well
+
+### Our approach
+
+#### Working with communities
+
+We will fund ten community groups.
+
+#### Using data
+
+We will publish a dashboard.
+`;
+  const [starting, ageing, living] = allSections(outlineOf(text)).filter(({ level }) => level === 2);
+
+  it('reads the subsections of a part headed as goals as objectives, with their actions, and leaves the other actions to the priority', () => {
+    const { objectives, parts } = objectivesIn(starting!);
+    expect(objectives.map(({ title, actions }) => [title, actions.map(({ words }) => words)])).toEqual([
+      ['Fewer babies are born underweight', ['We will help mothers stop smoking in pregnancy.']],
+      ['Children are ready for school', ['We will fund speech and language support in every nursery.']],
+    ]);
+    expect(actionsIn(starting!, parts).map(({ words }) => words)).toEqual(['Family hubs in every district']);
+  });
+
+  it('reads the items of a list headed "Outcomes we want" as objectives', () => {
+    expect(objectivesIn(ageing!).objectives.map(({ title }) => title)).toEqual(['Fewer older people are lonely', 'More people die in the place they choose']);
+  });
+
+  it('reads no objectives where no heading says so', () => {
+    expect(objectivesIn(living!).objectives).toEqual([]);
   });
 });
