@@ -13,6 +13,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { readCsvCell } from '../../../schema/csv.ts';
 import { csvTemplateColumns, type CsvTemplateColumn } from '../../../schema/csv-template.ts';
 import { ExpectedError } from '../errors.ts';
+import { slugify } from '../text.ts';
 
 export interface CsvRow {
   /** 1-based line where the row starts. */
@@ -69,13 +70,8 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50) || 'item';
+// An id part from a title or file name; 'item' when it has no letters or digits.
+const slug = (text: string) => slugify(text, 50) || 'item';
 
 const numeric = new Set<CsvTemplateColumn>(['period_start', 'period_end']);
 const flags = new Set<CsvTemplateColumn>(['corporate', 'discretionary']);

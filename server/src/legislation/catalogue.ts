@@ -9,6 +9,7 @@
  * Ids follow the seed data (`authority/care-act-2014`), so an imported document and the hand-made
  * seed files name the same Authority node.
  */
+import { slugify } from '../text.ts';
 
 export type AuthorityKind = 'ACT' | 'REGULATION' | 'STATUTORY_GUIDANCE';
 
@@ -33,15 +34,8 @@ export interface CatalogueEntry {
   yearOptional?: boolean;
 }
 
-/** Ids follow the seed data: `authority/` and the title in lower case, without a leading "The". */
-const slug = (title: string) =>
-  title
-    .replace(/^the\s+/i, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/** Ids follow the seed data: `authority/` and the whole title as a slug, without a leading "The". */
+const slug = (title: string) => slugify(title.replace(/^the\s+/i, ''), Number.POSITIVE_INFINITY);
 
 type Details = Partial<Pick<CatalogueEntry, 'id' | 'year' | 'aliases' | 'exactAliases' | 'yearOptional'>>;
 

@@ -339,21 +339,7 @@ export function shortTitle(text: string, max = 160): string {
   return `${clean.slice(0, space > 30 ? space : max - 1)}…`;
 }
 
-/** A lower-case slug of words, at most `max` characters, cut at a hyphen. */
-export function slugify(value: string, max = 50): string {
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max + 1);
-  const dash = cut.lastIndexOf('-');
-  return (dash > max / 2 ? cut.slice(0, dash) : slug.slice(0, max)).replace(/-+$/, '');
-}
+export { slugify } from '../../text.ts';
 
 /** Initials of a level's name for ids: "Strategic objective" → "so", "Area of focus" → "af". */
 export function initials(term: string): string {
