@@ -18,6 +18,7 @@
  * exactly what it wrote.
  */
 import { recordPlacement, type GraphBatch, type GraphLink, type GraphNode } from '../server/src/import/seed-files.ts';
+import { mulberry32 } from '../client/src/graph/synthetic.ts';
 import type { Basis, NodeLabel, RelationshipType } from '../schema/graph-model.ts';
 import {
   actionQualifiers,
@@ -59,14 +60,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('cannot pick from an empty list');
     return items[Math.floor(next() * items.length)] as T;

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { saveBlob } from '../components/download.ts';
 import { describeNode, linkPhrase } from '../components/labels.ts';
 import { readFragment } from '../generated/fragment-masking.ts';
 import { useSelection } from '../routing/route.ts';
@@ -107,15 +108,7 @@ export function GraphView({ graph, rootId = null, rootMeaning, label, fileName, 
   const exportPng = () => {
     const image = controller.current?.exportPng();
     if (!image) return;
-    const url = URL.createObjectURL(image);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${fileName}.png`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has its own copy once started; a minute is ample for slow disks.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveBlob(image, `${fileName}.png`);
   };
 
   return (

@@ -50,8 +50,8 @@ const words = (
   'independence wellbeing skills transport climate neighbourhoods digital inclusion the and of in'
 ).split(' ');
 
-/** A small, fast, seeded generator (mulberry32). */
-function random(seed: number): () => number {
+/** A small, fast, seeded generator (mulberry32): the same seed always gives the same numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -67,7 +67,7 @@ function random(seed: number): () => number {
  * benchmark graph). The root is the first action.
  */
 export function syntheticTrace(nodeCount = 800, edgeCount = 1_200, seed = 7): SyntheticTrace {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const title = (min: number, max: number) => {
     const length = min + Math.floor(next() * (max - min + 1));

@@ -7,7 +7,7 @@ import { graphql } from '../../generated/gql.ts';
 import type { AlignmentView_MatrixQuery } from '../../generated/graphql.ts';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
-import { saveFile } from '../authoring/download.ts';
+import { saveFile } from '../../components/download.ts';
 import {
   axisInput,
   axisKindNames,

@@ -5,6 +5,7 @@
  */
 import { writeCsv } from '../../../../schema/csv.ts';
 import type { AlignmentConnection } from '../../generated/graphql.ts';
+import { fileNamePart } from '../../components/download.ts';
 import { basisNames, linkPhrase } from '../../components/labels.ts';
 
 export const axisKinds = ['PLAN_PRIORITIES', 'PLAN_ACTIONS', 'PLANS', 'AUTHORITIES', 'THEMES'] as const;
@@ -205,16 +206,12 @@ export function notCoveredToCsv(
   return writeCsv(notCoveredCsvColumns, lines);
 }
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /** The file name of an export: "alignment-caring-for-redbridge-2018-actions-by-redbridge-people-strategy-2024-priorities.csv". */
 export function csvFileName(rows: Axis, columns: Axis, what: 'matrix' | 'not-covered-rows' | 'not-covered-columns'): string {
   const part = (axis: Axis) =>
-    slug([axis.planId, axis.kind === 'PLAN_ACTIONS' ? 'actions' : axis.kind === 'PLAN_PRIORITIES' ? 'priorities' : axis.kind].filter(Boolean).join('-'));
+    fileNamePart(
+      [axis.planId, axis.kind === 'PLAN_ACTIONS' ? 'actions' : axis.kind === 'PLAN_PRIORITIES' ? 'priorities' : axis.kind].filter(Boolean).join('-'),
+    );
   return `alignment-${part(rows)}-by-${part(columns)}${what === 'matrix' ? '' : `-${what}`}.csv`;
 }
 

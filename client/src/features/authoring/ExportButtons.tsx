@@ -3,7 +3,7 @@ import { useClient } from 'urql';
 import { graphql } from '../../generated/gql.ts';
 import type { ExportFormat } from '../../generated/graphql.ts';
 import './authoring.css';
-import { saveFile } from './download.ts';
+import { saveFile } from '../../components/download.ts';
 import { writeErrorMessage } from './errors.ts';
 
 const ExportQuery = graphql(`

@@ -6,7 +6,7 @@ import { graphql } from '../../generated/gql.ts';
 import type { ImportView_ImportMutation } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo } from '../../routing/route.ts';
-import { textDataUrl } from './download.ts';
+import { textDataUrl } from '../../components/download.ts';
 import { formErrors } from './errors.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ErrorSummary, Field, hasProblems, noProblems, problemOf, type Problems } from './forms.tsx';

@@ -7,7 +7,7 @@ import type { GapFindings_RuleFragment } from '../../generated/graphql.ts';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
-import { saveFile } from '../authoring/download.ts';
+import { saveFile } from '../../components/download.ts';
 import { coverageText, csvFileName, filterRules, findingsAt, gapsToCsv, scopeInput, severityNames, type CsvReport, type GapFilters } from './gaps.ts';
 import { SeverityTag } from './SeverityTag.tsx';
 

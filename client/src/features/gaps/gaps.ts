@@ -3,6 +3,7 @@
  * writing it as CSV. Kept apart from the view so they are tested without a browser.
  */
 import { writeCsv } from '../../../../schema/csv.ts';
+import { fileNamePart } from '../../components/download.ts';
 
 export const severities = ['HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 export type Severity = (typeof severities)[number];
@@ -105,18 +106,12 @@ export function gapsToCsv(report: CsvReport): string {
   return writeCsv(csvColumns, rows);
 }
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-
 /** A file name saying what was exported: gaps-<scope>[-<rule>][-<severity>].csv. */
 export function csvFileName(filters: GapFilters): string {
-  const scope = filters.scope.kind === 'whole' ? 'whole-graph' : slug(filters.scope.id);
+  const scope = filters.scope.kind === 'whole' ? 'whole-graph' : fileNamePart(filters.scope.id);
   return `gaps-${[scope, filters.subject, filters.rule, filters.severity]
     .filter(Boolean)
-    .map((part) => slug(part!))
+    .map((part) => fileNamePart(part!))
     .join('-')}.csv`;
 }
 
