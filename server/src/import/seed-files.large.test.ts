@@ -21,7 +21,9 @@ function validate(content: string, nodes: Record<string, unknown>[]) {
 
 const plan = { id: 'big', label: 'Plan', title: 'Big plan', kind: 'STRATEGY', status: 'ADOPTED', source: { section: 'Title', excerpt: 'Big plan' } };
 
-describe('validating large documents', () => {
+// Correctness at size, not speed (that is bench/'s): room for a busy machine, while a quadratic
+// step at these sizes would still run far past it.
+describe('validating large documents', { timeout: 30_000 }, () => {
   it('takes a hierarchy 20,000 levels deep, and still finds a cycle at the bottom of one', () => {
     const depth = 20_000;
     const content = `Big plan\n${Array.from({ length: depth }, (_, index) => `Item ${index}`).join('\n')}`;
