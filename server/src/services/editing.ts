@@ -5,7 +5,6 @@
  * of the change, so the graph is left unchanged if anything fails. Writes to an existing node or
  * link lock it and read it again before comparing the version the writer read (queries/versions.ts).
  */
-import type { z } from 'zod';
 import type { User } from '../user.ts';
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
@@ -30,24 +29,27 @@ import {
 } from '../queries/edit.ts';
 import { managedByGraph } from '../queries/shapes.ts';
 import { checkLinkVersion, idTaken, lockAtVersion, lockNode } from '../queries/versions.ts';
-import { normaliseWhitespace } from '../text.ts';
-import { hierarchyRuleOf, isNodeLabel, linkRuleOf, linkRules, planItemLabels, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
+import {
+  checkGraphManaged,
+  checkLink,
+  checkNodeProperties,
+  checkNoSelfLink,
+  checkParent,
+  excerptFinder,
+  recordPlacement,
+  type Fault,
+  type LabelFault,
+} from '../rules/index.ts';
+import { isNodeLabel, linkRuleOf, linkRules, type HierarchyRule, type RelationshipType } from '../../../schema/graph-model.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
 type EditableLabel = keyof typeof nodeSchemas;
 const editable = Object.keys(nodeSchemas) as EditableLabel[];
 
-// Fields of the seed format that become links or nodes of their own, not properties.
-const managed = ['id', 'label', 'title', 'source', 'parent', 'owner', 'themes', 'observations'] as const;
-
-/** What a person may set on a node of each kind, all optional, unknown keys refused. */
-function propertySchema(label: EditableLabel): z.ZodObject {
-  const schema = nodeSchemas[label] as unknown as z.ZodObject;
-  const mask = Object.fromEntries(managed.filter((key) => key in schema.shape).map((key) => [key, true as const]));
-  return schema.omit(mask as Record<string, true> & Record<number, never>);
-}
-
 const bad = (field: string, message: string) => new ExpectedError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+
+/** A rule's fault as an edit's error: the field it names is `field` followed by the fault's path. */
+const badAt = (field: string, fault: Fault) => bad([field, ...fault.at.map(String)].join('.'), fault.message);
 
 const slug = (text: string) =>
   text
@@ -57,23 +59,20 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 48) || 'item';
 
+/** The properties given, checked against the kind's schema (rules/properties.ts); the first fault is thrown. */
 function checkProperties(label: EditableLabel, properties: unknown, field: string): Record<string, unknown> {
-  const parsed = propertySchema(label)
-    .partial()
-    .safeParse(properties ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw bad([field, ...issue.path.map(String)].join('.'), issue.message);
-  }
-  return Object.fromEntries(Object.entries(parsed.data as Record<string, unknown>).filter(([, value]) => value !== undefined));
+  const { props, faults } = checkNodeProperties(label, properties, { partial: true });
+  if (faults[0]) throw badAt(field, faults[0]);
+  return props;
 }
 
+/**
+ * Every property the kind requires is among `properties`. Only a missing one is refused: a value
+ * the graph already holds is not re-judged when another property changes.
+ */
 function requiredProperties(label: EditableLabel, properties: Record<string, unknown>, field: string): void {
-  const full = propertySchema(label).safeParse(properties);
-  if (!full.success) {
-    const issue = full.error.issues.find((candidate) => candidate.code === 'invalid_type' || candidate.code === 'invalid_value');
-    if (issue) throw bad([field, ...issue.path.map(String)].join('.'), `is required for a ${label}`);
-  }
+  const missing = checkNodeProperties(label, properties, { partial: false }).faults.find((fault) => fault.message === `is required for a ${label}`);
+  if (missing) throw badAt(field, missing);
 }
 
 /** Creates a node under its parent, with its source if given, and records the change. */
@@ -91,25 +90,35 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
   return gateway
     .writeTransaction(async (tx) => {
       let parent: GraphNode | null = null;
+      let placing: HierarchyRule | undefined;
       if (input.parentId) {
         parent = await findNode(tx, input.parentId);
-        const rule = hierarchyRuleOf(label);
         if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
+        const { rule, faults } = checkParent(label, { id: parent.id, label: parent.label });
         if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
-        if (!rule.parents.includes(parent.label as NodeLabel))
-          throw bad('input.parentId', `a ${label} sits under a ${rule.parents.join(' or ')}, not a ${parent.label}`);
+        placing = rule;
+        const misplaced = (faults as LabelFault[]).find((fault) => fault.allowed && fault.label);
+        if (misplaced) throw bad('input.parentId', `a ${label} sits under a ${misplaced.allowed!.join(' or ')}, not a ${misplaced.label}`);
       }
       const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
       if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
       const taken = await findNode(tx, id);
       if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
 
-      const props: Record<string, unknown> = { ...properties, id, title, ...placementUnder(parent, label, id) };
+      const props: Record<string, unknown> = { ...properties, id, title };
+      // The new item sits where its parent does (the parent is the top of what this write sees).
+      if (parent) {
+        const above = parent;
+        recordPlacement(
+          [{ id, label, props }],
+          (node) => (node === id ? above.id : undefined),
+          () => ({ label: above.label, props: above.properties as Record<string, unknown> }),
+        );
+      }
       const stamp = { by: user.name, at: new Date().toISOString() };
       const node = await insertNode(tx, label, props, stamp);
-      if (parent) {
-        const rule = hierarchyRuleOf(label)!;
-        await writeLink(tx, rule.type, parent.id, id, { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp });
+      if (parent && placing) {
+        await writeLink(tx, placing.type, parent.id, id, { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp });
       }
       if (input.source) {
         const content = await documentText(tx, input.source.documentId);
@@ -117,7 +126,7 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
           throw new ExpectedError('NOT_FOUND', `input.source.documentId: no document has the id ${input.source.documentId}.`, {
             field: 'input.source.documentId',
           });
-        if (!normaliseWhitespace(content).includes(normaliseWhitespace(input.source.excerpt))) {
+        if (!excerptFinder(content)(input.source.excerpt)) {
           throw bad('input.source.excerpt', 'is not found word for word in the document');
         }
         await writeLink(tx, 'SOURCED_FROM', id, input.source.documentId, {
@@ -145,14 +154,6 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
     });
 }
 
-/** Where a new hierarchy item sits, as the loader records it (seed-files.ts recordPlacement). */
-function placementUnder(parent: GraphNode | null, label: EditableLabel, id: string): { planId?: string; topPriorityId?: string } {
-  if (!parent || !(planItemLabels as readonly string[]).includes(label)) return {};
-  if (parent.label === 'Plan') return { planId: parent.id, ...(label === 'Priority' ? { topPriorityId: id } : {}) };
-  const topPriorityId = (parent.properties as Record<string, unknown>).topPriorityId;
-  return { ...(parent.planId ? { planId: parent.planId } : {}), ...(typeof topPriorityId === 'string' ? { topPriorityId } : {}) };
-}
-
 /** Changes some properties of a node (null removes one), checked against its kind, if it is still at `version`. */
 export async function updateNode(gateway: Gateway, user: User, id: string, version: number, properties: unknown, why?: string | null): Promise<GraphNode> {
   if (!properties || typeof properties !== 'object' || Array.isArray(properties)) throw bad('properties', 'must be an object of property names and values');
@@ -161,8 +162,8 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
     if (!(editable as string[]).includes(node.label)) throw bad('id', `a ${node.label} cannot be edited; import its document again instead`);
     const label = node.label as EditableLabel;
     const entries = Object.entries(properties as Record<string, unknown>);
-    const forbidden = entries.map(([key]) => key).filter((key) => (managedByGraph as readonly string[]).includes(key));
-    if (forbidden.length) throw bad(`properties.${forbidden[0]}`, 'is managed by the graph and cannot be changed');
+    const [forbidden] = checkGraphManaged(Object.fromEntries(entries));
+    if (forbidden) throw badAt('properties', forbidden);
     const { title, ...rest } = Object.fromEntries(entries) as Record<string, unknown>;
     if (title !== undefined && (typeof title !== 'string' || !title.trim())) throw bad('properties.title', 'must be a non-empty text');
     const setting = checkProperties(label, Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)), 'properties');
@@ -237,15 +238,18 @@ export async function deleteNode(gateway: Gateway, user: User, id: string, versi
  * Checks a link's type and the labels it joins; returns both ends. The start node is locked, so
  * writes to its links are taken one at a time.
  */
-async function checkLink(tx: Tx, from: string, type: string, to: string): Promise<[GraphNode, GraphNode, RelationshipType]> {
-  const rule = linkRuleOf(type);
-  if (!rule) throw bad('type', `must be one of ${Object.keys(linkRules).join(', ')}`);
+async function lockLinkEnds(tx: Tx, from: string, type: string, to: string): Promise<[GraphNode, GraphNode, RelationshipType]> {
+  if (!linkRuleOf(type)) throw bad('type', `must be one of ${Object.keys(linkRules).join(', ')}`);
   const [a, b] = [await lockNode(tx, from), await findNode(tx, to)];
   if (!a) throw new ExpectedError('NOT_FOUND', `from: no node has the id ${from}.`, { field: 'from' });
   if (!b) throw new ExpectedError('NOT_FOUND', `to: no node has the id ${to}.`, { field: 'to' });
-  if (!rule.from.includes(a.label as NodeLabel)) throw bad('from', `a ${type} link starts at a ${rule.from.join(' or ')}, not a ${a.label}`);
-  if (!rule.to.includes(b.label as NodeLabel)) throw bad('to', `a ${type} link ends at a ${rule.to.join(' or ')}, not a ${b.label}`);
-  if (from === to) throw bad('to', 'a link cannot join a node to itself');
+  for (const fault of checkLink(type, { id: a.id, label: a.label }, { id: b.id, label: b.label }) as LabelFault[]) {
+    const [end] = fault.at;
+    if (fault.allowed && fault.label)
+      throw bad(String(end), `a ${type} link ${end === 'from' ? 'starts' : 'ends'} at a ${fault.allowed.join(' or ')}, not a ${fault.label}`);
+  }
+  const [self] = checkNoSelfLink(from, to);
+  if (self) throw bad(self.at.join('.'), self.message);
   return [a, b, type as RelationshipType];
 }
 
@@ -263,7 +267,7 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
   if (input.basis === 'STATED' && !(input.section?.trim() && input.excerpt?.trim()))
     throw bad('input.excerpt', 'a STATED link needs the section and the words of the source that state it');
   return gateway.writeTransaction(async (tx) => {
-    const [a, b, type] = await checkLink(tx, input.from, input.type, input.to);
+    const [a, b, type] = await lockLinkEnds(tx, input.from, input.type, input.to);
     const existing = await findLink(tx, a.id, type, b.id);
     await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing?.props ?? null, input.version ?? null, 'input.version');
     await checkAcyclic(tx, type, a.id, b.id);
