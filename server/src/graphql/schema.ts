@@ -6,7 +6,10 @@ import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { GraphQLScalarType } from 'graphql';
 import { graphModelTypeDefs } from '../../../schema/graph-model-sdl.ts';
+import { confirmLink } from './mutations/confirmLink.ts';
 import { importDocument } from './mutations/importDocument.ts';
+import { moveLink } from './mutations/moveLink.ts';
+import { retireLink } from './mutations/retireLink.ts';
 import { createLink, createNode, deleteLink, deleteNode, updateNode } from './mutations/editing.ts';
 import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/suggestions.ts';
 import { alignment } from './resolvers/alignment.ts';
@@ -25,6 +28,7 @@ import { planHierarchy } from './resolvers/planHierarchy.ts';
 import { plans } from './resolvers/plans.ts';
 import { search } from './resolvers/search.ts';
 import { suggestions } from './resolvers/suggestions.ts';
+import { suspectLinks } from './resolvers/suspectLinks.ts';
 import { trace } from './resolvers/trace.ts';
 
 const schemaDir = fileURLToPath(new URL('../../../schema/', import.meta.url));
@@ -59,11 +63,25 @@ const resolvers: Resolvers = {
     history,
     suggestions,
     exportGraph,
+    suspectLinks,
   },
   GapRule,
   GraphNode,
   GraphEdge,
-  Mutation: { createNode, updateNode, deleteNode, createLink, deleteLink, suggestLinks, acceptSuggestion, rejectSuggestion, importDocument },
+  Mutation: {
+    createNode,
+    updateNode,
+    deleteNode,
+    createLink,
+    deleteLink,
+    suggestLinks,
+    acceptSuggestion,
+    rejectSuggestion,
+    importDocument,
+    confirmLink,
+    moveLink,
+    retireLink,
+  },
 };
 
 export function buildSchema() {

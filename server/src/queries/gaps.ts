@@ -10,12 +10,14 @@ import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
+import { LIVE_LINK, UNREVIEWED_EFFECTS } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
 /** Authority kinds that place duties or commitments a plan should deliver when it cites them. */
 const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
-const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
+/** A link that counts: accepted (not a suggestion) and not retired after a change in the law. */
+const ACCEPTED = LIVE_LINK;
 const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
 /**
  * A performance measure: one some item is measured by, or that someone owns. Other measures are
@@ -307,6 +309,36 @@ export const rules: RuleDefinition[] = [
                 + CASE WHEN target:Plan THEN target.title ELSE target.title + ', in ' + targetPlan.title END
                 + CASE WHEN targetPlan.status = 'EXPIRED' THEN ', which has expired.' ELSE ', which has been superseded.' END AS detail,
               false AS discretionary, [sourcePlan.id] AS subjects`,
+       )}`,
+    ),
+  },
+  {
+    code: 'LINK_SUSPECT_AFTER_LAW_CHANGE',
+    severity: 'HIGH',
+    title: 'Link to law that has changed since',
+    explanation:
+      'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
+    counts:
+      'Each link from a plan or its items giving effect to an Act or provision; it fails while a change to that provision (or to a subsection of it), or to the Act as a whole, dates from after the link was last reviewed and no review named it. Suggestions and retired links are not checked.',
+    statement: cypher(
+      'gaps.linkSuspectAfterLawChange',
+      `MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
+       WHERE (x:Plan OR x.planId IS NOT NULL) AND ${ACCEPTED('g')}
+       WITH x, g, law, CASE WHEN x:Plan THEN x.id ELSE x.planId END AS planId
+       WHERE $planIds IS NULL OR planId IN $planIds
+       WITH x, g, law, planId, ${UNREVIEWED_EFFECTS('g', 'law')} AS effects,
+            coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au][0], law) AS act
+       ${ROW(
+         'x',
+         `planId, size(effects) = 0 AS passes,
+              'Gives effect to ' + CASE WHEN act = law THEN law.title ELSE coalesce(law.code, law.title) + ' of the ' + act.title END + ', since '
+                + reduce(s = '', e IN effects | s + CASE WHEN s = '' THEN '' ELSE '; ' END + e.type
+                    + CASE WHEN e.affectedProvisions IS NULL OR act <> law THEN '' ELSE ' (' + e.affectedProvisions + ')' END
+                    + CASE WHEN e.affectingTitle IS NULL AND e.affectingLegislationId IS NULL THEN '' ELSE ' by ' + coalesce(e.affectingTitle, e.affectingLegislationId) END
+                    + coalesce(' ' + e.affectingProvisions, '')
+                    + CASE WHEN e.date IS NULL THEN '' ELSE ', ' + e.date END)
+                + '.' AS detail,
+              false AS discretionary, [planId, x.topPriorityId, act.id] AS subjects`,
        )}`,
     ),
   },

@@ -17,6 +17,7 @@ import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Impact, ImpactPlanGroup, LabelCount } from '../generated/graphql.ts';
 import { HIERARCHY } from '../../../schema/graph-model.ts';
+import { LIVE_LINK, suspectAmong } from './law-review.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
@@ -35,7 +36,7 @@ export const statements = {
      MATCH (x:Entity {id: id})
      CALL (x) {
        MATCH (x)<-[r:GIVES_EFFECT_TO|CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|CITES]-(y:Entity)
-       WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED'
+       WHERE ${LIVE_LINK('r')}
        RETURN r, y
        UNION
        MATCH (x)-[r:${HIERARCHY}|MEASURED_BY]->(y:Entity)
@@ -107,12 +108,13 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
         nodeIds: nodes.map(({ id }) => id),
       }))
       .sort((a, b) => Number(a.plan === null) - Number(b.plan === null) || b.count - a.count);
+    const drawn = [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()];
+    // Links to the law put in doubt by a change in it, so the answer says which dependents to review.
+    const suspect = await suspectAmong(tx, [...kept]);
     return {
       root,
-      subgraph: {
-        nodes: [root, ...reached.values()],
-        edges: [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()],
-      },
+      subgraph: { nodes: [root, ...reached.values()], edges: drawn },
+      suspectLinkIds: drawn.filter(({ id }) => suspect.has(id)).map(({ id }) => id),
       countsByLabel: countByLabel([...reached.values()]),
       byPlan,
       truncated,

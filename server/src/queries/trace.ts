@@ -29,7 +29,7 @@ const authorityKindRank = Object.fromEntries(authorityKinds.map((kind, rank) => 
 const STEP_UP = `(x)-[r:${PLAN_AND_PROVISION_HIERARCHY}|GIVES_EFFECT_TO|CONTRIBUTES_TO]-(y)
   WHERE NOT x:Authority
     AND ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO AND startNode(r) = x) OR (r:${PLAN_AND_PROVISION_HIERARCHY} AND endNode(r) = x))
-    AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED')`;
+    AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED') AND r.retiredAt IS NULL`;
 
 export const statements = {
   // The paths up, and what the trace view shows around the item: its line up to its plan, its
