@@ -6,6 +6,7 @@
  * studies, monitoring, progress so far) hold no actions.
  */
 import { recogniseLeadIn, shortTitle, slugify } from './classify.ts';
+import { isCommitment } from './commitment.ts';
 import { fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
 
@@ -206,6 +207,8 @@ const splitOwners = (names: string, index: number): FoundOwner[] =>
 export function actionsInBlocks(blocks: Block[], sectionName: string, inActions: boolean, afterColon = false): FoundAction[] {
   const found: FoundAction[] = [];
   let leadIn: string | undefined;
+  // Items after a paragraph that only ends in a colon may be context ("Local data shows:"): only commitments among them are actions.
+  let uncertain = false;
   // The actions of the list or table just read, which a "Lead: …" paragraph after it names the owner of.
   let run: FoundAction[] = [];
   let columns: { action: number; owner: number } | undefined;
@@ -219,20 +222,20 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
       }
       run = [];
       const lead = recogniseLeadIn(block.body, 'paragraph');
-      leadIn =
-        lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind)
-          ? lead.display
-          : afterColon && /:$/.test(block.body)
-            ? 'Action'
-            : undefined;
+      const named = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind);
+      leadIn = named ? lead.display : afterColon && /:$/.test(block.body) ? 'Action' : undefined;
+      uncertain = Boolean(leadIn) && !named;
       if (leadIn && lead) continue;
       for (const sentence of sentencesOf(block.body)) {
-        if (weWillSentence.test(sentence) && !/[:]$/.test(sentence))
-          found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: sectionName });
+        if (/[:]$/.test(sentence)) continue;
+        // Under an actions heading a sentence that commits to something is an action, however it is worded.
+        if (weWillSentence.test(sentence)) found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'We will', section: sectionName });
+        else if (inActions && isCommitment(sentence))
+          found.push({ words: sentence, quote: sentence, indexes: block.indexes, term: 'Action', section: sectionName });
       }
       continue;
     }
-    if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn)) {
+    if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn) && (inActions || !uncertain || isCommitment(block.body))) {
       const words = labelledWhat(block.body);
       const action: FoundAction = {
         words,

@@ -213,3 +213,29 @@ We will publish a dashboard.
     expect(objectivesIn(living!).objectives).toEqual([]);
   });
 });
+
+describe('commitments where the layout is uncertain', () => {
+  it('takes sentences that commit to something under an actions heading, and only commitments from a list after a bare colon', () => {
+    const root = outlineOf(`# Plan
+
+## Warm homes
+
+### Our actions
+
+Partners will fund insulation in 500 homes. Damp was found in 40% of homes last year. Review the private rented sector licensing scheme.
+
+Local data shows:
+
+- 40% of homes are damp
+- Expand the home energy advice service
+`);
+    const [actions] = allSections(root).filter(({ title }) => title === 'Our actions');
+    expect(actionsInBlocks(actions!.blocks, 'Our actions', true).map(({ words }) => words)).toEqual([
+      'Partners will fund insulation in 500 homes.',
+      'Review the private rented sector licensing scheme.',
+      '40% of homes are damp',
+      'Expand the home energy advice service',
+    ]);
+    expect(actionsInBlocks(actions!.blocks, 'Our actions', false, true).map(({ words }) => words)).toEqual(['Expand the home energy advice service']);
+  });
+});
