@@ -10,6 +10,7 @@ import { buildSchema } from './graphql/schema.ts';
 import { readBodyUpTo } from './http/body-limit.ts';
 import { compressed } from './http/compression.ts';
 import { audit, clientKey, createLogger, type Logger, logRequest, type RequestRecord } from './http/logging.ts';
+import { createResponseCache } from './http/response-cache.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/static-files.ts';
 import { clientAddress } from './limits/client.ts';
@@ -39,10 +40,17 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-/** The settings that protect the service (see config.ts and the README). */
+/** The settings that protect the service and bound its response cache (see config.ts and the README). */
 export type Protection = Pick<
   Settings,
-  'TRUST_PROXY' | 'CORS_ORIGINS' | 'FAILED_SIGN_IN_LIMIT' | 'WRITE_LIMIT' | 'QUERY_COST_BUDGET' | 'DB_SESSIONS_PER_REQUEST'
+  | 'TRUST_PROXY'
+  | 'CORS_ORIGINS'
+  | 'FAILED_SIGN_IN_LIMIT'
+  | 'WRITE_LIMIT'
+  | 'QUERY_COST_BUDGET'
+  | 'DB_SESSIONS_PER_REQUEST'
+  | 'RESPONSE_CACHE'
+  | 'RESPONSE_CACHE_MB'
 >;
 
 export interface App {
@@ -97,6 +105,7 @@ export function createApp(options: AppOptions): App {
     costPerMinute: protection.QUERY_COST_BUDGET,
   });
   const corsOrigins = new Set(protection.CORS_ORIGINS);
+  const responseCache = protection.RESPONSE_CACHE === 'on' ? createResponseCache({ maxMegabytes: protection.RESPONSE_CACHE_MB }) : undefined;
   // Everything a resolver receives comes from the request's own handling below (yoga.fetch's second argument).
   const yoga = createYoga<Context>({
     schema: buildSchema(),
@@ -155,7 +164,9 @@ export function createApp(options: AppOptions): App {
       if (await rateLimits.firstSignIn(clientKey(record), record.address))
         audit(logger, 'sign-in', { outcome: 'accepted', user: user.name, role: user.role, client: record.address });
     }
-    return yoga.fetch(read, { gateway, user, record });
+    const run = () => yoga.fetch(read, { gateway, user, record });
+    // Only anonymous answers are shared: a signed-in reader's may name who changed what.
+    return responseCache && user === null ? responseCache.answer(read, gateway, record, run) : run();
   }
 
   async function ready(): Promise<Response> {

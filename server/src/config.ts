@@ -23,6 +23,9 @@ const Settings = z.object({
   WRITE_LIMIT: z.coerce.number().int().min(0).default(120),
   QUERY_COST_BUDGET: z.coerce.number().int().min(0).default(120_000),
   DB_SESSIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(4),
+  // Answers to anonymous reads, kept until the graph changes (README "Response cache").
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   // Unset: info, or warn under NODE_ENV=test, where a line a request would bury the test output.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),
   NEO4J_URI: z

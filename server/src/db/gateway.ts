@@ -74,6 +74,18 @@ export interface Gateway {
   readTransaction<T>(work: (tx: Tx) => Promise<T>, name?: string): Promise<T>;
   /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, name?: string): Promise<T>;
+  /**
+   * A token that changes with every committed write transaction of any gateway, in any process
+   * (the API, the import and legislation commands, the seed loader); undefined until the first
+   * such write. An answer computed after reading token T holds the graph as of T or later.
+   *
+   * @remarks
+   * Every write transaction that changes data ends by stamping `(:GraphState {id: 'graph'})` with a fresh random
+   * version, inside the same transaction, so the stamp becomes visible exactly when the write
+   * does. A random value rather than a counter: a graph emptied and written again never repeats
+   * an earlier version.
+   */
+  graphVersion(): Promise<string | undefined>;
   /** The plan Neo4j would run for the statement (EXPLAIN: nothing is executed). */
   explain(statement: Statement, params?: Params): Promise<QueryPlan>;
   /** Resolves when the database answers a query; rejects with DATABASE_UNAVAILABLE otherwise. */
@@ -82,12 +94,34 @@ export interface Gateway {
 }
 
 const ping = cypher('gateway.ping', 'RETURN 1 AS ok');
+// Stamped last in each write transaction: the lock on the one node is then held only while the
+// transaction commits, and, taken after every other lock, it can close no deadlock cycle.
+const stampWrite = cypher('gateway.stampWrite', `MERGE (g:GraphState {id: 'graph'}) SET g.version = randomUUID(), g.changedAt = datetime()`);
+// Two stamp nodes can exist if two first writes race (no constraint); each write restamps both.
+const readVersion = cypher(
+  'gateway.graphVersion',
+  `MATCH (g:GraphState {id: 'graph'}) WITH g.version AS version ORDER BY version RETURN collect(version) AS versions`,
+);
 
 /** How long a query may wait for the database before the client is told it is unavailable. */
 const UNAVAILABLE_AFTER_MS = 5_000;
 const MAX_READ_ATTEMPTS = 3;
 
-export function createGateway(settings: ConnectionSettings): Gateway {
+/** What a write transaction's statements did, to decide whether it stamps the graph. */
+interface Effects {
+  changed: boolean;
+  schema: boolean;
+}
+
+export interface GatewayOptions {
+  /**
+   * Stamp each write transaction with a new graph version (see `graphVersion`); true unless
+   * left out on purpose. Only the write-contention benchmark turns it off, to measure its cost.
+   */
+  stampWrites?: boolean;
+}
+
+export function createGateway(settings: ConnectionSettings, { stampWrites = true }: GatewayOptions = {}): Gateway {
   const driver: Driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: UNAVAILABLE_AFTER_MS,
@@ -107,8 +141,15 @@ export function createGateway(settings: ConnectionSettings): Gateway {
 
   const rowsOf = (result: QueryResult): Row[] => result.records.map((record) => toPlain(record.toObject()) as Row);
 
-  const wrap = (tx: ManagedTransaction): Tx => ({
-    run: async (statement, params = {}) => rowsOf(await tx.run(statement.text, params)),
+  const wrap = (tx: ManagedTransaction, effects?: Effects): Tx => ({
+    run: async (statement, params = {}) => {
+      const result = await tx.run(statement.text, params);
+      if (effects) {
+        effects.changed ||= result.summary.counters.containsUpdates();
+        effects.schema ||= result.summary.queryType === 's';
+      }
+      return rowsOf(result);
+    },
   });
 
   // Reads change nothing, so one that meets a transient failure (a lock, a memory limit) is tried again.
@@ -129,7 +170,14 @@ export function createGateway(settings: ConnectionSettings): Gateway {
   async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, name: string): Promise<T> {
     const opened = session(mode);
     try {
-      return mode === 'READ' ? await opened.executeRead((tx) => work(wrap(tx)), named(name)) : await opened.executeWrite((tx) => work(wrap(tx)), named(name));
+      if (mode === 'READ') return await opened.executeRead((tx) => work(wrap(tx)), named(name));
+      return await opened.executeWrite(async (tx) => {
+        const effects: Effects = { changed: false, schema: false };
+        const result = await work(wrap(tx, effects));
+        // A transaction that changed no data leaves the version as it is; a schema one may not write data at all.
+        if (stampWrites && effects.changed && !effects.schema) await tx.run(stampWrite.text);
+        return result;
+      }, named(name));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -155,6 +203,10 @@ export function createGateway(settings: ConnectionSettings): Gateway {
     },
     async ping() {
       await readAlone(ping);
+    },
+    async graphVersion() {
+      const versions = (await readAlone(readVersion))[0]?.versions as string[] | undefined;
+      return versions?.length ? versions.join(',') : undefined;
     },
     close: () => driver.close(),
   };
