@@ -4,6 +4,14 @@
  *
  *   AUTH_TOKENS="Jane Smith:editor:<long random token>,Ops team:admin:<another token>"
  *
+ * An entry may end with the organisations it may write for, as a fourth part of ids joined by
+ * `+` (ids never hold `:`, `+` or `,`):
+ *
+ *   AUTH_TOKENS="Jane Smith:editor:<token>:org/thurrock-council+org/thurrock-family-hubs"
+ *
+ * Without it the token may write for every organisation, editor or admin alike, as tokens always
+ * could (queries/scope.ts says what belongs to an organisation).
+ *
  * Tokens are compared in constant time, and only their SHA-256 digests are kept in memory.
  *
  * Beside them, an OpenID Connect identity provider's JWTs can be accepted (OIDC_ISSUER; see
@@ -28,13 +36,19 @@ const digest = (token: string) => createHash('sha256').update(token).digest();
 export function parseTokens(value: string | undefined): Credential[] {
   if (!value?.trim()) return [];
   return value.split(',').map((entry, index) => {
-    const [name, role, token, ...rest] = entry.split(':').map((part) => part.trim());
+    const [name, role, token, scope, ...rest] = entry.split(':').map((part) => part.trim());
     if (!name || (role !== 'editor' && role !== 'admin') || !token || rest.length) {
-      throw new Error(`AUTH_TOKENS entry ${index + 1}: write it as name:editor:token or name:admin:token.`);
+      throw new Error(
+        `AUTH_TOKENS entry ${index + 1}: write it as name:editor:token or name:admin:token, optionally followed by :organisation-id+organisation-id.`,
+      );
+    }
+    const scopes = scope === undefined ? undefined : scope.split('+').map((id) => id.trim());
+    if (scopes?.some((id) => !/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id))) {
+      throw new Error(`AUTH_TOKENS entry ${index + 1} (${name}): the organisations must be ids such as org/thurrock-council, joined by +.`);
     }
     if (token.length < MIN_TOKEN_LENGTH)
       throw new Error(`AUTH_TOKENS entry ${index + 1} (${name}): the token must be at least ${MIN_TOKEN_LENGTH} characters.`);
-    return { name, role, digest: digest(token) };
+    return { name, role, ...(scopes ? { scopes } : {}), digest: digest(token) };
   });
 }
 
@@ -63,7 +77,7 @@ export function createAuthenticator(credentials: Credential[], identityProvider?
       if (!token) return new ExpectedError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
       const presented = digest(token);
       const match = credentials.find((credential) => timingSafeEqual(credential.digest, presented));
-      if (match) return { name: match.name, role: match.role };
+      if (match) return { name: match.name, role: match.role, ...(match.scopes ? { scopes: match.scopes } : {}) };
       if (!looksLikeJwt(token)) return new ExpectedError('UNAUTHENTICATED', 'The bearer token is not recognised.');
       if (!identityProvider) {
         return new ExpectedError('UNAUTHENTICATED', 'The bearer token is a JWT, but this server accepts no identity provider (OIDC_ISSUER is not set).');

@@ -8,8 +8,10 @@ export interface User {
   name: string;
   role: Role;
   /**
-   * Organisations this user may edit, from the identity provider's OIDC_SCOPE_CLAIM; undefined
-   * for static tokens and when no such claim is configured.
+   * The organisations this user may write for (ids), from a static token's fourth part
+   * (AUTH_TOKENS) or the identity provider's OIDC_SCOPE_CLAIM; every write is checked against
+   * them (queries/scope.ts). Undefined: every organisation, for a token given none and when no
+   * scope claim is configured. An empty list: none.
    */
   scopes?: string[];
 }
