@@ -24,8 +24,9 @@ const ReadNode = graphql(`
 const AUDIENCE = 'api://council-graph-test';
 const CLIENT_ID = 'council-graph-spa-test';
 const prefix = `test-oidc-${Math.random().toString(36).slice(2, 8)}`;
-const THEME = `${prefix}/theme`;
-const editorClaims = { sub: 'user-1', name: 'Priya Editor', groups: ['staff', 'editors-group'], orgs: ['org/test-council'] };
+// The organisation the signed-in editor retitles: its own id is in the editor's scope claim.
+const ORGANISATION = `${prefix}/council`;
+const editorClaims = { sub: 'user-1', name: 'Priya Editor', groups: ['staff', 'editors-group'], orgs: [ORGANISATION] };
 
 /** The API's settings for an identity provider at `issuerUrl`. */
 const oidcSettings = (issuerUrl: string) => ({
@@ -51,7 +52,11 @@ beforeAll(async () => {
   issuer = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID, user: editorClaims });
   api = await startTestApi(oidcSettings(issuer.url));
   gateway = testGateway();
-  const created = await api.execute(CreateNode, { input: { label: 'Theme', id: THEME, title: 'Signed-in editing' } }, { token: testTokens.editor });
+  const created = await api.execute(
+    CreateNode,
+    { input: { label: 'Organisation', id: ORGANISATION, title: 'Signed-in editing', properties: { kind: 'COUNCIL' } } },
+    { token: testTokens.editor },
+  );
   expect(created.errors).toBeUndefined();
 });
 
@@ -62,12 +67,12 @@ afterAll(async () => {
   await issuer?.stop();
 });
 
-const current = async () => (await api.execute(ReadNode, { id: THEME })).data!.node!.node;
+const current = async () => (await api.execute(ReadNode, { id: ORGANISATION })).data!.node!.node;
 
 /** Tries to retitle the theme with `token`; returns the answer and whether the graph changed. */
 async function retitle(token: string, title: string) {
   const before = await current();
-  const answer = await api.execute(UpdateNode, { id: THEME, version: before.version, properties: { title } }, { token });
+  const answer = await api.execute(UpdateNode, { id: ORGANISATION, version: before.version, properties: { title } }, { token });
   const after = await current();
   return { ...answer, changed: after.version !== before.version };
 }
@@ -92,6 +97,13 @@ describe('writing with a JWT from the identity provider', () => {
     expect(errors).toBeUndefined();
     expect(changed).toBe(true);
     expect(data?.updateNode).toMatchObject({ title: 'Edited through sign-in', changedBy: 'Priya Editor' });
+  });
+
+  it("keeps the editor to the organisations of the scope claim: another's is refused, naming it, and nothing is written", async () => {
+    const { errors, changed } = await retitle(await issuer.sign({ ...editorClaims, orgs: ['org/thurrock-council'] }), 'Must not be written');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', id: ORGANISATION, organisations: [ORGANISATION] });
+    expect(errors?.[0]?.message).toContain('not to an organisation Priya Editor may change (org/thurrock-council)');
+    expect(changed).toBe(false);
   });
 
   it('still accepts the static tokens', async () => {
@@ -165,9 +177,9 @@ describe('writing with a JWT from the identity provider', () => {
   });
 
   it('lets anyone read with an expired token, as without one', async () => {
-    const { data, errors } = await api.execute(ReadNode, { id: THEME }, { token: await issuer.sign(editorClaims, { expiresIn: -300 }) });
+    const { data, errors } = await api.execute(ReadNode, { id: ORGANISATION }, { token: await issuer.sign(editorClaims, { expiresIn: -300 }) });
     expect(errors).toBeUndefined();
-    expect(data?.node?.node.id).toBe(THEME);
+    expect(data?.node?.node.id).toBe(ORGANISATION);
   });
 
   it('accepts a token signed with the key the issuer rotates to, and no longer the retired one', async () => {
@@ -221,7 +233,7 @@ describe('an identity provider that cannot be reached at start-up', () => {
       const token = await late.sign(editorClaims);
       const refused = await lateApi.execute(
         UpdateNode,
-        { id: THEME, version: (await current()).version, properties: { title: 'Must not be written' } },
+        { id: ORGANISATION, version: (await current()).version, properties: { title: 'Must not be written' } },
         { token },
       );
       expect(refused.errors?.[0]).toMatchObject({
@@ -236,7 +248,7 @@ describe('an identity provider that cannot be reached at start-up', () => {
         await new Promise((wait) => setTimeout(wait, 500));
         answer = await lateApi.execute(
           UpdateNode,
-          { id: THEME, version: (await current()).version, properties: { title: 'Edited once the provider answered' } },
+          { id: ORGANISATION, version: (await current()).version, properties: { title: 'Edited once the provider answered' } },
           { token },
         );
       }

@@ -7,10 +7,11 @@
  */
 import { extname, join } from 'node:path';
 import type { User } from '../auth.ts';
-import type { Gateway } from '../db/gateway.ts';
+import type { Gateway, Tx } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode, ImportNote, ImportResult } from '../generated/graphql.ts';
 import { recordChanges, type ChangeRecord } from '../queries/edit.ts';
 import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load.ts';
+import { anyInScope, requireInScope } from '../queries/scope.ts';
 import { toEdge, toNode, versionOf, withoutVersionKeys } from '../queries/shapes.ts';
 import { z } from 'zod';
 import { ExpectedError } from '../errors.ts';
@@ -387,6 +388,46 @@ async function describeBatch(
 }
 
 /**
+ * Refuses (FORBIDDEN) an import by a user granted only some organisations if it changes a node of
+ * another's, adds a link starting at one, publishes one of their plans, or adds items to a plan that
+ * is not theirs: a plan in the graph by its organisations (queries/scope.ts), a new plan by the
+ * organisations the import says publish or oversee it. Checked after the import's locks.
+ */
+async function requireImportInScope(tx: Tx, user: User, batch: GraphBatch, { created, updated, createdLinks }: ImportResult): Promise<void> {
+  if (!user.scopes) return;
+  await requireInScope(tx, user, [...updated.map(({ id }) => id), ...createdLinks.map(({ from }) => from)]);
+  const handsOver = createdLinks.filter(({ type }) => type === 'PUBLISHES' || type === 'OVERSEES');
+  await requireInScope(
+    tx,
+    user,
+    handsOver.map(({ to }) => to),
+    { unowned: true },
+  );
+  // New items belong to their plan: one in the graph is checked there, a new one by who publishes it.
+  const isNew = new Set(created.map(({ id }) => id));
+  const plans = new Set(
+    batch.nodes
+      .filter(({ id }) => isNew.has(id))
+      .flatMap(({ id, label, props }) => (label === 'Plan' ? [id] : typeof props.planId === 'string' ? [props.planId] : [])),
+  );
+  await requireInScope(
+    tx,
+    user,
+    [...plans].filter((plan) => !isNew.has(plan)),
+  );
+  for (const plan of [...plans].filter((id) => isNew.has(id))) {
+    const by = handsOver.filter(({ to }) => to === plan).map(({ from }) => from);
+    if (!(await anyInScope(tx, user, by))) {
+      throw new ExpectedError(
+        'FORBIDDEN',
+        `${plan} is a new plan published by ${by.join(', ') || 'no organisation'}, not by an organisation ${user.name} may change (${user.scopes.join(', ') || 'none granted'}); nothing was written.`,
+        { id: plan, organisations: by },
+      );
+    }
+  }
+}
+
+/**
  * Writes the batch with the record of the import and of every node it creates or changes, in one
  * transaction: refused (CONFLICT) if a node it changes was changed since it was read, or if its
  * links would close a cycle with the graph's.
@@ -397,6 +438,7 @@ async function writeImport(gateway: Gateway, user: User, { batch, versions, hist
     by: user.name,
     expectVersions: versions,
     checkCycles: true,
+    before: (tx) => requireImportInScope(tx, user, batch!, result),
     alongside: (tx) =>
       recordChanges(tx, user, [
         {

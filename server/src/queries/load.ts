@@ -306,6 +306,8 @@ export interface LoadOptions {
   progress?: LoadProgress;
   /** More writes to commit in the same transaction, such as the record of an import. */
   alongside?: (tx: Tx) => Promise<void>;
+  /** Checks to run in the transaction before anything is written, after `expectVersions` locked the nodes; throwing writes nothing. */
+  before?: (tx: Tx) => Promise<void>;
   /** Who writes, recorded on every node as changedBy (and when, as changedAt). */
   by?: string;
   /**
@@ -330,7 +332,7 @@ export interface LoadOptions {
  * leaves alone what a person changed since it was seeded.
  */
 export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: LoadOptions = {}): Promise<{ nodes: number; links: number }> {
-  const { progress = () => {}, alongside, by = 'Data load', seeded, force = !seeded, expectVersions, checkCycles = false } = options;
+  const { progress = () => {}, alongside, before, by = 'Data load', seeded, force = !seeded, expectVersions, checkCycles = false } = options;
   const hashOf = (key: string) => seeded?.hashes.get(key) ?? null;
   const shared = { by, at: new Date().toISOString(), seeded: Boolean(seeded), force };
   // A node or link given twice is written once, with its last properties, as MERGE then SET would.
@@ -339,6 +341,7 @@ export async function loadBatch(gateway: Gateway, batch: GraphBatch, options: Lo
   const total = nodes.length + links.length;
   await gateway.writeTransaction(async (tx) => {
     if (expectVersions?.size) await checkVersions(tx, expectVersions);
+    await before?.(tx);
     let done = 0;
     // Statements are sent without waiting for the one before: the database runs them in order
     // while the next are prepared and sent, instead of each side idling while the other works.

@@ -28,6 +28,7 @@ import {
   writeLink,
 } from '../queries/edit.ts';
 import { managedByGraph } from '../queries/shapes.ts';
+import { requireInScope } from '../queries/scope.ts';
 import { checkLinkVersion, idTaken, lockAtVersion, lockNode } from '../queries/versions.ts';
 import {
   checkGraphManaged,
@@ -94,6 +95,8 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
       if (input.parentId) {
         parent = await findNode(tx, input.parentId);
         if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
+        // A new item belongs where its parent does; one with no parent belongs to no organisation yet.
+        await requireInScope(tx, user, [parent.id]);
         const { rule, faults } = checkParent(label, { id: parent.id, label: parent.label });
         if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
         placing = rule;
@@ -159,6 +162,7 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
   if (!properties || typeof properties !== 'object' || Array.isArray(properties)) throw bad('properties', 'must be an object of property names and values');
   return gateway.writeTransaction(async (tx) => {
     const node = await lockAtVersion(tx, id, version);
+    await requireInScope(tx, user, [id]);
     if (!(editable as string[]).includes(node.label)) throw bad('id', `a ${node.label} cannot be edited; import its document again instead`);
     const label = node.label as EditableLabel;
     const entries = Object.entries(properties as Record<string, unknown>);
@@ -206,6 +210,7 @@ export async function updateNode(gateway: Gateway, user: User, id: string, versi
 export async function deleteNode(gateway: Gateway, user: User, id: string, version: number, force: boolean, why?: string | null): Promise<DeleteResult> {
   return gateway.writeTransaction(async (tx) => {
     const node = await lockAtVersion(tx, id, version);
+    await requireInScope(tx, user, [id]);
     if (node.label === 'Document') throw bad('id', 'a source document cannot be deleted: every node it supports would lose its provenance');
     const dependents = await dependentsOf(tx, id);
     if (dependents.length && !force) return { deleted: false, dependents };
@@ -253,6 +258,15 @@ async function lockLinkEnds(tx: Tx, from: string, type: string, to: string): Pro
   return [a, b, type as RelationshipType];
 }
 
+/**
+ * Whether a link makes its end belong to the start's organisations (queries/scope.ts): a plan
+ * published or overseen, or a partnership joined.
+ */
+const handsOver = (from: GraphNode, type: RelationshipType, to: GraphNode) =>
+  type === 'PUBLISHES' ||
+  type === 'OVERSEES' ||
+  ((type === 'PART_OF' || type === 'PARTNERS_WITH') && from.label === 'Organisation' && to.kind === 'PARTNERSHIP');
+
 /** Refuses a SUPERSEDES or PART_OF link that would close a loop: a plan cannot supersede itself, an organisation cannot be part of itself. */
 async function checkAcyclic(tx: Tx, type: RelationshipType, from: string, to: string): Promise<void> {
   const acyclic = acyclicViaEdit.find((candidate) => candidate === type);
@@ -268,6 +282,10 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
     throw bad('input.excerpt', 'a STATED link needs the section and the words of the source that state it');
   return gateway.writeTransaction(async (tx) => {
     const [a, b, type] = await lockLinkEnds(tx, input.from, input.type, input.to);
+    // The start must be the writer's; linking to national law or another council's item is
+    // allowed, but a link that hands its end to the start's organisation needs the end too.
+    await requireInScope(tx, user, [a.id]);
+    if (handsOver(a, type, b)) await requireInScope(tx, user, [b.id], { unowned: true });
     const existing = await findLink(tx, a.id, type, b.id);
     await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing?.props ?? null, input.version ?? null, 'input.version');
     await checkAcyclic(tx, type, a.id, b.id);
@@ -313,6 +331,7 @@ export async function deleteLink(
   if (!linkRuleOf(type)) throw bad('type', `${type} links cannot be deleted one by one`);
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
+    await requireInScope(tx, user, [from]);
     const existing = await findLink(tx, from, type, to);
     if (!existing && version === null) throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
     if (version !== null) await checkLinkVersion(tx, { from, type, to }, existing?.props ?? null, version, 'version');

@@ -20,6 +20,7 @@ import {
   suggestedTypes,
   suggestionItem,
 } from '../queries/suggestions.ts';
+import { requireInScope } from '../queries/scope.ts';
 import { deletedMeanwhile, lastLinkDeletion, lockNode, staleVersion } from '../queries/versions.ts';
 import { deleteLink } from './editing.ts';
 
@@ -133,6 +134,7 @@ export async function suggestLinks(gateway: Gateway, user: User, id: string, fir
   const chosen = candidates.slice(0, first);
   const at = new Date().toISOString();
   return gateway.writeTransaction(async (tx) => {
+    await requireInScope(tx, user, [item.id]);
     const stored: Suggestion[] = [];
     for (const candidate of chosen) {
       const score = Math.round(candidate.score * 1000) / 1000;
@@ -167,6 +169,7 @@ export async function acceptSuggestion(
 ): Promise<GraphEdge> {
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
+    await requireInScope(tx, user, [from]);
     const match = (await storedSuggestionsIn(tx, from)).map(({ edge }) => edge).find((edge) => edge.type === type && edge.to === to);
     if (!match) throw await suggestionGone(tx, from, type, to);
     if (version !== null && match.version !== version) {
