@@ -105,7 +105,7 @@ export function createApp(options: AppOptions): App {
     costPerMinute: protection.QUERY_COST_BUDGET,
   });
   const corsOrigins = new Set(protection.CORS_ORIGINS);
-  const responseCache = protection.RESPONSE_CACHE === 'on' ? createResponseCache({ maxMegabytes: protection.RESPONSE_CACHE_MB }) : undefined;
+  const responseCache = protection.RESPONSE_CACHE === 'on' ? createResponseCache(options.gateway, { maxMegabytes: protection.RESPONSE_CACHE_MB }) : undefined;
   // Everything a resolver receives comes from the request's own handling below (yoga.fetch's second argument).
   const yoga = createYoga<Context>({
     schema: buildSchema(),
@@ -166,7 +166,7 @@ export function createApp(options: AppOptions): App {
     }
     const run = () => yoga.fetch(read, { gateway, user, record });
     // Only anonymous answers are shared: a signed-in reader's may name who changed what.
-    return responseCache && user === null ? responseCache.answer(read, gateway, record, run) : run();
+    return responseCache && user === null ? responseCache.answer(read, record, run) : run();
   }
 
   async function ready(): Promise<Response> {

@@ -90,10 +90,10 @@ describe('the response cache', () => {
   });
 
   it('keeps no mutation, error or introspection answer', async () => {
-    const cache = createResponseCache({ maxMegabytes: 1 });
+    const cache = createResponseCache(gateway, { maxMegabytes: 1 });
     const ask = async (body: string, record: RequestRecord, status = 200) => {
       const request = new Request('http://localhost/graphql', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-      return cache.answer(request, gateway, record, () => new Response('{"data":{}}', { status, headers: { 'content-type': 'application/json' } }));
+      return cache.answer(request, record, () => new Response('{"data":{}}', { status, headers: { 'content-type': 'application/json' } }));
     };
     await stampGraph();
     await ask('{"query":"mutation { a }"}', { address: 'a', errors: [], operationType: 'mutation' });
@@ -106,14 +106,13 @@ describe('the response cache', () => {
   });
 
   it('holds no more than its bound, however many different questions are asked', async () => {
-    const cache = createResponseCache({ maxMegabytes: 1 });
+    const cache = createResponseCache(gateway, { maxMegabytes: 1 });
     await stampGraph();
     const answer = JSON.stringify({ data: { text: 'x'.repeat(20_000) } });
     for (let index = 0; index < 200; index++) {
       const request = new Request('http://localhost/graphql', { method: 'POST', body: JSON.stringify({ query: `{ q${index} }` }) });
       const response = await cache.answer(
         request,
-        gateway,
         { address: 'a', errors: [], operationType: 'query' },
         () => new Response(answer, { headers: { 'content-type': 'application/json' } }),
       );

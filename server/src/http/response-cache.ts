@@ -1,10 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { Gateway } from '../db/gateway.ts';
+import { compressed } from './compression.ts';
 import type { RequestRecord } from './logging.ts';
 
-/** A stored answer: its text, its headers and what the request was, for the log line of a hit. */
+/**
+ * A stored answer: its body (gzipped when the request accepts it, so a hit costs no compression),
+ * its headers and what the request was, for the log line of a hit.
+ */
 interface Entry {
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
   headers: [string, string][];
   operation: Pick<RequestRecord, 'operation' | 'operationType' | 'fields'>;
 }
@@ -26,7 +30,7 @@ export interface ResponseCache {
    * Answers an anonymous GraphQL request from the cache when the graph has not changed since the
    * same request was answered, else through `run`, keeping the answer when it may be shared.
    */
-  answer(request: Request, gateway: Gateway, record: RequestRecord, run: () => Response | Promise<Response>): Promise<Response>;
+  answer(request: Request, record: RequestRecord, run: () => Response | Promise<Response>): Promise<Response>;
   /** Answers kept and their size in bytes, for tests and the benchmark. */
   stats(): { entries: number; bytes: number };
 }
@@ -43,23 +47,28 @@ export interface ResponseCache {
  * key is the method, path and query string, the request body and the `accept` and `origin`
  * headers (Yoga's content type and CORS headers depend on them); the caller sends only requests
  * without a token, so answers that depend on who asks (history authors, `changedBy`) are never
- * shared.
+ * shared. Requests that arrive while a version read is under way share the next one, which
+ * starts after they arrived and so sees every write acknowledged before them: under load the
+ * database answers one version read for many requests.
  */
-export function createResponseCache({ maxMegabytes }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache(gateway: Gateway, { maxMegabytes }: ResponseCacheOptions): ResponseCache {
   const maxSize = maxMegabytes * 1_000_000;
   const entries = new LRUCache<string, Entry>({
     maxSize,
     // No single answer may push out more than an eighth of the others.
     maxEntrySize: maxSize / 8,
-    sizeCalculation: (entry, key) => (key.length + entry.body.length) * BYTES_PER_CHAR + 200,
+    sizeCalculation: (entry, key) =>
+      key.length * BYTES_PER_CHAR + (typeof entry.body === 'string' ? entry.body.length * BYTES_PER_CHAR : entry.body.byteLength) + 200,
   });
   // Answers of earlier versions can never be asked for again; they are dropped when it changes.
   let currentVersion: string | undefined;
+  const freshVersion = sharedFreshRead(() => gateway.graphVersion());
 
   async function keyOf(request: Request): Promise<string | undefined> {
     const { pathname, search } = new URL(request.url);
     const body = request.body ? await request.clone().text() : '';
-    const key = `${request.method} ${pathname}${search}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('origin') ?? ''}\n${body}`;
+    const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+    const key = `${request.method} ${pathname}${search}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('origin') ?? ''}\n${gzip}\n${body}`;
     if (key.length > MAX_KEYED_REQUEST_CHARS || INTROSPECTION.test(key)) return undefined;
     return key;
   }
@@ -71,10 +80,11 @@ export function createResponseCache({ maxMegabytes }: ResponseCacheOptions): Res
     CACHEABLE_TYPES.test(response.headers.get('content-type') ?? '');
 
   return {
-    async answer(request, gateway, record, run) {
+    async answer(request, record, run) {
       const requestKey = await keyOf(request);
       if (requestKey === undefined) return run();
-      const version = await gateway.graphVersion();
+      // Unreadable, the request runs as if there were no cache, and answers DATABASE_UNAVAILABLE itself.
+      const version = await freshVersion().catch(() => undefined);
       // No write has stamped the graph yet, so nothing tells a changed graph from this one.
       if (version === undefined) return run();
       if (version !== currentVersion) {
@@ -89,14 +99,51 @@ export function createResponseCache({ maxMegabytes }: ResponseCacheOptions): Res
       }
       const response = await run();
       if (!shareable(response, record)) return response;
-      const body = await response.text();
-      const headers = [...response.headers].filter(([name]) => name !== 'content-length');
+      const text = await response.text();
+      let body: string | Uint8Array<ArrayBuffer> = text;
+      let headers = [...response.headers].filter(([name]) => name !== 'content-length');
+      const zipped = await compressed(request, new Response(text, { status: 200, headers }));
+      if (zipped.headers.has('content-encoding')) {
+        body = new Uint8Array(await zipped.arrayBuffer());
+        headers = [...zipped.headers];
+      }
       // A request that read an older version than the current one keeps its answer under that version, where no later request looks.
       if (version === currentVersion) {
         entries.set(key, { body, headers, operation: { operation: record.operation, operationType: record.operationType, fields: record.fields } });
       }
-      return new Response(body, { status: response.status, headers: response.headers });
+      return new Response(body, { status: 200, headers });
     },
     stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }),
+  };
+}
+
+/**
+ * `read` shared by callers whose call came before the read started: a caller that comes while
+ * one is under way waits for the next, shared with everyone else who comes meanwhile.
+ */
+export function sharedFreshRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  let queued: Promise<T> | undefined;
+  const start = () => {
+    const reading = read();
+    started = reading;
+    const settled = () => {
+      if (started === reading) started = undefined;
+    };
+    reading.then(settled, settled);
+    return reading;
+  };
+  return () => {
+    if (!started) return start();
+    queued ??= started
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
+    return queued;
   };
 }
