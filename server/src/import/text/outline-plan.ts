@@ -6,6 +6,7 @@
  * studies, monitoring, progress so far) hold no actions.
  */
 import { recogniseLeadIn, shortTitle, slugify } from './classify.ts';
+import { MEASURES_NOTE } from './apply-choices.ts';
 import { isCommitment } from './commitment.ts';
 import { fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
@@ -21,6 +22,14 @@ export const isContextHeading = (title: string) =>
   /\b(?:background|context|introduction|foreword|key (?:issues|data|facts|challenges)|issues and challenges|case stud(?:y|ies)|monitoring|measur(?:es|ing)|indicators?|progress|achievements?|what we have (?:done|achieved)|review|evidence|data|statistics|references|glossary|appendix|appendices|contents|acknowledg\w*|summary of|national|what (?:is|are)|why\b|how we developed|consultation|governance|equality impact)\b/i.test(
     title,
   );
+
+/** A heading over how progress will be measured: indicators, measures, targets, "Monitoring progress". */
+const measuresHeading =
+  /\b(?:monitoring (?:progress|performance|success)|measur(?:es|ing) (?:of )?(?:success|progress|impact|performance)|how (?:we will|will we) (?:measure|know|monitor|track)|(?:key |performance |outcome |success )*indicators|kpis?|outcome measures|success measures|performance measures|targets|what success (?:will )?looks? like)\b/i;
+/** A heading over measures only: "Actions and targets" still holds actions. */
+const isMeasuresHeading = (title: string) => measuresHeading.test(title) && !/\b(?:actions?|deliverables|commitments|initiatives)\b/i.test(title);
+/** A paragraph leading in to a list of indicators: "… the HWB will use various local and national indicators, including:". */
+const measuresLeadIn = /\b(?:indicators|measures|kpis?|targets|metrics)\b[^.]*:$/i;
 
 /** Headings of the parts every priority shares ("Our goals"), never priorities themselves. */
 const isPartHeading = (title: string) =>
@@ -209,6 +218,7 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
   let leadIn: string | undefined;
   // Items after a paragraph that only ends in a colon may be context ("Local data shows:"): only commitments among them are actions.
   let uncertain = false;
+  let measuring = false;
   // The actions of the list or table just read, which a "Lead: …" paragraph after it names the owner of.
   let run: FoundAction[] = [];
   let columns: { action: number; owner: number } | undefined;
@@ -222,7 +232,9 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
       }
       run = [];
       const lead = recogniseLeadIn(block.body, 'paragraph');
-      const named = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind);
+      // "We will track these indicators:" leads in to measures, even under an actions heading.
+      measuring = measuresLeadIn.test(block.body);
+      const named = lead && ['weWill', 'keyActions', 'actions', 'deliverables'].includes(lead.kind) && !measuring;
       leadIn = named ? lead.display : afterColon && /:$/.test(block.body) ? 'Action' : undefined;
       uncertain = Boolean(leadIn) && !named;
       if (leadIn && lead) continue;
@@ -235,6 +247,7 @@ export function actionsInBlocks(blocks: Block[], sectionName: string, inActions:
       }
       continue;
     }
+    if (measuring) continue;
     if (block.kind === 'item' && block.depth === 0 && (inActions || leadIn) && (inActions || !uncertain || isCommitment(block.body))) {
       const words = labelledWhat(block.body);
       const action: FoundAction = {
@@ -284,7 +297,8 @@ export function actionsIn(priority: Section, skip: ReadonlySet<Section> = new Se
   const walk = (section: Section, inActions: boolean) => {
     found.push(...actionsInBlocks(section.blocks, section.title, inActions));
     for (const child of section.children) {
-      if (skip.has(child) || (isContextHeading(child.title) && !isActionHeading(child.title))) continue;
+      // "How we will measure success" holds measures, not actions, though it says "we will".
+      if (skip.has(child) || isMeasuresHeading(child.title) || (isContextHeading(child.title) && !isActionHeading(child.title))) continue;
       walk(child, inActions || isActionHeading(child.title));
     }
   };
@@ -503,4 +517,29 @@ export function readOutlinePlan(output: Output, planId: string, root: Section, r
     });
   });
   return true;
+}
+
+/**
+ * Marks the lists and tables of measures, which nothing else read, with the note that they are
+ * measures kept as context: a Measure needs observed values, which a plan's list of indicators
+ * and targets does not give. They are then reported as recognised, not as not understood.
+ */
+export function markMeasures(output: Output, root: Section): void {
+  const mark = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') continue;
+      for (const index of block.indexes) if (output.status[index] === undefined) output.status[index] = MEASURES_NOTE;
+    }
+  };
+  for (const section of [root, ...allSections(root)]) {
+    if (section !== root && isMeasuresHeading(section.title)) {
+      mark(allBlocks(section));
+      continue;
+    }
+    let after = false;
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') after = measuresLeadIn.test(block.body);
+      else if (after) mark([block]);
+    }
+  }
 }

@@ -802,3 +802,43 @@ Inspectors inspected the council's services for children.
     expect(nodes.find((node) => node.kind === 'INSPECTION_REPORT')).toMatchObject({ date: '2024-06-14', grade: 'REQUIRES_IMPROVEMENT' });
   });
 });
+
+describe('measures in a plan', () => {
+  it('recognises lists of indicators and targets as measures, kept as context with a note, not as actions or not understood', () => {
+    const text = `# Eastmoor Active Lives Plan 2025-2028
+
+Our priorities are:
+
+- Active children
+- Active older people
+
+## Active children
+
+### Actions
+
+- Open every school playground at weekends
+
+### How we will measure success
+
+- Share of children meeting activity guidelines: 47% now, 55% by 2028
+
+## Active older people
+
+### Actions
+
+- Fund walking groups in every ward
+
+We will track these indicators:
+
+- Falls admissions per 100,000 people aged 65 and over
+`;
+    const { nodes, notUnderstood } = parseChecked(text, { fileName: 'eastmoor-active.md' });
+    expect(byLabel(nodes, 'Action').map(({ title }) => title)).toEqual(['Open every school playground at weekends', 'Fund walking groups in every ward']);
+    expect(byLabel(nodes, 'Measure')).toEqual([]);
+    const measures = notUnderstood.filter(({ reason }) => reason.startsWith('measures, kept as context'));
+    expect(measures.map(({ text: words }) => words)).toEqual([
+      '- Share of children meeting activity guidelines: 47% now, 55% by 2028',
+      '- Falls admissions per 100,000 people aged 65 and over',
+    ]);
+  });
+});

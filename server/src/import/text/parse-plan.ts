@@ -19,7 +19,7 @@ import {
 import type { SeedFile } from '../seed-format.ts';
 import type { Section } from './outline.ts';
 import { yearRangeIn } from './dates.ts';
-import { readOutlinePlan } from './outline-plan.ts';
+import { markMeasures, readOutlinePlan } from './outline-plan.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED, withPrefix } from './document-output.ts';
 
 /** An item that lists sit under: the plan, or a labelled or lettered priority or objective. */
@@ -150,9 +150,13 @@ export function parsePlan(
   const planHolder: Holder = { node: plan, kind: 'plan', sectionName: heading.planName, owners: [] };
   const roleId = (title: string) => (publisherPrefix ? `role/${publisherPrefix}-${slugify(title, 60)}` : `role/${planId}/${slugify(title, 60)}`);
   // When the headings carry the plan's structure (or a person says which do), the outline says it; else the lines are read one by one.
-  if (readOutlinePlan(output, planId, outline, roleId, prioritySections)) return planId;
+  if (readOutlinePlan(output, planId, outline, roleId, prioritySections)) {
+    markMeasures(output, outline);
+    return planId;
+  }
   parsePlanLines();
   dropRepeatedPriorities(output, planId);
+  markMeasures(output, outline);
   return planId;
 
   /** Reads the plan line by line, for documents whose headings do not carry its structure. */
