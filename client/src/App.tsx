@@ -7,6 +7,7 @@ import { GapsView } from './features/gaps/GapsView.tsx';
 import { HomeView } from './features/home/HomeView.tsx';
 import { NotFoundView } from './features/home/NotFoundView.tsx';
 import { ImpactView } from './features/impact/ImpactView.tsx';
+import { LawReviewView } from './features/law-review/LawReviewView.tsx';
 import { NodeDetailPanel } from './features/node/NodeDetailPanel.tsx';
 import { PlansView } from './features/plans/PlansView.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
@@ -25,6 +26,7 @@ const pages: Record<Route['view'], () => ReactNode> = {
   alignment: () => <AlignmentView />,
   evidence: () => <EvidenceView />,
   impact: () => <ImpactView />,
+  'law-review': () => <LawReviewView />,
   import: () => <ImportView />,
   'not-found': () => <NotFoundView />,
 };
@@ -35,6 +37,7 @@ const navigation: { view: View; label: string }[] = [
   { view: 'alignment', label: 'Alignment' },
   { view: 'evidence', label: 'Evidence' },
   { view: 'impact', label: 'Impact' },
+  { view: 'law-review', label: 'Law changes' },
   { view: 'import', label: 'Import' },
 ];
 

@@ -4,7 +4,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const views = ['home', 'search', 'plans', 'trace', 'gaps', 'alignment', 'evidence', 'impact', 'import'] as const;
+export const views = ['home', 'search', 'plans', 'trace', 'gaps', 'alignment', 'evidence', 'impact', 'law-review', 'import'] as const;
 export type View = (typeof views)[number];
 
 export interface Route {
