@@ -102,7 +102,8 @@ describe('seeding never overwrites people’s work', () => {
     let { api, report } = await startApp();
     expect(report.join('\n')).toMatch(/1 new or changed/);
 
-    const p1 = (await api.execute(Node, { id: `${prefix}/plan/p1` })).data!.node!.node;
+    // Signed in: who changed a node is shown to signed-in users only.
+    const p1 = (await api.execute(Node, { id: `${prefix}/plan/p1` }, editor)).data!.node!.node;
     expect(p1).toMatchObject({ title: 'Safe streets', version: 1, changedBy: 'Seed data' });
     const edited = await api.execute(UpdateNode, { id: p1.id, version: 1, properties: { title: 'Safe and lively streets' } }, editor);
     expect(edited.errors).toBeUndefined();
@@ -125,7 +126,11 @@ describe('seeding never overwrites people’s work', () => {
     const text = report.join('\n');
     expect(text).toContain(`kept as changed: ${p1.id}, changed by Test Editor`);
     expect(text).toContain(`kept deleted: ${prefix}/plan/p2/a1, deleted by Test Editor`);
-    expect((await api.execute(Node, { id: p1.id })).data?.node?.node).toMatchObject({ title: 'Safe and lively streets', version: 2, changedBy: 'Test Editor' });
+    expect((await api.execute(Node, { id: p1.id }, editor)).data?.node?.node).toMatchObject({
+      title: 'Safe and lively streets',
+      version: 2,
+      changedBy: 'Test Editor',
+    });
     expect((await api.execute(Node, { id: `${prefix}/plan/p2/a1` })).data?.node).toBeNull();
     await api.close();
   });
