@@ -61,7 +61,7 @@ export const statements = {
      WITH e, [e] + collect(DISTINCT d) AS members
      UNWIND members AS m
      WITH e, m,
-          [(m)-[g:GIVES_EFFECT_TO]->(law) WHERE coalesce(g.basis, 'STATED') <> 'SUGGESTED' | coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au.id][0], law.id)] AS authorities,
+          [(m)-[g:GIVES_EFFECT_TO]->(law) WHERE coalesce(g.basis, 'STATED') <> 'SUGGESTED' AND g.retiredAt IS NULL | coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au.id][0], law.id)] AS authorities,
           [(m)-[c:CONCERNS]->(t:Theme) WHERE coalesce(c.basis, 'STATED') <> 'SUGGESTED' | t.id] AS themes
      RETURN e.id AS id, collect(m.id) AS members,
             reduce(all = [], list IN collect(authorities) | all + list) AS authorities,
@@ -84,7 +84,7 @@ export const statements = {
   joiningLinks: cypher(
     'alignment.joiningLinks',
     `MATCH (a:Entity)-[r:${JOINING}]->(b:Entity)
-     WHERE a.id IN $members AND b.id IN $members AND coalesce(r.basis, 'STATED') <> 'SUGGESTED'
+     WHERE a.id IN $members AND b.id IN $members AND coalesce(r.basis, 'STATED') <> 'SUGGESTED' AND r.retiredAt IS NULL
      RETURN ${EDGE('r')} AS edge`,
   ),
 };

@@ -10,7 +10,7 @@ import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
-import { LIVE_LINK, UNREVIEWED_EFFECTS } from './law-review.ts';
+import { EFFECTS_ON, LIVE_LINK, UNREVIEWED } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
@@ -326,8 +326,12 @@ export const rules: RuleDefinition[] = [
        WHERE (x:Plan OR x.planId IS NOT NULL) AND ${ACCEPTED('g')}
        WITH x, g, law, CASE WHEN x:Plan THEN x.id ELSE x.planId END AS planId
        WHERE $planIds IS NULL OR planId IN $planIds
-       WITH x, g, law, planId, ${UNREVIEWED_EFFECTS('g', 'law')} AS effects,
-            coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au][0], law) AS act
+       // The effects on each Act or provision are read once, for all the links to it.
+       WITH law, collect([x, g, planId]) AS links
+       WITH law, links, ${EFFECTS_ON('law')} AS onLaw, coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au][0], law) AS act
+       UNWIND links AS link
+       WITH link[0] AS x, link[1] AS g, link[2] AS planId, law, act, onLaw
+       WITH x, g, law, act, planId, ${UNREVIEWED('g', 'onLaw')} AS effects
        ${ROW(
          'x',
          `planId, size(effects) = 0 AS passes,

@@ -9,8 +9,8 @@
  * Act is not put in doubt by every amendment of one of its sections.
  *
  * Suspicion is computed when read, never stored, so it cannot go stale: loading an effect, or
- * reviewing a link, changes the answer at once. It walks from each link to the effects on its
- * target, which the graph holds as relationships, so no index is needed. A retired link
+ * reviewing a link, changes the answer at once. The effects on each Act or provision are read
+ * once, through the AFFECTS relationships the graph already holds, for all the links to it. A retired link
  * (`retiredAt`) is kept for history but counts for nothing and is never suspect.
  */
 import { z } from 'zod';
@@ -24,19 +24,28 @@ const EFFECT_DATE = (effect: string) =>
   `coalesce(reduce(latest = null, day IN coalesce(${effect}.inForceDates, []) | CASE WHEN latest IS NULL OR day > latest THEN day ELSE latest END), ${effect}.modified, ${effect}.changedAt)`;
 
 /**
- * Cypher for the list of effects that make link `link` to `target` suspect (empty when it is
- * not), latest first. Shared with the gap rule, so both always agree.
+ * Cypher for the effects that may put links to `target` in doubt, latest first: every effect on a
+ * provision, the whole-Act ones on an Act. Read once per target, however many links point at it
+ * (an Act can have thousands of effects and hundreds of links).
  */
-export const UNREVIEWED_EFFECTS = (link: string, target: string) =>
+export const EFFECTS_ON = (target: string) =>
   `COLLECT {
      MATCH (${target})<-[:AFFECTS]-(effect:Effect)
-     WHERE ${link}.retiredAt IS NULL
-       AND (NOT ${target}:Authority OR size(coalesce(effect.affectedProvisionIds, [])) = 0)
-       AND ${EFFECT_DATE('effect')} > coalesce(${link}.reviewedAt, ${link}.at, '')
-       AND NOT effect.id IN coalesce(${link}.reviewedEffectIds, [])
+     WHERE NOT ${target}:Authority OR size(coalesce(effect.affectedProvisionIds, [])) = 0
      WITH effect, ${EFFECT_DATE('effect')} AS date ORDER BY date DESC, effect.id
      RETURN effect {.*, date: date}
    }`;
+
+/**
+ * Cypher for those of `effects` (from EFFECTS_ON) that make link `link` suspect: dated after its
+ * last review and named by none. Shared with the gap rule, so both always agree.
+ */
+export const UNREVIEWED = (link: string, effects: string) =>
+  `[effect IN ${effects} WHERE ${link}.retiredAt IS NULL AND effect.date > coalesce(${link}.reviewedAt, ${link}.at, '')
+     AND NOT effect.id IN coalesce(${link}.reviewedEffectIds, [])]`;
+
+/** Cypher for the effects that make link `link` to `target` suspect: for a single link. */
+export const UNREVIEWED_EFFECTS = (link: string, target: string) => UNREVIEWED(link, EFFECTS_ON(target));
 
 /** A link that counts: not a suggestion nobody accepted, and not retired. */
 export const LIVE_LINK = (link: string) => `coalesce(${link}.basis, 'STATED') <> 'SUGGESTED' AND ${link}.retiredAt IS NULL`;
@@ -46,27 +55,33 @@ export const statements = {
     'lawReview.suspectLinks',
     `MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
      WHERE ${LIVE_LINK('g')} AND ($planId IS NULL OR x.planId = $planId OR x.id = $planId)
-     WITH x, g, law, ${UNREVIEWED_EFFECTS('g', 'law')} AS effects
+     WITH law, collect([x, g]) AS links
+     WITH law, links, ${EFFECTS_ON('law')} AS onLaw
+     UNWIND links AS link
+     WITH link[0] AS x, link[1] AS g, law, onLaw
+     WITH x, g, law, ${UNREVIEWED('g', 'onLaw')} AS effects
      WHERE size(effects) > 0
      WITH x, g, law, effects ORDER BY effects[0].date DESC, x.id, law.id
      LIMIT $first
      RETURN ${EDGE('g')} AS edge, ${NODE('x')} AS source, ${NODE('law')} AS target,
             [(au:Authority)-[:HAS_PROVISION]->(law) | ${NODE('au')}][0] AS act, effects`,
   ),
-  // Where each target's links may move: the Act and its provisions, and those of the Acts whose effects touched it.
-  moveTargets: cypher(
-    'lawReview.moveTargets',
+  // Where each target's links may move: its Act, and the Acts whose effects touched it.
+  moveActs: cypher(
+    'lawReview.moveActs',
     `UNWIND $ids AS id
      MATCH (law:Entity {id: id})
      OPTIONAL MATCH (au:Authority)-[:HAS_PROVISION]->(law)
      WITH law, [a IN [coalesce(au, CASE WHEN law:Authority THEN law END)] WHERE a IS NOT NULL] AS own,
           COLLECT { MATCH (law)<-[:AFFECTS]-(e:Effect) WHERE e.affectingLegislationId IS NOT NULL RETURN DISTINCT e.affectingLegislationId } AS affecting
-     WITH law, own + COLLECT { MATCH (a:Authority) WHERE a.legislationId IN affecting RETURN a } AS acts
-     RETURN law.id AS id, COLLECT {
-       UNWIND acts AS act
-       MATCH (act)-[:HAS_PROVISION*0..1]->(p:Entity) WHERE p <> law
-       RETURN DISTINCT ${NODE('p')} AS node
-     } AS targets`,
+     RETURN law.id AS id, [a IN own | a.id] + COLLECT { MATCH (a:Authority) WHERE a.legislationId IN affecting RETURN a.id } AS actIds`,
+  ),
+  // Each Act with its provisions, read once however many links move within it.
+  actProvisions: cypher(
+    'lawReview.actProvisions',
+    `UNWIND $ids AS id
+     MATCH (act:Authority {id: id})
+     RETURN act.id AS id, ${NODE('act')} AS act, [(act)-[:HAS_PROVISION]->(p:Provision) | ${NODE('p')}] AS provisions`,
   ),
   // Which of the links between these nodes are suspect, for answers that draw them (impact).
   suspectAmong: cypher(
@@ -166,12 +181,14 @@ export interface SuspectLink {
 export async function suspectLinks(gateway: Gateway, planId: string | null, first: number): Promise<SuspectLink[]> {
   const rows = await gateway.read(statements.suspectLinks, { planId, first: int(first) });
   const targetIds = [...new Set(rows.map((row) => toNode(row.target).id))];
-  const targets = new Map(
-    (await gateway.read(statements.moveTargets, { ids: targetIds })).map((row) => [
+  const actsOf = new Map((await gateway.read(statements.moveActs, { ids: targetIds })).map((row) => [row.id as string, [...new Set(row.actIds as string[])]]));
+  const inAct = new Map(
+    (await gateway.read(statements.actProvisions, { ids: [...new Set([...actsOf.values()].flat())] })).map((row) => [
       row.id as string,
-      naturalSort((row.targets as unknown[]).map(toNode), (node) => `${node.label === 'Authority' ? '' : (node.code ?? node.title)}`),
+      [toNode(row.act), ...naturalSort((row.provisions as unknown[]).map(toNode), (node) => node.code ?? node.title)],
     ]),
   );
+  const targets = new Map(targetIds.map((id) => [id, (actsOf.get(id) ?? []).flatMap((act) => inAct.get(act) ?? []).filter((node) => node.id !== id)]));
   return rows.map((row) => ({
     moveTargets: targets.get(toNode(row.target).id) ?? [],
     link: toEdge(row.edge),
