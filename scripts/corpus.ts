@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { emptyGraph, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
+import { emptyGraph, MAX_IMPORT_BYTES, prepareImport, tooLargeToImport } from '../server/src/import/import-document.ts';
 import { summariseImport } from '../server/src/import/import-summary.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { publisher: { type: 'string' }, choices: { type: 'string' } } });
@@ -51,7 +51,7 @@ for (const path of filesIn(folder)) {
   const bytes = readFileSync(path);
   const started = Date.now();
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    console.error(`${file}: over ${MAX_IMPORT_BYTES / 1024 / 1024} MB, skipped`);
+    console.error(`${tooLargeToImport(file, bytes.byteLength)} Skipped.`);
     continue;
   }
   const { result } = await prepareImport(

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../server/src/config.ts';
 import { createGateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
-import { emptyGraph, importDocument, MAX_IMPORT_BYTES, prepareImport } from '../server/src/import/import-document.ts';
+import { emptyGraph, importDocument, MAX_IMPORT_BYTES, prepareImport, tooLargeToImport } from '../server/src/import/import-document.ts';
 import { type ImportSummary, summariseImport } from '../server/src/import/import-summary.ts';
 import { formatOutline } from '../server/src/import/text/outline-view.ts';
 import type { ImportResult } from '../server/src/generated/graphql.ts';
@@ -62,11 +62,10 @@ if (!values.json && positionals.length > 1) {
  * one byte past the limit, so no input can make this read for ever or fill the memory.
  */
 function readImport(path: string): Uint8Array | { fault: string } {
-  const limit = `at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`;
   const file = openSync(resolve(path), 'r');
   try {
     const stats = fstatSync(file);
-    if (stats.isFile() && stats.size > MAX_IMPORT_BYTES) return { fault: `${path} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; ${limit}` };
+    if (stats.isFile() && stats.size > MAX_IMPORT_BYTES) return { fault: tooLargeToImport(path, stats.size) };
     const buffer = Buffer.alloc(MAX_IMPORT_BYTES + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -74,7 +73,7 @@ function readImport(path: string): Uint8Array | { fault: string } {
       if (read === 0) break;
       length += read;
     }
-    if (length > MAX_IMPORT_BYTES) return { fault: `${path} is more than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; ${limit}` };
+    if (length > MAX_IMPORT_BYTES) return { fault: tooLargeToImport(path) };
     return buffer.subarray(0, length);
   } finally {
     closeSync(file);

@@ -30,6 +30,16 @@ import { mainContent } from './readers/html.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Why a file is refused for its size, in the words every route uses: "<name> is 3.1 MB; at most
+ * 2 MB can be imported.", or with `bytes` left out (a stream read only to one byte past the
+ * limit) "<name> is more than 2 MB; …".
+ */
+export function tooLargeToImport(name: string, bytes?: number): string {
+  const size = bytes === undefined ? `more than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${name} is ${size}; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`;
+}
+
 export type { ExistingNodes, ImportGraph, ImportRequest, PreparedImport };
 
 /** The property of a Document node that keeps the choices its import was corrected with (a JSON list of strings). */
@@ -79,8 +89,7 @@ interface ReadOutline {
 /** The file's text, or a fault naming what is wrong with it. */
 export function decodeImport(fileName: string, content: string | Uint8Array): string | ImportNote {
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
-  if (size > MAX_IMPORT_BYTES)
-    return fault(`${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  if (size > MAX_IMPORT_BYTES) return fault(tooLargeToImport(fileName, size));
   let decoded: string;
   try {
     decoded = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: true }).decode(content);
@@ -103,8 +112,7 @@ export function decodeImport(fileName: string, content: string | Uint8Array): st
 /** A PDF or Word document's text (what the document is stored as), or a fault saying why it cannot be read. */
 async function readBinary({ fileName, content }: ImportRequest): Promise<string | ImportNote> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  if (bytes.byteLength > MAX_IMPORT_BYTES)
-    return fault(`${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return fault(tooLargeToImport(fileName, bytes.byteLength));
   if (bytes.byteLength === 0) return fault(`${fileName} is empty.`);
   try {
     return await readBinaryDocument(fileName, bytes);

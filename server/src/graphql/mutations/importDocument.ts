@@ -1,7 +1,7 @@
 import { requireRole } from '../../auth.ts';
 import { ExpectedError } from '../../errors.ts';
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { importDocument as runImport, MAX_IMPORT_BYTES } from '../../import/import-document.ts';
+import { importDocument as runImport, MAX_IMPORT_BYTES, tooLargeToImport } from '../../import/import-document.ts';
 
 /** The file's text or bytes: exactly one of `content` and `contentBase64`, checked for size before decoding. */
 function importContent({ content, contentBase64 }: { content?: string | null; contentBase64?: string | null }): string | Uint8Array {
@@ -13,11 +13,7 @@ function importContent({ content, contentBase64 }: { content?: string | null; co
     throw new ExpectedError('BAD_USER_INPUT', 'contentBase64: is not base64.', { field: 'contentBase64' });
   // Decoded size, worked out before decoding so an over-size upload is refused cheaply.
   if (Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0) > MAX_IMPORT_BYTES) {
-    throw new ExpectedError(
-      'BAD_USER_INPUT',
-      `contentBase64: the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`,
-      { field: 'contentBase64' },
-    );
+    throw new ExpectedError('BAD_USER_INPUT', `contentBase64: ${tooLargeToImport('the file')}`, { field: 'contentBase64' });
   }
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
