@@ -171,7 +171,7 @@ const startedAt = new Date();
 try {
   const settings = readSettings();
   opened.external = Boolean(settings.NEO4J_URI);
-  if (!settings.NEO4J_URI) opened.local = await startLocalNeo4j({ name: 'bench-cache', port: benchPort, heap: '1g' });
+  if (!settings.NEO4J_URI) opened.local = await startLocalNeo4j({ name: 'bench-cache', port: benchPort, heap: '2g' });
   const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
   const stamped = createGateway(connectionSettings(benchSettings));
   const unstamped = createGateway(connectionSettings(benchSettings), { stampWrites: false });
@@ -208,6 +208,13 @@ try {
     ['cache on', on],
   ] as const;
   const asked = actions.slice(0, distinctActions);
+  const sample = await fetch(`${off.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': 'identity' },
+    body: JSON.stringify({ query: traceOperation, variables: { id: asked[0] } }),
+  });
+  const answerBytes = (await sample.arrayBuffer()).byteLength;
+  console.log(`\nOne trace answer: ${answerBytes.toLocaleString('en-GB')} bytes of JSON before compression`);
 
   console.log('\nFixed cost floor: { __typename }');
   for (const [side, api] of apis) {
@@ -264,7 +271,7 @@ try {
   const file = `${resultsDir}cache-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, nodes: batch.nodes.length, actions: actions.length, distinctActions: asked.length, concurrency: CONCURRENCY, seconds, rows }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, nodes: batch.nodes.length, actions: actions.length, distinctActions: asked.length, traceAnswerBytes: answerBytes, concurrency: CONCURRENCY, seconds, rows }, null, 2)}\n`,
   );
   console.log(`\nResults written to ${file}`);
 } catch (error) {

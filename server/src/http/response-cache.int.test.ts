@@ -55,9 +55,19 @@ describe('the response cache', () => {
   it('serves a trace again from the cache until a write stamps the graph, and the next read then sees the write', async () => {
     const id = await theme('served-again');
     expect(await anonymousTitle(id)).toBe('Theme served-again');
-    // Unstamped, the change is invisible to the cache: the kept answer is served again.
+    const asBrowsers = async () => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query: traceTitle, variables: { id } }),
+      });
+      return ((await response.json()) as { data: { trace: { root: { title: string } } } }).data.trace.root.title;
+    };
+    expect(await asBrowsers()).toBe('Theme served-again');
+    // Unstamped, the change is invisible to the cache: the kept answers are served again.
     await unstamped.write(setTitle, { id, title: 'Changed without a stamp' });
     expect(await anonymousTitle(id)).toBe('Theme served-again');
+    expect(await asBrowsers()).toBe('Theme served-again');
     // A signed-in reader is never answered from the cache.
     const signedIn = await api.execute<{ trace: { root: { title: string } } }>(traceTitle, { id }, editor);
     expect(signedIn.data?.trace.root.title).toBe('Changed without a stamp');
