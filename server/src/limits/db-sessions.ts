@@ -19,21 +19,26 @@ export interface SessionLimitedGateway extends Gateway {
   peakSessions(): number;
 }
 
+// One store for every request, holding the limiter whose slot the current work runs in. One
+// store per request would not do: Node 20 keeps every store that has run for the life of the
+// process and visits each on every asynchronous step, so the server slowed with every request.
+const slotOf = new AsyncLocalStorage<object>();
+
 export function limitSessions(gateway: Gateway, max: number): SessionLimitedGateway {
-  const inSlot = new AsyncLocalStorage<true>();
+  const limiter = {};
   const waiting: (() => void)[] = [];
   let active = 0;
   let spentMs = 0;
   let peak = 0;
 
   async function slot<T>(work: () => Promise<T>): Promise<T> {
-    if (inSlot.getStore()) return work();
+    if (slotOf.getStore() === limiter) return work();
     if (active >= max) await new Promise<void>((turn) => waiting.push(turn));
     else active++;
     peak = Math.max(peak, active);
     const started = performance.now();
     try {
-      return await inSlot.run(true, work);
+      return await slotOf.run(limiter, work);
     } finally {
       spentMs += performance.now() - started;
       // The slot passes straight to the next in line, so `active` only falls when none waits.
