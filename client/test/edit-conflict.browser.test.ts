@@ -145,6 +145,8 @@ describe('two people changing the same item: no edit is lost to the race', () =>
     await page.getByLabel('Editing token').fill(testTokens.editor);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('Signed in', { exact: true }).waitFor();
+    // Who changed it is shown to signed-in users only: the panel asks again once signed in.
+    await panel().locator('.version-line', { hasText: 'last changed by' }).waitFor();
     const stored = (await readNode(ACTION))!;
     expect(await panel().locator('.version-line').textContent()).toBe(`Version ${stored.version}, last changed by Test Admin at ${at(stored.changedAt)}`);
   });

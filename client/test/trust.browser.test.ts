@@ -14,10 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** True when the element's top edge is on screen, below the top of the viewport and above its bottom. */
+/**
+ * True when the element's top edge is on screen, below the top of the viewport and above its
+ * bottom. Scrolling to an element whose page has fractional row heights can leave its top a
+ * fraction of a pixel above the viewport (measured: -0.45), which is still in view.
+ */
 const topInView = async (selector: string) => {
   const box = await page.locator(selector).first().boundingBox();
-  return box !== null && box.y >= 0 && box.y < VIEWPORT.height;
+  return box !== null && box.y > -1 && box.y < VIEWPORT.height;
 };
 
 describe('a trace headline on a laptop screen, own links told from inherited ones', () => {

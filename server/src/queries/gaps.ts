@@ -319,11 +319,11 @@ export const rules: RuleDefinition[] = [
     explanation:
       'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
     counts:
-      'Each link from a plan or its items giving effect to an Act or provision; it fails while a change to that provision (or to a subsection of it), or to the Act as a whole, dates from after the link was last reviewed and no review named it. Suggestions and retired links are not checked.',
+      'Each link from a plan (with items of its own) or its items giving effect to an Act or provision; it fails while a change to that provision (or to a subsection of it), or to the Act as a whole, dates from after the link was last reviewed and no review named it. Suggestions and retired links are not checked.',
     statement: cypher(
       'gaps.linkSuspectAfterLawChange',
       `MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
-       WHERE (x:Plan OR x.planId IS NOT NULL) AND ${ACCEPTED('g')}
+       WHERE (x.planId IS NOT NULL OR (x:Plan AND ${HAS_ITEMS('x')})) AND ${ACCEPTED('g')}
        WITH x, g, law, CASE WHEN x:Plan THEN x.id ELSE x.planId END AS planId
        WHERE $planIds IS NULL OR planId IN $planIds
        // The effects on each Act or provision are read once, for all the links to it.
