@@ -8,6 +8,7 @@ import type { EvidenceChainView_ChainQuery } from '../../generated/graphql.ts';
 import { GraphNodeFragment, type GraphNodeRef } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useSelection } from '../../routing/route.ts';
+import { EvidenceLine } from './EvidenceLine.tsx';
 import { Grade } from './Grade.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { readObservation, splitSeries, type Observation } from './series.ts';
@@ -198,14 +199,7 @@ export function EvidenceChainView({ id }: { id: string }) {
                   <ul className="evidence-items">
                     {evidence.map((node) => (
                       <li key={node.id}>
-                        <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
-                        <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
-                        {node.status && (
-                          <>
-                            {' '}
-                            <Grade grade={node.status} />
-                          </>
-                        )}
+                        <EvidenceLine node={node} />
                       </li>
                     ))}
                   </ul>

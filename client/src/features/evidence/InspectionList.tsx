@@ -2,12 +2,11 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode } from '../../components/labels.ts';
-import { readFragment } from '../../generated/fragment-masking.ts';
 import { graphql } from '../../generated/gql.ts';
 import type { InspectionList_InspectionsQuery } from '../../generated/graphql.ts';
-import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo } from '../../routing/route.ts';
+import { EvidenceLine } from './EvidenceLine.tsx';
 import { Grade } from './Grade.tsx';
 
 const InspectionsQuery = graphql(`
@@ -31,14 +30,7 @@ function Items({ items, parentId }: { items: Item[]; parentId: string }) {
     <ul className="hierarchy evidence-items">
       {children.map(({ node }) => (
         <li key={node.id}>
-          <span className="badge">{describeNode(readFragment(GraphNodeFragment, node))}</span>{' '}
-          <Link href={hrefTo('evidence', { id: node.id })}>{node.title}</Link>
-          {node.status && (
-            <>
-              {' '}
-              <Grade grade={node.status} />
-            </>
-          )}
+          <EvidenceLine node={node} />
           <Items items={items} parentId={node.id} />
         </li>
       ))}
