@@ -25,7 +25,7 @@ import {
   searchOperation,
   traceOperation,
 } from './operations.ts';
-import { cpuTimes, percentile, startApi, stealSince, type ApiProcess } from './process.ts';
+import { cpuTimes, percentile, postOperation as send, startApi, stealSince, type ApiProcess } from './process.ts';
 import { BENCH_PREFIX, batchCounts, seededRandom, syntheticCouncils, type Random } from './synthetic-council.ts';
 
 function positiveInteger(name: string, fallback: number): number {
@@ -293,27 +293,6 @@ function querySpecs(f: Fixtures): QuerySpec[] {
     { name: 'evidenceChain(recommendation)', query: evidenceChainOperation, iterations, variables: (random) => ({ id: random.pick(f.recommendations) }) },
     { name: 'impact(authority)', query: impactOperation, iterations, variables: (random) => ({ id: random.pick(f.authorities) }) },
   ];
-}
-
-interface Outcome {
-  ms: number;
-  error?: string;
-}
-
-/** Sends one operation over HTTP; the time includes reading the whole response. */
-async function send(url: string, query: string, variables: Record<string, unknown>): Promise<Outcome> {
-  const started = performance.now();
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  if (!response.headers.get('content-type')?.includes('json')) return { ms, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-  const body = JSON.parse(text) as { errors?: { message: string }[] };
-  const first = body.errors?.[0];
-  return first ? { ms, error: first.message } : { ms };
 }
 
 /**

@@ -31,7 +31,7 @@ import { statements as traceStatements } from '../server/src/queries/trace.ts';
 import { readSearchText, toLuceneQuery } from '../server/src/services/search.ts';
 import { gapsOperation, searchOperation, traceOperation } from './operations.ts';
 import { peerGapsOperation, peerSearchOperation, peerTraceEnds, peerTraceOperation, projectTraceEnds, type TraceEnds } from './peer-operations.ts';
-import { type ApiProcess, cpuTimes, percentile, startApi, stealSince } from './process.ts';
+import { type Answer, type ApiProcess, cpuTimes, percentile, postOperation as post, startApi, stealSince } from './process.ts';
 import { BENCH_PREFIX, councilBatch, type Random, seededRandom, sharedBatch } from './synthetic-council.ts';
 
 function setting(name: string, fallback: number): number {
@@ -134,29 +134,6 @@ async function startPeer(settings: Settings): Promise<ApiProcess> {
     }
     await new Promise((wait) => setTimeout(wait, 250));
   }
-}
-
-interface Answer {
-  ms: number;
-  /** Characters of the answer's body. */
-  bytes?: number;
-  data?: Record<string, unknown>;
-  error?: string;
-}
-
-/** One GraphQL request over HTTP; the time includes reading the whole answer, as `npm run bench` times it. */
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
-  const started = performance.now();
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  if (!response.headers.get('content-type')?.includes('json')) return { ms, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-  const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  return body.errors?.length ? { ms, bytes: text.length, data: body.data, error: body.errors[0]!.message } : { ms, bytes: text.length, data: body.data };
 }
 
 // ------------------------------------------------------------------------------------ the floor

@@ -36,6 +36,30 @@ export function stealSince(before: CpuTimes | null): number | undefined {
 }
 
 /** The value below which `p` per cent of `sorted` (ascending) lie. */
+/** What one timed GraphQL request gave: its time, the body's length, the data and the first error. */
+export interface Answer {
+  ms: number;
+  /** Characters of the answer's body. */
+  bytes?: number;
+  data?: Record<string, unknown>;
+  error?: string;
+}
+
+/** One GraphQL request over HTTP; the time includes reading the whole answer. */
+export async function postOperation(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  if (!response.headers.get('content-type')?.includes('json')) return { ms, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
+  const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  return body.errors?.length ? { ms, bytes: text.length, data: body.data, error: body.errors[0]!.message } : { ms, bytes: text.length, data: body.data };
+}
+
 export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 export interface ApiProcess {
