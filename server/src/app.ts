@@ -51,6 +51,7 @@ export type Protection = Pick<
   | 'DB_SESSIONS_PER_REQUEST'
   | 'RESPONSE_CACHE'
   | 'RESPONSE_CACHE_MB'
+  | 'REQUIRE_SIGN_IN'
 >;
 
 export interface App {
@@ -79,6 +80,20 @@ const refused = (status: number, code: string, message: string, headers: Record<
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });
+
+/**
+ * The answer to an API request without a recognised identity when REQUIRE_SIGN_IN is set: 401
+ * UNAUTHENTICATED with a Bearer challenge (the client shows its sign-in panel on it), or 403 for
+ * a person the identity provider signed in whose claims give no role.
+ */
+function signInRequired(user: ExpectedError | null): { code: string; response: Response } {
+  if (user?.extensions.code === 'FORBIDDEN') return { code: 'FORBIDDEN', response: refused(403, 'FORBIDDEN', user.message) };
+  const message = user
+    ? `${user.message} This service asks everyone to sign in.`
+    : 'This service asks everyone to sign in: send "Authorization: Bearer <token>".';
+  const challenge = user ? 'Bearer realm="council-alignment-graph", error="invalid_token"' : 'Bearer realm="council-alignment-graph"';
+  return { code: 'UNAUTHENTICATED', response: refused(401, 'UNAUTHENTICATED', message, { 'www-authenticate': challenge }, { signInRequired: true }) };
+}
 
 const tooManyRequests = (refusal: Refusal) =>
   refused(429, 'RATE_LIMITED', refusal.message, { 'retry-after': String(refusal.retryAfterSeconds) }, { retryAfterSeconds: refusal.retryAfterSeconds });
@@ -163,6 +178,13 @@ export function createApp(options: AppOptions): App {
       record.user = user.name;
       if (await rateLimits.firstSignIn(clientKey(record), record.address))
         audit(logger, 'sign-in', { outcome: 'accepted', user: user.name, role: user.role, client: record.address });
+    }
+    // A CORS preflight carries no token; what it asks about is refused here in its turn.
+    if (protection.REQUIRE_SIGN_IN && (user === null || user instanceof ExpectedError) && request.method !== 'OPTIONS') {
+      const refusal = signInRequired(user);
+      record.errors.push(refusal.code);
+      audit(logger, 'refused', { code: refusal.code, reason: 'sign-in required', client: record.address });
+      return refusal.response;
     }
     const run = () => yoga.fetch(read, { gateway, user, record });
     // Only anonymous answers are shared: a signed-in reader's may name who changed what.

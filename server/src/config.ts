@@ -37,6 +37,11 @@ const Settings = z.object({
   NEO4J_DATABASE: z.string().optional(),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   AUTH_TOKENS: z.string().optional(),
+  // Reads are public unless this is set; then every API request needs a recognised identity.
+  REQUIRE_SIGN_IN: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   // Sign-in with an OpenID Connect identity provider; checked further by auth/oidc.ts.
   OIDC_ISSUER: z.url({ message: 'must be the identity provider’s issuer URL' }).optional(),
   OIDC_AUDIENCE: z.string().optional(),
