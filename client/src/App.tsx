@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { AlignmentView } from './features/alignment/AlignmentView.tsx';
 import { ImportView } from './features/authoring/ImportView.tsx';
 import { SignInControl } from './features/authoring/SignInControl.tsx';
+import { SignInRequiredView } from './features/authoring/SignInRequiredView.tsx';
+import { useSignedIn, useSignInRequired } from './features/authoring/session.ts';
 import { EvidenceView } from './features/evidence/EvidenceView.tsx';
 import { GapsView } from './features/gaps/GapsView.tsx';
 import { HomeView } from './features/home/HomeView.tsx';
@@ -44,6 +46,10 @@ const navigation: { view: View; label: string }[] = [
 export function App() {
   const { view, params } = useRoute();
   const selected = params.get('node');
+  // A server that asks everyone to sign in (REQUIRE_SIGN_IN) gets the sign-in panel, not broken pages.
+  const required = useSignInRequired();
+  const signedIn = useSignedIn();
+  const signInFirst = required !== null && !signedIn;
   // In render, not an effect: an effect would wait for this render to reach the screen.
   preloadGraphViewFor(view);
   return (
@@ -72,11 +78,11 @@ export function App() {
         </nav>
         <SignInControl />
       </header>
-      <div className={selected ? 'layout with-panel' : 'layout'}>
+      <div className={selected && !signInFirst ? 'layout with-panel' : 'layout'}>
         <main id="main" tabIndex={-1}>
-          {pages[view]()}
+          {signInFirst ? <SignInRequiredView /> : pages[view]()}
         </main>
-        {selected && <NodeDetailPanel id={selected} />}
+        {selected && !signInFirst && <NodeDetailPanel id={selected} />}
       </div>
     </>
   );

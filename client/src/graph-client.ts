@@ -1,5 +1,19 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
-import { authorizationHeaders, readToken } from './features/authoring/session.ts';
+import { authorizationHeaders, readToken, signInRequired } from './features/authoring/session.ts';
+
+/** The API's answer, after noting a 401 (the server asks for a sign-in to read) for the page. */
+async function fetchNotingSignIn(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.status === 401) {
+    const sentToken = new Headers(init?.headers).has('authorization');
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { errors?: { message?: string }[] } | null;
+    signInRequired(sentToken ? (body?.errors?.[0]?.message ?? 'The server did not accept the sign-in.') : null);
+  }
+  return response;
+}
 
 /**
  * An urql client talking to the API on the same origin. Every request carries the signed-in
@@ -12,5 +26,6 @@ export function createGraphClient(): Client {
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ headers: authorizationHeaders(readToken()) }),
+    fetch: fetchNotingSignIn,
   });
 }

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, Field, noProblems, type Problems } from './forms.tsx';
 import { clearSignInFailure, loadProvider, type ProviderAvailability, startSignIn, useSignInFailure } from './identity-provider.ts';
-import { signIn, signOut, tokenProblem, useSignedIn } from './session.ts';
+import { signIn, signOut, tokenProblem, useSignedIn, useSignInRequired } from './session.ts';
 
 /**
  * The header's sign-in control. Reading needs no sign-in; writing needs either the council's
  * identity provider (when the server names one) or the token an administrator gives each
  * editor. The API says who a static token belongs to only in what it records (the history shows
- * the name), so this control checks only that the token looks whole.
+ * the name), so this control checks only that the token looks whole. When the server asks for a
+ * sign-in to read as well (a 401, REQUIRE_SIGN_IN), the panel opens by itself.
  */
 export function SignInControl() {
   const signedIn = useSignedIn();
@@ -21,6 +22,13 @@ export function SignInControl() {
   const toggle = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const signOutButton = useRef<HTMLButtonElement>(null);
+  const required = useSignInRequired();
+
+  useEffect(() => {
+    if (!required || signedIn) return;
+    setOpen(true);
+    if (required.refusal) setProblems({ fields: [], general: [required.refusal] });
+  }, [required, signedIn]);
 
   useEffect(() => {
     if (open && !failure) input.current?.focus();
@@ -68,7 +76,7 @@ export function SignInControl() {
 
   const leave = () => {
     signOut();
-    setAnnouncement('Signed out. You can still read everything.');
+    setAnnouncement(required ? 'Signed out.' : 'Signed out. You can still read everything.');
     requestAnimationFrame(() => toggle.current?.focus());
   };
 
@@ -93,18 +101,25 @@ export function SignInControl() {
           aria-controls="sign-in-panel"
           onClick={() => (open ? cancel() : setOpen(true))}
         >
-          Sign in to edit
+          {required ? 'Sign in' : 'Sign in to edit'}
         </button>
       )}
       {open && !signedIn && (
         <div id="sign-in-panel" className="sign-in-panel" onKeyDown={(event) => event.key === 'Escape' && cancel()}>
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
-            <h2 id="sign-in-heading">Sign in to edit</h2>
-            <p>
-              Reading needs no sign-in. To import documents, edit the graph, or accept and reject suggested links, sign in with your organisation account or
-              enter the editing token your administrator gave you. You stay signed in on this page only: reloading or closing it signs you out. Your name
-              appears in the history of everything you change.
-            </p>
+            <h2 id="sign-in-heading">{required ? 'Sign in' : 'Sign in to edit'}</h2>
+            {required ? (
+              <p>
+                This service asks everyone to sign in, to read as well as to edit. Sign in with your organisation account or enter the token your administrator
+                gave you. You stay signed in on this page only: reloading or closing it signs you out.
+              </p>
+            ) : (
+              <p>
+                Reading needs no sign-in. To import documents, edit the graph, or accept and reject suggested links, sign in with your organisation account or
+                enter the editing token your administrator gave you. You stay signed in on this page only: reloading or closing it signs you out. Your name
+                appears in the history of everything you change.
+              </p>
+            )}
             <ErrorSummary problems={problems} idPrefix="sign-in" />
             {provider.kind === 'available' && (
               <div className="button-row">

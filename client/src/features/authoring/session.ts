@@ -6,7 +6,8 @@
  *
  * The token is either a static editing token an administrator gave (typed into the sign-in form)
  * or an access token from the identity provider (identity-provider.ts), which is forgotten when
- * it expires.
+ * it expires. A server with REQUIRE_SIGN_IN answers reads without one 401; graph-client.ts tells
+ * signInRequired, and the page shows the sign-in panel.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -38,6 +39,11 @@ function notify() {
 export function signIn(token: string, expiresAt?: number): void {
   clearTimeout(expiry);
   current = { token: token.trim(), expiresAt };
+  // A refusal was about the token before this one.
+  if (required?.refusal) {
+    required = { refusal: null };
+    requiredListeners.forEach((listener) => listener());
+  }
   // setTimeout takes at most 2^31 - 1 ms; a token lasting longer than that is checked on reading.
   if (expiresAt !== undefined) expiry = setTimeout(signOut, Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1));
   notify();
@@ -60,6 +66,37 @@ function subscribe(listener: () => void) {
 /** Whether this page holds a token; re-renders on sign-in and sign-out. */
 export function useSignedIn(): boolean {
   return useSyncExternalStore(subscribe, () => readToken() !== null);
+}
+
+const requiredListeners = new Set<() => void>();
+
+/** What the server said when it asked for a sign-in to read (REQUIRE_SIGN_IN), once it has. */
+export interface SignInRequired {
+  /** Why the token this page sent was refused; null when it sent none. */
+  refusal: string | null;
+}
+
+let required: SignInRequired | null = null;
+
+/**
+ * Notes that the server answered 401: it asks everyone to sign in, to read as well. A token it
+ * refused is forgotten, so the page asks for another instead of sending it again.
+ */
+export function signInRequired(refusal: string | null): void {
+  required = { refusal };
+  requiredListeners.forEach((listener) => listener());
+  if (current) signOut();
+}
+
+/** Whether the server asks for a sign-in to read, and why a token was refused; null until it does. */
+export function useSignInRequired(): SignInRequired | null {
+  return useSyncExternalStore(
+    (listener) => {
+      requiredListeners.add(listener);
+      return () => requiredListeners.delete(listener);
+    },
+    () => required,
+  );
 }
 
 /** The headers a request needs to carry the token: none without one. */
