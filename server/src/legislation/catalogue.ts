@@ -37,6 +37,9 @@ export interface CatalogueEntry {
 /** Ids follow the seed data: `authority/` and the whole title as a slug, without a leading "The". */
 const slug = (title: string) => slugify(title.replace(/^the\s+/i, ''), Number.POSITIVE_INFINITY);
 
+/** The id of the Authority node a title names, as the catalogue makes it: `authority/care-act-2014`. */
+export const authorityIdOf = (title: string) => `authority/${slug(title)}`;
+
 type Details = Partial<Pick<CatalogueEntry, 'id' | 'year' | 'aliases' | 'exactAliases' | 'yearOptional'>>;
 
 /** An Act (`ukpga/<year>/<chapter>`) or statutory instrument (`uksi/<year>/<number>`); the year is the title's. */
@@ -566,9 +569,9 @@ function firstWords(name: string): string[] {
 }
 
 /** Variants by the lower-case word they begin with, so one pass over the text's words finds every name. */
-function buildIndex(): Map<string, Variant[]> {
+function buildIndex(entries: readonly CatalogueEntry[]): Map<string, Variant[]> {
   const index = new Map<string, Variant[]>();
-  for (const entry of legislationCatalogue) {
+  for (const entry of entries) {
     const anyYear = entry.kind === 'STATUTORY_GUIDANCE' || entry.year === undefined;
     const yearGroup = anyYear ? '(?:19|20)\\d\\d' : String(entry.year);
     const add = (text: string, exact: boolean, yearOptional: boolean) => {
@@ -588,6 +591,7 @@ function buildIndex(): Map<string, Variant[]> {
 }
 
 let variantsByFirstWord: Map<string, Variant[]> | undefined;
+const builtInIds = new Set(legislationCatalogue.flatMap(({ legislationId }) => (legislationId ? [legislationId] : [])));
 /** Capitalised words that may stand right before an Act's name without being part of it. */
 const leadingWords = new Set([
   'the',
@@ -654,16 +658,21 @@ const divisionNames: Record<string, string> = { part: 'Part', schedule: 'Schedul
  * can begin with a word are tried there, so the time grows with the text, not with the text
  * times the catalogue.
  *
+ * `extra` entries (the stored statute catalogue's, see stored-catalogue.ts) are looked for beside
+ * the built-in ones, by their title with its year; one whose identifier the built-in catalogue
+ * holds is left to the built-in entry, which knows the informal names.
+ *
  * @example
  * findCitations('duties under s.1 of the Care Act 2014')
  * // → [{ authority: { id: 'authority/care-act-2014', … }, matched: 's.1 of the Care Act 2014', index: 13, section: '1' }]
  */
-export function findCitations(text: string): Citation[] {
-  variantsByFirstWord ??= buildIndex();
+export function findCitations(text: string, extra: readonly CatalogueEntry[] = []): Citation[] {
+  variantsByFirstWord ??= buildIndex(legislationCatalogue);
   const index = variantsByFirstWord;
+  const extraIndex = extra.length ? buildIndex(extra.filter(({ legislationId }) => !legislationId || !builtInIds.has(legislationId))) : null;
   const candidates: { entry: CatalogueEntry; start: number; end: number }[] = [];
-  const tryAt = (position: number, variants: Variant[] | undefined) => {
-    for (const variant of variants ?? []) {
+  const tryAt = (position: number, word: string) => {
+    for (const variant of [...(index.get(word) ?? []), ...(extraIndex?.get(word) ?? [])]) {
       variant.pattern.lastIndex = position;
       const match = variant.pattern.exec(text);
       if (!match) continue;
@@ -675,9 +684,9 @@ export function findCitations(text: string): Citation[] {
   // One pass over the text's words: each name is tried only where a word it can begin with stands.
   for (const word of text.matchAll(/[A-Za-z0-9]+/g)) {
     const lower = word[0].toLowerCase();
-    tryAt(word.index, index.get(lower));
+    tryAt(word.index, lower);
     // "Childrens Act" is found under "children", as "Children's Act" is.
-    if (lower.endsWith('s')) tryAt(word.index, index.get(lower.slice(0, -1)));
+    if (lower.endsWith('s')) tryAt(word.index, lower.slice(0, -1));
   }
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const citations: Citation[] = [];

@@ -6,7 +6,7 @@
  * findCitations, which knows its names, misspellings and years; this reads the provisions
  * written before or after the name.
  */
-import { type CatalogueEntry, findCitations } from './catalogue.ts';
+import { type CatalogueEntry, type Citation, findCitations } from './catalogue.ts';
 import { provisionCode } from './identifiers.ts';
 
 export interface CitedProvision {
@@ -25,6 +25,8 @@ export interface ProvisionCitation {
   index: number;
   /** The provisions cited, in the text's order; empty when the whole authority is cited. */
   provisions: CitedProvision[];
+  /** The same citation as findCitations reads it (the name, with at most one provision before or after it). */
+  citation: Citation;
 }
 
 // A provision number: 17, 17A, 24ZA, 17(1)(a), or a Roman numeral for a Part or Schedule.
@@ -95,16 +97,17 @@ function provisionsOf(groups: Record<string, string | undefined>, authority: Cat
 }
 
 /**
- * Every citation of a catalogued authority in the text, with the provisions it names.
+ * Every citation of a catalogued authority in the text, with the provisions it names; `extra`
+ * entries (the stored statute catalogue's) are looked for beside the built-in ones.
  *
  * @example
  * findProvisionCitations('assessed under ss. 17 and 20 of the Children Act 1989')[0].provisions.map(({ id }) => id)
  * // → ['ukpga/1989/41/section/17', 'ukpga/1989/41/section/20']
  */
-export function findProvisionCitations(text: string): ProvisionCitation[] {
+export function findProvisionCitations(text: string, extra: readonly CatalogueEntry[] = []): ProvisionCitation[] {
   const out: ProvisionCitation[] = [];
   let reached = 0;
-  for (const citation of findCitations(text)) {
+  for (const citation of findCitations(text, extra)) {
     let nameStart = citation.index;
     let nameEnd = citation.index + citation.matched.length;
     const lead = leading.exec(citation.matched);
@@ -124,6 +127,7 @@ export function findProvisionCitations(text: string): ProvisionCitation[] {
       matched: text.slice(start, end),
       index: start,
       provisions: groups ? provisionsOf(groups, citation.authority) : [],
+      citation,
     });
     reached = end;
   }

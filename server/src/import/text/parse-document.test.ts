@@ -433,11 +433,22 @@ Tel: 01234 567890
       'authority/care-act-2014 ← section 9 of the Care Act 2014',
       'authority/mental-capacity-act-2005 ← Mental Capacity Act 2005',
     ]);
+    // The section an item cites is a Provision under its Act, sourced from where the document cites it.
+    expect(nodes.filter(({ label }) => label === 'Provision')).toEqual([
+      {
+        id: 'authority/care-act-2014/s9',
+        label: 'Provision',
+        title: 's.9 Care Act 2014',
+        parent: 'authority/care-act-2014',
+        code: 's.9',
+        source: { section: expect.any(String), excerpt: 'section 9 of the Care Act 2014' },
+      },
+    ]);
     expect(seed.links.filter(({ type }) => type === 'GIVES_EFFECT_TO')).toEqual([
       {
         from: `${planId}/o1/a2`,
         type: 'GIVES_EFFECT_TO',
-        to: 'authority/care-act-2014',
+        to: 'authority/care-act-2014/s9',
         basis: 'SUGGESTED',
         rationale: 'Cites "section 9 of the Care Act 2014" in its own words.',
       },
@@ -528,10 +539,11 @@ Recommendations
       `Priority ${planId}/t2 Healthy adults`,
       `Action ${planId}/t2/w1 Support carers and their families.`,
       'Authority authority/children-act-1989 Children Act 1989',
+      'Provision authority/children-act-1989/s17 s.17 Children Act 1989',
     ]);
     expect(nodes[1]!.text).toBe('Children get the best start.');
     expect(seed.links.filter(({ type }) => type === 'GIVES_EFFECT_TO').map(({ from, to }) => `${from} ${to}`)).toEqual([
-      `${planId}/t1/o1.1/w2 authority/children-act-1989`,
+      `${planId}/t1/o1.1/w2 authority/children-act-1989/s17`,
     ]);
     expect(notUnderstood).toEqual([
       { line: 1, text: 'Agreed by Council in May 2022.', reason: 'narrative text outside any recognised priority, objective or list' },

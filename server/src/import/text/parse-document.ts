@@ -23,7 +23,9 @@ import { daysIn, monthIn } from './dates.ts';
 import { CONTEXT, FURNITURE, type Heading, inKeyOrder, type Node, Output, USED, withPrefix } from './document-output.ts';
 import { buildOutline } from './outline.ts';
 import { describeOutline, type OutlinePart } from './outline-view.ts';
-import { findCitations } from '../../legislation/catalogue.ts';
+import type { CatalogueEntry } from '../../legislation/catalogue.ts';
+import { findProvisionCitations } from '../../legislation/citations.ts';
+import { provisionNodeId } from '../../legislation/identifiers.ts';
 import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
 import { describePlan, parsePlan } from './parse-plan.ts';
@@ -43,6 +45,11 @@ export interface ParseOptions {
   at?: string;
   /** A person's corrections of the recognised outline (choices.ts), such as `level 2 = priorities`. */
   choices?: readonly string[];
+  /**
+   * Entries of the stored statute catalogue for names in the text (legislation/stored-catalogue.ts),
+   * looked for beside the built-in catalogue's.
+   */
+  statutes?: readonly CatalogueEntry[];
 }
 
 export interface NotUnderstoodLine {
@@ -123,7 +130,7 @@ export function parseStrategyDocument(text: string, given: ParseOptions): Parsed
     if (inspection) output.link({ from: citer, type: 'ABOUT', to: inferred.id });
     else output.link({ from: inferred.id, type: 'PUBLISHES', to: citer });
   }
-  addCitations(output, text, citer, !inspection);
+  addCitations(output, text, citer, !inspection, options.statutes ?? []);
 
   const published = publishedDate(output, heading.documentTitle);
   const documentSlug = withPrefix(publisherPrefix, slugify(heading.documentName, 60) || 'document');
@@ -274,10 +281,13 @@ function publishedDate(output: Output, title: string): string | undefined {
 
 /**
  * Every catalogued authority the text cites becomes an Authority node (its source is the first
- * citation) that the plan or report CITES. An item whose own words cite one also gets a
- * SUGGESTED GIVES_EFFECT_TO link, for a person to accept or reject.
+ * citation) that the plan or report CITES, and every section, Part, Schedule or regulation cited
+ * of it a Provision node under it (`authority/children-act-1989/s17`, the id the legislation
+ * update gives the same provision), sourced from its first citation. An item whose own words cite
+ * one also gets a SUGGESTED GIVES_EFFECT_TO link, for a person to accept or reject: to the
+ * provisions its words name, else to the authority.
  */
-function addCitations(output: Output, text: string, citer: string, suggestBasis: boolean): void {
+function addCitations(output: Output, text: string, citer: string, suggestBasis: boolean, statutes: readonly CatalogueEntry[]): void {
   const { lines, status } = output;
   // The logical line holding an offset: the last one starting at or before it.
   const starts = lines.map((line, index) => ({ start: line.start, index })).filter(({ start }) => start >= 0);
@@ -316,30 +326,44 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
   const defined = new Set<string>();
   // Per citing line: how far the words around its citations have been counted, and how many.
   const citing = new Map<number, { cursor: number; words: number }>();
-  for (const citation of findCitations(text)) {
+  for (const cited of findProvisionCitations(text, statutes)) {
+    const { citation, authority } = cited;
     if (inMarkup(citation.index)) continue;
     const lineIndex = lineIndexAt(citation.index);
     const counted = citing.get(lineIndex) ?? { cursor: lines[lineIndex]!.start, words: 0 };
-    counted.words += wordsIn(counted.cursor, citation.index);
-    counted.cursor = Math.max(counted.cursor, citation.index + citation.matched.length);
+    counted.words += wordsIn(counted.cursor, cited.index);
+    counted.cursor = Math.max(counted.cursor, cited.index + cited.matched.length, citation.index + citation.matched.length);
     citing.set(lineIndex, counted);
 
-    const { authority } = citation;
-    if (defined.has(authority.id)) continue;
-    defined.add(authority.id);
-    const excerpt = normaliseWhitespace(citation.matched);
     const section = output.sections[lineIndex] || 'Document';
-    output.add({
-      id: authority.id,
-      label: 'Authority',
-      title: authority.title,
-      kind: authority.kind,
-      legislationId: authority.legislationId,
-      year: authority.year,
-      citedAs: excerpt,
-      source: { section, excerpt },
-    } as Node);
-    output.link({ from: citer, type: 'CITES', to: authority.id, section, excerpt });
+    if (!defined.has(authority.id)) {
+      defined.add(authority.id);
+      const excerpt = normaliseWhitespace(citation.matched);
+      output.add({
+        id: authority.id,
+        label: 'Authority',
+        title: authority.title,
+        kind: authority.kind,
+        legislationId: authority.legislationId,
+        year: authority.year,
+        citedAs: excerpt,
+        source: { section, excerpt },
+      } as Node);
+      output.link({ from: citer, type: 'CITES', to: authority.id, section, excerpt });
+    }
+    for (const provision of cited.provisions) {
+      const id = provisionNodeId(authority.id, provision.provision);
+      if (defined.has(id)) continue;
+      defined.add(id);
+      output.add({
+        id,
+        label: 'Provision',
+        title: `${provision.code} ${authority.title}`,
+        parent: authority.id,
+        code: provision.code,
+        source: { section, excerpt: normaliseWhitespace(cited.matched) },
+      } as Node);
+    }
   }
   // A line that is only citations (a list of Acts) is understood; one with more words is not.
   for (const [lineIndex, counted] of citing) {
@@ -353,16 +377,15 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
     if (node.label !== 'Priority' && node.label !== 'Objective' && node.label !== 'Action') continue;
     const words = output.words.get(node.id) ?? `${node.title} ${(node.text as string | undefined) ?? ''}`;
     const seen = new Set<string>();
-    for (const citation of findCitations(words)) {
-      if (seen.has(citation.authority.id) || !defined.has(citation.authority.id)) continue;
-      seen.add(citation.authority.id);
-      output.link({
-        from: node.id,
-        type: 'GIVES_EFFECT_TO',
-        to: citation.authority.id,
-        basis: 'SUGGESTED',
-        rationale: `Cites "${normaliseWhitespace(citation.matched)}" in its own words.`,
-      });
+    for (const cited of findProvisionCitations(words, statutes)) {
+      const provisions = cited.provisions.map(({ provision }) => provisionNodeId(cited.authority.id, provision)).filter((id) => defined.has(id));
+      const targets = provisions.length ? provisions : [cited.authority.id];
+      const rationale = `Cites "${normaliseWhitespace(provisions.length ? cited.matched : cited.citation.matched)}" in its own words.`;
+      for (const target of targets) {
+        if (seen.has(target) || !defined.has(target)) continue;
+        seen.add(target);
+        output.link({ from: node.id, type: 'GIVES_EFFECT_TO', to: target, basis: 'SUGGESTED', rationale });
+      }
     }
   }
 }
