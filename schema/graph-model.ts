@@ -74,6 +74,13 @@ export const relationshipTypes = [
 ] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
+/** One link, named by its ends and its type (a graph holds at most one of each). */
+export interface LinkKey {
+  from: string;
+  type: string;
+  to: string;
+}
+
 /** Whether a text is one of the model's relationship types. */
 export function isRelationshipType(value: string): value is RelationshipType {
   return (relationshipTypes as readonly string[]).includes(value);

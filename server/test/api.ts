@@ -4,6 +4,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
 import { readSettings } from '../src/config.ts';
 import { createGateway, cypher, type Gateway } from '../src/db/gateway.ts';
 import { connectionSettings, startServer, type RunningServer } from '../src/main.ts';
@@ -74,4 +75,34 @@ export function testGateway(): Gateway {
 export async function removeTestData(gateway: Gateway, prefix: string): Promise<void> {
   await gateway.write(cypher('test.removeNodes', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n'), { prefix });
   await gateway.write(cypher('test.removeChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix DELETE c'), { prefix });
+}
+
+/**
+ * The API and a gateway for one test file: started before its tests, and afterwards the file's
+ * data (ids starting with `prefix`) removed and both closed. Read `api` and `gateway` inside tests.
+ */
+export function useTestApi(prefix: string, overrides: Record<string, string> = {}): { readonly api: TestApi; readonly gateway: Gateway } {
+  let api: TestApi | undefined;
+  let gateway: Gateway | undefined;
+  beforeAll(async () => {
+    api = await startTestApi(overrides);
+    gateway = testGateway();
+  });
+  afterAll(async () => {
+    if (gateway) await removeTestData(gateway, prefix);
+    await api?.close();
+    await gateway?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('The test API starts in beforeAll: read it inside a test.');
+    return value;
+  };
+  return {
+    get api() {
+      return started(api);
+    },
+    get gateway() {
+      return started(gateway);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { basisNames } from '../components/labels.ts';
+import { LinksTable } from '../components/LinksTable.tsx';
 import type { EdgeData } from './toElements.ts';
 
 export interface GraphLinksTableProps {
@@ -29,31 +29,19 @@ export function GraphLinksTable({ edges, names, headingId, headingLevel }: Graph
       </Heading>
       <details open={edges.length <= openUpTo} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
         <summary>Table of {edges.length === 1 ? 'the link' : `all ${edges.length} links`}</summary>
-        <table className="data-table links-table">
-          <caption className="visually-hidden">Links in this graph, with how each is known</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">Link</th>
-              <th scope="col">To</th>
-              <th scope="col">Basis</th>
-              <th scope="col">Rationale</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(opened ? edges : []).map((edge) => (
-              <tr key={edge.id}>
-                <td>{name(edge.source)}</td>
-                <td>{edge.phrase}</td>
-                <td>{name(edge.target)}</td>
-                <td>
-                  <span className={`basis basis-${edge.basis.toLowerCase()}`}>{basisNames[edge.basis]}</span>
-                </td>
-                <td>{edge.rationale ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LinksTable
+          caption="Links in this graph, with how each is known"
+          captionHidden
+          className="links-table"
+          rows={(opened ? edges : []).map((edge) => ({
+            id: edge.id,
+            from: name(edge.source),
+            phrase: edge.phrase,
+            to: name(edge.target),
+            basis: edge.basis,
+            notes: edge.rationale ? [edge.rationale] : [],
+          }))}
+        />
       </details>
     </section>
   );

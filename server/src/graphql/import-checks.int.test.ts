@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
-import { cypher, type Gateway } from '../db/gateway.ts';
+import { testTokens, useTestApi } from '../../test/api.ts';
+import { cypher } from '../db/gateway.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
 
 const Import = graphql(`
@@ -20,21 +20,10 @@ const History = graphql(`
   }
 `);
 
-let api: TestApi;
-let gateway: Gateway;
 const prefix = `test-importchecks-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
 const documentId = `${prefix}/document`;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  gateway = testGateway();
-});
-afterAll(async () => {
-  await removeTestData(gateway, prefix);
-  await api?.close();
-  await gateway?.close();
-});
+const harness = useTestApi(prefix);
 
 type Node = { label: string; id: string; props: Record<string, unknown> };
 type Link = { type: string; from: string; to: string; props: Record<string, unknown> };
@@ -61,7 +50,8 @@ const sound = () =>
     [link(plan, 'HAS_PRIORITY', `${plan}/p1`), link(`${plan}/p1`, 'HAS_PRIORITY', `${plan}/p1/p2`)],
   );
 const written = async () =>
-  (await gateway.read(cypher('test.written', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS count'), { prefix }))[0]!.count as number;
+  (await harness.gateway.read(cypher('test.written', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS count'), { prefix }))[0]!
+    .count as number;
 
 describe('importing a graph export runs the checks every write runs', () => {
   it('refuses a hierarchy cycle within the file, naming it, and writes nothing', async () => {
@@ -69,7 +59,7 @@ describe('importing a graph export runs the checks every write runs', () => {
       link(`${plan}/p1`, 'HAS_PRIORITY', `${plan}/p1/p2`),
       link(`${plan}/p1/p2`, 'HAS_PRIORITY', `${plan}/p1`),
     ]);
-    const result = (await api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
+    const result = (await harness.api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
     expect(result.committed).toBe(false);
     expect(result.faults.map(({ message }) => message)).toEqual([expect.stringMatching(/^cycle: .*p1 → .*p2 → .*p1$/)]);
     expect(await written()).toBe(0);
@@ -77,7 +67,7 @@ describe('importing a graph export runs the checks every write runs', () => {
 
   it('refuses a link between labels its type does not join (a plan that publishes an Act)', async () => {
     const file = exportFile('retyped', [node('Plan', plan, { kind: 'STRATEGY', status: 'ADOPTED' })], [link(plan, 'PUBLISHES', 'authority/care-act-2014')]);
-    const result = (await api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
+    const result = (await harness.api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
     expect(result.faults).toEqual([
       {
         path: 'links[0].type',
@@ -88,7 +78,7 @@ describe('importing a graph export runs the checks every write runs', () => {
   });
 
   it('refuses to change a node another document states, and a property the graph manages', async () => {
-    const [seeded] = await gateway.read(cypher('test.seeded', 'MATCH (n:Priority {id: $id}) RETURN properties(n) AS props'), {
+    const [seeded] = await harness.gateway.read(cypher('test.seeded', 'MATCH (n:Priority {id: $id}) RETURN properties(n) AS props'), {
       id: 'redbridge-people-strategy-2024/sp1',
     });
     const props = seeded!.props as Record<string, unknown>;
@@ -97,40 +87,43 @@ describe('importing a graph export runs the checks every write runs', () => {
       [{ label: 'Priority', id: 'redbridge-people-strategy-2024/sp1', props: { ...props, title: 'Taken over', documentId } }],
       [],
     );
-    const result = (await api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
+    const result = (await harness.api.execute(Import, { input: file, dryRun: false }, editor)).data!.importDocument;
     expect(result.faults).toEqual([
       { path: 'nodes[0]', message: expect.stringContaining(`is stated by ${String(props.documentId)}; an import cannot change what another document states`) },
     ]);
     const moved = exportFile('moved', [{ label: 'Priority', id: 'redbridge-people-strategy-2024/sp1', props: { ...props, position: 7 } }], []);
-    expect((await api.execute(Import, { input: moved, dryRun: true }, editor)).data!.importDocument.faults).toEqual([
+    expect((await harness.api.execute(Import, { input: moved, dryRun: true }, editor)).data!.importDocument.faults).toEqual([
       { path: 'nodes[0].props.position', message: expect.stringContaining('managed by the graph') },
     ]);
-    const [after] = await gateway.read(cypher('test.after', 'MATCH (n:Priority {id: $id}) RETURN n.title AS title'), {
+    const [after] = await harness.gateway.read(cypher('test.after', 'MATCH (n:Priority {id: $id}) RETURN n.title AS title'), {
       id: 'redbridge-people-strategy-2024/sp1',
     });
     expect(after?.title).toBe(props.title);
   });
 
   it('writes a sound export with a history record for every node, and refuses a link that closes a cycle with the graph', async () => {
-    const result = (await api.execute(Import, { input: sound(), dryRun: false }, editor)).data!.importDocument;
+    const result = (await harness.api.execute(Import, { input: sound(), dryRun: false }, editor)).data!.importDocument;
     expect(result).toMatchObject({ committed: true, faults: [] });
     expect(result.created.map(({ id }) => id).sort()).toEqual([plan, `${plan}/p1`, `${plan}/p1/p2`]);
-    const history = (await api.execute(History, { id: `${plan}/p1/p2` }, editor)).data!.history;
+    const history = (await harness.api.execute(History, { id: `${plan}/p1/p2` }, editor)).data!.history;
     expect(history).toEqual([expect.objectContaining({ operation: 'IMPORT', by: 'Test Editor', summary: 'Created by the import of sound.json.' })]);
-    const [placed] = await gateway.read(cypher('test.placed', 'MATCH (n:Priority {id: $id}) RETURN n.planId AS planId, n.version AS version'), {
+    const [placed] = await harness.gateway.read(cypher('test.placed', 'MATCH (n:Priority {id: $id}) RETURN n.planId AS planId, n.version AS version'), {
       id: `${plan}/p1/p2`,
     });
     expect(placed).toEqual({ planId: plan, version: 1 });
 
     const before = await written();
     const loop = exportFile('loop', [], [link(`${plan}/p1/p2`, 'HAS_PRIORITY', `${plan}/p1`)]);
-    const refused = (await api.execute(Import, { input: loop, dryRun: false }, editor)).data!.importDocument;
+    const refused = (await harness.api.execute(Import, { input: loop, dryRun: false }, editor)).data!.importDocument;
     expect(refused.committed).toBe(false);
     expect(refused.faults[0]?.message).toMatch(/would make a cycle/);
-    const [links] = await gateway.read(cypher('test.loop', 'MATCH (:Entity {id: $from})-[r:HAS_PRIORITY]->(:Entity {id: $to}) RETURN count(r) AS count'), {
-      from: `${plan}/p1/p2`,
-      to: `${plan}/p1`,
-    });
+    const [links] = await harness.gateway.read(
+      cypher('test.loop', 'MATCH (:Entity {id: $from})-[r:HAS_PRIORITY]->(:Entity {id: $to}) RETURN count(r) AS count'),
+      {
+        from: `${plan}/p1/p2`,
+        to: `${plan}/p1`,
+      },
+    );
     expect(links?.count).toBe(0);
     expect(await written()).toBe(before);
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
-import { cypher, type Gateway } from '../db/gateway.ts';
+import { testTokens, useTestApi } from '../../test/api.ts';
+import { cypher } from '../db/gateway.ts';
 import { planDocx, planPdf, type TestPlan } from './readers/test-documents.ts';
 
 const Import = graphql(`
@@ -16,20 +16,9 @@ const Import = graphql(`
   }
 `);
 
-let api: TestApi;
-let gateway: Gateway;
 const prefix = `test-binary-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
-
-beforeAll(async () => {
-  api = await startTestApi();
-  gateway = testGateway();
-});
-afterAll(async () => {
-  await removeTestData(gateway, prefix);
-  await api?.close();
-  await gateway?.close();
-});
+const harness = useTestApi(prefix);
 
 const planNamed = (name: string): TestPlan => ({
   title: `${name} ${prefix} Plan 2025-2029`,
@@ -40,10 +29,12 @@ const planNamed = (name: string): TestPlan => ({
 });
 
 const documentText = async (id: string) =>
-  (await gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as string | undefined;
+  (await harness.gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as
+    | string
+    | undefined;
 const excerpts = async (documentId: string) =>
   (
-    await gateway.read(
+    await harness.gateway.read(
       cypher(
         'test.importedExcerpts',
         'MATCH (:Entity)-[s:SOURCED_FROM]->(:Document {id: $documentId}) WHERE s.excerpt IS NOT NULL RETURN s.excerpt AS excerpt',
@@ -59,7 +50,7 @@ describe.each([
   it('previews its priorities and actions, commits them with the extracted text as the document, and adds nothing the second time', async () => {
     const plan = planNamed(extension);
     const input = { fileName: `${prefix}-plan.${extension}`, contentBase64: Buffer.from(await make(plan)).toString('base64') };
-    const dry = await api.execute(Import, { input, dryRun: true }, editor);
+    const dry = await harness.api.execute(Import, { input, dryRun: true }, editor);
     expect(dry.errors).toBeUndefined();
     expect(dry.data?.importDocument.faults).toEqual([]);
     const created = dry.data!.importDocument.created;
@@ -70,7 +61,7 @@ describe.each([
     const underpass = created.find(({ title }) => title.startsWith('Light every underpass'))!;
     expect(links).toContainEqual({ type: 'HAS_ACTION', from: safeStreets.id, to: underpass.id });
 
-    const committed = await api.execute(Import, { input, dryRun: false }, editor);
+    const committed = await harness.api.execute(Import, { input, dryRun: false }, editor);
     expect(committed.data?.importDocument.committed).toBe(true);
     const documentId = committed.data!.importDocument.document!.id;
     const text = await documentText(documentId);
@@ -79,21 +70,21 @@ describe.each([
     expect(quoted.length).toBeGreaterThan(3);
     for (const excerpt of quoted) expect(text!.replace(/\s+/g, ' ')).toContain(excerpt);
 
-    const again = await api.execute(Import, { input, dryRun: false }, editor);
+    const again = await harness.api.execute(Import, { input, dryRun: false }, editor);
     expect(again.data?.importDocument).toMatchObject({ committed: false, created: [] });
-    await gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: documentId });
+    await harness.gateway.write(cypher('test.removeImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: documentId });
   });
 });
 
 describe('binary uploads', () => {
   it('refuses both or neither of content and contentBase64, bad base64, and bytes that are not the named format, writing nothing', async () => {
-    const both = await api.execute(Import, { input: { fileName: 'plan.md', content: '# Plan', contentBase64: 'IyBQbGFu' } }, editor);
+    const both = await harness.api.execute(Import, { input: { fileName: 'plan.md', content: '# Plan', contentBase64: 'IyBQbGFu' } }, editor);
     expect(both.errors?.[0]?.message).toMatch(/exactly one of content .* and contentBase64/);
-    const neither = await api.execute(Import, { input: { fileName: 'plan.md' } }, editor);
+    const neither = await harness.api.execute(Import, { input: { fileName: 'plan.md' } }, editor);
     expect(neither.errors?.[0]?.message).toMatch(/exactly one/);
-    const bad = await api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: 'not base64!' } }, editor);
+    const bad = await harness.api.execute(Import, { input: { fileName: 'plan.pdf', contentBase64: 'not base64!' } }, editor);
     expect(bad.errors?.[0]?.message).toMatch(/contentBase64: is not base64/);
-    const notPdf = await api.execute(
+    const notPdf = await harness.api.execute(
       Import,
       { input: { fileName: 'plan.pdf', contentBase64: Buffer.from('hello').toString('base64') }, dryRun: false },
       editor,

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { startTestApi, removeTestData, testGateway, testTokens, type TestApi } from '../../test/api.ts';
-import { cypher, type Gateway } from '../db/gateway.ts';
+import { testTokens, useTestApi } from '../../test/api.ts';
+import { cypher } from '../db/gateway.ts';
 import { planPdf } from './readers/test-documents.ts';
 
 const Import = graphql(`
@@ -19,23 +19,12 @@ const Import = graphql(`
   }
 `);
 
-let api: TestApi;
-let gateway: Gateway;
 const prefix = `test-choices-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
-
-beforeAll(async () => {
-  api = await startTestApi();
-  gateway = testGateway();
-});
-afterAll(async () => {
-  await removeTestData(gateway, prefix);
-  await api?.close();
-  await gateway?.close();
-});
+const harness = useTestApi(prefix);
 
 const keptChoices = async (id: string) =>
-  (await gateway.read(cypher('test.keptImportChoices', 'MATCH (d:Document {id: $id}) RETURN d.importChoices AS choices'), { id }))[0]?.choices as
+  (await harness.gateway.read(cypher('test.keptImportChoices', 'MATCH (d:Document {id: $id}) RETURN d.importChoices AS choices'), { id }))[0]?.choices as
     | string
     | null
     | undefined;
@@ -54,7 +43,7 @@ describe('correcting an import before it is committed', () => {
     const priorities = (result: { created: { label: string; title: string }[] }) =>
       result.created.filter(({ label }) => label === 'Priority').map(({ title }) => title);
 
-    const first = (await api.execute(Import, { input, dryRun: true }, editor)).data!.importDocument;
+    const first = (await harness.api.execute(Import, { input, dryRun: true }, editor)).data!.importDocument;
     expect(first.faults).toEqual([]);
     expect(priorities(first)).toEqual(['Healthy lives', 'Safe streets', 'Our finances']);
     const finances = first.outline.find((part) => part.kind === 'HEADING' && part.title === 'Our finances')!;
@@ -64,29 +53,33 @@ describe('correcting an import before it is committed', () => {
 
     // The person says the finances section is context, and previews again.
     const choices = ['section "Our finances" = context'];
-    const corrected = (await api.execute(Import, { input: { ...input, choices }, dryRun: true }, editor)).data!.importDocument;
+    const corrected = (await harness.api.execute(Import, { input: { ...input, choices }, dryRun: true }, editor)).data!.importDocument;
     expect(corrected.faults).toEqual([]);
     expect(priorities(corrected)).toEqual(['Healthy lives', 'Safe streets']);
     expect(corrected.created.map(({ title }) => title)).not.toContain('Publish the budget consultation every autumn');
     expect(corrected.outline.find((part) => part.title === 'Our finances')).toMatchObject({ chosen: 'context', became: 'context, skipped' });
 
-    const committed = (await api.execute(Import, { input: { ...input, choices }, dryRun: false }, editor)).data!.importDocument;
+    const committed = (await harness.api.execute(Import, { input: { ...input, choices }, dryRun: false }, editor)).data!.importDocument;
     expect(committed.committed).toBe(true);
     const documentId = committed.document!.id;
     expect(JSON.parse((await keptChoices(documentId))!)).toEqual(choices);
 
     // A new import of the same document with no choices reads it with the kept ones, and so changes nothing.
-    const again = (await api.execute(Import, { input, dryRun: false }, editor)).data!.importDocument;
+    const again = (await harness.api.execute(Import, { input, dryRun: false }, editor)).data!.importDocument;
     expect(again).toMatchObject({ committed: false, created: [], updated: [], choicesReused: true, choices });
 
     // Giving choices replaces them: none brings the section back, and clears what was kept.
-    const cleared = (await api.execute(Import, { input: { ...input, choices: [] }, dryRun: false }, editor)).data!.importDocument;
+    const cleared = (await harness.api.execute(Import, { input: { ...input, choices: [] }, dryRun: false }, editor)).data!.importDocument;
     expect(cleared.committed).toBe(true);
     expect(priorities(cleared)).toEqual(['Our finances']);
     expect(cleared.choicesReused).toBe(false);
     expect(await keptChoices(documentId)).toBeNull();
-    await gateway.write(cypher('test.removeChoicesImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), { id: documentId });
-    await gateway.write(cypher('test.removeChoicesHistory', 'MATCH (c:Change) WHERE c.subjectId = $id OR c.objectId = $id DELETE c'), { id: documentId });
+    await harness.gateway.write(cypher('test.removeChoicesImport', 'MATCH (n:Entity) WHERE n.documentId = $id OR n.id = $id DETACH DELETE n'), {
+      id: documentId,
+    });
+    await harness.gateway.write(cypher('test.removeChoicesHistory', 'MATCH (c:Change) WHERE c.subjectId = $id OR c.objectId = $id DELETE c'), {
+      id: documentId,
+    });
   });
 
   it('refuses a choice that names nothing or cannot be read, naming it, and writes nothing', async () => {
@@ -98,7 +91,8 @@ describe('correcting an import before it is committed', () => {
       ],
     });
     const input = { fileName: `${prefix}-refused.pdf`, contentBase64: Buffer.from(pdf).toString('base64') };
-    const unknown = (await api.execute(Import, { input: { ...input, choices: ['section "Parks" = context'] }, dryRun: false }, editor)).data!.importDocument;
+    const unknown = (await harness.api.execute(Import, { input: { ...input, choices: ['section "Parks" = context'] }, dryRun: false }, editor)).data!
+      .importDocument;
     expect(unknown).toMatchObject({
       committed: false,
       created: [],
@@ -106,9 +100,9 @@ describe('correcting an import before it is committed', () => {
     });
     // It comes with the outline read without choices, which names the targets the document has.
     expect(unknown.outline.map(({ target }) => target)).toContain('section "Safe streets"');
-    const badKind = (await api.execute(Import, { input: { ...input, choices: ['level 1 = goals'] }, dryRun: false }, editor)).data!.importDocument;
+    const badKind = (await harness.api.execute(Import, { input: { ...input, choices: ['level 1 = goals'] }, dryRun: false }, editor)).data!.importDocument;
     expect(badKind.faults[0]?.message).toMatch(/choice 1 \("level 1 = goals"\): "goals" is not a kind/);
-    const written = await gateway.read(
+    const written = await harness.gateway.read(
       cypher('test.refusedChoicesWrote', 'MATCH (n:Entity) WHERE n.id CONTAINS $prefix AND n.id CONTAINS "refused" RETURN count(n) AS count'),
       {
         prefix,

@@ -6,6 +6,7 @@
  * the node, then reads it again, so the version it compares and the "before" it records are
  * what is actually there, and a stale version is refused with a coded CONFLICT.
  */
+import type { LinkKey } from '../../../schema/graph-model.ts';
 import { cypher, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphNode } from '../generated/graphql.ts';
@@ -124,7 +125,7 @@ export async function lockAtVersion(tx: Tx, id: string, version: number, field =
  */
 export async function checkLinkVersion(
   tx: Tx,
-  link: { from: string; type: string; to: string },
+  link: LinkKey,
   existing: Record<string, unknown> | null,
   read: number | null,
   field: string,

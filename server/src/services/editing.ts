@@ -41,7 +41,7 @@ import {
   type Fault,
   type LabelFault,
 } from '../rules/index.ts';
-import { isNodeLabel, linkRuleOf, linkRules, type HierarchyRule, type RelationshipType } from '../../../schema/graph-model.ts';
+import { isNodeLabel, linkRuleOf, linkRules, type HierarchyRule, type LinkKey, type RelationshipType } from '../../../schema/graph-model.ts';
 
 // Kinds a person can create; documents and observations arrive only by import.
 type EditableLabel = keyof typeof nodeSchemas;
@@ -321,20 +321,19 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
 export async function deleteLink(
   gateway: Gateway,
   user: User,
-  from: string,
-  type: string,
-  to: string,
+  link: LinkKey,
   version: number | null,
   why?: string | null,
   operation = 'DELETE_LINK',
 ): Promise<boolean> {
+  const { from, type, to } = link;
   if (!linkRuleOf(type)) throw bad('type', `${type} links cannot be deleted one by one`);
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     await requireInScope(tx, user, [from]);
     const existing = await findLink(tx, from, type, to);
     if (!existing && version === null) throw new ExpectedError('NOT_FOUND', `There is no ${type} link from ${from} to ${to}.`);
-    if (version !== null) await checkLinkVersion(tx, { from, type, to }, existing?.props ?? null, version, 'version');
+    if (version !== null) await checkLinkVersion(tx, link, existing?.props ?? null, version, 'version');
     await removeLink(tx, from, type, to);
     await recordChange(tx, user, {
       operation,

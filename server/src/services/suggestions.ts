@@ -3,6 +3,7 @@
  * (the built-in catalogue's finder) and from items worded like it, each with a score and the
  * reason; and a person's decision on each. The statements are queries/suggestions.ts's.
  */
+import type { LinkKey } from '../../../schema/graph-model.ts';
 import type { User } from '../user.ts';
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
@@ -161,23 +162,22 @@ export async function suggestLinks(gateway: Gateway, user: User, id: string, fir
 export async function acceptSuggestion(
   gateway: Gateway,
   user: User,
-  from: string,
-  type: string,
-  to: string,
+  link: LinkKey,
   version: number | null,
   rationale?: string | null,
 ): Promise<GraphEdge> {
+  const { from, type, to } = link;
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     await requireInScope(tx, user, [from]);
     const match = (await storedSuggestionsIn(tx, from)).map(({ edge }) => edge).find((edge) => edge.type === type && edge.to === to);
-    if (!match) throw await suggestionGone(tx, from, type, to);
+    if (!match) throw await suggestionGone(tx, link);
     if (version !== null && match.version !== version) {
       throw staleVersion(`The suggested ${type} link from ${from} to ${to}`, 'version', version, match.version, { by: match.by ?? null, at: match.at ?? null });
     }
     const reason = match.rationale ?? '';
     const at = new Date().toISOString();
-    const edge = await acceptLink(tx, { from, type, to }, rationale?.trim() || reason, { by: user.name, at });
+    const edge = await acceptLink(tx, link, rationale?.trim() || reason, { by: user.name, at });
     await recordChange(tx, user, {
       operation: 'ACCEPT_SUGGESTION',
       subjectId: from,
@@ -195,7 +195,8 @@ export async function acceptSuggestion(
  * Why a suggestion is not there to decide on: another person accepted or rejected it (CONFLICT,
  * saying who and when), or there never was one (NOT_FOUND).
  */
-async function suggestionGone(tx: Tx, from: string, type: string, to: string): Promise<ExpectedError> {
+async function suggestionGone(tx: Tx, link: LinkKey): Promise<ExpectedError> {
+  const { from, type, to } = link;
   const what = `The suggestion that ${from} ${verb[type as SuggestedType] ?? type} ${to}`;
   const accepted = await findLink(tx, from, type, to);
   if (accepted) {
@@ -215,13 +216,11 @@ async function suggestionGone(tx: Tx, from: string, type: string, to: string): P
 export async function rejectSuggestion(
   gateway: Gateway,
   user: User,
-  from: string,
-  type: string,
-  to: string,
+  link: LinkKey,
   version: number | null,
   why?: string | null,
 ): Promise<boolean> {
-  const stored = await storedSuggestions(gateway, from);
-  if (!stored.some(({ edge }) => edge.type === type && edge.to === to)) throw await gateway.readTransaction((tx) => suggestionGone(tx, from, type, to));
-  return deleteLink(gateway, user, from, type, to, version, why, 'REJECT_SUGGESTION');
+  const stored = await storedSuggestions(gateway, link.from);
+  if (!stored.some(({ edge }) => edge.type === link.type && edge.to === link.to)) throw await gateway.readTransaction((tx) => suggestionGone(tx, link));
+  return deleteLink(gateway, user, link, version, why, 'REJECT_SUGGESTION');
 }

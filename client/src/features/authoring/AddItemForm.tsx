@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { Options } from '../../components/Options.tsx';
 import { labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { formErrors } from './errors.ts';
@@ -62,11 +63,7 @@ export function AddItemForm({ parent, onDone }: AddItemFormProps) {
       <Field id={`${idPrefix}-label`} label="Kind of item" error={problems.fields.find(({ field }) => field === 'label')?.message}>
         {(described) => (
           <select {...described} value={label} onChange={(event) => setLabel(event.target.value as typeof label)}>
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {labelName(kind)}
-              </option>
-            ))}
+            <Options values={kinds} name={labelName} />
           </select>
         )}
       </Field>

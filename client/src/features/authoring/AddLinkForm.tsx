@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Options } from '../../components/Options.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase } from '../../components/labels.ts';
 import { readFragment } from '../../generated/fragment-masking.ts';
@@ -187,11 +188,7 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
               setSearched('');
             }}
           >
-            {types.map((option) => (
-              <option key={option} value={option}>
-                {linkPhrase(option)}
-              </option>
-            ))}
+            <Options values={types} name={linkPhrase} />
           </select>
         )}
       </Field>

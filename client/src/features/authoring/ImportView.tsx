@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { basisNames, describeNode, linkPhrase } from '../../components/labels.ts';
+import { describeNode, linkPhrase } from '../../components/labels.ts';
+import { LinksTable } from '../../components/LinksTable.tsx';
 import { graphql } from '../../generated/gql.ts';
 import type { ImportView_ImportMutation } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
@@ -202,31 +203,18 @@ function ImportReport({ result, headingId }: { result: Result; headingId: string
       {links.length === 0 ? (
         <p>No links between items.</p>
       ) : (
-        <table className="data-table preview-table">
-          <caption>Links ({links.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">Link</th>
-              <th scope="col">To</th>
-              <th scope="col">Basis</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.map((link) => (
-              <tr key={link.id}>
-                <td>{name(link.from)}</td>
-                <td>{linkPhrase(link.type)}</td>
-                <td>{name(link.to)}</td>
-                <td>
-                  <span className={`basis basis-${(link.basis ?? 'STATED').toLowerCase()}`}>{basisNames[link.basis ?? 'STATED']}</span>
-                  {link.rationale && <p className="rationale">{link.rationale}</p>}
-                  {link.excerpt && <p className="rationale">“{link.excerpt}”</p>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LinksTable
+          caption={`Links (${links.length})`}
+          className="preview-table"
+          rows={links.map((link) => ({
+            id: link.id,
+            from: name(link.from),
+            phrase: linkPhrase(link.type),
+            to: name(link.to),
+            basis: link.basis ?? 'STATED',
+            notes: [link.rationale, link.excerpt && `“${link.excerpt}”`].filter((note): note is string => Boolean(note)),
+          }))}
+        />
       )}
       {provenance.length > 0 && (
         <p>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Options } from '../../components/Options.tsx';
 import './authoring.css';
 import type { FieldMessage } from './errors.ts';
 import { fieldSpecs, optionLabel, type FieldSpec, type FormValues } from './model.ts';
@@ -142,11 +143,7 @@ function PropertyInput({
           return (
             <select {...described} value={text} onChange={(event) => onChange(event.target.value)}>
               <option value="">{spec.required ? 'Choose…' : 'None'}</option>
-              {spec.options?.map((option) => (
-                <option key={option} value={option}>
-                  {optionLabel(option)}
-                </option>
-              ))}
+              <Options values={spec.options ?? []} name={optionLabel} />
             </select>
           );
         }

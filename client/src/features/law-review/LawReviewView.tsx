@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -201,11 +201,16 @@ function SuspectLinkReview({
         </div>
       )}
       {canWrite && mode === 'move' && (
-        <form
-          ref={form}
-          className="review-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
+        <ReviewForm
+          formRef={form}
+          reasonId={`${ids}-why`}
+          reasonLabel="Why it moves (required)"
+          reason={reason}
+          onReason={setReason}
+          submitLabel="Move link"
+          busy={busy}
+          onCancel={close}
+          onSubmit={async () => {
             if (!newTo) return setFailure('Choose the provision the link moves to.');
             if (!reason.trim()) return setFailure('Say why the link moves.');
             const result = await move({ from: link.from, to: link.to, version: link.version, newTo, rationale: reason }, writeContext);
@@ -221,40 +226,25 @@ function SuspectLinkReview({
               </option>
             ))}
           </select>
-          <label htmlFor={`${ids}-why`}>Why it moves (required)</label>
-          <textarea id={`${ids}-why`} value={reason} onChange={(event) => setReason(event.target.value)} rows={2} aria-required="true" />
-          <div className="review-actions">
-            <button type="submit" disabled={busy}>
-              Move link
-            </button>
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </ReviewForm>
       )}
       {canWrite && mode === 'retire' && (
-        <form
-          ref={form}
-          className="review-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
+        <ReviewForm
+          formRef={form}
+          reasonId={`${ids}-reason`}
+          reasonLabel="Why the link ends (required)"
+          reason={reason}
+          onReason={setReason}
+          submitLabel="Retire link"
+          warning
+          busy={busy}
+          onCancel={close}
+          onSubmit={async () => {
             if (!reason.trim()) return setFailure('Say why the link ends.');
             const result = await retire({ from: link.from, to: link.to, version: link.version, reason }, writeContext);
             outcome(result.error, `Retired: ${description}.`);
           }}
-        >
-          <label htmlFor={`${ids}-reason`}>Why the link ends (required)</label>
-          <textarea id={`${ids}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} rows={2} aria-required="true" />
-          <div className="review-actions">
-            <button type="submit" className="warning-button" disabled={busy}>
-              Retire link
-            </button>
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        />
       )}
       {failure && (
         <p role="alert" className="message message-error">
@@ -262,5 +252,56 @@ function SuspectLinkReview({
         </p>
       )}
     </article>
+  );
+}
+
+/** A review that needs a reason: the fields the choice needs, the reason, then submit or cancel. */
+function ReviewForm({
+  formRef,
+  reasonId,
+  reasonLabel,
+  reason,
+  onReason,
+  submitLabel,
+  warning = false,
+  busy,
+  onCancel,
+  onSubmit,
+  children,
+}: {
+  formRef: RefObject<HTMLFormElement | null>;
+  reasonId: string;
+  reasonLabel: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  submitLabel: string;
+  warning?: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: () => Promise<void>;
+  /** The fields the choice needs before the reason. */
+  children?: ReactNode;
+}) {
+  return (
+    <form
+      ref={formRef}
+      className="review-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+      <label htmlFor={reasonId}>{reasonLabel}</label>
+      <textarea id={reasonId} value={reason} onChange={(event) => onReason(event.target.value)} rows={2} aria-required="true" />
+      <div className="review-actions">
+        <button type="submit" className={warning ? 'warning-button' : undefined} disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -21,4 +21,4 @@ export const createLink: MutationResolvers['createLink'] = (_parent, { input, wh
   writeLink(gateway, requireRole(user, 'editor'), input, why);
 
 export const deleteLink: MutationResolvers['deleteLink'] = (_parent, { from, type, to, version, why }, { gateway, user }) =>
-  removeLink(gateway, requireRole(user, 'editor'), from, type, to, version, why);
+  removeLink(gateway, requireRole(user, 'editor'), { from, type, to }, version, why);

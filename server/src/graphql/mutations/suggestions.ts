@@ -7,7 +7,7 @@ export const suggestLinks: MutationResolvers['suggestLinks'] = (_parent, { id, f
   suggest(gateway, requireRole(user, 'editor'), id, pageSize('first', first, 50, 10));
 
 export const acceptSuggestion: MutationResolvers['acceptSuggestion'] = (_parent, { from, type, to, version, rationale }, { gateway, user }) =>
-  accept(gateway, requireRole(user, 'editor'), from, type, to, version ?? null, rationale);
+  accept(gateway, requireRole(user, 'editor'), { from, type, to }, version ?? null, rationale);
 
 export const rejectSuggestion: MutationResolvers['rejectSuggestion'] = (_parent, { from, type, to, version, why }, { gateway, user }) =>
-  reject(gateway, requireRole(user, 'editor'), from, type, to, version ?? null, why);
+  reject(gateway, requireRole(user, 'editor'), { from, type, to }, version ?? null, why);
