@@ -24,6 +24,7 @@ import type {
   GraphNode,
 } from '../generated/graphql.ts';
 import { PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
+import { annotateAsAt, COUNTED_LINK_AT, PLAN_IN_FORCE } from './as-at.ts';
 import { nodesById } from './nodes.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
@@ -61,7 +62,7 @@ export const statements = {
      WITH e, [e] + collect(DISTINCT d) AS members
      UNWIND members AS m
      WITH e, m,
-          [(m)-[g:GIVES_EFFECT_TO]->(law) WHERE coalesce(g.basis, 'STATED') <> 'SUGGESTED' AND g.retiredAt IS NULL | coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au.id][0], law.id)] AS authorities,
+          [(m)-[g:GIVES_EFFECT_TO]->(law) WHERE ${COUNTED_LINK_AT('g')} | coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au.id][0], law.id)] AS authorities,
           [(m)-[c:CONCERNS]->(t:Theme) WHERE coalesce(c.basis, 'STATED') <> 'SUGGESTED' | t.id] AS themes
      RETURN e.id AS id, collect(m.id) AS members,
             reduce(all = [], list IN collect(authorities) | all + list) AS authorities,
@@ -70,7 +71,7 @@ export const statements = {
   // Plans with priorities, to choose a pair from when nobody has chosen one: a whole-graph question.
   candidatePlans: cypher(
     'alignment.candidatePlans',
-    `MATCH (p:Plan) WHERE EXISTS { (p)-[:HAS_PRIORITY]->() }
+    `MATCH (p:Plan) WHERE EXISTS { (p)-[:HAS_PRIORITY]->() } AND ${PLAN_IN_FORCE('p')}
      CALL (p) {
        OPTIONAL MATCH (p)-[:${PLAN_HIERARCHY}*1..6]->(item)
        RETURN count(DISTINCT item) AS items
@@ -84,7 +85,7 @@ export const statements = {
   joiningLinks: cypher(
     'alignment.joiningLinks',
     `MATCH (a:Entity)-[r:${JOINING}]->(b:Entity)
-     WHERE a.id IN $members AND b.id IN $members AND coalesce(r.basis, 'STATED') <> 'SUGGESTED' AND r.retiredAt IS NULL
+     WHERE a.id IN $members AND b.id IN $members AND ${COUNTED_LINK_AT('r')}
      RETURN ${EDGE('r')} AS edge`,
   ),
 };
@@ -92,7 +93,7 @@ export const statements = {
 const Footprint = z.object({ id: z.string(), members: z.array(z.string()), authorities: z.array(z.string()), themes: z.array(z.string()) });
 type Footprint = { members: Set<string>; authorities: Set<string>; themes: Set<string> };
 
-async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: AlignmentSetInput): Promise<GraphNode[]> {
+async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: AlignmentSetInput, asAt: string | null): Promise<GraphNode[]> {
   const needsPlan = input.kind === 'PLAN_PRIORITIES' || input.kind === 'PLAN_ACTIONS';
   if (needsPlan && !input.planId) {
     throw new ExpectedError('BAD_USER_INPUT', `${axis}.planId is required for ${input.kind}.`, { field: `${axis}.planId` });
@@ -108,7 +109,13 @@ async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: Ali
       field: `${axis}.planId`,
     });
   }
-  return rows.map((row) => toNode(row.node));
+  const nodes = await annotateAsAt(
+    gateway,
+    rows.map((row) => toNode(row.node)),
+    asAt,
+  );
+  // Every plan, as at a date, means every plan in force then; plans named by id are shown, marked.
+  return input.kind === 'PLANS' && !input.ids?.length ? nodes.filter(({ inForce }) => inForce !== false) : nodes;
 }
 
 const intersect = (a: Set<string>, b: Set<string>) => [...a].filter((id) => b.has(id));
@@ -148,11 +155,14 @@ const asSet = (input: AlignmentSetInput): AlignmentSet => ({ kind: input.kind, p
 /**
  * The matrix between the two sets; only cells with a connection are listed. With neither set
  * given, the sets are chosen from the data ({@link chooseSets}); one without the other is refused.
+ * With `asAt` (YYYY-MM-DD), as on that day (as-at.ts): links that held then, and plans chosen
+ * from those in force then.
  */
 export async function alignment(
   gateway: Gateway,
   rowsInput: AlignmentSetInput | null | undefined,
   columnsInput: AlignmentSetInput | null | undefined,
+  asAt: string | null = null,
 ): Promise<AlignmentMatrix> {
   if (!rowsInput !== !columnsInput) {
     const missing = rowsInput ? 'columns' : 'rows';
@@ -160,25 +170,25 @@ export async function alignment(
       field: missing,
     });
   }
-  if (rowsInput && columnsInput) return { ...(await matrix(gateway, rowsInput, columnsInput)), chosenBecause: null };
-  return chooseSets(gateway);
+  if (rowsInput && columnsInput) return { ...(await matrix(gateway, rowsInput, columnsInput, asAt)), chosenBecause: null };
+  return chooseSets(gateway, asAt);
 }
 
 type Matrix = Omit<AlignmentMatrix, 'chosenBecause'>;
 
-async function matrix(gateway: Gateway, rowsInput: AlignmentSetInput, columnsInput: AlignmentSetInput): Promise<Matrix> {
-  const rows = await resolveSet(gateway, 'rows', rowsInput);
-  const columns = await resolveSet(gateway, 'columns', columnsInput);
+async function matrix(gateway: Gateway, rowsInput: AlignmentSetInput, columnsInput: AlignmentSetInput, asAt: string | null): Promise<Matrix> {
+  const rows = await resolveSet(gateway, 'rows', rowsInput, asAt);
+  const columns = await resolveSet(gateway, 'columns', columnsInput, asAt);
   const elements = [...new Set([...rows, ...columns].map(({ id }) => id))];
 
   const footprints = new Map<string, Footprint>();
-  for (const raw of await gateway.read(statements.footprints, { ids: elements })) {
+  for (const raw of await gateway.read(statements.footprints, { ids: elements, asAt })) {
     const row = Footprint.parse(raw);
     footprints.set(row.id, { members: new Set(row.members), authorities: new Set(row.authorities), themes: new Set(row.themes) });
   }
 
   const members = [...new Set([...footprints.values()].flatMap(({ members: ids }) => [...ids]))];
-  const links = (await gateway.read(statements.joiningLinks, { members })).map((row) => toEdge(row.edge));
+  const links = (await gateway.read(statements.joiningLinks, { members, asAt })).map((row) => toEdge(row.edge));
   const linksBetween = (row: Footprint, column: Footprint): GraphEdge[] =>
     links.filter(({ from, to }) => (row.members.has(from) && column.members.has(to)) || (column.members.has(from) && row.members.has(to)));
 
@@ -275,19 +285,22 @@ const connectionWords: Record<AlignmentConnection, string> = {
  * nothing apart (typically: every row shares a theme, so nothing looks uncovered), and the rows
  * become the earlier plan's actions, if they tell more apart.
  */
-async function chooseSets(gateway: Gateway): Promise<AlignmentMatrix> {
-  const plans = (await gateway.read(statements.candidatePlans)).map((row) => CandidatePlan.parse(row));
+async function chooseSets(gateway: Gateway, asAt: string | null): Promise<AlignmentMatrix> {
+  const plans = (await gateway.read(statements.candidatePlans, { asAt })).map((row) => CandidatePlan.parse(row));
   const pair = choosePlanPair(plans);
   if (!pair) {
-    const plansAgainstLaw = await matrix(gateway, { kind: 'PLANS' }, { kind: 'AUTHORITIES' });
-    return { ...plansAgainstLaw, chosenBecause: 'Fewer than two plans have priorities, so every plan is set against every authority.' };
+    const plansAgainstLaw = await matrix(gateway, { kind: 'PLANS' }, { kind: 'AUTHORITIES' }, asAt);
+    return {
+      ...plansAgainstLaw,
+      chosenBecause: `Fewer than two plans${asAt ? ' in force then' : ''} have priorities, so every plan is set against every authority.`,
+    };
   }
   const columns: AlignmentSetInput = { kind: 'PLAN_PRIORITIES', planId: pair.later.id };
-  const byPriority = await matrix(gateway, { kind: 'PLAN_PRIORITIES', planId: pair.earlier.id }, columns);
+  const byPriority = await matrix(gateway, { kind: 'PLAN_PRIORITIES', planId: pair.earlier.id }, columns, asAt);
   const kinds = (result: Matrix) => new Set(result.rowConnections.map(({ connection }) => connection));
   const alike = kinds(byPriority);
   if (alike.size === 1 && pair.earlier.hasActions) {
-    const byAction = await matrix(gateway, { kind: 'PLAN_ACTIONS', planId: pair.earlier.id }, columns);
+    const byAction = await matrix(gateway, { kind: 'PLAN_ACTIONS', planId: pair.earlier.id }, columns, asAt);
     if (kinds(byAction).size > 1) {
       const [only] = alike;
       return {

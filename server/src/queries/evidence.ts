@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { EvidenceChain, EvidenceResponse, GraphEdge, GraphNode, Inspection } from '../generated/graphql.ts';
+import { annotateAsAt, COUNTED_LINK_AT, IN_FORCE } from './as-at.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode } from './shapes.ts';
 import { trace } from './trace.ts';
 
@@ -47,7 +48,7 @@ export const statements = {
      CALL (root, evidence) {
        UNWIND evidence AS e
        MATCH (x:Entity)-[r:RESPONDS_TO]->(e)
-       WHERE coalesce(r.basis, 'STATED') <> 'SUGGESTED' AND (root:Evidence OR x = root)
+       WHERE ${COUNTED_LINK_AT('r')} AND ((root:Evidence AND ${IN_FORCE('x')}) OR x = root)
        WITH x, r, e ORDER BY x.id LIMIT ${MAX_RESPONSES}
        RETURN collect({action: ${NODE('x')}, edge: ${EDGE('r')}, evidence: e.id}) AS responses
      }
@@ -71,9 +72,12 @@ const ChainRow = z.object({
 });
 const MeasureRow = z.object({ id: z.string(), edge: z.unknown(), measure: z.unknown(), observations: z.array(z.record(z.string(), z.unknown())) });
 
-/** The evidence chain from the node with that id. */
-export async function evidenceChain(gateway: Gateway, id: string): Promise<EvidenceChain> {
-  const [found] = await gateway.read(statements.evidence, { id });
+/**
+ * The evidence chain from the node with that id; with `asAt` (YYYY-MM-DD), as on that day: the
+ * responses of plans in force then, each traced as on that day (as-at.ts).
+ */
+export async function evidenceChain(gateway: Gateway, id: string, asAt: string | null = null): Promise<EvidenceChain> {
+  const [found] = await gateway.read(statements.evidence, { id, asAt });
   if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
   const chain = ChainRow.parse(found);
   const root = toNode(chain.root);
@@ -87,7 +91,7 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
 
   const actionIds = [...new Set(chain.responses.map(({ action }) => toNode(action).id))];
   const measureRows = (await gateway.read(statements.measures, { ids: actionIds })).map((row) => MeasureRow.parse(row));
-  const traces = new Map(await Promise.all(actionIds.map(async (actionId) => [actionId, await trace(gateway, actionId, false)] as const)));
+  const traces = new Map(await Promise.all(actionIds.map(async (actionId) => [actionId, await trace(gateway, actionId, false, asAt)] as const)));
 
   const nodes: GraphNode[] = [root, ...evidence];
   const edges: GraphEdge[] = chain.findingEdges.map(toEdge);
@@ -119,7 +123,8 @@ export async function evidenceChain(gateway: Gateway, id: string): Promise<Evide
       ends: traced.ends,
     };
   });
-  return { root, evidence, responses, subgraph: { nodes: distinctNodes(nodes), edges: distinctEdges(edges) } };
+  const shown = await annotateAsAt(gateway, distinctNodes(nodes), asAt);
+  return { root, evidence, responses, subgraph: { nodes: shown, edges: distinctEdges(edges) } };
 }
 
 const InspectionRow = z.object({ report: z.unknown(), items: z.array(z.object({ node: z.unknown(), parentId: z.string(), depth: z.number() })) });

@@ -11,13 +11,18 @@
  *
  * Dependents are also grouped by plan: a node's plan is its own planId, a plan is its own group,
  * and a node with neither (a measure of an action) joins the group of the node it was reached from.
+ *
+ * Asked as at a date (as-at.ts), the walk follows only links that held then and leaves out what
+ * belongs to a plan not in force then, apart from the plan of the node asked about; law repealed
+ * by then is marked, not left out.
  */
 import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphEdge, GraphNode, Impact, ImpactPlanGroup, LabelCount } from '../generated/graphql.ts';
 import { HIERARCHY } from '../../../schema/graph-model.ts';
-import { LIVE_LINK, suspectAmong } from './law-review.ts';
+import { annotateAsAt, COUNTED_LINK_AT, IN_FORCE } from './as-at.ts';
+import { suspectAmong } from './law-review.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
 export const MAX_DEPTH = 6;
@@ -36,13 +41,13 @@ export const statements = {
      MATCH (x:Entity {id: id})
      CALL (x) {
        MATCH (x)<-[r:GIVES_EFFECT_TO|CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|CITES]-(y:Entity)
-       WHERE ${LIVE_LINK('r')}
+       WHERE ${COUNTED_LINK_AT('r')}
        RETURN r, y
        UNION
        MATCH (x)-[r:${HIERARCHY}|MEASURED_BY]->(y:Entity)
        RETURN r, y
      }
-     WITH r, y WHERE NOT y.id IN $seen
+     WITH r, y WHERE NOT y.id IN $seen AND ($asAt IS NULL OR coalesce(y.planId, y.id) = $ownPlanId OR ${IN_FORCE('y')})
      RETURN ${EDGE('r')} AS edge, ${NODE('y')} AS node
      LIMIT $limit`,
   ),
@@ -51,8 +56,11 @@ export const statements = {
 
 const StepRow = z.object({ edge: z.unknown(), node: z.unknown() });
 
-/** What depends on the node with that id, within `maxDepth` steps (1 to MAX_DEPTH), nearest first. */
-export async function impact(gateway: Gateway, id: string, maxDepth: number): Promise<Impact> {
+/**
+ * What depends on the node with that id, within `maxDepth` steps (1 to MAX_DEPTH), nearest first;
+ * with `asAt` (YYYY-MM-DD), as on that day.
+ */
+export async function impact(gateway: Gateway, id: string, maxDepth: number, asAt: string | null = null): Promise<Impact> {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_DEPTH) {
     throw new ExpectedError('BAD_USER_INPUT', `maxDepth must be a whole number from 1 to ${MAX_DEPTH}.`, { field: 'maxDepth' });
   }
@@ -60,6 +68,7 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     const [found] = await tx.run(statements.root, { id });
     if (!found) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
     const root = toNode(found.node);
+    const ownPlanId = root.planId ?? root.id;
     const reached = new Map<string, GraphNode>();
     // The plan each reached node belongs to (null for none), decided when it is first reached.
     const planOf = new Map<string, string | null>();
@@ -68,7 +77,7 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     let truncated = false;
     for (let depth = 1; depth <= maxDepth && frontier.length && !truncated; depth += 1) {
       const room = MAX_NODES - reached.size;
-      const rows = await tx.run(statements.step, { frontier, seen: [root.id, ...reached.keys()], limit: int(room * 4 + 1) });
+      const rows = await tx.run(statements.step, { frontier, seen: [root.id, ...reached.keys()], limit: int(room * 4 + 1), asAt, ownPlanId });
       const reachedNow = new Set<string>();
       const next = new Set<string>();
       for (const row of rows.map((raw) => StepRow.parse(raw))) {
@@ -92,7 +101,8 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     }
     const kept = new Set([root.id, ...reached.keys()]);
     const planIds = [...new Set([...planOf.values()].filter((planId): planId is string => planId !== null))];
-    const plans = new Map((await tx.run(statements.plans, { ids: planIds })).map((row) => toNode(row.node)).map((plan) => [plan.id, plan]));
+    const planNodes = (await tx.run(statements.plans, { ids: planIds })).map((row) => toNode(row.node));
+    const plans = new Map((await annotateAsAt(tx, planNodes, asAt)).map((plan) => [plan.id, plan]));
     const members = new Map<string | null, GraphNode[]>();
     for (const node of reached.values()) {
       // A planId naming no plan (a half-made import) counts as no plan.
@@ -111,9 +121,10 @@ export async function impact(gateway: Gateway, id: string, maxDepth: number): Pr
     const drawn = [...new Map(edges.filter(({ from, to }) => kept.has(from) && kept.has(to)).map((edge) => [edge.id, edge])).values()];
     // Links to the law put in doubt by a change in it, so the answer says which dependents to review.
     const suspect = await suspectAmong(tx, [...kept]);
+    const [shownRoot, ...shown] = await annotateAsAt(tx, [root, ...reached.values()], asAt);
     return {
-      root,
-      subgraph: { nodes: [root, ...reached.values()], edges: drawn },
+      root: shownRoot!,
+      subgraph: { nodes: [shownRoot!, ...shown], edges: drawn },
       suspectLinkIds: drawn.filter(({ id }) => suspect.has(id)).map(({ id }) => id),
       countsByLabel: countByLabel([...reached.values()]),
       byPlan,

@@ -10,6 +10,7 @@ import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import { authorityKinds, PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import type { GraphEdge, GraphNode, Trace, TraceEnd, TracePath } from '../generated/graphql.ts';
+import { annotateAsAt, IN_FORCE, LINK_VALID_AT } from './as-at.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
 export const MAX_STEPS = 8;
@@ -25,11 +26,11 @@ const authorityKindRank = Object.fromEntries(authorityKinds.map((kind, rank) => 
 // One step up: along an alignment link in its own direction, or from a child to its parent.
 // Nothing leads up from an authority (alignment links start at plans and their items, and an
 // authority is nobody's child), so the walk does not step out of one: that spares reading the
-// hundreds of links that lead into each authority.
+// hundreds of links that lead into each authority. As at a date, only links that held then.
 const STEP_UP = `(x)-[r:${PLAN_AND_PROVISION_HIERARCHY}|GIVES_EFFECT_TO|CONTRIBUTES_TO]-(y)
   WHERE NOT x:Authority
     AND ((r:GIVES_EFFECT_TO|CONTRIBUTES_TO AND startNode(r) = x) OR (r:${PLAN_AND_PROVISION_HIERARCHY} AND endNode(r) = x))
-    AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED') AND r.retiredAt IS NULL`;
+    AND ($includeSuggested OR coalesce(r.basis, 'STATED') <> 'SUGGESTED') AND ${LINK_VALID_AT('r')}`;
 
 export const statements = {
   // The paths up, and what the trace view shows around the item: its line up to its plan, its
@@ -40,7 +41,9 @@ export const statements = {
     `MATCH (start:Entity {id: $id})
      CALL (start) {
        OPTIONAL MATCH p = (start) (${STEP_UP}){1,${MAX_STEPS}} (end)
-         WHERE end:Authority OR (end:Priority AND end.corporate = true)
+         WHERE (end:Authority OR (end:Priority AND end.corporate = true))
+           // As at a date, a path through a plan not in force then is left out; the item's own plan is what was asked about.
+           AND ($asAt IS NULL OR all(n IN nodes(p) WHERE coalesce(n.planId, n.id) = coalesce(start.planId, start.id) OR ${IN_FORCE('n')}))
        WITH p, end ORDER BY length(p), coalesce($authorityKindRank[end.kind], 99), end.title, end.id, [n IN nodes(p) | n.id]
        LIMIT ${MAX_PATHS}
        RETURN collect(CASE WHEN p IS NOT NULL THEN {
@@ -80,10 +83,13 @@ const TraceRow = z.object({
 
 /**
  * Traces the item with that id. Paths through SUGGESTED links are left out unless
- * `includeSuggested`: a suggestion is not a basis until a person accepts it.
+ * `includeSuggested`: a suggestion is not a basis until a person accepts it. With `asAt`
+ * (YYYY-MM-DD), the trace as on that day (as-at.ts): links that held then, plans in force then
+ * apart from the item's own, and each node marked with whether its plan was in force and when
+ * the law it is had been repealed.
  */
-export async function trace(gateway: Gateway, id: string, includeSuggested: boolean): Promise<Trace> {
-  const [row] = await gateway.read(statements.trace, { id, includeSuggested, authorityKindRank });
+export async function trace(gateway: Gateway, id: string, includeSuggested: boolean, asAt: string | null = null): Promise<Trace> {
+  const [row] = await gateway.read(statements.trace, { id, includeSuggested, authorityKindRank, asAt });
   if (!row) throw new ExpectedError('NOT_FOUND', `No node has the id ${id}.`, { field: 'id' });
   const { start, paths: rawPaths, ...context } = TraceRow.parse(row);
 
@@ -112,8 +118,8 @@ export async function trace(gateway: Gateway, id: string, includeSuggested: bool
     edges.push(toEdge(edge));
   }
 
-  const root = toNode(start);
-  const subgraph = { nodes: distinctNodes(nodes), edges: distinctEdges(edges) };
+  const subgraph = { nodes: await annotateAsAt(gateway, distinctNodes(nodes), asAt), edges: distinctEdges(edges) };
+  const root = subgraph.nodes[0]!;
   const ends = traceEnds(paths, new Map(subgraph.nodes.map((node) => [node.id, node])));
   const endsOf = (target: TracePath['reaches']) => ends.filter(({ reaches }) => reaches === target).map(({ node }) => node);
   return { root, subgraph, paths, authorities: endsOf('AUTHORITY'), corporatePriorities: endsOf('CORPORATE_PRIORITY'), ends };

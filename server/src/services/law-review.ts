@@ -3,7 +3,8 @@
  * suspect): confirm that a link still holds, move it to another provision, or retire it. Each
  * takes the version of the link the editor read, locks the link's start node, then reads the
  * link again (CONFLICT when it has changed since), and records the change in the history in the
- * same transaction.
+ * same transaction. A link that ends gets `validTo` beside `retiredAt`, and the link a move makes
+ * gets `validFrom`: the days questions asked as at a date read (queries/as-at.ts).
  */
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
@@ -96,9 +97,16 @@ export async function moveLink(
     const existing = await findLink(tx, input.from, TYPE, input.newTo);
     if (existing && !existing.props.retiredAt) throw bad('newTo', `${input.from} already gives effect to ${input.newTo}`);
     const at = new Date().toISOString();
-    const props = { basis: 'CURATED', rationale, by: user.name, at };
+    // The new link holds from today: as at an earlier date the old one still answers.
+    const props = { basis: 'CURATED', rationale, by: user.name, at, validFrom: at };
     const edge = await writeLink(tx, TYPE, input.from, input.newTo, props);
-    const retired = { retiredAt: at, retiredBy: user.name, retiredReason: `Moved to ${target.node.title}: ${rationale}`, movedTo: input.newTo };
+    const retired = {
+      retiredAt: at,
+      validTo: at,
+      retiredBy: user.name,
+      retiredReason: `Moved to ${target.node.title}: ${rationale}`,
+      movedTo: input.newTo,
+    };
     await setReview(tx, input.from, input.to, retired, { by: user.name, at });
     await recordChange(
       tx,
@@ -120,8 +128,9 @@ export async function moveLink(
 }
 
 /**
- * Retires the link: it is kept, with who retired it, when and why, so the history and questions
- * about an earlier date still see it, but it no longer counts for traces, gaps or impact.
+ * Retires the link: it is kept, with who retired it, when and why, and ends today (`validTo`), so
+ * the history and questions asked as at an earlier date still see it, but it no longer counts
+ * for traces, gaps or impact now.
  */
 export async function retireLink(gateway: Gateway, user: User, input: { from: string; to: string; version: number; reason: string }): Promise<GraphEdge> {
   const reason = input.reason.trim();
@@ -129,7 +138,7 @@ export async function retireLink(gateway: Gateway, user: User, input: { from: st
   return gateway.writeTransaction(async (tx) => {
     const link = await lockLink(tx, input.from, input.to, input.version);
     const at = new Date().toISOString();
-    const retired = { retiredAt: at, retiredBy: user.name, retiredReason: reason };
+    const retired = { retiredAt: at, validTo: at, retiredBy: user.name, retiredReason: reason };
     const edge = await setReview(tx, input.from, input.to, retired, { by: user.name, at });
     await recordChange(
       tx,
