@@ -8,6 +8,7 @@ import { type Choice, ChoiceError, choiceText, headingMatches, type PartKind } f
 import { shortTitle } from './classify.ts';
 import { CONTEXT, fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
+import { sentencesOf } from './words.ts';
 
 /** What a document is read as, and the item its parts hang from. */
 export interface ChoiceScope {
@@ -112,7 +113,6 @@ const labelOf: Record<'priorities' | 'objectives' | 'actions' | 'recommendations
 const prefixOf = { priorities: 'p', objectives: 'o', actions: 'a', recommendations: 'r' } as const;
 type ItemKind = keyof typeof labelOf;
 
-const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
 /** A sentence saying what will be done. */
 const willSentence = /\b(?:will|shall)\b/i;
 

@@ -10,6 +10,7 @@ import { MEASURES_NOTE } from './apply-choices.ts';
 import { isCommitment } from './commitment.ts';
 import { fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
+import { comparable, sentencesOf } from './words.ts';
 
 /** A heading over what the plan will do. */
 export const isActionHeading = (title: string) =>
@@ -34,12 +35,6 @@ const measuresLeadIn = /\b(?:indicators|measures|kpis?|targets|metrics)\b[^.]*:$
 /** Headings of the parts every priority shares ("Our goals"), never priorities themselves. */
 const isPartHeading = (title: string) =>
   /^(?:our\s+|the\s+|key\s+)?(?:goals?|objectives?|outcomes?|aims?|vision|principles?|ambitions?|priorities|values)\s*:?$/i.test(title.trim());
-
-const normalise = (value: string) =>
-  value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** The name an enumerating list item gives: the words before a colon or dash, else all of it. */
 export const itemLead = (body: string) => body.split(/\s*[:–—]\s+|\s+-\s+/)[0]!.trim();
@@ -76,16 +71,16 @@ export function findPrioritySections(root: Section): { priorities: Section[]; pr
     }
     if (run.length >= 2) lists.push(run);
     for (const list of lists) {
-      const names = new Map(list.map((item) => [normalise(itemLead(item.body)), item]));
+      const names = new Map(list.map((item) => [comparable(itemLead(item.body)), item]));
       // A section the list names is a priority even when its words sound like context ("… data to inform …").
       const after = sections.filter(
         (section) => section.index > list[list.length - 1]!.indexes[0]! && !isActionHeading(section.title) && !isPartHeading(section.title),
       );
-      const matched = after.filter((section) => names.has(normalise(section.title)));
-      const titles = new Set(matched.map((section) => normalise(section.title)));
+      const matched = after.filter((section) => names.has(comparable(section.title)));
+      const titles = new Set(matched.map((section) => comparable(section.title)));
       if (matched.length < 2 || titles.size !== matched.length) continue;
       const priorities = atCommonLevel(matched).sort((a, b) => order.get(a)! - order.get(b)!);
-      if (priorities.length > best.priorities.length) best = { priorities, preview: list.filter((item) => titles.has(normalise(itemLead(item.body)))) };
+      if (priorities.length > best.priorities.length) best = { priorities, preview: list.filter((item) => titles.has(comparable(itemLead(item.body)))) };
     }
   }
   if (best.priorities.length >= 2) return best;
@@ -114,7 +109,7 @@ export function findNamedPriorities(root: Section): NamedPriority[] {
   for (const section of allSections(root)) {
     const split = /^(.{3,80}?)\s+[-–—:]\s+(.+)$/.exec(section.title);
     if (!split || !isActionHeading(split[2]!) || isActionHeading(split[1]!) || isContextHeading(split[1]!)) continue;
-    const key = normalise(split[1]!);
+    const key = comparable(split[1]!);
     const found = byName.get(key) ?? { name: split[1]!, parts: [] };
     found.parts.push(section);
     byName.set(key, found);
@@ -171,7 +166,6 @@ export interface FoundAction {
 }
 
 const weWillSentence = /^(?:[A-Z][^.!?:]{0,60}?[\s,])?we will\b|^an?\s+key action\b/i;
-const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
 /** "What: Pilot project …  Who: … When: …" → the "what"; "… (Lead: Public Health)" → the words before the lead. */
 const labelledWhat = (body: string) => {
   const what = /^(?:what|action)\s*:\s*(.+?)(?:\s+(?:who|when|lead|owner|by when|timescales?|how)\s*:.*)?$/i.exec(body);

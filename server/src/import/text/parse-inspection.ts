@@ -2,9 +2,11 @@
  * Reads an inspection report (Ofsted style): the report, its graded judgements, the findings
  * under each (strengths, findings, areas for improvement) and its recommendations.
  */
-import { type ClassifiedLine, isFurnitureSectionHeading, shortTitle } from './classify.ts';
+import { type ClassifiedLine, shortTitle } from './classify.ts';
 import { daysIn } from './dates.ts';
 import { FURNITURE, fullText, type Heading, type Node, type Output, USED } from './document-output.ts';
+import { type FurnitureState, readFurniture } from './furniture.ts';
+import { comparable, sentencesOf } from './words.ts';
 
 type Grade = 'OUTSTANDING' | 'GOOD' | 'REQUIRES_IMPROVEMENT' | 'INADEQUATE';
 
@@ -31,8 +33,6 @@ const gradeOf = (written: string): Grade => {
   if (value.startsWith('inadequate')) return 'INADEQUATE';
   return 'REQUIRES_IMPROVEMENT';
 };
-
-const sentencesOf = (value: string) => value.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z])/).filter(Boolean);
 
 /**
  * A current judgement stated in a sentence ("The experiences and progress of … are
@@ -85,6 +85,36 @@ export function looksLikeInspection(classified: ClassifiedLine[], text: string, 
   return judgements >= 2 && inspectionWords >= 2;
 }
 
+/** The list a heading opened: what its items and paragraphs become. */
+type InspectionList = 'findings' | 'recommendations' | 'improvements' | 'strengths' | 'weaknesses';
+type FindingKind = 'STRENGTH' | 'FINDING' | 'AREA_FOR_IMPROVEMENT' | 'RECOMMENDATION';
+
+/** Where the inspection reader is: the section, judgement and list the lines so far have opened. */
+export interface InspectionReader extends FurnitureState {
+  readonly output: Output;
+  readonly report: Node;
+  /** Judgements by their subject's words: a report often grades an area twice (a summary table, then its own section). */
+  readonly judgements: Map<string, Node>;
+  /** How many findings or recommendations each parent has, for their ids. */
+  readonly counters: Map<string, number>;
+  /** The section the lines sit in, for the sources. */
+  section: string;
+  /** The judgement whose findings are being read. */
+  judgement?: Node;
+  list?: InspectionList;
+  /** The heading just read: a grade on the next line ("Good") grades it. */
+  lastHeading?: { index: number; body: string };
+  /** An area SEND report states one outcome; later mentions of the outcomes are not judgements. */
+  outcomeRead: boolean;
+  /** The recommendation last read: items nested under it, or after its closing colon, are part of it. */
+  lastAsk?: { node: Node; indent: number; leadIn: boolean };
+}
+
+/** A reader at the report's start, in the section its title names. */
+export function newInspectionReader(output: Output, heading: Heading, report: Node): InspectionReader {
+  return { output, report, judgements: new Map(), counters: new Map(), section: heading.documentTitle, furnitureSection: false, outcomeRead: false };
+}
+
 /**
  * Reads the report into Evidence nodes: the report (INSPECTION_REPORT, graded as its headline or
  * overall judgement grades it), each JUDGEMENT with its grade, the bullet points and paragraphs
@@ -92,7 +122,6 @@ export function looksLikeInspection(classified: ClassifiedLine[], text: string, 
  * the report's id.
  */
 export function parseInspection(output: Output, heading: Heading, reportId: string): string {
-  const { classified, lines, status } = output;
   const report = output.add({
     id: reportId,
     label: 'Evidence',
@@ -101,247 +130,239 @@ export function parseInspection(output: Output, heading: Heading, reportId: stri
     grade: judgementIn(heading.documentTitle)?.grade,
     source: { section: 'Title', excerpt: heading.excerpt },
   } as Node);
-
   const dated = inspectionDate(output);
   if (dated) {
     (report as Record<string, unknown>).date = dated.date;
-    status[dated.index] = USED;
+    output.status[dated.index] = USED;
   }
-
-  let section = heading.documentTitle;
-  let judgement: Node | undefined;
-  let list: 'findings' | 'recommendations' | 'improvements' | 'strengths' | 'weaknesses' | undefined;
-  let lastHeading: { index: number; body: string } | undefined;
-  let furnitureSection = false;
-  const counters = new Map<string, number>();
-  const next = (parent: string, prefix: string) => {
-    const key = `${parent} ${prefix}`;
-    const count = (counters.get(key) ?? 0) + 1;
-    counters.set(key, count);
-    return output.uniqueId(`${parent}/${prefix}${count}`);
-  };
-
-  const judgements = new Map<string, Node>();
-  let outcomeRead = false;
-  const addJudgement = (subject: string, grade: Grade | undefined, excerptWords: string, index: number, text?: string) => {
-    // A report often grades an area twice (a summary table, then its own section): one judgement.
-    const key = subject
-      .toLowerCase()
-      .replace(/[^a-z]+/g, ' ')
-      .trim();
-    const earlier = judgements.get(key);
-    if (earlier) {
-      judgement = earlier;
-      section = shortTitle(subject, 120);
-      list = 'findings';
-      return;
-    }
-    judgement = output.add({
-      id: next(reportId, 'j'),
-      label: 'Evidence',
-      kind: 'JUDGEMENT',
-      title: shortTitle(subject),
-      grade,
-      parent: reportId,
-      text,
-      source: { section, excerpt: output.quote(excerptWords, [index]) },
-    } as Node);
-    judgements.set(key, judgement);
-    section = shortTitle(subject, 120);
-    list = 'findings';
-  };
-  const addFinding = (
-    kind: 'STRENGTH' | 'FINDING' | 'AREA_FOR_IMPROVEMENT' | 'RECOMMENDATION',
-    words: string,
-    quote: string,
-    index: number,
-    title = shortTitle(words),
-  ) => {
-    // What a report says needs to improve, and what it recommends, is about the whole report.
-    const parent = kind === 'RECOMMENDATION' || list === 'improvements' ? report : (judgement ?? report);
-    const node = output.add({
-      id: next(parent.id, kind === 'RECOMMENDATION' ? 'r' : 'f'),
-      label: 'Evidence',
-      kind,
-      title,
-      parent: parent.id,
-      text: fullText(words, title),
-      source: { section, excerpt: output.quote(quote, [index]) },
-    } as Node);
-    status[index] = USED;
-    if (kind === 'RECOMMENDATION' || kind === 'AREA_FOR_IMPROVEMENT')
-      lastAsk = { node, indent: classified[index]!.indent, leadIn: classified[index]!.kind === 'paragraph' && /:["”’']?$/.test(words) };
-  };
-  // The recommendation last read: items nested under it, or after its closing colon, are part of it.
-  let lastAsk: { node: Node; indent: number; leadIn: boolean } | undefined;
-  const partOfLastAsk = (line: ClassifiedLine, index: number) => {
-    if (!lastAsk || !(line.indent > lastAsk.indent || lastAsk.leadIn)) return false;
-    const node = lastAsk.node as Record<string, unknown>;
-    node.text = `${(node.text as string | undefined) ?? lastAsk.node.title} ${line.body}`;
-    status[index] = USED;
-    return true;
-  };
-  const recommendationTitle = (words: string) => {
-    const match = recommendationSentence.exec(words) ?? /\bshould\s+(.+?)[.!]?$/i.exec(words);
-    return shortTitle(match ? match[1]! : words);
-  };
-
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = classified[index]!;
-    output.sections[index] = section;
-    if (status[index] === USED || line.kind === 'blank') continue;
-    if (line.kind === 'furniture') {
-      status[index] = FURNITURE;
-      if (isFurnitureSectionHeading(line.body)) furnitureSection = true;
-      continue;
-    }
-    if (furnitureSection) {
-      if (line.kind === 'bullet' || line.kind === 'numbered') {
-        status[index] = FURNITURE;
-        continue;
-      }
-      furnitureSection = false;
-    }
-    if (line.kind === 'publisher') {
-      status[index] = USED;
-      continue;
-    }
-    const body = line.body;
-
-    if (line.kind === 'heading') {
-      lastAsk = undefined;
-      const graded = headingJudgement.exec(body);
-      if (graded) {
-        addJudgement(graded[1]!, gradeOf(graded[2]!), line.quote, index);
-        status[index] = USED;
-        continue;
-      }
-      if (lastHeading && new RegExp(`^${gradePattern}\\.?$`, 'i').test(body)) {
-        addJudgement(lastHeading.body, gradeOf(body), `${classified[lastHeading.index]!.quote} ${line.quote}`, index);
-        status[lastHeading.index] = USED;
-        status[index] = USED;
-        continue;
-      }
-      if (
-        /^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:priority action|improvement|development))\s*[:?]?$/i.test(
-          body,
-        )
-      ) {
-        list = /recommend/i.test(body) ? 'recommendations' : 'improvements';
-        section = shortTitle(body, 120);
-        output.sections[index] = section;
-        status[index] = USED;
-        continue;
-      }
-      if (/^(?:strengths?|what is working well|what works well)\s*[:?]?$/i.test(body) || doingWell.test(body)) {
-        list = 'strengths';
-        section = shortTitle(body, 120);
-        output.sections[index] = section;
-        status[index] = USED;
-        continue;
-      }
-      if (doingBetter.test(body)) {
-        list = 'weaknesses';
-        section = shortTitle(body, 120);
-        output.sections[index] = section;
-        status[index] = USED;
-        continue;
-      }
-      section = shortTitle(body, 120);
-      output.sections[index] = section;
-      lastHeading = { index, body };
-      // A list of recommendations ends at the next heading.
-      if (list === 'recommendations' || list === 'improvements' || list === 'strengths' || list === 'weaknesses') list = judgement ? 'findings' : undefined;
-      continue;
-    }
-    lastHeading = undefined;
-
-    if (line.kind === 'paragraph') {
-      lastAsk = undefined;
-      const sentences = sentencesOf(body);
-      let handled = false;
-      for (const sentence of sentences) {
-        const found = judgementIn(sentence);
-        const outcome = !found && !outcomeRead && areaOutcome.test(sentence) && !historical.test(sentence);
-        if (outcome) {
-          // An area SEND outcome is one of three, not a four-point grade: a judgement with the outcome as its words.
-          outcomeRead = true;
-          addJudgement(/\boutcome\b/i.test(section) ? section : 'Inspection outcome', undefined, sentence, index, sentence);
-          handled = true;
-        } else if (found) {
-          const text = sentences.length > 2 ? body : normalise(sentence) !== normalise(found.clause) ? sentence : undefined;
-          addJudgement(found.subject, found.grade, found.clause, index, text);
-          handled = true;
-        } else if (recommendationSentence.test(sentence)) {
-          addFinding('RECOMMENDATION', sentence, sentence, index, recommendationTitle(sentence));
-          judgement = undefined;
-          list = undefined;
-          handled = true;
-        }
-      }
-      if (handled) {
-        status[index] = USED;
-        continue;
-      }
-      if ((list === 'recommendations' || list === 'improvements') && /\bshould\b/i.test(body)) {
-        for (const recommendation of recommendationsIn(body))
-          addFinding(
-            list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT',
-            recommendation,
-            recommendation,
-            index,
-            recommendationTitle(recommendation),
-          );
-        continue;
-      }
-      if (judgement && /[.!?]["”’']?$/.test(body)) {
-        addFinding(needsImprovement(body) ? 'AREA_FOR_IMPROVEMENT' : 'FINDING', body, line.quote, index);
-        continue;
-      }
-      continue;
-    }
-
-    if (line.kind === 'table') {
-      // A summary table of judgements: "Overall effectiveness <TAB> Good".
-      // Cells are tab-separated (HTML, PDF) or between Markdown's "|".
-      const raw = lines[index]!.text.trim();
-      const cells = (/^\|.*\|$/.test(raw) ? raw.slice(1, -1).split('|') : raw.split('\t')).map((cell) => cell.replace(/\*\*|__/g, '').trim()).filter(Boolean);
-      if (cells.every((cell) => /^:?-{2,}:?$/.test(cell))) {
-        status[index] = FURNITURE;
-        continue;
-      }
-      const graded = cells.length === 2 ? new RegExp(`^${gradePattern}\\.?$`, 'i').exec(cells[1]!) : null;
-      if (graded) {
-        addJudgement(cells[0]!, gradeOf(graded[1]!), line.quote, index);
-        status[index] = USED;
-      } else if (cells.length === 2 && /^judgements?$/i.test(cells[0]!) && /^(?:grade|rating)s?$/i.test(cells[1]!)) status[index] = USED;
-      else if ((list === 'recommendations' || list === 'improvements') && cells.some((cell) => /\bshould\b/.test(cell))) {
-        // A table of who must do what: the cell that says what should be done.
-        const cell = cells.find((value) => /\bshould\b/.test(value))!;
-        addFinding(list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT', cell, cell, index, recommendationTitle(cell));
-      } else if (list === 'recommendations' || list === 'improvements') status[index] = USED;
-      else status[index] = 'table row (tables are not read)';
-      continue;
-    }
-
-    // A list item (or a labelled line, which an inspection report reads as one).
-    if ((list === 'recommendations' || list === 'improvements') && partOfLastAsk(line, index)) continue;
-    if (list === 'recommendations') addFinding('RECOMMENDATION', body, line.quote, index, recommendationTitle(body));
-    else if (list === 'improvements') addFinding('AREA_FOR_IMPROVEMENT', body, line.quote, index);
-    else if (list === 'strengths') addFinding('STRENGTH', body, line.quote, index);
-    // What a partnership needs to do better: weaknesses found, under the outcome, not recommendations.
-    else if (list === 'weaknesses') addFinding(judgement ? 'AREA_FOR_IMPROVEMENT' : 'FINDING', body, line.quote, index);
-    else if (judgement) {
-      const grade = judgement.grade as Grade | undefined;
-      const kind = needsImprovement(body) ? 'AREA_FOR_IMPROVEMENT' : grade === 'OUTSTANDING' || grade === 'GOOD' ? 'STRENGTH' : 'FINDING';
-      addFinding(kind, body, line.quote, index);
-    } else status[index] = 'list item outside any judgement or recommendations';
-  }
+  readInspectionLines(newInspectionReader(output, heading, report));
   if (!report.grade) {
     const overall = output.nodes.find((node) => node.kind === 'JUDGEMENT' && /\boverall\b/i.test(node.title));
     if (overall?.grade) (report as Record<string, unknown>).grade = overall.grade;
   }
   return reportId;
+}
+
+/** Reads every line not yet used, each by the handler for its kind. */
+export function readInspectionLines(reader: InspectionReader): void {
+  const { output } = reader;
+  for (let index = 0; index < output.lines.length; index += 1) {
+    const line = output.classified[index]!;
+    output.sections[index] = reader.section;
+    if (output.status[index] === USED || line.kind === 'blank' || readFurniture(output, reader, line, index)) continue;
+    if (line.kind === 'heading') {
+      readInspectionHeading(reader, line, index);
+      continue;
+    }
+    reader.lastHeading = undefined;
+    if (line.kind === 'paragraph') readInspectionParagraph(reader, line, index);
+    else if (line.kind === 'table') readInspectionTable(reader, line, index);
+    else readInspectionItem(reader, line, index);
+  }
+}
+
+const nextId = (reader: InspectionReader, parent: string, prefix: string) => {
+  const key = `${parent} ${prefix}`;
+  const count = (reader.counters.get(key) ?? 0) + 1;
+  reader.counters.set(key, count);
+  return reader.output.uniqueId(`${parent}/${prefix}${count}`);
+};
+
+/** A judgement of an area, whose findings the lines after it are; an area judged before is that judgement again. */
+export function addJudgement(reader: InspectionReader, subject: string, grade: Grade | undefined, excerptWords: string, index: number, text?: string): void {
+  const { output, report } = reader;
+  const key = comparable(subject);
+  reader.judgement =
+    reader.judgements.get(key) ??
+    output.add({
+      id: nextId(reader, report.id, 'j'),
+      label: 'Evidence',
+      kind: 'JUDGEMENT',
+      title: shortTitle(subject),
+      grade,
+      parent: report.id,
+      text,
+      source: { section: reader.section, excerpt: output.quote(excerptWords, [index]) },
+    } as Node);
+  reader.judgements.set(key, reader.judgement);
+  reader.section = shortTitle(subject, 120);
+  reader.list = 'findings';
+}
+
+/** A finding or recommendation; what a report says needs to improve, and what it recommends, is about the whole report. */
+function addFinding(reader: InspectionReader, kind: FindingKind, words: string, quote: string, index: number, title = shortTitle(words)): void {
+  const { output, report } = reader;
+  const parent = kind === 'RECOMMENDATION' || reader.list === 'improvements' ? report : (reader.judgement ?? report);
+  const node = output.add({
+    id: nextId(reader, parent.id, kind === 'RECOMMENDATION' ? 'r' : 'f'),
+    label: 'Evidence',
+    kind,
+    title,
+    parent: parent.id,
+    text: fullText(words, title),
+    source: { section: reader.section, excerpt: output.quote(quote, [index]) },
+  } as Node);
+  output.status[index] = USED;
+  const line = output.classified[index]!;
+  if (kind === 'RECOMMENDATION' || kind === 'AREA_FOR_IMPROVEMENT')
+    reader.lastAsk = { node, indent: line.indent, leadIn: line.kind === 'paragraph' && /:["”’']?$/.test(words) };
+}
+
+/** A recommendation's title: what it says should be done. */
+const recommendationTitle = (words: string) => {
+  const match = recommendationSentence.exec(words) ?? /\bshould\s+(.+?)[.!]?$/i.exec(words);
+  return shortTitle(match ? match[1]! : words);
+};
+
+/** Whether the list being read asks for something: recommendations, or areas for improvement. */
+const asking = (list: InspectionList | undefined): list is 'recommendations' | 'improvements' => list === 'recommendations' || list === 'improvements';
+
+/** An ask of the list being read: a recommendation, or an area for improvement, titled by what should be done. */
+const addAsk = (reader: InspectionReader, list: 'recommendations' | 'improvements', words: string, index: number) =>
+  addFinding(reader, list === 'recommendations' ? 'RECOMMENDATION' : 'AREA_FOR_IMPROVEMENT', words, words, index, recommendationTitle(words));
+
+const askHeading =
+  /^(?:recommendations?|what (?:needs|the local authority needs|the council needs|leaders need) to (?:improve|do)(?: better| next)?|areas? for (?:priority action|improvement|development))\s*[:?]?$/i;
+const strengthsHeading = /^(?:strengths?|what is working well|what works well)\s*[:?]?$/i;
+const gradeOnly = new RegExp(`^${gradePattern}\\.?$`, 'i');
+
+/** The list a heading opens: recommendations, areas for improvement, strengths or weaknesses. */
+export function listOpenedBy(heading: string): InspectionList | undefined {
+  if (askHeading.test(heading)) return /recommend/i.test(heading) ? 'recommendations' : 'improvements';
+  if (strengthsHeading.test(heading) || doingWell.test(heading)) return 'strengths';
+  if (doingBetter.test(heading)) return 'weaknesses';
+  return undefined;
+}
+
+/**
+ * A graded heading ("Overall effectiveness: Good"), or a grade alone under the heading it grades,
+ * is a judgement. Whether the heading was one.
+ */
+function readGradedHeading(reader: InspectionReader, line: ClassifiedLine, index: number): boolean {
+  const { output, lastHeading } = reader;
+  const graded = headingJudgement.exec(line.body);
+  if (graded) addJudgement(reader, graded[1]!, gradeOf(graded[2]!), line.quote, index);
+  else if (lastHeading && gradeOnly.test(line.body)) {
+    addJudgement(reader, lastHeading.body, gradeOf(line.body), `${output.classified[lastHeading.index]!.quote} ${line.quote}`, index);
+    output.status[lastHeading.index] = USED;
+  } else return false;
+  output.status[index] = USED;
+  return true;
+}
+
+/**
+ * A heading: a judgement when graded; one naming recommendations, strengths or weaknesses opens
+ * that list; any other starts a section and ends such a list.
+ */
+export function readInspectionHeading(reader: InspectionReader, line: ClassifiedLine, index: number): void {
+  const { output } = reader;
+  reader.lastAsk = undefined;
+  if (readGradedHeading(reader, line, index)) return;
+  const opened = listOpenedBy(line.body);
+  reader.section = shortTitle(line.body, 120);
+  output.sections[index] = reader.section;
+  if (opened) {
+    reader.list = opened;
+    output.status[index] = USED;
+    return;
+  }
+  reader.lastHeading = { index, body: line.body };
+  // A list of recommendations, strengths or weaknesses ends at the next heading.
+  if (reader.list && reader.list !== 'findings') reader.list = reader.judgement ? 'findings' : undefined;
+}
+
+/**
+ * The judgements and recommendations a paragraph's sentences state: a graded sentence, an area
+ * SEND outcome (the first one stated), "We recommend that … should …". Whether there were any.
+ */
+function readStatedSentences(reader: InspectionReader, body: string, index: number): boolean {
+  const sentences = sentencesOf(body);
+  let stated = false;
+  for (const sentence of sentences) {
+    const found = judgementIn(sentence);
+    if (!found && !reader.outcomeRead && areaOutcome.test(sentence) && !historical.test(sentence)) {
+      // An area SEND outcome is one of three, not a four-point grade: a judgement with the outcome as its words.
+      reader.outcomeRead = true;
+      addJudgement(reader, /\boutcome\b/i.test(reader.section) ? reader.section : 'Inspection outcome', undefined, sentence, index, sentence);
+    } else if (found) {
+      const text = sentences.length > 2 ? body : comparable(sentence) !== comparable(found.clause) ? sentence : undefined;
+      addJudgement(reader, found.subject, found.grade, found.clause, index, text);
+    } else if (recommendationSentence.test(sentence)) {
+      addFinding(reader, 'RECOMMENDATION', sentence, sentence, index, recommendationTitle(sentence));
+      reader.judgement = undefined;
+      reader.list = undefined;
+    } else continue;
+    stated = true;
+  }
+  return stated;
+}
+
+/**
+ * A paragraph: the judgements and recommendations it states; else, under recommendations, each
+ * "… should …" sentence with those after it; else, under a judgement, a finding.
+ */
+export function readInspectionParagraph(reader: InspectionReader, line: ClassifiedLine, index: number): void {
+  const { body } = line;
+  const { list } = reader;
+  reader.lastAsk = undefined;
+  if (readStatedSentences(reader, body, index)) reader.output.status[index] = USED;
+  else if (asking(list) && /\bshould\b/i.test(body)) for (const recommendation of recommendationsIn(body)) addAsk(reader, list, recommendation, index);
+  else if (reader.judgement && /[.!?]["”’']?$/.test(body))
+    addFinding(reader, needsImprovement(body) ? 'AREA_FOR_IMPROVEMENT' : 'FINDING', body, line.quote, index);
+}
+
+/** A table row's cells: tab-separated (HTML, PDF) or between Markdown's "|", emphasis removed. */
+export function tableCells(row: string): string[] {
+  const raw = row.trim();
+  return (/^\|.*\|$/.test(raw) ? raw.slice(1, -1).split('|') : raw.split('\t')).map((cell) => cell.replace(/\*\*|__/g, '').trim()).filter(Boolean);
+}
+
+/**
+ * A table row: a summary table's "Overall effectiveness | Good" is a judgement; under
+ * recommendations, a row of who must do what is the cell that says what should be done.
+ */
+export function readInspectionTable(reader: InspectionReader, line: ClassifiedLine, index: number): void {
+  const { output, list } = reader;
+  const cells = tableCells(output.lines[index]!.text);
+  const graded = cells.length === 2 ? gradeOnly.exec(cells[1]!) : null;
+  const ask = asking(list) ? cells.find((cell) => /\bshould\b/.test(cell)) : undefined;
+  if (cells.every((cell) => /^:?-{2,}:?$/.test(cell))) output.status[index] = FURNITURE;
+  else if (graded) {
+    addJudgement(reader, cells[0]!, gradeOf(graded[1]!), line.quote, index);
+    output.status[index] = USED;
+  } else if (cells.length === 2 && /^judgements?$/i.test(cells[0]!) && /^(?:grade|rating)s?$/i.test(cells[1]!)) output.status[index] = USED;
+  else if (asking(list) && ask) addAsk(reader, list, ask, index);
+  else output.status[index] = asking(list) ? USED : 'table row (tables are not read)';
+}
+
+/**
+ * A list item (or a labelled line, which an inspection report reads as one): what it is depends
+ * on the list it is in, or, under a judgement alone, on its words and the judgement's grade.
+ */
+export function readInspectionItem(reader: InspectionReader, line: ClassifiedLine, index: number): void {
+  const { list, judgement } = reader;
+  const { body, quote } = line;
+  if (asking(list) && partOfLastAsk(reader, line, index)) return;
+  if (list === 'recommendations') addFinding(reader, 'RECOMMENDATION', body, quote, index, recommendationTitle(body));
+  else if (list === 'improvements') addFinding(reader, 'AREA_FOR_IMPROVEMENT', body, quote, index);
+  else if (list === 'strengths') addFinding(reader, 'STRENGTH', body, quote, index);
+  // What a partnership needs to do better: weaknesses found, under the outcome, not recommendations.
+  else if (list === 'weaknesses') addFinding(reader, judgement ? 'AREA_FOR_IMPROVEMENT' : 'FINDING', body, quote, index);
+  else if (judgement) {
+    const grade = judgement.grade as Grade | undefined;
+    const kind = needsImprovement(body) ? 'AREA_FOR_IMPROVEMENT' : grade === 'OUTSTANDING' || grade === 'GOOD' ? 'STRENGTH' : 'FINDING';
+    addFinding(reader, kind, body, quote, index);
+  } else reader.output.status[index] = 'list item outside any judgement or recommendations';
+}
+
+/** An item nested under the last recommendation, or after its closing colon, goes on with its text. */
+function partOfLastAsk(reader: InspectionReader, line: ClassifiedLine, index: number): boolean {
+  const { lastAsk } = reader;
+  if (!lastAsk || !(line.indent > lastAsk.indent || lastAsk.leadIn)) return false;
+  const node = lastAsk.node as Record<string, unknown>;
+  node.text = `${(node.text as string | undefined) ?? lastAsk.node.title} ${line.body}`;
+  reader.output.status[index] = USED;
+  return true;
 }
 
 /** "Inspection dates: 6 to 17 March 2023" → the last day of the inspection, and its line. */
@@ -356,5 +377,3 @@ function inspectionDate(output: Output): { date: string; index: number } | undef
   }
   return undefined;
 }
-
-const normalise = (value: string) => value.replace(/\s+/g, ' ').trim().replace(/[.!]$/, '');
