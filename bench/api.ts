@@ -25,7 +25,7 @@ import {
   searchOperation,
   traceOperation,
 } from './operations.ts';
-import { cpuTimes, percentile, postOperation as send, startApi, stealSince, type ApiProcess } from './process.ts';
+import { cleanupOnExit, cpuTimes, percentile, postOperation as send, startApi, stealSince } from './process.ts';
 import { BENCH_PREFIX, batchCounts, seededRandom, syntheticCouncils, type Random } from './synthetic-council.ts';
 
 function positiveInteger(name: string, fallback: number): number {
@@ -42,13 +42,15 @@ const wholeGraphIterations = Math.max(5, Math.round(iterations / 10));
 const largeSizeNodes = positiveInteger('BENCH_NODES', 100_000);
 const queryBudgetMs = positiveInteger('BENCH_QUERY_SECONDS', 60) * 1_000;
 const benchPort = positiveInteger('NEO4J_BENCH_BOLT_PORT', 7689);
+// Another port has a data folder of its own, so runs on different ports never share one.
+const benchFolder = process.env.NEO4J_BENCH_BOLT_PORT ? `bench-${benchPort}` : 'bench';
 
 const LOAD_TARGET_NODES_PER_SECOND = 20_000;
 /** Mean nodes per synthetic council, to guess how many councils reach a node count. */
 const NODES_PER_COUNCIL = 4_800;
 
-/** What this run started or opened, for cleanUp() to close however the run ends. */
-const opened: { local?: LocalNeo4j; gateway?: Gateway; server?: ApiProcess; external: boolean } = { external: false };
+/** What this run started or opened, closed however the run ends. */
+const cleanup = cleanupOnExit();
 
 interface Size {
   name: string;
@@ -353,7 +355,7 @@ async function runSize(gateway: Gateway, settings: Settings, size: Size): Promis
   await applyGraphSchema(gateway);
 
   const running = await startApi(settings);
-  opened.server = running;
+  const stopApi = cleanup.add(() => running.close());
   const queries: QueryResult[] = [];
   try {
     const random = seededRandom(20_260_101);
@@ -373,8 +375,7 @@ async function runSize(gateway: Gateway, settings: Settings, size: Size): Promis
     }
     status(`  timed ${specs.length} questions`, true);
   } finally {
-    opened.server = undefined;
-    await running.close();
+    await stopApi();
   }
   return { size: size.name, councils, nodes: batch.nodes.length, links: batch.links.length, labels: batchCounts(batch).labels, load: loadResult, queries };
 }
@@ -422,34 +423,25 @@ function printSize(result: SizeResult): void {
   for (const row of rows.slice(1)) console.log(line(row));
 }
 
-/** Stops the API and the Neo4j this run started; on another server, removes the bench data first. */
-async function cleanUp(): Promise<void> {
-  await opened.server?.close();
-  if (opened.external && opened.gateway) await deleteBenchData(opened.gateway);
-  await opened.gateway?.close();
-  await opened.local?.stop();
-}
-
-process.once('SIGINT', () => {
-  console.log('\nInterrupted: stopping.');
-  void cleanUp().finally(() => process.exit(130));
-});
-
 const startedAt = new Date();
 const results: SizeResult[] = [];
 try {
   const settings = readSettings();
-  opened.external = Boolean(settings.NEO4J_URI);
+  let local: LocalNeo4j | undefined;
   if (settings.NEO4J_URI) {
     console.warn(
       `NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This writes, and then removes, nodes whose ids start with "${BENCH_PREFIX}" there.`,
     );
   } else {
-    opened.local = await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
+    const started = await startLocalNeo4j({ name: benchFolder, port: benchPort, heap: '2g' });
+    cleanup.add(() => started.stop());
+    local = started;
   }
-  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
+  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? local?.uri };
   const gateway = createGateway(connectionSettings(benchSettings));
-  opened.gateway = gateway;
+  cleanup.add(() => gateway.close());
+  // On another server, the bench data is removed at the end.
+  if (!local) cleanup.add(() => deleteBenchData(gateway));
   await applyGraphSchema(gateway);
 
   // A fresh JVM plans and compiles the load statements slowly; one unmeasured load first makes
@@ -473,7 +465,7 @@ try {
   const file = `${resultsDir}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, neo4j: opened.local ? `local (.neo4j/bench, port ${benchPort})` : 'NEO4J_URI', iterations, wholeGraphIterations, sizes: results }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), node: process.version, neo4j: local ? `local (.neo4j/${benchFolder}, port ${benchPort})` : 'NEO4J_URI', iterations, wholeGraphIterations, sizes: results }, null, 2)}\n`,
   );
   console.log(`\nResults written to ${file}`);
   const missed = results
@@ -487,5 +479,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanup.run();
 }

@@ -11,7 +11,6 @@
  * the ratios of that run, writes bench/results/peer-<timestamp>.json, and exits 1 if the answers
  * differ or a request fails.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +30,7 @@ import { statements as traceStatements } from '../server/src/queries/trace.ts';
 import { readSearchText, toLuceneQuery } from '../server/src/services/search.ts';
 import { gapsOperation, searchOperation, traceOperation } from './operations.ts';
 import { peerGapsOperation, peerSearchOperation, peerTraceEnds, peerTraceOperation, projectTraceEnds, type TraceEnds } from './peer-operations.ts';
-import { type Answer, type ApiProcess, cpuTimes, percentile, postOperation as post, startApi, stealSince } from './process.ts';
+import { type Answer, type ApiProcess, cleanupOnExit, cpuTimes, percentile, postOperation as post, startApi, startProcess, stealSince } from './process.ts';
 import { BENCH_PREFIX, councilBatch, type Random, seededRandom, sharedBatch } from './synthetic-council.ts';
 
 function setting(name: string, fallback: number): number {
@@ -63,7 +62,7 @@ const loadAverage = () =>
     .join(' ');
 
 /** What this run started or opened, closed however the run ends. */
-const opened: { local?: LocalNeo4j; gateway?: Gateway; driver?: Driver; project?: ApiProcess; peer?: ApiProcess } = {};
+const cleanup = cleanupOnExit();
 
 // ------------------------------------------------------------------------------------ the graph
 
@@ -111,29 +110,14 @@ async function ensureLoaded(gateway: Gateway, batches: GraphBatch[]): Promise<vo
 // ------------------------------------------------------------------------------------ the peer
 
 /** The peer API (peer-server.ts) in a process of its own; resolves once it answers a query. */
-async function startPeer(settings: Settings): Promise<ApiProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./peer-server.ts', import.meta.url))], {
-    env: { ...process.env, NEO4J_URI: settings.NEO4J_URI, PORT: String(port), NODE_ENV: 'production' },
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startPeer(settings: Settings): Promise<ApiProcess> {
+  return startProcess({
+    name: 'The peer',
+    module: new URL('./peer-server.ts', import.meta.url),
+    env: { NEO4J_URI: settings.NEO4J_URI },
+    ready: async (url) => !(await post(url, '{ __typename }', {})).error,
+    seconds: 90,
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const close = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const giveUpAt = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The peer stopped before it was ready (exit code ${child.exitCode}).`);
-    if (!(await post(url, '{ __typename }', {}).catch(() => ({ error: 'no answer' }))).error) return { url, close };
-    if (Date.now() > giveUpAt) {
-      await close();
-      throw new Error(`The peer at ${url} was not ready within 90 s.`);
-    }
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
 }
 
 // ------------------------------------------------------------------------------------ the floor
@@ -183,7 +167,7 @@ function floorSearch(floor: Floor, text: string) {
   ]);
 }
 
-const withoutMeasure = gapRules.find(({ code }) => code === 'ACTION_WITHOUT_MEASURE')!.statement;
+const withoutMeasure = gapRules.find(({ code }) => code === 'ACTION_WITHOUT_MEASURE')!.statements.inScope;
 
 /** gaps(scope: {planId}, codes: [ACTION_WITHOUT_MEASURE]): the plan, its organisations, the rule, then the nodes of the first page of findings. */
 async function floorGaps(floor: Floor, planId: string) {
@@ -474,34 +458,24 @@ function printThroughput(results: ThroughputResult[]): void {
 
 // ------------------------------------------------------------------------------------ run
 
-async function cleanUp(): Promise<void> {
-  await opened.project?.close();
-  await opened.peer?.close();
-  await opened.driver?.close();
-  await opened.gateway?.close();
-  await opened.local?.stop();
-}
-
-process.once('SIGINT', () => {
-  console.log('\nInterrupted: stopping.');
-  void cleanUp().finally(() => process.exit(130));
-});
-
 const startedAt = new Date();
 try {
   const settings = readSettings();
+  let local: LocalNeo4j | undefined;
   if (settings.NEO4J_URI) {
     console.warn(
       `NEO4J_URI is set: comparing on ${settings.NEO4J_URI}. This writes nodes whose ids start with "${BENCH_PREFIX}" there and leaves them for the next run.`,
     );
   } else {
     const port = process.env.NEO4J_PEER_BOLT_PORT ? setting('NEO4J_PEER_BOLT_PORT', 1) : await freePort();
-    opened.local = await startLocalNeo4j({ name: 'bench-peer', port, heap: '2g' });
+    const started = await startLocalNeo4j({ name: 'bench-peer', port, heap: '2g' });
+    cleanup.add(() => started.stop());
+    local = started;
   }
-  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
+  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? local?.uri };
   const connection = connectionSettings(benchSettings);
   const gateway = createGateway(connection);
-  opened.gateway = gateway;
+  cleanup.add(() => gateway.close());
   await applyGraphSchema(gateway);
 
   log('Generating the synthetic graph…');
@@ -512,11 +486,11 @@ try {
   const f = fixtures(batches);
 
   const project = await startApi(benchSettings);
-  opened.project = project;
+  cleanup.add(() => project.close());
   const peer = await startPeer(benchSettings);
-  opened.peer = peer;
+  cleanup.add(() => peer.close());
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), { userAgent: 'bench-peer-floor' });
-  opened.driver = driver;
+  cleanup.add(() => driver.close());
   const floor: Floor = { driver, database: connection.database };
   log(`Project API at ${project.url}, peer at ${peer.url}, Neo4j at ${connection.uri}.`);
 
@@ -579,5 +553,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanup.run();
 }

@@ -1,11 +1,12 @@
 /**
- * What the benchmarks share: the real API in a process of its own, the host's steal (the noise
- * under every figure on a virtual machine) and percentiles.
+ * What the benchmarks share: the real API (or another server) in a process of its own, closing
+ * what a run opened however it ends, the host's steal (the noise under every figure on a virtual
+ * machine) and percentiles.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/local-neo4j.ts';
 import type { Settings } from '../server/src/config.ts';
 
 export interface CpuTimes {
@@ -35,7 +36,6 @@ export function stealSince(before: CpuTimes | null): number | undefined {
   return (100 * (after.steal - before.steal)) / (after.total - before.total);
 }
 
-/** The value below which `p` per cent of `sorted` (ascending) lie. */
 /** What one timed GraphQL request gave: its time, the body's length, the data and the first error. */
 export interface Answer {
   ms: number;
@@ -60,6 +60,7 @@ export async function postOperation(url: string, query: string, variables: Recor
   return body.errors?.length ? { ms, bytes: text.length, data: body.data, error: body.errors[0]!.message } : { ms, bytes: text.length, data: body.data };
 }
 
+/** The value below which `p` per cent of `sorted` (ascending) lie. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 export interface ApiProcess {
@@ -67,37 +68,30 @@ export interface ApiProcess {
   close(): Promise<void>;
 }
 
-/** A port nothing listens on now, from the operating system. */
-function freePort(): Promise<number> {
-  return new Promise((found, failed) => {
-    const probe = createServer().once('error', failed);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? found(address.port) : failed(new Error('No free port.'))));
-    });
-  });
+/** A server for a benchmark to start in a process of its own. */
+export interface ServerProcess {
+  /** What the messages call it: "The API", "The peer". */
+  name: string;
+  /** The module to run with tsx. */
+  module: URL;
+  /** Its environment, besides this process's, PORT and NODE_ENV=production. */
+  env: Record<string, string | undefined>;
+  /** Whether the server at `url` answers as ready. */
+  ready(url: string): Promise<boolean>;
+  /** How long it may take to be ready. */
+  seconds: number;
 }
 
 /**
- * The real API in a process of its own, in production mode, as it is deployed: the benchmark's
- * requests and timing then do not share its event loop. Resolves once /ready says it is ready.
- * `env` adds to the API's environment (AUTH_TOKENS, say).
+ * A server in a process of its own on a free port, in production mode, as it is deployed: the
+ * benchmark's requests and timing then do not share its event loop. Resolves once it is ready;
+ * stops it and rejects if it exits first or is not ready in time.
  */
-export async function startApi(settings: Settings, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startProcess(server: ServerProcess): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/src/main.ts', import.meta.url))], {
-    // One loopback client sends the whole load: the per-client budgets would measure refusals, not the API.
-    env: {
-      QUERY_COST_BUDGET: '0',
-      WRITE_LIMIT: '0',
-      ...process.env,
-      ...env,
-      NEO4J_URI: settings.NEO4J_URI,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-    },
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(server.module)], {
+    env: { ...process.env, ...server.env, PORT: String(port), NODE_ENV: 'production' },
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -106,18 +100,61 @@ export async function startApi(settings: Settings, env: Record<string, string> =
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   };
-  const giveUpAt = Date.now() + 60_000;
+  const giveUpAt = Date.now() + server.seconds * 1_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API stopped before it was ready (exit code ${child.exitCode}).`);
-    const ready = await fetch(`${url}/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return { url, close };
+    if (child.exitCode !== null) throw new Error(`${server.name} stopped before it was ready (exit code ${child.exitCode}).`);
+    if (await server.ready(url).catch(() => false)) return { url, close };
     if (Date.now() > giveUpAt) {
       await close();
-      throw new Error(`The API at ${url} was not ready within a minute.`);
+      throw new Error(`${server.name} at ${url} was not ready within ${server.seconds} s.`);
     }
     await new Promise((wait) => setTimeout(wait, 200));
   }
+}
+
+/** The real API (`server/src/main.ts`) in a process of its own; `env` adds to its environment (AUTH_TOKENS, say). */
+export function startApi(settings: Settings, env: Record<string, string> = {}): Promise<ApiProcess> {
+  return startProcess({
+    name: 'The API',
+    module: new URL('../server/src/main.ts', import.meta.url),
+    // One loopback client sends the whole load: the per-client budgets would measure refusals, not the API.
+    env: { QUERY_COST_BUDGET: '0', WRITE_LIMIT: '0', ...process.env, ...env, NEO4J_URI: settings.NEO4J_URI, HOST: '127.0.0.1' },
+    ready: (url) => fetch(`${url}/ready`).then((response) => response.ok),
+    seconds: 60,
+  });
+}
+
+/** What a run has opened, to be closed however it ends. */
+export interface Cleanup {
+  /** Adds something to close at the end; returns a function that closes it now instead. */
+  add(close: () => Promise<void>): () => Promise<void>;
+  /** Closes everything still open, the last opened first. */
+  run(): Promise<void>;
+}
+
+/**
+ * What a benchmark run opens (its Neo4j, gateways, API processes), closed the last opened first
+ * when the run calls `run()` at its end, or on Ctrl-C, which then exits with 130.
+ */
+export function cleanupOnExit(): Cleanup {
+  const open = new Set<() => Promise<void>>();
+  const run = async () => {
+    for (const close of [...open].reverse()) {
+      open.delete(close);
+      await close();
+    }
+  };
+  process.once('SIGINT', () => {
+    console.log('\nInterrupted: stopping.');
+    void run().finally(() => process.exit(130));
+  });
+  return {
+    add(close) {
+      open.add(close);
+      return async () => {
+        if (open.delete(close)) await close();
+      };
+    },
+    run,
+  };
 }

@@ -23,9 +23,9 @@ import { createGateway, cypher, type Gateway, int } from '../server/src/db/gatew
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { connectionSettings } from '../server/src/main.ts';
 import { loadBatch } from '../server/src/queries/load.ts';
-import { type LocalNeo4j, startLocalNeo4j } from '../scripts/local-neo4j.ts';
+import { startLocalNeo4j } from '../scripts/local-neo4j.ts';
 import { traceOperation } from './operations.ts';
-import { type ApiProcess, cpuTimes, percentile, startApi, stealSince } from './process.ts';
+import { cleanupOnExit, cpuTimes, percentile, startApi, stealSince } from './process.ts';
 import { BENCH_PREFIX, seededRandom, syntheticCouncils } from './synthetic-council.ts';
 
 function positiveInteger(name: string, fallback: number): number {
@@ -149,33 +149,24 @@ async function oneAtATime(count: number, request: (index: number) => Promise<num
   return { ms, errors, before };
 }
 
-const opened: { local?: LocalNeo4j; gateways: Gateway[]; apis: ApiProcess[]; external: boolean } = { gateways: [], apis: [], external: false };
+/** What this run started or opened, closed however the run ends. */
+const cleanup = cleanupOnExit();
 
 async function deleteBenchData(gateway: Gateway): Promise<void> {
   while (Number((await gateway.write(deleteBenchNodes, { prefix: BENCH_PREFIX }))[0]?.deleted ?? 0) > 0);
 }
 
-async function cleanUp(): Promise<void> {
-  await Promise.all(opened.apis.map((api) => api.close()));
-  if (opened.external && opened.gateways[0]) await deleteBenchData(opened.gateways[0]);
-  await Promise.all(opened.gateways.map((gateway) => gateway.close()));
-  await opened.local?.stop();
-}
-
-process.once('SIGINT', () => {
-  console.log('\nInterrupted: stopping.');
-  void cleanUp().finally(() => process.exit(130));
-});
-
 const startedAt = new Date();
 try {
   const settings = readSettings();
-  opened.external = Boolean(settings.NEO4J_URI);
-  if (!settings.NEO4J_URI) opened.local = await startLocalNeo4j({ name: 'bench-cache', port: benchPort, heap: '2g' });
-  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
+  const local = settings.NEO4J_URI ? undefined : await startLocalNeo4j({ name: 'bench-cache', port: benchPort, heap: '2g' });
+  if (local) cleanup.add(() => local.stop());
+  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? local?.uri };
   const stamped = createGateway(connectionSettings(benchSettings));
   const unstamped = createGateway(connectionSettings(benchSettings), { stampWrites: false });
-  opened.gateways.push(stamped, unstamped);
+  cleanup.add(() => Promise.all([stamped.close(), unstamped.close()]).then(() => undefined));
+  // On another server, the bench data is removed at the end.
+  if (!local) cleanup.add(() => deleteBenchData(stamped));
   await applyGraphSchema(stamped);
   await deleteBenchData(stamped);
   const batch = syntheticCouncils(councils);
@@ -200,9 +191,9 @@ try {
   }
 
   const off = await startApi(benchSettings, { RESPONSE_CACHE: 'off' });
-  opened.apis.push(off);
+  cleanup.add(() => off.close());
   const on = await startApi(benchSettings, { RESPONSE_CACHE: 'on' });
-  opened.apis.push(on);
+  cleanup.add(() => on.close());
   const apis = [
     ['cache off', off],
     ['cache on', on],
@@ -278,5 +269,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanup.run();
 }

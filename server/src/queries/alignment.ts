@@ -33,6 +33,7 @@ export const MAX_AXIS = 300;
 
 const ORDERED = `RETURN ${NODE('n')} AS node`;
 
+const BY_TITLE = (label: string, where = '') => `MATCH (n:${label}) ${where} WITH n ORDER BY n.title ${ORDERED}`;
 const sets: Record<AlignmentSetKind, Statement> = {
   PLAN_PRIORITIES: cypher('alignment.planPriorities', `MATCH (:Plan {id: $planId})-[:HAS_PRIORITY]->(n:Priority) WITH n ORDER BY n.position ${ORDERED}`),
   PLAN_ACTIONS: cypher(
@@ -42,9 +43,15 @@ const sets: Record<AlignmentSetKind, Statement> = {
      OPTIONAL MATCH (grandparent)-[:${placing('Priority', 'Objective')}]->(parent)
      WITH n ORDER BY grandparent.position, parent.position, n.position, n.id ${ORDERED}`,
   ),
-  PLANS: cypher('alignment.plans', `MATCH (n:Plan) WHERE $ids IS NULL OR n.id IN $ids WITH n ORDER BY n.title ${ORDERED}`),
-  AUTHORITIES: cypher('alignment.authorities', `MATCH (n:Authority) WHERE $ids IS NULL OR n.id IN $ids WITH n ORDER BY n.title ${ORDERED}`),
-  THEMES: cypher('alignment.themes', `MATCH (n:Theme) WHERE $ids IS NULL OR n.id IN $ids WITH n ORDER BY n.title ${ORDERED}`),
+  PLANS: cypher('alignment.plans', BY_TITLE('Plan')),
+  AUTHORITIES: cypher('alignment.authorities', BY_TITLE('Authority')),
+  THEMES: cypher('alignment.themes', BY_TITLE('Theme')),
+};
+/** The chosen ones (`$ids`) of a set, by the id index rather than among all of their label. */
+const chosen: Partial<Record<AlignmentSetKind, Statement>> = {
+  PLANS: cypher('alignment.plansChosen', BY_TITLE('Plan', 'WHERE n.id IN $ids')),
+  AUTHORITIES: cypher('alignment.authoritiesChosen', BY_TITLE('Authority', 'WHERE n.id IN $ids')),
+  THEMES: cypher('alignment.themesChosen', BY_TITLE('Theme', 'WHERE n.id IN $ids')),
 };
 
 // Links that join two elements directly. A GIVES_EFFECT_TO or CONCERNS link joins two elements
@@ -54,6 +61,7 @@ const JOINING = 'CONTRIBUTES_TO|UNDERMINES|RESPONDS_TO|SUPERSEDES|INFORMED_BY|CI
 
 export const statements = {
   ...Object.fromEntries(Object.entries(sets).map(([kind, statement]) => [`set.${kind}`, statement])),
+  ...Object.fromEntries(Object.entries(chosen).map(([kind, statement]) => [`chosen.${kind}`, statement])),
   footprints: cypher(
     'alignment.footprints',
     `UNWIND $ids AS id
@@ -98,7 +106,8 @@ async function resolveSet(gateway: Gateway, axis: 'rows' | 'columns', input: Ali
   if (needsPlan && !input.planId) {
     throw new ExpectedError('BAD_USER_INPUT', `${axis}.planId is required for ${input.kind}.`, { field: `${axis}.planId` });
   }
-  const rows = await gateway.read(sets[input.kind], { planId: input.planId ?? null, ids: input.ids?.length ? input.ids : null });
+  const statement = (input.ids?.length && chosen[input.kind]) || sets[input.kind];
+  const rows = await gateway.read(statement, { planId: input.planId ?? null, ids: input.ids?.length ? input.ids : null });
   if (rows.length > MAX_AXIS) {
     throw new ExpectedError('BAD_USER_INPUT', `${axis} has ${rows.length} entries; at most ${MAX_AXIS} fit a matrix. Narrow it with ids or planId.`, {
       field: axis,

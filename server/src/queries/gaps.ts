@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
-import { PLAN_HIERARCHY, placing } from '../../../schema/graph-model.ts';
+import { PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
 import { EFFECTS_ON, LIVE_LINK, UNREVIEWED } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
@@ -18,7 +18,59 @@ const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
 const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
 /** A link that counts: accepted (not a suggestion) and not retired after a change in the law. */
 const ACCEPTED = LIVE_LINK;
-const IN_PLAN_SCOPE = (variable: string) => `($planIds IS NULL OR ${variable}.planId IN $planIds)`;
+
+/**
+ * Where a rule's statement starts. Each rule is written once, as a function of its scope, and
+ * made into two statements: one over the whole graph, and one over the plans in $planIds (and
+ * the organisations in $organisationIds) that opens on the index of its scope, so a scoped
+ * question costs what its scope holds. (`$planIds IS NULL OR a.planId IN $planIds` in one
+ * statement would keep the index out of use: the planner plans for both cases, so it scans.)
+ */
+interface Scope {
+  /** Whether the statement is for a scope rather than the whole graph. */
+  scoped: boolean;
+  /** Cypher binding `variable` to each item of `label` in scope: all of them, or those of the plans by the planId index. */
+  items(variable: string, label: PlacedLabel): string;
+  /** Cypher binding `variable` to each plan in scope: every plan, or those in $planIds by id. */
+  plans(variable: string): string;
+  /**
+   * Cypher binding `variable` to each plan in scope and each item in it, or nothing over the
+   * whole graph (the statement's own MATCH then finds them).
+   */
+  plansAndItems(variable: string): string;
+}
+
+const wholeGraph: Scope = {
+  scoped: false,
+  items: (variable, label) => `MATCH (${variable}:${label})`,
+  plans: (variable) => `MATCH (${variable}:Plan)`,
+  plansAndItems: () => '',
+};
+
+/** Cypher binding `variable` to every item of the plans in $planIds, one index seek per label. */
+const ITEMS_IN_PLANS = (variable: string) =>
+  `CALL () {
+     ${planItemLabels.map((label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds RETURN ${variable}`).join('\n     UNION ALL\n     ')}
+   }`;
+
+const inScope: Scope = {
+  scoped: true,
+  items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds`,
+  plans: (variable) => `MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds`,
+  plansAndItems: (variable) =>
+    `CALL () {
+       MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds RETURN ${variable}
+       UNION ALL
+       ${ITEMS_IN_PLANS(variable)}
+       RETURN ${variable}
+     }`,
+};
+
+/** A rule's statement for the whole graph and for a scope, both from the one text: `name` and `nameInScope`. */
+const ruleStatements = (name: string, text: (scope: Scope) => string) => ({
+  wholeGraph: cypher(name, text(wholeGraph)),
+  inScope: cypher(`${name}InScope`, text(inScope)),
+});
 /**
  * A performance measure: one some item is measured by, or that someone owns. Other measures are
  * context statistics (figures from needs assessments nobody reports against), which no
@@ -56,7 +108,7 @@ const ROW = (variable: string, fields: string) =>
         collect(CASE WHEN subject IS NOT NULL THEN {subject: subject, checked: checked, passing: passing} END) AS bySubject
    RETURN coalesce(totals.checked, 0) AS checked, coalesce(totals.passing, 0) AS passing, coalesce(totals.failing, []) AS failing, bySubject`;
 
-/** A gap rule: what it checks, how much a failure matters, and the statement that checks it. */
+/** A gap rule: what it checks, how much a failure matters, and the statements that check it. */
 export interface RuleDefinition {
   code: string;
   severity: Severity;
@@ -64,7 +116,8 @@ export interface RuleDefinition {
   explanation: string;
   /** Which links make an item pass, and whose: the item's own, its parents' within the plan, the plan's. */
   counts: string;
-  statement: Statement;
+  /** The statement over the whole graph, and the one over a scope ($planIds, $organisationIds), which starts from its index. */
+  statements: { wholeGraph: Statement; inScope: Statement };
 }
 
 // Every statement returns: node, planId, passes, detail, discretionary, subjects (the ids the
@@ -78,9 +131,9 @@ export const rules: RuleDefinition[] = [
       'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by what other plans do for it or for the priorities under it.',
     counts:
       'Actions anywhere under the priority. For a council priority, also links from other plans and their items saying they contribute to it or to a priority or objective under it; suggestions nobody has accepted do not count.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.priorityWithoutActions',
-      `MATCH (p:Priority) WHERE ${IN_PLAN_SCOPE('p')}
+      (scope) => `${scope.items('p', 'Priority')}
        WITH p, EXISTS { (p)-[:${PLAN_HIERARCHY}*1..4]->(:Action) } AS hasActions,
             // A council-wide outcome is often served through the priorities under it.
             p.corporate = true AND EXISTS { (p)-[:${placing('Priority', 'Objective')}*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
@@ -98,9 +151,9 @@ export const rules: RuleDefinition[] = [
     title: 'Action with no outcome measure',
     explanation: 'Nobody can tell whether the action works: no measure is recorded for it.',
     counts: "The action's own measures only: a measure of the objective or priority above it says how that is going, not the action.",
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.actionWithoutMeasure',
-      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+      (scope) => `${scope.items('a', 'Action')}
        ${ROW(
          'a',
          `a.planId AS planId,
@@ -117,9 +170,9 @@ export const rules: RuleDefinition[] = [
       'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
     counts:
       "The action's own links to the law and those of the objective and priority above it; the plan's links do not count, and suggestions nobody has accepted do not count. Actions whose basis comes only from above are listed under “Statutory basis only inherited”.",
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.actionWithoutStatutoryBasis',
-      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+      (scope) => `${scope.items('a', 'Action')}
        WITH a, EXISTS {
               (a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
               WHERE NOT x:Plan AND ${ACCEPTED('g')}
@@ -144,9 +197,9 @@ export const rules: RuleDefinition[] = [
       'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
     counts:
       "Checks actions with a statutory basis from above; the action's own links to an Act, regulation or statutory guidance (or a provision of one) make it pass.",
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.actionReliesOnInheritedBasis',
-      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+      (scope) => `${scope.items('a', 'Action')}
        WITH a, [(a)<-[:${PLAN_HIERARCHY}*1..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
                 WHERE NOT x:Plan AND ${ACCEPTED('g')}
                   AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} }) | law] AS found
@@ -171,9 +224,9 @@ export const rules: RuleDefinition[] = [
     title: 'Action with no accountable owner',
     explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
     counts: 'Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.actionWithoutOwner',
-      `MATCH (a:Action) WHERE ${IN_PLAN_SCOPE('a')}
+      (scope) => `${scope.items('a', 'Action')}
        ${ROW(
          'a',
          `a.planId AS planId,
@@ -189,9 +242,10 @@ export const rules: RuleDefinition[] = [
     explanation:
       'A performance measure (one an action, objective or priority is measured by) with nobody answering for it. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
     counts: "An owner of the measure itself, or of an item it measures or that item's objective or priority; an owner of the whole plan does not count.",
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.measureWithoutOwner',
-      `MATCH (item)-[:MEASURED_BY]->(m:Measure) WHERE ${IN_PLAN_SCOPE('item')}
+      (scope) => `${scope.scoped ? ITEMS_IN_PLANS('item') : ''}
+       MATCH (item)-[:MEASURED_BY]->(m:Measure)
        WITH m, collect(DISTINCT item) AS items
        ${ROW(
          'm',
@@ -209,10 +263,11 @@ export const rules: RuleDefinition[] = [
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
     counts:
       'Links from the plan itself or anything in it saying it gives effect to the authority or one of its provisions; suggestions nobody has accepted do not count.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.authorityNotGivenEffect',
-      `MATCH (plan:Plan)-[:CITES]->(au:Authority)
-       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
+      (scope) => `${scope.plans('plan')}
+       MATCH (plan)-[:CITES]->(au:Authority)
+       WHERE au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
        ${ROW(
          'au',
          `plan.id AS planId,
@@ -229,13 +284,27 @@ export const rules: RuleDefinition[] = [
     explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
     counts:
       'Links from any action, objective or priority saying it responds to this recommendation or area for improvement; a response to the report as a whole does not count.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.evidenceWithoutResponse',
-      `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']
+      (scope) => `${
+        scope.scoped
+          ? // Those of the scope are found from its organisations' reports and its plans' responses, and checked below.
+            `CALL () {
+                MATCH (o:Organisation)<-[:ABOUT]-(:Evidence)-[:HAS_FINDING*0..3]->(e:Evidence) WHERE o.id IN $organisationIds RETURN e
+                UNION
+                ${ITEMS_IN_PLANS('x')}
+                MATCH (x)-[:RESPONDS_TO]->(e:Evidence) RETURN e
+              }
+              WITH e WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
+          : `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
+      }
        OPTIONAL MATCH (report:Evidence)-[:HAS_FINDING*1..3]->(e) WHERE NOT EXISTS { (:Evidence)-[:HAS_FINDING]->(report) }
        WITH e, coalesce(report, e) AS report
-       WHERE $organisationIds IS NULL OR EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds }
-          OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN coalesce($planIds, []) }
+       ${
+         scope.scoped
+           ? `WHERE EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds } OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN $planIds }`
+           : ''
+       }
        ${ROW(
          'e',
          `null AS planId,
@@ -252,10 +321,10 @@ export const rules: RuleDefinition[] = [
     explanation:
       'The latest observed figure of a performance measure (projections aside) is more than 3 years old, so it cannot show how things stand now. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
     counts: 'Measures an action, objective or priority is measured by, or that someone owns, and their observed figures.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.measureWithoutRecentData',
-      `MATCH (m:Measure)
-       WHERE ${PERFORMANCE_MEASURE('m')} AND ($planIds IS NULL OR EXISTS { (item)-[:MEASURED_BY]->(m) WHERE item.planId IN $planIds })
+      (scope) => `${scope.scoped ? `${ITEMS_IN_PLANS('item')} MATCH (item)-[:MEASURED_BY]->(m:Measure) WITH DISTINCT m` : 'MATCH (m:Measure)'}
+       WITH m WHERE ${PERFORMANCE_MEASURE('m')}
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
@@ -273,10 +342,11 @@ export const rules: RuleDefinition[] = [
     title: 'Plan priority serving no council priority',
     explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
     counts: "The priority's own links saying it contributes to a council priority, directly or through up to three such links; the plan's links do not count.",
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.priorityNotContributing',
-      `MATCH (plan:Plan)-[:HAS_PRIORITY]->(p:Priority)
-       WHERE ($planIds IS NULL OR plan.id IN $planIds) AND coalesce(p.corporate, false) = false
+      (scope) => `${scope.plans('plan')}
+       MATCH (plan)-[:HAS_PRIORITY]->(p:Priority)
+       WHERE coalesce(p.corporate, false) = false
        ${ROW(
          'p',
          `plan.id AS planId,
@@ -291,13 +361,13 @@ export const rules: RuleDefinition[] = [
     title: 'Link to a superseded or expired plan',
     explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
     counts: 'Links from a current plan or its items saying they contribute to, are informed by or respond to another plan or its items.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.linkToSupersededPlan',
-      `MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
+      (scope) => `${scope.plansAndItems('source')}
+       MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
        WHERE (source:Plan OR source.planId IS NOT NULL) AND (target:Plan OR target.planId IS NOT NULL)
        WITH source, r, target, CASE WHEN source:Plan THEN source.id ELSE source.planId END AS sourcePlanId,
             CASE WHEN target:Plan THEN target.id ELSE target.planId END AS targetPlanId
-       WHERE $planIds IS NULL OR sourcePlanId IN $planIds
        MATCH (sourcePlan:Plan {id: sourcePlanId}), (targetPlan:Plan {id: targetPlanId})
        WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED'] AND ${HAS_ITEMS('sourcePlan')}
        WITH source, r, target, sourcePlan, targetPlan,
@@ -320,12 +390,12 @@ export const rules: RuleDefinition[] = [
       'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
     counts:
       'Each link from a plan (with items of its own) or its items giving effect to an Act or provision; it fails while a change to that provision (or to a subsection of it), or to the Act as a whole, dates from after the link was last reviewed and no review named it. Suggestions and retired links are not checked.',
-    statement: cypher(
+    statements: ruleStatements(
       'gaps.linkSuspectAfterLawChange',
-      `MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
+      (scope) => `${scope.plansAndItems('x')}
+       MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
        WHERE (x.planId IS NOT NULL OR (x:Plan AND ${HAS_ITEMS('x')})) AND ${ACCEPTED('g')}
        WITH x, g, law, CASE WHEN x:Plan THEN x.id ELSE x.planId END AS planId
-       WHERE $planIds IS NULL OR planId IN $planIds
        // The effects on each Act or provision are read once, for all the links to it.
        WITH law, collect([x, g, planId]) AS links
        WITH law, links, ${EFFECTS_ON('law')} AS onLaw, coalesce([(au:Authority)-[:HAS_PROVISION]->(law) | au][0], law) AS act
@@ -349,7 +419,9 @@ export const rules: RuleDefinition[] = [
 ];
 
 export const statements = {
-  ...Object.fromEntries(rules.map((rule) => [rule.code, rule.statement])),
+  ...Object.fromEntries(
+    rules.flatMap((rule) => [rule.code, `${rule.code}_IN_SCOPE`].map((key, index) => [key, index ? rule.statements.inScope : rule.statements.wholeGraph])),
+  ),
   planExists: cypher('gaps.planExists', 'MATCH (p:Plan {id: $id}) RETURN p.id AS id'),
   planOrganisations: cypher(
     'gaps.planOrganisations',
@@ -422,10 +494,11 @@ export async function runRules(
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
   const resolved = await resolveScope(gateway, scope);
   const params = { ...resolved, ...wanted, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
+  const form = resolved.planIds ? 'inScope' : 'wholeGraph';
   // Rules are independent reads, so they run side by side, each in its own read transaction.
   return Promise.all(
     selected.map(async (rule) => {
-      const [row] = await gateway.read(rule.statement, params);
+      const [row] = await gateway.read(rule.statements[form], params);
       return { rule, outcome: RuleOutcome.parse(row) };
     }),
   );

@@ -18,6 +18,7 @@ import { cypher, int, type Gateway, type Tx } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode } from '../generated/graphql.ts';
 import { naturalSort } from '../natural-order.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
+import { planItemLabels } from '../../../schema/graph-model.ts';
 
 /** When an effect counts from: its latest in-force date, else when the service last changed it, else when it was loaded. */
 const EFFECT_DATE = (effect: string) =>
@@ -50,11 +51,11 @@ export const UNREVIEWED_EFFECTS = (link: string, target: string) => UNREVIEWED(l
 /** A link that counts: not a suggestion nobody accepted, and not retired. */
 export const LIVE_LINK = (link: string) => `coalesce(${link}.basis, 'STATED') <> 'SUGGESTED' AND ${link}.retiredAt IS NULL`;
 
-export const statements = {
-  suspectLinks: cypher(
-    'lawReview.suspectLinks',
-    `MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
-     WHERE ${LIVE_LINK('g')} AND ($planId IS NULL OR x.planId = $planId OR x.id = $planId)
+/** The suspect links from the nodes `opening` binds to `x` (all when it binds none), those changed most recently first. */
+const SUSPECT_LINKS = (opening: string) =>
+  `${opening}
+     MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
+     WHERE ${LIVE_LINK('g')}
      WITH law, collect([x, g]) AS links
      WITH law, links, ${EFFECTS_ON('law')} AS onLaw
      UNWIND links AS link
@@ -64,7 +65,19 @@ export const statements = {
      WITH x, g, law, effects ORDER BY effects[0].date DESC, x.id, law.id
      LIMIT $first
      RETURN ${EDGE('g')} AS edge, ${NODE('x')} AS source, ${NODE('law')} AS target,
-            [(au:Authority)-[:HAS_PROVISION]->(law) | ${NODE('au')}][0] AS act, effects`,
+            [(au:Authority)-[:HAS_PROVISION]->(law) | ${NODE('au')}][0] AS act, effects`;
+
+export const statements = {
+  suspectLinks: cypher('lawReview.suspectLinks', SUSPECT_LINKS('')),
+  // One plan's: the plan and its items, each found by an index (by id, by planId) rather than by all the links.
+  suspectLinksInPlan: cypher(
+    'lawReview.suspectLinksInPlan',
+    SUSPECT_LINKS(
+      `CALL () {
+         MATCH (x:Entity {id: $planId}) RETURN x
+         ${planItemLabels.map((label) => `UNION MATCH (x:${label}) WHERE x.planId = $planId RETURN x`).join('\n         ')}
+       }`,
+    ),
   ),
   // Where each target's links may move: its Act, and the Acts whose effects touched it.
   moveActs: cypher(
@@ -179,7 +192,7 @@ export interface SuspectLink {
 
 /** The suspect links (of one plan's items, or all), those changed most recently first. */
 export async function suspectLinks(gateway: Gateway, planId: string | null, first: number): Promise<SuspectLink[]> {
-  const rows = await gateway.read(statements.suspectLinks, { planId, first: int(first) });
+  const rows = await gateway.read(planId === null ? statements.suspectLinks : statements.suspectLinksInPlan, { planId, first: int(first) });
   const targetIds = [...new Set(rows.map((row) => toNode(row.target).id))];
   const actsOf = new Map((await gateway.read(statements.moveActs, { ids: targetIds })).map((row) => [row.id as string, [...new Set(row.actIds as string[])]]));
   const inAct = new Map(

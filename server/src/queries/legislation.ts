@@ -26,18 +26,21 @@ export const legislationUpdater: User = { name: 'legislation.gov.uk update', rol
 /** The Document every node read from legislation.gov.uk is sourced from. */
 export const legislationDocumentId = 'document/legislation-gov-uk';
 
-export const statements = {
-  // Authorities with an identifier that something gives effect to, cites or is informed by,
-  // directly or through one of their provisions.
-  linkedAuthorities: cypher(
-    'legislation.linkedAuthorities',
-    `MATCH (a:Authority) WHERE a.legislationId IS NOT NULL
-       AND ($legislationIds IS NULL OR a.legislationId IN $legislationIds)
+/**
+ * Authorities with an identifier (those `where` keeps) that something gives effect to, cites or
+ * is informed by, directly or through one of their provisions.
+ */
+const LINKED_AUTHORITIES = (where: string) =>
+  `MATCH (a:Authority) WHERE ${where}
        AND (EXISTS { (a)<-[:GIVES_EFFECT_TO|CITES|INFORMED_BY]-(:Entity) }
             OR EXISTS { (a)-[:HAS_PROVISION]->(:Provision)<-[:GIVES_EFFECT_TO|CITES]-(:Entity) })
      RETURN a.id AS id, a.legislationId AS legislationId, a.title AS title
-     ORDER BY a.legislationId, a.id`,
-  ),
+     ORDER BY a.legislationId, a.id`;
+
+export const statements = {
+  linkedAuthorities: cypher('legislation.linkedAuthorities', LINKED_AUTHORITIES('a.legislationId IS NOT NULL')),
+  // Those of the given Acts, by the index on legislationId.
+  linkedAuthoritiesOf: cypher('legislation.linkedAuthoritiesOf', LINKED_AUTHORITIES('a.legislationId IN $legislationIds')),
   provisionsOf: cypher(
     'legislation.provisionsOf',
     `UNWIND $authorityIds AS authorityId
@@ -138,7 +141,8 @@ export type LinkedAuthority = z.infer<typeof LinkedAuthority>;
 
 /** The Authorities with a legislation.gov.uk identifier that the graph links to, optionally only those of `legislationIds`. */
 export async function linkedAuthorities(gateway: Gateway, legislationIds: string[] | null): Promise<LinkedAuthority[]> {
-  return (await gateway.read(statements.linkedAuthorities, { legislationIds })).map((row) => LinkedAuthority.parse(row));
+  const statement = legislationIds === null ? statements.linkedAuthorities : statements.linkedAuthoritiesOf;
+  return (await gateway.read(statement, { legislationIds })).map((row) => LinkedAuthority.parse(row));
 }
 
 const ProvisionRow = z.object({ authorityId: z.string(), id: z.string(), legislationId: z.string().nullable(), code: z.string().nullable() });
