@@ -4,7 +4,7 @@ import { Options } from '../../components/Options.tsx';
 import { labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
 import { formErrors } from './errors.ts';
-import { ErrorSummary, Field, fieldLabels, noProblems, PropertyFields, WhyField, type Problems } from './forms.tsx';
+import { ErrorSummary, Field, fieldLabels, noProblems, PropertyFields, SubmitOrCancel, WhyField, type Problems } from './forms.tsx';
 import { checkValues, childKinds, newNodeInput, type FormValues } from './model.ts';
 import { writeContext } from './write-context.ts';
 
@@ -75,14 +75,7 @@ export function AddItemForm({ parent, onDone }: AddItemFormProps) {
         onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
       />
       <WhyField id={`${idPrefix}-why`} value={why} onChange={setWhy} />
-      <div className="button-row">
-        <button type="submit" className="primary-button" disabled={fetching}>
-          Add {labelName(label).toLowerCase()}
-        </button>
-        <button type="button" className="secondary-button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label={`Add ${labelName(label).toLowerCase()}`} busy={fetching} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { graphql } from '../../generated/gql.ts';
 import type { LinkType } from '../../generated/graphql.ts';
 import { GraphNodeFragment } from '../../graph/toElements.ts';
 import { formErrors, reloadFor, type Conflict } from './errors.ts';
-import { ErrorSummary, Field, noProblems, problemOf, WhyField, type Problems } from './forms.tsx';
+import { ErrorSummary, Field, noProblems, problemOf, SubmitOrCancel, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
 import { linkRules, linkTypesFrom } from './model.ts';
 import { writeContext } from './write-context.ts';
@@ -302,14 +302,7 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
         </>
       )}
       <WhyField id="link-why" value={why} onChange={setWhy} />
-      <div className="button-row">
-        <button type="submit" className="primary-button" disabled={fetching || reloading}>
-          Add link
-        </button>
-        <button type="button" className="secondary-button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Add link" busy={fetching || reloading} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { type FragmentType, readFragment } from '../../generated/fragment-maskin
 import { graphql } from '../../generated/gql.ts';
 import type { NodeEditor_NodeFragment } from '../../generated/graphql.ts';
 import { formErrors, reloadFor, type Conflict } from './errors.ts';
-import { ErrorSummary, fieldLabels, noProblems, PropertyFields, WhyField, type Problems } from './forms.tsx';
+import { ErrorSummary, fieldLabels, noProblems, PropertyFields, SubmitOrCancel, WhyField, type Problems } from './forms.tsx';
 import { formatTimeOn } from './history.ts';
 import { checkValues, initialValues, propertyChanges, rebaseValues, type ChangedMeanwhile, type FormValues } from './model.ts';
 import { writeContext } from './write-context.ts';
@@ -144,14 +144,7 @@ export function NodeEditor({ node, reload, onDone, onGone }: NodeEditorProps) {
         onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
       />
       <WhyField id="edit-why" value={why} onChange={setWhy} />
-      <div className="button-row">
-        <button type="submit" className="primary-button" disabled={fetching || reloading}>
-          Save changes
-        </button>
-        <button type="button" className="secondary-button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Save changes" busy={fetching || reloading} onCancel={() => onDone(null)} />
       <p role="status" className="message">
         {fetching ? 'Saving…' : reloading ? 'Reloading the current version…' : ''}
       </p>

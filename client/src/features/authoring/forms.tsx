@@ -203,6 +203,20 @@ export function WhyField({ id, value, onChange }: { id: string; value: string; o
   );
 }
 
+/** A form's submit button and its Cancel, side by side. */
+export function SubmitOrCancel({ label, busy, onCancel }: { label: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="primary-button" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" className="secondary-button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 /** The field labels of a kind, for mapping the API's field names to messages. */
 export const fieldLabels = (label: string, extra: Record<string, string> = {}): Record<string, string> => ({
   ...Object.fromEntries((fieldSpecs[label] ?? []).map((spec) => [spec.key, spec.label])),
