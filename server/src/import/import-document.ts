@@ -25,6 +25,8 @@ import { checkSeed, parseSeedText, referencedIds, SeedValidationError, validateS
 import { lineAt } from './text/source-text.ts';
 import { ChoiceError } from './text/choices.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
+import type { CatalogueEntry } from '../legislation/catalogue.ts';
+import { statuteTitleCandidates, storedCatalogueEntries } from '../legislation/stored-catalogue.ts';
 import { readBinaryDocument, binaryFormats } from './readers/read-document.ts';
 import { mainContent } from './readers/html.ts';
 
@@ -130,6 +132,7 @@ function parseImport(
   faults: SeedFault[],
   notUnderstood: ImportNote[],
   read: Partial<ReadOutline> = {},
+  statutes: readonly CatalogueEntry[] = [],
 ): ParsedFile | undefined {
   const written = extname(request.fileName).toLowerCase();
   const extension = readAs[written] ?? written;
@@ -149,6 +152,7 @@ function parseImport(
       publisherId: request.publisherId ?? undefined,
       curatedBy: 'Document import',
       choices: request.choices ?? [],
+      statutes,
     });
     read.outline = parsed.outline;
     read.choices = parsed.choices;
@@ -252,6 +256,7 @@ export async function importDocument(gateway: Gateway, user: User, request: Impo
   const graph: ImportGraph = {
     nodes: (ids) => findExistingNodes(gateway, ids),
     links: async (links) => new Set((await findExistingLinks(gateway, links)).keys()),
+    statutes: (titles) => storedCatalogueEntries(gateway, titles),
   };
   let prepared: PreparedImport;
   try {
@@ -291,9 +296,12 @@ export async function prepareImport(request: ImportRequest, dryRun: boolean, gra
   let existing: ExistingNodes = new Map();
   let choicesReused = false;
   let choices = request.choices;
+  // A strategy or report may cite legislation the built-in catalogue does not know but the stored one does.
+  const extension = extname(request.fileName).toLowerCase();
+  const statutes = graph.statutes && text.includes(readAs[extension] ?? extension) ? await graph.statutes(statuteTitleCandidates(content)) : [];
   for (;;) {
     try {
-      parsed = parseImport({ ...request, choices }, content, faults, notUnderstood, read);
+      parsed = parseImport({ ...request, choices }, content, faults, notUnderstood, read, statutes);
     } catch (error) {
       if (error instanceof ExpectedError)
         return { result: emptyResult(dryRun, [fault(error.message, { line: (error.extensions.line as number | undefined) ?? null })], notUnderstood) };

@@ -5,6 +5,7 @@
 import type { ImportResult } from '../generated/graphql.ts';
 import type { ChangeRecord } from '../queries/edit.ts';
 import type { GraphBatch } from '../graph-batch.ts';
+import type { CatalogueEntry } from '../legislation/catalogue.ts';
 
 export interface ImportRequest {
   fileName: string;
@@ -29,6 +30,8 @@ export interface ImportGraph {
   nodes(ids: string[]): Promise<ExistingNodes>;
   /** The links among `links` that are in the graph, as "from type to" keys. */
   links(links: { from: string; type: string; to: string }[]): Promise<Set<string>>;
+  /** The stored statute catalogue's entries for these names of legislation; without it, the built-in catalogue answers alone. */
+  statutes?(titles: string[]): Promise<CatalogueEntry[]>;
 }
 
 /**

@@ -5,7 +5,7 @@
  * worker needs to know what is in the graph, it asks the main thread, which looks and answers.
  *
  *   main → worker   { prepare: request, dryRun }
- *   worker → main   { ask: 'nodes', ids } or { ask: 'links', links }   (any number, one at a time)
+ *   worker → main   { ask: 'nodes', ids }, { ask: 'links', links } or { ask: 'statutes', titles }   (any number, one at a time)
  *   main → worker   { answer } or { answer: undefined, failed: true }
  *   worker → main   { shell }, then { part: list, items } until every list is sent, then { done }
  *   main → worker   { next } after the shell and after each part
@@ -46,7 +46,7 @@ const shellOf = ({ result, batch, versions, history }: PreparedImport): Prepared
   history: history && [],
 });
 
-type Question = { ask: 'nodes'; ids: string[] } | { ask: 'links'; links: { from: string; type: string; to: string }[] };
+type Question = { ask: 'nodes'; ids: string[] } | { ask: 'links'; links: { from: string; type: string; to: string }[] } | { ask: 'statutes'; titles: string[] };
 
 type ToWorker = { job: number } & ({ prepare: ImportRequest; dryRun: boolean } | { answer: unknown; failed?: boolean } | { next: true });
 
@@ -133,7 +133,12 @@ export function createImportWorkers({
   };
 
   const answer = (thread: Thread, job: Job, question: Question) => {
-    const asked = question.ask === 'nodes' ? job.graph.nodes(question.ids) : job.graph.links(question.links);
+    const asked =
+      question.ask === 'nodes'
+        ? job.graph.nodes(question.ids)
+        : question.ask === 'links'
+          ? job.graph.links(question.links)
+          : (job.graph.statutes?.(question.titles) ?? Promise.resolve([]));
     asked.then(
       (found) => thread.job === job && thread.worker.postMessage({ job: job.id, answer: found } satisfies ToWorker),
       (error: unknown) => {
@@ -258,6 +263,7 @@ export function serveImports(port: MessagePort, prepare: (request: ImportRequest
     const graph: ImportGraph = {
       nodes: (ids) => request({ job, ask: 'nodes', ids }),
       links: (links) => request({ job, ask: 'links', links: links.map(({ from, type, to }) => ({ from, type, to })) }),
+      statutes: (titles) => request({ job, ask: 'statutes', titles }),
     };
     prepare(message.prepare, message.dryRun, graph)
       .then((prepared) => send(job, prepared))
