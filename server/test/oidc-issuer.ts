@@ -2,11 +2,13 @@
  * An OpenID Connect identity provider for tests, run by the tests themselves on a loopback port:
  * a discovery document, a JWKS of keys generated here, and the authorisation code flow with PKCE
  * (an authorisation endpoint that signs in `user` at once, and a token endpoint that checks the
- * code verifier). Its keys can be rotated, and it can be stopped and started again on its port.
+ * code verifier), and RP-initiated logout (an end-session endpoint that checks the id_token_hint
+ * and sends the browser back). Its keys can be rotated, and it can be stopped and started again
+ * on its port.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 export interface SigningKey {
   kid: string;
@@ -39,6 +41,14 @@ interface PendingCode {
   scope: string;
 }
 
+/** What the end-session endpoint was asked, and whether its id_token_hint was one this issuer signed for the client. */
+export interface LogoutRequest {
+  idTokenHint: string | null;
+  hintValid: boolean;
+  postLogoutRedirectUri: string | null;
+  clientId: string | null;
+}
+
 /** What the token endpoint was asked, for tests to check the browser's side of the flow. */
 export interface TokenRequest {
   grantType: string | null;
@@ -56,6 +66,8 @@ export interface TestIssuer {
   user: JWTPayload;
   /** Requests made to the token endpoint, oldest first. */
   readonly tokenRequests: TokenRequest[];
+  /** Requests made to the end-session endpoint, oldest first. */
+  readonly logoutRequests: LogoutRequest[];
   /** How many times the JWKS was read. */
   readonly jwksReads: number;
   /** A JWT the issuer signs: an access token for `audience` unless the options say otherwise. */
@@ -102,6 +114,7 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
   let published: SigningKey[] = [currentKey];
   const codes = new Map<string, PendingCode>();
   const tokenRequests: TokenRequest[] = [];
+  const logoutRequests: LogoutRequest[] = [];
   let jwksReads = 0;
   let port = 0;
   let url = '';
@@ -163,6 +176,27 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
     send(response, 200, { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: lifetime, scope: pending.scope }, cors);
   }
 
+  /** Ends the session the id_token_hint names and sends the browser back, as a provider does. */
+  async function logout(request: URL, response: ServerResponse) {
+    const idTokenHint = request.searchParams.get('id_token_hint');
+    const postLogoutRedirectUri = request.searchParams.get('post_logout_redirect_uri');
+    const hintValid = await jwtVerify(idTokenHint ?? '', createLocalJWKSet({ keys: published.map((key) => key.publicJwk) }), {
+      issuer: url,
+      audience: options.clientId,
+    }).then(
+      () => true,
+      () => false,
+    );
+    logoutRequests.push({ idTokenHint, hintValid, postLogoutRedirectUri, clientId: request.searchParams.get('client_id') });
+    if (!hintValid || !postLogoutRedirectUri)
+      return send(response, 400, {
+        error: 'invalid_request',
+        error_description: 'an id_token_hint of this issuer and a post_logout_redirect_uri are required',
+      });
+    response.writeHead(302, { location: postLogoutRedirectUri });
+    response.end();
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const requested = new URL(request.url ?? '/', url);
     if (request.method === 'OPTIONS') {
@@ -180,6 +214,7 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
           authorization_endpoint: `${url}/authorize`,
           token_endpoint: `${url}/token`,
           jwks_uri: `${url}/jwks`,
+          end_session_endpoint: `${url}/logout`,
           response_types_supported: ['code'],
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: ['RS256', 'ES256'],
@@ -191,6 +226,8 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
         return send(response, 200, { keys: published.map((key) => key.publicJwk) });
       case '/authorize':
         return authorize(requested, response);
+      case '/logout':
+        return logout(requested, response);
       case '/token':
         return request.method === 'POST' ? token(request, response) : send(response, 405, { error: 'invalid_request' });
       default:
@@ -220,6 +257,7 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
     },
     user: options.user ?? {},
     tokenRequests,
+    logoutRequests,
     get jwksReads() {
       return jwksReads;
     },

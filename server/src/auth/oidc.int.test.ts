@@ -88,6 +88,7 @@ describe('writing with a JWT from the identity provider', () => {
         tokenEndpoint: `${issuer.url}/token`,
         clientId: CLIENT_ID,
         scopes: `openid profile ${AUDIENCE}/edit`,
+        endSessionEndpoint: `${issuer.url}/logout`,
       },
     });
   });

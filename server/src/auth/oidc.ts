@@ -35,6 +35,8 @@ export interface SignInConfig {
   tokenEndpoint: string;
   clientId: string;
   scopes: string;
+  /** Where the browser ends the person's session at the provider on signing out, if it says (RP-initiated logout). */
+  endSessionEndpoint: string | null;
 }
 
 /** Signature algorithms accepted; never `none` or a shared-secret (HS*) algorithm. */
@@ -185,6 +187,7 @@ export function createIdentityProvider(settings: OidcSettings): IdentityProvider
         tokenEndpoint: metadata.token_endpoint,
         clientId: settings.clientId,
         scopes: settings.clientScopes,
+        endSessionEndpoint: typeof metadata.end_session_endpoint === 'string' ? metadata.end_session_endpoint : null,
       },
       keys: createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: settings.jwksCooldownMs }),
     };

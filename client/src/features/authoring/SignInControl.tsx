@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, Field, noProblems, type Problems } from './forms.tsx';
 import { clearSignInFailure, loadProvider, type ProviderAvailability, startSignIn, useSignInFailure } from './identity-provider.ts';
-import { signIn, signOut, tokenProblem, useSignedIn, useSignInRequired } from './session.ts';
+import { signIn, signOutEverywhere, tokenProblem, useSignedIn, useSignInRequired } from './session.ts';
 
 /**
  * The header's sign-in control. Reading needs no sign-in; writing needs either the council's
@@ -75,7 +75,8 @@ export function SignInControl() {
   };
 
   const leave = () => {
-    signOut();
+    // Leaving for the identity provider to end its session too: it brings the page back signed out.
+    if (signOutEverywhere()) return;
     setAnnouncement(required ? 'Signed out.' : 'Signed out. You can still read everything.');
     requestAnimationFrame(() => toggle.current?.focus());
   };

@@ -5,6 +5,10 @@
  * it at the provider's token endpoint with the code verifier.
  *
  * @remarks
+ * Signing out also ends the person's session at the provider when its discovery document names
+ * an end_session_endpoint (OpenID Connect RP-initiated logout): the page goes there with the ID
+ * token as id_token_hint and comes back to its home page, `post_logout_redirect_uri`.
+ *
  * The access token is kept in memory only (session.ts). Only the values of one round trip are
  * kept in sessionStorage, so they survive the page leaving for the provider and coming back: the
  * PKCE code verifier, state and nonce, which are no credential on their own and are removed
@@ -35,6 +39,8 @@ export interface ProviderConfig {
   tokenEndpoint: string;
   clientId: string;
   scopes: string;
+  /** The provider's end_session_endpoint, when it has one. */
+  endSessionEndpoint: string | null;
 }
 
 /** The identity provider to offer: none configured, one to use, or one that cannot be reached now. */
@@ -103,6 +109,26 @@ export async function startSignIn(config: ProviderConfig, returnTo: string): Pro
   window.location.assign(url.href);
 }
 
+/** The page the provider sends people back to after signing out; register it with the provider. */
+export const SIGNED_OUT_PATH = '/';
+
+/**
+ * Where to send the browser to end the provider's session too (RP-initiated logout), or null when
+ * the provider names no end_session_endpoint or gave no ID token to name the session by.
+ *
+ * @example
+ * endSessionUrl({ ...config, endSessionEndpoint: 'https://login.example/logout' }, idToken, 'https://council.example')
+ * // https://login.example/logout?id_token_hint=…&post_logout_redirect_uri=https%3A%2F%2Fcouncil.example%2F&client_id=…
+ */
+export function endSessionUrl(config: ProviderConfig, idToken: string | undefined, origin: string): string | null {
+  if (!config.endSessionEndpoint || !idToken) return null;
+  const url = new URL(config.endSessionEndpoint);
+  url.searchParams.set('id_token_hint', idToken);
+  url.searchParams.set('post_logout_redirect_uri', `${origin}${SIGNED_OUT_PATH}`);
+  url.searchParams.set('client_id', config.clientId);
+  return url.href;
+}
+
 const failureListeners = new Set<() => void>();
 let failure: string | null = null;
 
@@ -164,7 +190,11 @@ export async function completeSignIn(): Promise<void> {
       options,
     );
     const tokens = await processAuthorizationCodeResponse(as, client, response, { expectedNonce: roundTrip.nonce });
-    signIn(tokens.access_token, tokens.expires_in === undefined ? undefined : Date.now() + tokens.expires_in * 1000);
+    signIn(
+      tokens.access_token,
+      tokens.expires_in === undefined ? undefined : Date.now() + tokens.expires_in * 1000,
+      endSessionUrl(roundTrip.config, tokens.id_token, window.location.origin) ?? undefined,
+    );
   } catch (error) {
     failure = failureMessage(error);
   }

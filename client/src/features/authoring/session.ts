@@ -17,6 +17,8 @@ interface Session {
   token: string;
   /** When the token stops being accepted (milliseconds since 1970), if it says. */
   expiresAt?: number;
+  /** Where signing out also ends the identity provider's session (identity-provider.ts), if it can. */
+  endSession?: string;
 }
 
 let current: Session | null = null;
@@ -34,11 +36,12 @@ function notify() {
 
 /**
  * Keeps the token for this page (surrounding spaces removed); with `expiresAt`, signs out then,
- * so the page stops offering writes the API would refuse.
+ * so the page stops offering writes the API would refuse; with `endSession`, signing out from
+ * the page (signOutEverywhere) goes there to end the provider's session too.
  */
-export function signIn(token: string, expiresAt?: number): void {
+export function signIn(token: string, expiresAt?: number, endSession?: string): void {
   clearTimeout(expiry);
-  current = { token: token.trim(), expiresAt };
+  current = { token: token.trim(), expiresAt, endSession };
   // A refusal was about the token before this one.
   if (required?.refusal) {
     required = { refusal: null };
@@ -54,6 +57,18 @@ export function signOut(): void {
   clearTimeout(expiry);
   current = null;
   notify();
+}
+
+/**
+ * Forgets the token and, for a sign-in with an identity provider that can end its own session,
+ * sends the browser there (it comes back to the home page). True when the page is leaving.
+ */
+export function signOutEverywhere(): boolean {
+  const endSession = current?.endSession;
+  signOut();
+  if (!endSession) return false;
+  window.location.assign(endSession);
+  return true;
 }
 
 function subscribe(listener: () => void) {

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../server/src/config.ts';
+import { type RunningServer, startServer } from '../../server/src/main.ts';
+import { testTokens, waitForReady } from '../../server/test/api.ts';
+import { startTestIssuer, type TestIssuer } from '../../server/test/oidc-issuer.ts';
+import { launchBrowser, saveScreenshot } from './browser.ts';
+
+// Signing out of a sign-in made with the identity provider ends the provider's session too
+// (RP-initiated logout), on a server that asks everyone to sign in, with a provider the test runs.
+const AUDIENCE = 'api://council-graph-sign-out-test';
+const CLIENT_ID = 'council-graph-spa-sign-out-test';
+
+let issuer: TestIssuer;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  issuer = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID, user: { sub: 'officer-9', name: 'Nia Officer', groups: ['editors-group'] } });
+  server = await startServer(
+    readSettings({
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      REQUIRE_SIGN_IN: 'true',
+      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
+      OIDC_ISSUER: issuer.url,
+      OIDC_AUDIENCE: AUDIENCE,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLES: 'editors-group:editor',
+    }),
+  );
+  await waitForReady(server.url);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await issuer?.stop();
+});
+
+const plansHeading = () => page.getByRole('heading', { level: 1, name: 'Plans' });
+const signInRequiredHeading = () => page.getByRole('heading', { level: 1, name: 'Sign in to continue' });
+
+describe('signing out', () => {
+  it('signs in with the provider from the panel the page opens when sign-in is required', async () => {
+    await page.goto(`${server.url}/plans`);
+    await signInRequiredHeading().waitFor();
+    await page.getByRole('button', { name: 'Sign in with your organisation account' }).click();
+    await plansHeading().waitFor();
+    await page.getByText('Signed in', { exact: true }).waitFor();
+  });
+
+  it("ends the provider's session too, naming it by the ID token, and comes back signed out", async () => {
+    const loggingOut = page.waitForRequest((request) => request.url().startsWith(`${issuer.url}/logout`));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await loggingOut;
+    await signInRequiredHeading().waitFor();
+    expect(new URL(page.url()).href).toBe(`${server.url}/`);
+    expect(issuer.logoutRequests).toHaveLength(1);
+    expect(issuer.logoutRequests[0]).toMatchObject({ hintValid: true, postLogoutRedirectUri: `${server.url}/`, clientId: CLIENT_ID });
+    expect(await page.getByText('Signed in', { exact: true }).count()).toBe(0);
+    await saveScreenshot(page, 'provider-sign-out');
+  });
+
+  it('stays on the page, asking the provider nothing, for a sign-in with an editing token', async () => {
+    await page.locator('#sign-in-panel').getByLabel('Editing token').fill(testTokens.editor);
+    await page.locator('#sign-in-panel').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInRequiredHeading().waitFor();
+    expect(new URL(page.url()).href).toBe(`${server.url}/`);
+    expect(issuer.logoutRequests).toHaveLength(1);
+  });
+});
