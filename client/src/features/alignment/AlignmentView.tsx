@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { AsAtControl, useAsAt } from '../../components/AsAt.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode } from '../../components/labels.ts';
@@ -49,8 +50,8 @@ const PlansQuery = graphql(`
 // The page reads the ids, labels and titles of the nodes itself (the other side's titles, the CSV
 // exports); AxisHeading reads how each is named through GraphElement_Node, CellDetails a cell's links.
 const MatrixQuery = graphql(`
-  query AlignmentView_Matrix($rows: AlignmentSetInput, $columns: AlignmentSetInput) {
-    alignment(rows: $rows, columns: $columns) {
+  query AlignmentView_Matrix($rows: AlignmentSetInput, $columns: AlignmentSetInput, $asAt: String) {
+    alignment(rows: $rows, columns: $columns, asAt: $asAt) {
       rowSet { kind planId }
       columnSet { kind planId }
       chosenBecause
@@ -315,11 +316,12 @@ export function AlignmentView() {
   const asked = { rows: parseAxis(params.get('rows')), columns: parseAxis(params.get('columns')) };
   const chosenByGraph = !asked.rows || !asked.columns;
   const open = parseCell(params.get('cell'));
+  const asAt = useAsAt();
 
   const [plansResult] = useQuery({ query: PlansQuery });
   const askedReady = !chosenByGraph && (!needsPlan(asked.rows!.kind) || asked.rows!.planId) && (!needsPlan(asked.columns!.kind) || asked.columns!.planId);
   // With no axes in the address, the API chooses them from the data and says which and why.
-  const variables = chosenByGraph ? {} : { rows: axisInput(asked.rows!), columns: axisInput(asked.columns!) };
+  const variables = chosenByGraph ? { asAt } : { rows: axisInput(asked.rows!), columns: axisInput(asked.columns!), asAt };
   const [{ data, fetching, error }] = useQuery({ query: MatrixQuery, variables, pause: !chosenByGraph && !askedReady });
   const ready = chosenByGraph || askedReady;
   // A paused query keeps its last answer, which belongs to the axes before the plan was cleared.
@@ -343,6 +345,7 @@ export function AlignmentView() {
         How two sets line up: one plan's priorities or actions against another's, plans against the law, themes against plans. Choose what makes the rows and
         the columns.
       </p>
+      <AsAtControl what="the alignment" />
       {rows && columns && (
         <form className="axis-choosers" aria-label="Choose the rows and columns" onSubmit={(event) => event.preventDefault()}>
           <AxisChooser

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { AsAtControl, AsAtNote, useAsAt } from '../../components/AsAt.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LabelCountTable } from '../../components/LabelCountTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -15,9 +16,9 @@ import { closeWith, groupedGraph, groupKeyOf, isGrouped, openWith, planGroupKey 
 import './impact.css';
 
 const ImpactQuery = graphql(`
-  query ImpactView_Impact($id: ID!, $maxDepth: Int!) {
-    impact(id: $id, maxDepth: $maxDepth) {
-      root { ...GraphElement_Node }
+  query ImpactView_Impact($id: ID!, $maxDepth: Int!, $asAt: String) {
+    impact(id: $id, maxDepth: $maxDepth, asAt: $asAt) {
+      root { inForce repealedOn ...GraphElement_Node }
       ...ImpactResult_Impact
     }
   }
@@ -31,7 +32,7 @@ const ImpactResultFragment = graphql(`
       edges { ...GraphElement_Edge }
     }
     countsByLabel { label count ...LabelCountTable_Count }
-    byPlan { plan { id title } count countsByLabel { label count } nodeIds }
+    byPlan { plan { id title inForce } count countsByLabel { label count } nodeIds }
     truncated
   }
 `);
@@ -60,9 +61,10 @@ export function ImpactView() {
   const id = params.get('id');
   const requested = Number(params.get('depth'));
   const depth = depths.includes(requested) ? requested : defaultDepth;
+  const asAt = useAsAt();
   if (!id) return <ImpactPick find={params.get('find') ?? ''} />;
   // Keyed by id so a new answer starts with its groups closed.
-  return <ImpactOf key={id} id={id} depth={depth} />;
+  return <ImpactOf key={id} id={id} depth={depth} asAt={asAt} />;
 }
 
 /** /impact with no item yet: find a law, plan or priority by name and choose it. */
@@ -128,8 +130,8 @@ function ImpactPick({ find }: { find: string }) {
   );
 }
 
-function ImpactOf({ id, depth }: { id: string; depth: number }) {
-  const [{ data, fetching, error }] = useQuery({ query: ImpactQuery, variables: { id, maxDepth: depth } });
+function ImpactOf({ id, depth, asAt }: { id: string; depth: number; asAt: string | null }) {
+  const [{ data, fetching, error }] = useQuery({ query: ImpactQuery, variables: { id, maxDepth: depth, asAt } });
   const impact = data?.impact;
   const root = readFragment(GraphNodeFragment, impact?.root);
   return (
@@ -138,7 +140,14 @@ function ImpactOf({ id, depth }: { id: string; depth: number }) {
       <PageHeading title={root ? `What depends on ${root.title}` : 'What depends on it'}>
         {root ? `What depends on ${root.title}` : 'What depends on it'}
       </PageHeading>
+      {impact?.root && (impact.root.repealedOn || impact.root.inForce === false) && (
+        <p>
+          {root?.title}
+          <AsAtNote node={impact.root} />
+        </p>
+      )}
       <DepthChoice depth={depth} />
+      <AsAtControl what="what depends on it" />
       <QueryState fetching={fetching && !impact} error={error} what="what depends on it">
         {impact && <ImpactResult impact={impact} depth={depth} />}
       </QueryState>
@@ -255,7 +264,10 @@ function ImpactResult({ impact: ref, depth }: { impact: FragmentType<typeof Impa
               const name = group.plan?.title ?? 'In no plan';
               return (
                 <tr key={key}>
-                  <th scope="row">{group.plan ? <Link href={hrefTo('plans', { id: group.plan.id })}>{name}</Link> : name}</th>
+                  <th scope="row">
+                    {group.plan ? <Link href={hrefTo('plans', { id: group.plan.id })}>{name}</Link> : name}
+                    {group.plan && <AsAtNote node={group.plan} />}
+                  </th>
                   <td className="numeric">{group.count.toLocaleString('en-GB')}</td>
                   <td>{kindsInWords(group.countsByLabel)}</td>
                   {grouped && (

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
+import { AsAtControl, AsAtNote, useAsAt } from '../../components/AsAt.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName, linkPhrase, traceableLabels } from '../../components/labels.ts';
@@ -14,8 +15,8 @@ import { hrefHere, hrefTo, useRoute, useSelection, useUpdateParams } from '../..
 import './trace.css';
 
 const TraceQuery = graphql(`
-  query TraceView_Trace($id: ID!, $includeSuggested: Boolean!) {
-    trace(id: $id, includeSuggested: $includeSuggested) {
+  query TraceView_Trace($id: ID!, $includeSuggested: Boolean!, $asAt: String) {
+    trace(id: $id, includeSuggested: $includeSuggested, asAt: $asAt) {
       root { ...GraphElement_Node }
       ...TraceResult_Trace
     }
@@ -50,7 +51,7 @@ const TraceSummaryFragment = graphql(`
 const TracePathsFragment = graphql(`
   fragment TracePaths_Trace on Trace {
     subgraph {
-      nodes { ...GraphElement_Node }
+      nodes { id inForce repealedOn ...GraphElement_Node }
       edges { ...GraphElement_Edge }
     }
     paths { nodes edges basis via }
@@ -76,9 +77,10 @@ type Subgraph = { nodes: readonly (GraphNodeRef & { id: string })[]; edges: read
 export function TraceView() {
   const { params } = useRoute();
   const id = params.get('id');
+  const asAt = useAsAt();
   if (!id) return <TraceStart />;
-  // Keyed by id so a new trace starts without the neighbours added to the last one.
-  return <TraceOf key={id} id={id} includeSuggested={params.get('suggested') === 'yes'} />;
+  // Keyed by id and date so a new trace starts without the neighbours added to the last one.
+  return <TraceOf key={`${id} ${asAt}`} id={id} includeSuggested={params.get('suggested') === 'yes'} asAt={asAt} />;
 }
 
 function TraceStart() {
@@ -97,14 +99,15 @@ function TraceStart() {
   );
 }
 
-function TraceOf({ id, includeSuggested }: { id: string; includeSuggested: boolean }) {
-  const [{ data, fetching, error }] = useQuery({ query: TraceQuery, variables: { id, includeSuggested } });
+function TraceOf({ id, includeSuggested, asAt }: { id: string; includeSuggested: boolean; asAt: string | null }) {
+  const [{ data, fetching, error }] = useQuery({ query: TraceQuery, variables: { id, includeSuggested, asAt } });
   const trace = data?.trace;
   const root = readFragment(GraphNodeFragment, trace?.root);
   return (
     <>
       {root && <p className="badge">{describeNode(root)}</p>}
       <PageHeading title={root ? `Trace: ${root.title}` : 'Trace'}>{root?.title ?? 'Trace'}</PageHeading>
+      <AsAtControl what="the trace" />
       <QueryState fetching={fetching && !trace} error={error} what="the trace">
         {trace && <TraceResult trace={trace} includeSuggested={includeSuggested} />}
       </QueryState>
@@ -117,6 +120,7 @@ function TraceResult({ trace: ref, includeSuggested }: { trace: FragmentType<typ
   const root = readFragment(GraphNodeFragment, trace.root);
   const client = useClient();
   const [selected] = useSelection();
+  const asAt = useAsAt();
   const updateParams = useUpdateParams();
   const [added, setAdded] = useState<Subgraph[]>([]);
   const [expanding, setExpanding] = useState(false);
@@ -175,7 +179,7 @@ function TraceResult({ trace: ref, includeSuggested }: { trace: FragmentType<typ
               Selected: <strong>{selectedNode ? `${describeNode(selectedNode)}: ${selectedNode.title}` : selected}</strong>
             </p>
             {selected !== root.id && (!selectedNode || traceableLabels.has(selectedNode.label)) && (
-              <Link href={hrefTo('trace', { id: selected, suggested: includeSuggested ? 'yes' : null })}>Trace from here</Link>
+              <Link href={hrefTo('trace', { id: selected, suggested: includeSuggested ? 'yes' : null, asAt })}>Trace from here</Link>
             )}
             <button type="button" className="secondary-button" disabled={expanding} onClick={() => void expand(selected)}>
               {expanding ? 'Adding neighbours…' : 'Expand neighbours'}
@@ -306,6 +310,7 @@ function TracePaths({ trace: ref }: { trace: FragmentType<typeof TracePathsFragm
   const trace = readFragment(TracePathsFragment, ref);
   const nodes = new Map(readFragment(GraphNodeFragment, trace.subgraph.nodes).map((node) => [node.id, node]));
   const edges = new Map(readFragment(GraphEdgeFragment, trace.subgraph.edges).map((edge) => [edge.id, edge]));
+  const asAtNotes = new Map(trace.subgraph.nodes.map((node) => [node.id, node]));
   return (
     <section className="trace-paths" aria-labelledby="trace-paths-heading">
       <h2 id="trace-paths-heading">Paths ({trace.paths.length})</h2>
@@ -339,6 +344,7 @@ function TracePaths({ trace: ref }: { trace: FragmentType<typeof TracePathsFragm
                       {edge && <PathLink edge={edge} upward={edge.from === path.nodes[step - 1]} />}
                       <p className="path-node">
                         <span className="badge">{describeNode(node)}</span> <NodeLink node={node} />
+                        <AsAtNote node={asAtNotes.get(id)!} />
                       </p>
                     </li>
                   );
