@@ -17,10 +17,10 @@ import { readSettings, type Settings } from '../server/src/config.ts';
 import { createGateway, cypher, type Gateway } from '../server/src/db/gateway.ts';
 import { applyGraphSchema } from '../server/src/db/graph-schema.ts';
 import { connectionSettings } from '../server/src/main.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../scripts/local-neo4j.ts';
+import { startLocalNeo4j } from '../scripts/local-neo4j.ts';
 import { csvPlan, markdownStrategy } from './import-documents.ts';
 import { traceOperation } from './operations.ts';
-import { cpuTimes, percentile, startApi, stealSince, type ApiProcess } from './process.ts';
+import { cleanupOnExit, cpuTimes, percentile, startApi, stealSince } from './process.ts';
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -80,7 +80,8 @@ interface Document {
   large: boolean;
 }
 
-const opened: { local?: LocalNeo4j; gateway?: Gateway; api?: ApiProcess } = {};
+/** What this run started or opened, closed however the run ends. */
+const cleanup = cleanupOnExit();
 const token = randomBytes(24).toString('hex');
 
 /**
@@ -244,7 +245,7 @@ async function timedImport(url: string, traceId: string, document: Document, dry
   return { ms: answer.ms, result, samples };
 }
 
-async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: Latency[] }> {
+async function run(settings: Settings, gateway: Gateway): Promise<{ timings: Timing[]; latencies: Latency[] }> {
   const documents: Document[] = [
     ...rowCounts.map((rows) => ({
       name: `CSV, ${rows.toLocaleString('en-GB')} rows`,
@@ -254,10 +255,9 @@ async function run(settings: Settings): Promise<{ timings: Timing[]; latencies: 
     })),
     { name: 'Markdown strategy', fileName: 'bench-import-strategy.md', content: markdownStrategy(1_900_000), large: true },
   ];
-  const gateway = opened.gateway!;
   console.log('Starting the API…');
   const api = await startApi(settings, { AUTH_TOKENS: `Import benchmark:admin:${token}` });
-  opened.api = api;
+  cleanup.add(() => api.close());
 
   // Something to trace while importing: a small plan of its own, imported first and removed at the end.
   const fixture = await timedImport(
@@ -435,28 +435,19 @@ function print({ timings, latencies }: { timings: Timing[]; latencies: Latency[]
   );
 }
 
-async function cleanUp(): Promise<void> {
-  await opened.api?.close();
-  await opened.gateway?.close();
-  await opened.local?.stop();
-}
-
-process.once('SIGINT', () => {
-  console.log('\nInterrupted: stopping.');
-  void cleanUp().finally(() => process.exit(130));
-});
-
 try {
   const settings = readSettings();
   if (settings.NEO4J_URI)
     console.warn(
       `NEO4J_URI is set: benchmarking against ${settings.NEO4J_URI}. This imports, and then removes, documents with ids starting "${PREFIX}" there.`,
     );
-  else opened.local = await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
-  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? opened.local?.uri };
-  opened.gateway = createGateway(connectionSettings(benchSettings));
-  await applyGraphSchema(opened.gateway);
-  const results = await run(benchSettings);
+  const local = settings.NEO4J_URI ? undefined : await startLocalNeo4j({ name: 'bench', port: benchPort, heap: '2g' });
+  if (local) cleanup.add(() => local.stop());
+  const benchSettings: Settings = { ...settings, NEO4J_URI: settings.NEO4J_URI ?? local?.uri };
+  const gateway = createGateway(connectionSettings(benchSettings));
+  cleanup.add(() => gateway.close());
+  await applyGraphSchema(gateway);
+  const results = await run(benchSettings, gateway);
   print(results);
   const missed = [...results.timings, ...results.latencies].filter(({ status }) => status === 'FAIL' || status === 'ERROR');
   if (missed.length) {
@@ -467,5 +458,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanup.run();
 }

@@ -47,23 +47,19 @@ const wholeGraph: Scope = {
   plansAndItems: () => '',
 };
 
-/** Cypher binding `variable` to every item of the plans in $planIds, one index seek per label. */
-const ITEMS_IN_PLANS = (variable: string) =>
-  `CALL () {
-     ${planItemLabels.map((label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds RETURN ${variable}`).join('\n     UNION ALL\n     ')}
-   }`;
+/** A subquery returning what each of `branches` (`MATCH … RETURN x`) returns. */
+const UNION_OF = (branches: string[]) => `CALL () {\n  ${branches.join('\n  UNION ALL\n  ')}\n}`;
+/** The items of the plans in $planIds, one index seek per label. */
+const ITEM_BRANCHES = (variable: string) =>
+  planItemLabels.map((label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds RETURN ${variable}`);
+/** Cypher binding `variable` to every item of the plans in $planIds. */
+const ITEMS_IN_PLANS = (variable: string) => UNION_OF(ITEM_BRANCHES(variable));
 
 const inScope: Scope = {
   scoped: true,
   items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds`,
   plans: (variable) => `MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds`,
-  plansAndItems: (variable) =>
-    `CALL () {
-       MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds RETURN ${variable}
-       UNION ALL
-       ${ITEMS_IN_PLANS(variable)}
-       RETURN ${variable}
-     }`,
+  plansAndItems: (variable) => UNION_OF([`MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds RETURN ${variable}`, ...ITEM_BRANCHES(variable)]),
 };
 
 /** A rule's statement for the whole graph and for a scope, both from the one text: `name` and `nameInScope`. */
