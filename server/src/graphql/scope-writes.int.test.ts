@@ -310,3 +310,29 @@ describe('an editor scoped to Thurrock, on evidence', () => {
     expect(await nodeOf(body)).toBeUndefined();
   });
 });
+
+describe("an editor scoped to Thurrock, linking its own item to Redbridge's measure or report", () => {
+  // Known gap: MEASURED_BY and RESPONDS_TO make their end belong to the start's organisations too,
+  // but only the start is checked, so linking to another council's measure or report gains the
+  // right to change it. These pass once those links need their end in scope (or of no organisation),
+  // as PUBLISHES and OVERSEES do.
+  it.fails("cannot take Redbridge's measure by measuring its own item by it", async () => {
+    const linked = await api.execute(CreateLink, curated(thurrockOwn.item, 'MEASURED_BY', redbridge.measure), thurrock);
+    const before = await nodeOf(redbridge.measure);
+    const changed = await api.execute(UpdateNode, { id: redbridge.measure, version: before!.version, properties: { note: 'Taken over' } }, thurrock);
+    expect(changed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expectRefused(linked.errors, redbridge.measure);
+  });
+
+  it.fails("cannot take Redbridge's report by making its own item respond to it", async () => {
+    const linked = await api.execute(CreateLink, curated(thurrockOwn.item, 'RESPONDS_TO', redbridge.evidence), thurrock);
+    const finding = `${redbridge.evidence}/taken`;
+    const added = await api.execute(
+      CreateNode,
+      { input: { label: 'Evidence', id: finding, title: 'A finding', parentId: redbridge.evidence, properties: { kind: 'FINDING' } } },
+      thurrock,
+    );
+    expect(added.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expectRefused(linked.errors, redbridge.evidence);
+  });
+});

@@ -154,6 +154,18 @@ export async function requireInScope(
   }
 }
 
+/**
+ * Whether a link makes its end belong to the start's organisations (the rule above): a plan
+ * published or overseen, a measure an item is measured by, evidence an item responds to, or a
+ * partnership joined. Such a link needs its end in scope too, or of no organisation yet
+ * (requireInScope's `unowned`): otherwise linking one's own item to another council's measure or
+ * report would make it one's own to change.
+ */
+export function handsOver(type: string, from: { label: string }, to: { kind?: unknown }): boolean {
+  if (type === 'PART_OF' || type === 'PARTNERS_WITH') return from.label === 'Organisation' && to.kind === 'PARTNERSHIP';
+  return type === 'PUBLISHES' || type === 'OVERSEES' || type === 'MEASURED_BY' || type === 'RESPONDS_TO';
+}
+
 /** Whether `user` may write for at least one of `ids` that is in the graph (always, without scopes). */
 export async function anyInScope(tx: Tx, user: User, ids: readonly string[]): Promise<boolean> {
   if (!user.scopes) return true;
