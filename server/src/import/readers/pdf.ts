@@ -179,6 +179,8 @@ interface Block {
   level: number;
   x: number;
   text: string;
+  /** The page the block starts on. */
+  page: number;
   last: PdfLine;
 }
 
@@ -227,7 +229,7 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
       current.last = line;
       continue;
     }
-    current = { kind, level, x: line.x, text: line.text, last: line };
+    current = { kind, level, x: line.x, text: line.text, page: line.page, last: line };
     blocks.push(current);
   }
   // A numbered line set in heading type but running on as a sentence is a list item ("1. Focus on reducing …, particularly …").
@@ -235,11 +237,18 @@ export function linesToBlocks(lines: PdfLine[]): Block[] {
   return blocks;
 }
 
-/** Writes the blocks as Markdown: headings with "#", items as nested "- " or numbered lines. */
+/**
+ * Writes the blocks as Markdown: headings with "#", items as nested "- " or numbered lines, and
+ * a comment where each page starts (`<!-- page 2 -->`), unseen in Markdown, so the text reader
+ * knows each line's page.
+ */
 export function blocksToMarkdown(blocks: Block[]): string {
   const out: string[] = [];
   let listXs: number[] = [];
+  let page: number | undefined;
   for (const block of blocks) {
+    if (block.page !== page) out.push(pageComment(block.page), '');
+    page = block.page;
     if (block.kind !== 'item') listXs = [];
     if (block.kind === 'heading') out.push(`${'#'.repeat(block.level)} ${block.text}`);
     else if (block.kind === 'item') {
@@ -253,6 +262,9 @@ export function blocksToMarkdown(blocks: Block[]): string {
   }
   return `${out.join('\n').trim()}\n`;
 }
+
+/** Marks where a page starts in the Markdown a PDF is read into; source-text.ts reads it back. */
+export const pageComment = (page: number) => `<!-- page ${page} -->`;
 
 /**
  * The PDF as Markdown text (see the module's description).

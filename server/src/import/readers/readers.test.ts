@@ -3,6 +3,8 @@ import { readDocx } from './docx.ts';
 import { blocksToMarkdown, bodySize, dropRunningLines, linesToBlocks, type PdfLine, readPdf } from './pdf.ts';
 import { readBinaryDocument } from './read-document.ts';
 import { planDocx, planPdf } from './test-documents.ts';
+import { formatOutline } from '../text/outline-view.ts';
+import { parseStrategyDocument } from '../text/parse-document.ts';
 
 const plan = {
   title: 'Example Council Plan 2025-2029',
@@ -36,12 +38,12 @@ describe('the PDF reader', () => {
 
   it('joins the wrapped lines of a paragraph and keeps paragraphs apart', () => {
     const blocks = linesToBlocks([line(1, 100, 'The plan was agreed by the'), line(1, 113, 'council in May.'), line(1, 140, 'A second paragraph.')]);
-    expect(blocksToMarkdown(blocks)).toBe('The plan was agreed by the council in May.\n\nA second paragraph.\n');
+    expect(blocksToMarkdown(blocks)).toBe('<!-- page 1 -->\n\nThe plan was agreed by the council in May.\n\nA second paragraph.\n');
   });
 
   it('nests list items by their indentation', () => {
     const blocks = linesToBlocks([line(1, 100, '• Outer item'), line(1, 113, '• Inner item', 11, { x: 90 }), line(1, 126, '• Outer again')]);
-    expect(blocksToMarkdown(blocks)).toBe('- Outer item\n\n  - Inner item\n\n- Outer again\n');
+    expect(blocksToMarkdown(blocks)).toBe('<!-- page 1 -->\n\n- Outer item\n\n  - Inner item\n\n- Outer again\n');
   });
 
   it('takes the size most text is set in as the body size', () => {
@@ -55,6 +57,18 @@ describe('the PDF reader', () => {
       line(page, 820, String(page)),
     ]);
     expect(dropRunningLines(lines).map(({ top }) => top)).toEqual([400, 400, 400]);
+  });
+
+  it('marks where each page starts, and the outline it is read as says on which page each part starts', async () => {
+    const text = await readPdf(await planPdf(plan));
+    expect(text).toMatch(/^<!-- page 1 -->\n\n# Example Council Plan 2025-2029$/m);
+    expect(text).toMatch(/^<!-- page 3 -->\n\n## Safe streets$/m);
+    const { outline } = parseStrategyDocument(text, { fileName: 'plan.pdf', at: '2026-12-01' });
+    const pageOf = (kind: string, title: string) => outline.find((part) => part.kind === kind && part.title.startsWith(title))?.page;
+    expect([pageOf('LIST', 'Healthy lives'), pageOf('HEADING', 'Healthy lives'), pageOf('HEADING', 'Safe streets'), pageOf('LIST', 'Light every')]).toEqual([
+      1, 2, 3, 3,
+    ]);
+    expect(formatOutline(outline).find((line) => line.includes('## Safe streets'))).toMatch(/^p\. 3 line \d+ +## Safe streets/);
   });
 
   it('refuses a file that is not a PDF, or a PDF pdf.js cannot open, saying so', async () => {

@@ -21,6 +21,8 @@ export interface OutlinePart {
   title: string;
   /** 1-based line of the document's text where the part starts. */
   line: number;
+  /** The page the part starts on, when the document has pages (a PDF). */
+  page?: number;
   /** How many list items, rows or paragraphs the part has (1 for a heading). */
   size: number;
   /** The target a choice names it by: `section "…"` for a heading, `list "…"` for what is under one. */
@@ -64,6 +66,10 @@ export function describeOutline(output: Output, root: Section, choices: readonly
     }
   }
   const lineOf = (index: number) => output.lines[index]?.line ?? 0;
+  const pageOf = (index: number) => {
+    const page = output.lines[index]?.page;
+    return page ? { page } : {};
+  };
 
   /** What the blocks became: the nodes made from them, counted by kind and parent, or their lines' verdict. */
   const became = (blocks: Block[]): string => {
@@ -110,7 +116,18 @@ export function describeOutline(output: Output, root: Section, choices: readonly
       const chosen = (kind === 'PARAGRAPHS' ? paragraphsChoice(section, choices) : listChoice(section, choices)) ?? null;
       const first = run[0]!;
       const title = kind === 'TABLE' && first.cells ? first.cells.filter(Boolean).join(' | ') : first.body;
-      push({ kind, depth, level: section.level, title: cut(title), line: lineOf(first.indexes[0]!), size: run.length, target, chosen, became: became(run) });
+      push({
+        kind,
+        depth,
+        level: section.level,
+        title: cut(title),
+        line: lineOf(first.indexes[0]!),
+        ...pageOf(first.indexes[0]!),
+        size: run.length,
+        target,
+        chosen,
+        became: became(run),
+      });
       run = [];
     };
     for (const block of section.blocks) {
@@ -137,6 +154,7 @@ export function describeOutline(output: Output, root: Section, choices: readonly
         level: section.level,
         title: cut(section.title),
         line: lineOf(section.index),
+        ...pageOf(section.index),
         size: 1,
         target: targetText({ kind: 'section', heading: section.title }),
         chosen: sectionChoice(section, choices) ?? null,
@@ -167,13 +185,15 @@ export function describeOutline(output: Output, root: Section, choices: readonly
  * it became, and the target to name it by in a choice.
  *
  * @example
- * formatOutline(result.outline) // ['line 12  ## Our priorities  → heading   [section "Our priorities"]', …]
+ * formatOutline(result.outline) // ['p. 2 line 12  ## Our priorities  → heading   [section "Our priorities"]', …]
  */
 export function formatOutline(parts: readonly (Omit<OutlinePart, 'chosen'> & { chosen?: string | null })[]): string[] {
+  const width = parts.some((part) => part.page) ? 18 : 10;
   return parts.map((part) => {
     const indent = '  '.repeat(part.depth);
     const what = part.kind === 'HEADING' ? `${'#'.repeat(Math.max(1, part.level))} ${part.title}` : `${part.kind.toLowerCase()} (${part.size}): ${part.title}`;
     const chosen = part.chosen ? `, chosen as ${part.chosen}` : '';
-    return `${part.line ? `line ${part.line}`.padEnd(10) : ''.padEnd(10)}${indent}${what}  → ${part.became}${part.target ? `   [${part.target}${chosen}]` : ''}`;
+    const place = part.line ? `${part.page ? `p. ${part.page} ` : ''}line ${part.line}` : '';
+    return `${place.padEnd(width)}${indent}${what}  → ${part.became}${part.target ? `   [${part.target}${chosen}]` : ''}`;
   });
 }

@@ -85,3 +85,19 @@ describe('quoting', () => {
     expect(words.startsWith(cut)).toBe(true);
   });
 });
+
+describe('pages', () => {
+  it('gives each line the page a "<!-- page N -->" comment before it starts, and none before any', () => {
+    const lines = toSourceLines('Title\n<!-- page 2 -->\n\nFirst line\nSecond line\n<!-- page 3 -->\nThird line');
+    expect(lines.filter((line) => line.text).map((line) => [line.text, line.page, line.line])).toEqual([
+      ['Title', undefined, 1],
+      ['First line', 2, 4],
+      ['Second line', 2, 5],
+      ['Third line', 3, 7],
+    ]);
+  });
+
+  it('reads other comments as markup, not as pages', () => {
+    expect(toSourceLines('<!-- page two -->\nWords <!-- note --> here').map((line) => [line.text, line.page])).toEqual([['Words  here', undefined]]);
+  });
+});

@@ -52,6 +52,8 @@ export interface SourceLine {
   heading?: number;
   /** The line was opened by an HTML <li>. */
   listItem?: boolean;
+  /** The page the line is on, when the text says (a PDF's `<!-- page 2 -->`). */
+  page?: number;
 }
 
 const blockTags = new Set([
@@ -137,11 +139,15 @@ export function decodeEntities(value: string): string {
 const markup =
   /<!--[\s\S]*?-->|<(script|style|head|noscript|template|svg|nav)\b[^>]*>[\s\S]*?<\/\1\s*>|<!doctype[^>]*>|<\/?([a-z][a-z0-9-]*)\b(?:[^<>"']|"[^"<>]{0,2000}"|'[^'<>]{0,2000}'){0,4000}>|\n/gi;
 
+/** Where a page starts, as the PDF reader marks it. */
+const pageComment = /^<!--\s*page\s+(\d{1,5})\s*-->$/i;
+
 /**
  * Splits the input into logical lines. Plain text and Markdown give one line per input line;
  * HTML block elements (headings, paragraphs, list items, table rows) start new lines, table
  * cells are separated by tabs and inline tags vanish, so a page written on one line still
- * yields its structure. Each line keeps the input line number where its text starts.
+ * yields its structure. Each line keeps the input line number where its text starts, and its page
+ * when the text marks pages.
  */
 export function toSourceLines(input: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -149,6 +155,7 @@ export function toSourceLines(input: string): SourceLine[] {
   let current: SourceLine | undefined;
   let pending: { heading?: number; listItem?: boolean } = {};
   let tagsOnLine = false;
+  let page: number | undefined;
 
   const flush = (blankIfEmpty: boolean) => {
     if (current && current.text.trim() !== '') lines.push(current);
@@ -160,7 +167,7 @@ export function toSourceLines(input: string): SourceLine[] {
     const firstWord = raw.search(/\S/);
     if (!current) {
       if (firstWord === -1) return;
-      current = { line: lineNumber, text: '', start: offset + firstWord, end: offset + firstWord, chunks: [], ...pending };
+      current = { line: lineNumber, text: '', start: offset + firstWord, end: offset + firstWord, chunks: [], ...pending, ...(page ? { page } : {}) };
       pending = {};
     }
     current.text += decodeEntities(raw);
@@ -182,6 +189,8 @@ export function toSourceLines(input: string): SourceLine[] {
       continue;
     }
     tagsOnLine = true;
+    const pageStart = pageComment.exec(match[0]);
+    if (pageStart) page = Number(pageStart[1]);
     const name = match[2]?.toLowerCase();
     const closing = match[0].startsWith('</');
     if (name && blockTags.has(name)) {
