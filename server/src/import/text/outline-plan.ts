@@ -434,6 +434,32 @@ export function readPriorities(root: Section, chosen: Section[] = []): { priorit
   return { priorities: numbered, preview: [] };
 }
 
+/** Adds an item the outline was read into, quoted from its lines, which are then used. */
+function addReadItem(
+  output: Output,
+  label: 'Priority' | 'Objective' | 'Action',
+  id: string,
+  parent: string,
+  term: string,
+  item: { words: string; quote: string; indexes: number[]; section: string },
+): Node {
+  const title = shortTitle(item.words);
+  const node = output.add(
+    {
+      id: output.uniqueId(id),
+      label,
+      title,
+      parent,
+      term,
+      text: fullText(item.words, title),
+      source: { section: item.section, excerpt: output.quote(item.quote, item.indexes) },
+    } as Node,
+    item.words,
+  );
+  for (const index of item.indexes) output.status[index] = USED;
+  return node;
+}
+
 /**
  * Reads the plan's priorities and actions from the outline into `output`, under `planId`: the
  * `chosen` sections when a person named them, else those the headings show. Returns false,
@@ -449,63 +475,24 @@ export function readOutlinePlan(output: Output, planId: string, root: Section, r
   }
   for (const item of preview) for (const index of item.indexes) output.status[index] = USED;
   read.priorities.forEach((found, position) => {
-    const title = shortTitle(found.title);
-    const priority = output.add(
-      {
-        id: output.uniqueId(`${planId}/p${position + 1}`),
-        label: 'Priority',
-        title,
-        parent: planId,
-        term: 'Priority',
-        text: fullText(found.title, title),
-        source: { section: found.section, excerpt: output.quote(found.quote, found.indexes) },
-      } as Node,
-      found.title,
-    );
-    for (const index of found.indexes) output.status[index] = USED;
+    const priority = addReadItem(output, 'Priority', `${planId}/p${position + 1}`, planId, 'Priority', { ...found, words: found.title });
     const owners = (named: FoundOwner[] | undefined, section: string) =>
       (named ?? []).map((owner) => {
         output.status[owner.index] = USED;
         return ownerNode(output, owner, roleId, section);
       });
-    const priorityOwners = owners(found.owners, title);
+    const priorityOwners = owners(found.owners, shortTitle(found.title));
     for (const owner of priorityOwners) output.own(priority, owner);
     const addActions = (actions: FoundAction[], parent: Node) =>
       actions.forEach((action, count) => {
-        const actionTitle = shortTitle(action.words);
-        const node = output.add(
-          {
-            id: output.uniqueId(`${parent.id}/a${count + 1}`),
-            label: 'Action',
-            title: actionTitle,
-            parent: parent.id,
-            term: action.term,
-            text: fullText(action.words, actionTitle),
-            source: { section: action.section, excerpt: output.quote(action.quote, action.indexes) },
-          } as Node,
-          action.words,
-        );
-        for (const index of action.indexes) output.status[index] = USED;
+        const node = addReadItem(output, 'Action', `${parent.id}/a${count + 1}`, parent.id, action.term, action);
         // An action's own lead, else its priority's.
         const own = owners(action.owners, action.section);
         for (const owner of own.length ? own : priorityOwners) output.own(node, owner);
       });
     addActions(found.actions, priority);
     (found.objectives ?? []).forEach((read, position) => {
-      const objectiveTitle = shortTitle(read.title);
-      const objective = output.add(
-        {
-          id: output.uniqueId(`${priority.id}/o${position + 1}`),
-          label: 'Objective',
-          title: objectiveTitle,
-          parent: priority.id,
-          term: 'Objective',
-          text: fullText(read.title, objectiveTitle),
-          source: { section: read.section, excerpt: output.quote(read.quote, read.indexes) },
-        } as Node,
-        read.title,
-      );
-      for (const index of read.indexes) output.status[index] = USED;
+      const objective = addReadItem(output, 'Objective', `${priority.id}/o${position + 1}`, priority.id, 'Objective', { ...read, words: read.title });
       for (const owner of priorityOwners) output.own(objective, owner);
       addActions(read.actions, objective);
     });
