@@ -66,6 +66,28 @@ describe('citations', () => {
     expect(query).not.toMatch(/(^| )17( |$)/);
   });
 
+  it('reads every provision a citation names, and none of their numbers as words', () => {
+    const terms = readSearchText('ss. 17 and 20 of the Children Act 1989 reg. 4 of the Care and Support (Eligibility Criteria) Regulations 2015')!;
+    expect(terms.citations.map(({ provisions }) => provisions)).toEqual([['section/17', 'section/20'], ['regulation/4']]);
+    expect(terms.words).toEqual([]);
+  });
+
+  it('reads an Act of the stored catalogue given with the text', () => {
+    const stored = {
+      id: 'authority/zq-licensing-act-2097',
+      title: 'Zq Licensing Act 2097',
+      kind: 'ACT' as const,
+      year: 2097,
+      legislationId: 'ukpga/2097/1',
+      aliases: [],
+    };
+    expect(readSearchText('s.5 of the Zq Licensing Act 2097')!.citations.map(({ description }) => description)).toEqual(['section 5 of any Act']);
+    expect(readSearchText('s.5 of the Zq Licensing Act 2097', [stored])).toMatchObject({
+      words: [],
+      citations: [{ authorities: [stored], provisions: ['section/5'], description: 'section 5 of the Zq Licensing Act 2097' }],
+    });
+  });
+
   it('reads a provision of an Act named without its year as a citation of every Act of that name', () => {
     for (const text of ['s17 Children Act', 'section 17 of the Children Act', 'Children Act s.17']) {
       const [citation] = readSearchText(text)!.citations;

@@ -6,7 +6,10 @@
 import type { Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { GraphNode, SearchHit, SearchResult } from '../generated/graphql.ts';
-import { type CatalogueEntry, findCitations, legislationCatalogue } from '../legislation/catalogue.ts';
+import { type CatalogueEntry, legislationCatalogue } from '../legislation/catalogue.ts';
+import { findProvisionCitations } from '../legislation/citations.ts';
+import { enclosingProvisions, provisionOfCode } from '../legislation/identifiers.ts';
+import { statuteTitleCandidates, storedCatalogueEntries } from '../legislation/stored-catalogue.ts';
 import { citedAuthorities, fullTextHits, wordsHeld } from '../queries/search.ts';
 import { normaliseWhitespace } from '../text.ts';
 import { isNodeLabel } from '../../../schema/graph-model.ts';
@@ -25,6 +28,8 @@ export interface SearchCitation {
   authorities: CatalogueEntry[];
   /** The provision cited with it: "17", "17(1)", "Part 3"; undefined for the whole authority. */
   section?: string;
+  /** Every provision cited with it, as paths inside the authority (`section/17`, `part/1`, `regulation/4`). */
+  provisions?: string[];
   /** How it reads: "section 17 of the Children Act 1989". */
   description: string;
 }
@@ -65,22 +70,27 @@ function actNamedAtEnd(words: string): { name: string; entries: CatalogueEntry[]
 
 /**
  * Finds citations in the search text: those the importer's citation finder recognises ("section 17
- * of the Children Act 1989", "s.1 of the Care Act 2014"), and a provision of an Act named without
- * its year ("s17 Children Act"), which may name several Acts. Returns them, those after NOT
- * apart, with the text left once they are taken out, so their numbers are not also searched as
- * words.
+ * of the Children Act 1989", "s.1 of the Care Act 2014", "ss. 17 and 20 of …", "reg. 4 of …"),
+ * of the built-in catalogue or of `statutes` (the stored catalogue's entries for the text), and a
+ * provision of an Act named without its year ("s17 Children Act"), which may name several Acts.
+ * Returns them, those after NOT apart, with the text left once they are taken out, so their
+ * numbers are not also searched as words.
  */
-function takeCitations(text: string): { citations: SearchCitation[]; negated: SearchCitation[]; rest: string } {
+function takeCitations(text: string, statutes: readonly CatalogueEntry[]): { citations: SearchCitation[]; negated: SearchCitation[]; rest: string } {
   const taken: { from: number; to: number; citation: SearchCitation }[] = [];
   const free = (from: number, to: number) => taken.every((span) => to <= span.from || from >= span.to);
-  for (const found of findCitations(text)) {
+  for (const cited of findProvisionCitations(text, statutes)) {
+    const found = cited.citation;
     const description = found.section
       ? `${/^\d/.test(found.section) ? 'section ' : ''}${found.section} of the ${found.authority.title}`
-      : found.authority.title;
+      : cited.provisions.length
+        ? `${cited.provisions.map(({ code }) => code).join(', ')} of the ${found.authority.title}`
+        : found.authority.title;
+    const provisions = cited.provisions.map(({ provision }) => provision);
     taken.push({
-      from: found.index,
-      to: found.index + found.matched.length,
-      citation: { authorities: [found.authority], section: found.section, description },
+      from: Math.min(found.index, cited.index),
+      to: Math.max(found.index + found.matched.length, cited.index + cited.matched.length),
+      citation: { authorities: [found.authority], section: found.section, description, ...(provisions.length ? { provisions } : {}) },
     });
   }
   for (const match of text.matchAll(yearlessBefore)) {
@@ -137,14 +147,15 @@ function citationPhrases({ authorities, section }: SearchCitation): string[] {
  * Reads what a person typed: citations of Acts (see takeCitations), then words. Only letters and
  * digits survive as words, so no input can inject Lucene syntax. AND, OR and NOT typed in capitals
  * are a search engine's operators, not words: AND and OR join words (all words already rank above
- * any one), and NOT leaves out what has the word after it. Returns null when there is nothing to
- * search for.
+ * any one), and NOT leaves out what has the word after it. `statutes` are the stored statute
+ * catalogue's entries for names in the text, resolved beside the built-in catalogue. Returns null
+ * when there is nothing to search for.
  */
-export function readSearchText(text: string): SearchTerms | null {
+export function readSearchText(text: string, statutes: readonly CatalogueEntry[] = []): SearchTerms | null {
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new ExpectedError('BAD_USER_INPUT', `text is too long: ${text.length} characters, at most ${MAX_SEARCH_LENGTH}.`, { field: 'text' });
   }
-  const { citations, negated: negatedCitations, rest } = takeCitations(text);
+  const { citations, negated: negatedCitations, rest } = takeCitations(text, statutes);
   const words: string[] = [];
   const excluded: string[] = negatedCitations.flatMap(citationPhrases);
   let negated = false;
@@ -208,7 +219,18 @@ const wordProbe = (word: string, last: boolean) => (last && word.length >= 3 ? `
 /** A provision's code or a cited section in one form: "s.17", "section 17" and "17" are all "17". */
 export const provisionKey = (code: string) => normaliseWhitespace(code.toLowerCase().replace(/^\s*(?:sections?|sec\.?|ss?\.?)\s*(?=\d)/, ''));
 
-/** The cited provisions, then the cited authorities the graph holds, most specific first. */
+/** The provision paths a citation names: those read with it, else its section ("17" → `section/17`). */
+function citedPaths({ provisions, section }: SearchCitation): string[] {
+  if (provisions?.length) return provisions;
+  const path = section ? provisionOfCode(/^\d/.test(section) ? `s.${section}` : section) : null;
+  return path ? [path] : [];
+}
+
+/**
+ * The cited provisions, then the cited authorities the graph holds, most specific first. A
+ * provision is found by its code read as a path ("s.17", "Part 1", "regulation 4"); a cited
+ * subsection the graph does not hold finds the section it is in.
+ */
 async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promise<GraphNode[]> {
   const entries = citations.flatMap(({ authorities }) => authorities);
   if (!entries.length) return [];
@@ -219,12 +241,17 @@ async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promis
   );
   const provisions: GraphNode[] = [];
   const authorities: GraphNode[] = [];
-  for (const { authorities: cited, section } of citations) {
+  for (const citation of citations) {
+    const { authorities: cited, section } = citation;
     for (const entry of cited) {
       for (const row of rows.filter(({ id, legislationId }) => id === entry.id || (entry.legislationId && legislationId === entry.legislationId))) {
-        if (section) {
-          const wanted = provisionKey(section);
-          for (const provision of row.provisions) if (provision.code && provisionKey(provision.code) === wanted) provisions.push(provision.node);
+        const held = row.provisions.map((provision) => ({ ...provision, path: provision.code ? provisionOfCode(provision.code) : null }));
+        for (const path of citedPaths(citation)) {
+          const exact = held.filter(
+            (provision) => provision.path === path || (section && provision.code && provisionKey(provision.code) === provisionKey(section)),
+          );
+          const enclosing = exact.length ? [] : held.filter((provision) => provision.path && enclosingProvisions(path).includes(provision.path));
+          provisions.push(...[...exact, ...enclosing].map(({ node }) => node));
         }
         authorities.push(row.authority);
       }
@@ -247,7 +274,8 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
   if (offset > MAX_SEARCH_OFFSET) {
     throw new ExpectedError('BAD_USER_INPUT', `offset must be at most ${MAX_SEARCH_OFFSET.toLocaleString('en-GB')}.`, { field: 'offset' });
   }
-  const terms = readSearchText(text);
+  const statutes = text.length <= MAX_SEARCH_LENGTH ? await storedCatalogueEntries(gateway, statuteTitleCandidates(text)) : [];
+  const terms = readSearchText(text, statutes);
   const empty = { query: '', hits: [], hasMore: false, nextOffset: null, closeMatches: [], citations: [] };
   if (!terms) return empty;
 
