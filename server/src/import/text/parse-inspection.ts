@@ -1,6 +1,8 @@
 /**
  * Reads an inspection report (Ofsted style): the report, its graded judgements, the findings
- * under each (strengths, findings, areas for improvement) and its recommendations.
+ * under each (strengths, findings, areas for improvement) and its recommendations. One reader
+ * state (InspectionReader) and one handler per kind of line: heading, paragraph, table row and
+ * list item.
  */
 import { type ClassifiedLine, shortTitle } from './classify.ts';
 import { daysIn } from './dates.ts';
