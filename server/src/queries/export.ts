@@ -121,7 +121,8 @@ const xml = (value: unknown) =>
 /** GraphML with the main properties as typed keys and all of them as JSON. */
 function toGraphMl(batch: GraphBatch): string {
   const nodeKeys = ['label', 'title', 'code', 'term', 'text', 'kind', 'status', 'planId'];
-  const edgeKeys = ['type', 'basis', 'rationale', 'by', 'at'];
+  // A retired link is kept, flagged with when, by whom and why it was retired.
+  const edgeKeys = ['type', 'basis', 'rationale', 'by', 'at', 'retiredAt', 'retiredBy', 'retiredReason'];
   const keys = [
     ...nodeKeys.map((key) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="string"/>`),
     '  <key id="n_properties" for="node" attr.name="properties" attr.type="string"/>',

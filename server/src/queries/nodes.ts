@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { cypher, int, type Gateway } from '../db/gateway.ts';
 import type { GraphNode, NodeDetail, SourceExcerpt } from '../generated/graphql.ts';
+import { LINK_VALID_AT } from './as-at.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
+
+// A link retired after a change in the law (or that has ended) is not a neighbour: the node's
+// history says when, by whom and why it was retired, and an export keeps it with those details.
+const LIVE = LINK_VALID_AT('r');
 
 export const statements = {
   byIds: cypher('nodes.byIds', `MATCH (n:Entity) WHERE n.id IN $ids RETURN ${NODE('n')} AS node`),
@@ -15,11 +20,11 @@ export const statements = {
        RETURN collect(CASE WHEN d IS NOT NULL THEN {documentId: d.id, documentTitle: d.title, file: d.file, section: s.section, excerpt: s.excerpt} END) AS sources
      }
      CALL (n) {
-       MATCH (n)-[r]-(m:Entity) WHERE NOT r:SOURCED_FROM
+       MATCH (n)-[r]-(m:Entity) WHERE NOT r:SOURCED_FROM AND ${LIVE}
        RETURN count(r) AS neighbourCount
      }
      CALL (n) {
-       MATCH (n)-[r]-(m:Entity) WHERE NOT r:SOURCED_FROM
+       MATCH (n)-[r]-(m:Entity) WHERE NOT r:SOURCED_FROM AND ${LIVE}
        WITH r, m ORDER BY type(r), m.position, m.id LIMIT $first
        RETURN collect({direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, edge: ${EDGE('r')}, node: ${NODE('m')}}) AS neighbours
      }
@@ -39,7 +44,7 @@ const Row = z.object({
 
 /** The node with that id and what a detail panel shows of it, or null if there is none. */
 export async function nodeDetail(gateway: Gateway, id: string, first: number): Promise<NodeDetail | null> {
-  const [found] = await gateway.read(statements.detail, { id, first: int(first) });
+  const [found] = await gateway.read(statements.detail, { id, first: int(first), asAt: null });
   if (!found) return null;
   const row = Row.parse(found);
   return {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { cypher, type Gateway, type Tx } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode, Suggestion } from '../generated/graphql.ts';
 import type { RelationshipType } from '../../../schema/graph-model.ts';
+import { LIVE_LINK } from './law-review.ts';
 import { STAMP_LINK } from './versions.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 
@@ -15,7 +16,8 @@ import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 export type SuggestedType = Extract<RelationshipType, 'GIVES_EFFECT_TO' | 'CONTRIBUTES_TO' | 'CONCERNS' | 'RESPONDS_TO'>;
 export const suggestedTypes: SuggestedType[] = ['GIVES_EFFECT_TO', 'CONTRIBUTES_TO', 'CONCERNS', 'RESPONDS_TO'];
 
-const ACCEPTED = (variable: string) => `coalesce(${variable}.basis, 'STATED') <> 'SUGGESTED'`;
+/** A link that counts: accepted and not retired. */
+const ACCEPTED = LIVE_LINK;
 
 const storeLink = Object.fromEntries(
   suggestedTypes.map((type) => [
@@ -51,17 +53,18 @@ export const statements = {
             [(node)-[r:RESPONDS_TO]->(e:Evidence) WHERE ${ACCEPTED('r')} | ${NODE('e')}] AS evidence`,
   ),
   // Suggestions an import made from a citation carry no score: a citation is the strongest reason.
+  // A retired one is history, not a suggestion to accept.
   stored: cypher(
     'suggestions.stored',
     `MATCH (n:Entity {id: $id})-[r]->(target:Entity)
-     WHERE r.basis = 'SUGGESTED'
+     WHERE r.basis = 'SUGGESTED' AND r.retiredAt IS NULL
      RETURN ${EDGE('r')} AS edge, ${NODE('target')} AS target, coalesce(r.score, 1.0) AS score
      ORDER BY score DESC`,
   ),
   accept: cypher(
     'suggestions.accept',
     `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to})
-     WHERE type(r) = $type AND r.basis = 'SUGGESTED'
+     WHERE type(r) = $type AND r.basis = 'SUGGESTED' AND r.retiredAt IS NULL
      SET r.basis = 'CURATED', r.rationale = $rationale, r.by = $by, r.at = $at, r.suggestedBecause = r.rationale, ${STAMP_LINK('r')}
      RETURN ${EDGE('r')} AS edge`,
   ),
