@@ -3,9 +3,10 @@ import { graphql } from '../../test/generated/gql.ts';
 import { removeTestData, startTestApi, testGateway, testTokens, type TestApi } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
 
-// A change of publisher that is under way while a scoped editor writes to the plan: the editor's
-// scope check must see it once it commits, not the publisher it replaces. The change is held open
-// in a transaction of the test's own, so the order of events is fixed, not left to timing.
+// A change of publisher that is committing while a scoped editor writes to the plan: the editor's
+// scope check must see it, not the publisher it replaces. The change is made as every write makes
+// one (the change, then the stamp of the graph's version, taken last) in a transaction of the
+// test's own, held open before it commits, so the order of events is fixed, not left to timing.
 const CreateNode = graphql(`
   mutation ScopeRace_Create($input: NodeInput!) {
     createNode(input: $input) { id }
@@ -34,6 +35,7 @@ const handOver = cypher(
    DELETE r
    CREATE (redbridge)-[:PUBLISHES {basis: 'CURATED', rationale: 'Handed over.', by: 'test', at: '2026-12-07', version: 1}]->(p)`,
 );
+const stampGraph = cypher('test.scopeRace.stamp', `MERGE (g:GraphState {id: 'graph'}) SET g.version = randomUUID()`);
 const itemNow = cypher('test.scopeRace.item', 'MATCH (n:Entity {id: $id}) RETURN n.title AS title, n.version AS version');
 
 let api: TestApi;
@@ -72,16 +74,17 @@ describe('a scoped editor writing while the plan is handed to another council', 
     const changed = new Promise<void>((resolve) => (handedOver = resolve));
     let commit!: () => void;
     const committing = new Promise<void>((resolve) => (commit = resolve));
-    // The hand-over is written, then held open until the editor's request has begun.
+    // The hand-over is written and stamped, then held open until the editor's request has begun.
     const handOverDone = gateway.writeTransaction(async (tx) => {
       await tx.run(handOver, { plan });
+      await tx.run(stampGraph);
       handedOver();
       await committing;
     }, 'test.scopeRace.handOverTransaction');
     await changed;
 
     const editing = api.execute(UpdateNode, { id: item, version: before.version, properties: { title: 'Changed by Thurrock' } }, { token: thurrockToken });
-    // Long enough for the editor's check to have read the plan's publishers if nothing held it back.
+    // Long enough for the editor's check to have read the plan's publishers, had nothing held it back.
     const early = await Promise.race([editing.then(() => 'answered'), new Promise((wait) => setTimeout(() => wait('waiting'), 1_500))]);
     commit();
     await handOverDone;

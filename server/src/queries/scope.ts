@@ -1,7 +1,7 @@
 /**
  * Scope: which organisations a node belongs to, so a write by someone granted only some
- * organisations (User.scopes) is checked in the write's own transaction, after its locks and
- * under locks of its own on every node the answer is read from (organisationsOf).
+ * organisations (User.scopes) is checked in the write's own transaction, after its locks, with
+ * no other write able to commit until it has (organisationsOf).
  *
  * The rule, kept to what the graph states:
  * - an Organisation belongs to itself and to the organisations it is PART_OF, step by step up the
@@ -29,91 +29,58 @@ export interface Owner {
 }
 
 const statements = {
-  // Beside each node's organisations, every node the answer was read from (`visited`): the node,
-  // the items that measure it or respond to it, the reports it is a finding of and what they are
-  // about, the plans, the bodies publishing or overseeing them and everything up their PART_OF
-  // chains and partnerships. Any change that would alter the answer writes a link or property at
-  // one of them, so locking them all (organisationsOf) keeps the answer true until the write commits.
   organisationsOf: cypher(
     'scope.organisationsOf',
     `UNWIND $ids AS id
      MATCH (n:Entity {id: id})
      CALL (n) {
-       WITH n, [(i:Entity)-[:MEASURED_BY|RESPONDS_TO]->(n) | i] AS users
-       WITH n, users,
+       WITH n,
             [x IN CASE WHEN n:Plan THEN [n.id] ELSE [] END
                 + CASE WHEN n.planId IS NOT NULL THEN [n.planId] ELSE [] END
-                + [i IN users | coalesce(i.planId, CASE WHEN i:Plan THEN i.id END)]
+                + [(i:Entity)-[:MEASURED_BY|RESPONDS_TO]->(n) | coalesce(i.planId, CASE WHEN i:Plan THEN i.id END)]
               WHERE x IS NOT NULL] AS direct
        OPTIONAL MATCH (report:Evidence)-[:HAS_FINDING*0..]->(n:Evidence)
        OPTIONAL MATCH (report)-[:ABOUT]->(about:Entity)
-       WITH n, users, direct,
-            collect(DISTINCT report) AS reports,
-            collect(DISTINCT about) AS abouts,
+       WITH n, direct,
             collect(coalesce(about.planId, CASE WHEN about:Plan THEN about.id END)) AS aboutPlans,
             collect(CASE WHEN about:Organisation OR about:Role THEN about END) AS aboutBodies
-       WITH n, users, reports, abouts, aboutBodies, COLLECT { MATCH (p:Plan) WHERE p.id IN direct + aboutPlans RETURN p } AS plans
-       WITH n, users, reports, abouts, aboutBodies, plans,
-            COLLECT { UNWIND plans AS p MATCH (body:Organisation|Role)-[:PUBLISHES|OVERSEES]->(p) RETURN DISTINCT body } AS bodies
-       WITH n, users, reports, abouts, plans, aboutBodies + bodies + CASE WHEN n:Organisation OR n:Role THEN [n] ELSE [] END AS anchors
-       RETURN
-         COLLECT {
-           UNWIND anchors AS anchor
-           MATCH chain = (anchor)-[:PART_OF*0..]->(up:Organisation)
-           WHERE all(m IN nodes(chain)[1..] WHERE coalesce(m.kind, '') <> 'PARTNERSHIP')
-           RETURN up AS owner
-           UNION
-           UNWIND anchors AS anchor
-           MATCH (member:Organisation)-[:PART_OF|PARTNERS_WITH]->(anchor:Organisation {kind: 'PARTNERSHIP'})
-           RETURN member AS owner
-         } AS owners,
-         [x IN [n] + users + reports + abouts + plans + anchors
-            + COLLECT {
-                UNWIND anchors AS anchor
-                MATCH (anchor)-[:PART_OF*0..]->(x)
-                RETURN x
-                UNION
-                UNWIND anchors AS anchor
-                MATCH (x:Organisation)-[:PART_OF|PARTNERS_WITH]->(anchor:Organisation {kind: 'PARTNERSHIP'})
-                RETURN x
-              } | x.id] AS visited
+       OPTIONAL MATCH (body:Entity)-[:PUBLISHES|OVERSEES]->(p:Plan)
+         WHERE p.id IN direct + aboutPlans AND (body:Organisation OR body:Role)
+       WITH n, aboutBodies, collect(body) AS bodies
+       UNWIND aboutBodies + bodies + CASE WHEN n:Organisation OR n:Role THEN [n] ELSE [] END AS anchor
+       OPTIONAL MATCH chain = (anchor)-[:PART_OF*0..]->(up:Organisation)
+         WHERE all(m IN nodes(chain)[1..] WHERE coalesce(m.kind, '') <> 'PARTNERSHIP')
+       OPTIONAL MATCH (member:Organisation)-[:PART_OF|PARTNERS_WITH]->(anchor:Organisation {kind: 'PARTNERSHIP'})
+       WITH collect(DISTINCT up) + collect(DISTINCT member) AS found
+       UNWIND found AS owner
+       WITH DISTINCT owner
+       RETURN collect({ id: owner.id, title: coalesce(owner.title, owner.id) }) AS owners
      }
-     RETURN n.id AS id, [owner IN owners | { id: owner.id, title: coalesce(owner.title, owner.id) }] AS owners, visited`,
+     RETURN n.id AS id, owners`,
   ),
-  // Setting a property takes the node's write lock until the transaction ends (as versions.ts
-  // locks a node); the ids come sorted, so two checks lock shared nodes in the same order.
-  lock: cypher(
-    'scope.lock',
-    `UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     SET n.lockedForWrite = true
-     REMOVE n.lockedForWrite`,
-  ),
+  // The lock every write that changes data takes last, to stamp the graph's version (db/gateway.ts).
+  lockGraph: cypher('scope.lockGraph', `MERGE (g:GraphState {id: 'graph'}) SET g.lockedForWrite = true REMOVE g.lockedForWrite`),
 };
 
 /**
  * The organisations each of `ids` belongs to (see the rule above), by id; an id no node has is
- * left out. Read inside a write's transaction under the write locks of every node the answer
- * depends on (the plans, their publishers, the chains above them), taken here: a change of
- * publisher committing while the write runs either waits for it or is seen by it, never slips
- * between this check and the write's commit.
+ * left out. Read inside a write's transaction, after the write's own locks and after taking the
+ * lock on the graph's version node that every write takes to commit (db/gateway.ts): no write can
+ * commit between this reading and the end of the write, so a change of publisher (or of anything
+ * else the answer is read from) under way either commits first and is seen here, or waits.
  *
  * @remarks
- * Reads, locks what it read, and reads again until a reading visits no node left unlocked:
- * usually three round trips.
+ * Node locks alone would not do: Neo4j takes the locks of a relationship being deleted as the
+ * deleting transaction commits, so a reader locking the plan or the link first is not kept from
+ * reading the publisher the deletion is about to remove. The price is that a scoped write holds
+ * that one lock from its check to its commit, so other writes wait to commit meanwhile; a
+ * deadlock this may close is detected by Neo4j and the transaction tried again.
  */
 export async function organisationsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, Owner[]>> {
   if (!ids.length) return new Map();
-  const locked = new Set<string>();
-  for (;;) {
-    const rows = await tx.run(statements.organisationsOf, { ids: [...new Set(ids)] });
-    const unlocked = [...new Set(rows.flatMap((row) => row.visited as string[]))].filter((id) => !locked.has(id)).sort();
-    if (!unlocked.length) {
-      return new Map(rows.map((row) => [row.id as string, [...(row.owners as Owner[])].sort((a, b) => a.id.localeCompare(b.id))]));
-    }
-    await tx.run(statements.lock, { ids: unlocked });
-    for (const id of unlocked) locked.add(id);
-  }
+  await tx.run(statements.lockGraph);
+  const rows = await tx.run(statements.organisationsOf, { ids: [...new Set(ids)] });
+  return new Map(rows.map((row) => [row.id as string, [...(row.owners as Owner[])].sort((a, b) => a.id.localeCompare(b.id))]));
 }
 
 const named = (owners: readonly Owner[]) =>
