@@ -25,16 +25,8 @@ import {
   searchOperation,
   traceOperation,
 } from './operations.ts';
-import { cleanupOnExit, cpuTimes, percentile, postOperation as send, startApi, stealSince } from './process.ts';
+import { cleanupOnExit, cpuTimes, percentile, positiveInteger, postOperation as send, startApi, stealSince } from './process.ts';
 import { BENCH_PREFIX, batchCounts, seededRandom, syntheticCouncils, type Random } from './synthetic-council.ts';
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-}
 
 const iterations = positiveInteger('BENCH_ITERATIONS', 200);
 // Whole-graph questions take one to two orders of magnitude longer than the others.

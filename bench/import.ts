@@ -20,15 +20,7 @@ import { connectionSettings } from '../server/src/main.ts';
 import { startLocalNeo4j } from '../scripts/local-neo4j.ts';
 import { csvPlan, markdownStrategy } from './import-documents.ts';
 import { traceOperation } from './operations.ts';
-import { cleanupOnExit, cpuTimes, percentile, startApi, stealSince } from './process.ts';
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-}
+import { cleanupOnExit, cpuTimes, percentile, positiveInteger, startApi, stealSince } from './process.ts';
 
 const runs = positiveInteger('BENCH_IMPORT_RUNS', 3);
 const rowCounts = (process.env.BENCH_IMPORT_ROWS || '2000,4000,8000').split(',').map((rows) => {

@@ -30,16 +30,19 @@ import { statements as traceStatements } from '../server/src/queries/trace.ts';
 import { readSearchText, toLuceneQuery } from '../server/src/services/search.ts';
 import { gapsOperation, searchOperation, traceOperation } from './operations.ts';
 import { peerGapsOperation, peerSearchOperation, peerTraceEnds, peerTraceOperation, projectTraceEnds, type TraceEnds } from './peer-operations.ts';
-import { type Answer, type ApiProcess, cleanupOnExit, cpuTimes, percentile, postOperation as post, startApi, startProcess, stealSince } from './process.ts';
+import {
+  type Answer,
+  type ApiProcess,
+  cleanupOnExit,
+  cpuTimes,
+  percentile,
+  positiveInteger as setting,
+  postOperation as post,
+  startApi,
+  startProcess,
+  stealSince,
+} from './process.ts';
 import { BENCH_PREFIX, councilBatch, type Random, seededRandom, sharedBatch } from './synthetic-council.ts';
-
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-}
 
 const NODES = setting('BENCH_NODES', 100_000);
 const ITERATIONS = setting('BENCH_PEER_ITERATIONS', 300);
@@ -151,7 +154,7 @@ async function runBare(
 const authorityKindRank = Object.fromEntries(authorityKinds.map((kind, rank) => [kind, rank]));
 
 const floorTrace = (floor: Floor, id: string) =>
-  runBare(floor, [{ statement: traceStatements.trace, params: { id, includeSuggested: false, authorityKindRank } }]);
+  runBare(floor, [{ statement: traceStatements.trace, params: { id, includeSuggested: false, authorityKindRank, asAt: null } }]);
 
 /** search() for words from titles: which words the indexes hold, then the search (no citations in such words). */
 function floorSearch(floor: Floor, text: string) {

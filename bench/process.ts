@@ -36,6 +36,15 @@ export function stealSince(before: CpuTimes | null): number | undefined {
   return (100 * (after.steal - before.steal)) / (after.total - before.total);
 }
 
+/** The positive whole number the environment variable `name` holds, or `fallback` when it is unset or empty. */
+export function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+}
+
 /** What one timed GraphQL request gave: its time, the body's length, the data and the first error. */
 export interface Answer {
   ms: number;

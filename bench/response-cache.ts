@@ -25,16 +25,8 @@ import { connectionSettings } from '../server/src/main.ts';
 import { loadBatch } from '../server/src/queries/load.ts';
 import { startLocalNeo4j } from '../scripts/local-neo4j.ts';
 import { traceOperation } from './operations.ts';
-import { cleanupOnExit, cpuTimes, percentile, startApi, stealSince } from './process.ts';
+import { cleanupOnExit, cpuTimes, percentile, positiveInteger, postOperation, startApi, stealSince } from './process.ts';
 import { BENCH_PREFIX, seededRandom, syntheticCouncils } from './synthetic-council.ts';
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
-  return value;
-}
 
 const CONCURRENCY = 16;
 const councils = positiveInteger('BENCH_COUNCILS', 4);
@@ -103,17 +95,11 @@ function summarise(
   return row;
 }
 
+/** One GraphQL request's time in ms; an error answer throws. */
 async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
-  return ms;
+  const answer = await postOperation(url, query, variables);
+  if (answer.error) throw new Error(answer.error);
+  return answer.ms;
 }
 
 /** `CONCURRENCY` workers, each sending its next request as soon as its last is answered, for `forSeconds`. */
