@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findProvisionCitations } from '../../legislation/citations.ts';
+import { provisionNodeId } from '../../legislation/identifiers.ts';
 import { checkSeed, type SeedFault, validateSeeds } from '../seed-files.ts';
 import { entryOfStatute, statuteTitleCandidates } from '../../legislation/stored-catalogue.ts';
 import { parseStrategyDocument } from './parse-document.ts';
@@ -95,5 +99,20 @@ describe('statuteTitleCandidates and entryOfStatute', () => {
       year: 2015,
     });
     expect(entryOfStatute({ legislationId: 'ukpga/Eliz2/3-4/19', title: 'Old Act 1955', type: 'ukpga' })).toBeNull();
+  });
+});
+
+describe('the seed documents', () => {
+  const documentsDir = join(import.meta.dirname, '../../../../seed/documents');
+  const names = readdirSync(documentsDir).filter((name) => name.endsWith('.txt'));
+
+  it.each(names)('%s: every section-level citation it makes is a Provision node of its import', (name) => {
+    const text = readFileSync(join(documentsDir, name), 'utf8');
+    const cited = findProvisionCitations(text).flatMap(({ authority, provisions }) =>
+      provisions.map(({ provision }) => provisionNodeId(authority.id, provision)),
+    );
+    const { seed } = parseStrategyDocument(text, { fileName: name, at: '2026-01-01' });
+    const made = seed.nodes.flatMap((node) => ('label' in node && node.label === 'Provision' ? [node.id] : []));
+    expect(made.sort()).toEqual([...new Set(cited)].sort());
   });
 });
