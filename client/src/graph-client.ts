@@ -1,16 +1,21 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
 import { authorizationHeaders, readToken, signInRequired } from './features/authoring/session.ts';
 
-/** The API's answer, after noting a 401 (the server asks for a sign-in to read) for the page. */
+/**
+ * The API's answer, after noting for the page a refusal that asks for a sign-in to read
+ * (REQUIRE_SIGN_IN): a 401, or a 403 for a person the identity provider gave no role.
+ */
 async function fetchNotingSignIn(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const response = await fetch(input, init);
-  if (response.status === 401) {
+  if (response.status !== 401 && response.status !== 403) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: { message?: string; extensions?: { signInRequired?: boolean } }[] } | null;
+  const [refusal] = body?.errors ?? [];
+  if (response.status === 401 || refusal?.extensions?.signInRequired) {
     const sentToken = new Headers(init?.headers).has('authorization');
-    const body = (await response
-      .clone()
-      .json()
-      .catch(() => null)) as { errors?: { message?: string }[] } | null;
-    signInRequired(sentToken ? (body?.errors?.[0]?.message ?? 'The server did not accept the sign-in.') : null);
+    signInRequired(sentToken ? (refusal?.message ?? 'The server did not accept the sign-in.') : null);
   }
   return response;
 }

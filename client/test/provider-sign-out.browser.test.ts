@@ -7,7 +7,8 @@ import { startTestIssuer, type TestIssuer } from '../../server/test/oidc-issuer.
 import { launchBrowser, saveScreenshot } from './browser.ts';
 
 // Signing out of a sign-in made with the identity provider ends the provider's session too
-// (RP-initiated logout), on a server that asks everyone to sign in, with a provider the test runs.
+// (RP-initiated logout), on a server that asks everyone to sign in, with a provider the test runs;
+// and a person the provider signs in with no role is asked to sign in again, told why.
 const AUDIENCE = 'api://council-graph-sign-out-test';
 const CLIENT_ID = 'council-graph-spa-sign-out-test';
 
@@ -77,5 +78,15 @@ describe('signing out', () => {
     await signInRequiredHeading().waitFor();
     expect(new URL(page.url()).href).toBe(`${server.url}/`);
     expect(issuer.logoutRequests).toHaveLength(1);
+  });
+
+  it('asks again, saying why, when the provider signs in someone it gives no role', async () => {
+    issuer.user = { sub: 'visitor-2', name: 'Vic Visitor', groups: ['someone-else'] };
+    await page.getByRole('button', { name: 'Sign in with your organisation account' }).click();
+    const summary = page.locator('#sign-in-panel .error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Vic Visitor is signed in, but no value of the "groups" claim gives an editor or admin role');
+    await signInRequiredHeading().waitFor();
+    expect(await page.getByText('Signed in', { exact: true }).count()).toBe(0);
   });
 });

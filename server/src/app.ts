@@ -87,7 +87,7 @@ const refused = (status: number, code: string, message: string, headers: Record<
  * a person the identity provider signed in whose claims give no role.
  */
 function signInRequired(user: ExpectedError | null): { code: string; response: Response } {
-  if (user?.extensions.code === 'FORBIDDEN') return { code: 'FORBIDDEN', response: refused(403, 'FORBIDDEN', user.message) };
+  if (user?.extensions.code === 'FORBIDDEN') return { code: 'FORBIDDEN', response: refused(403, 'FORBIDDEN', user.message, {}, { signInRequired: true }) };
   const message = user
     ? `${user.message} This service asks everyone to sign in.`
     : 'This service asks everyone to sign in: send "Authorization: Bearer <token>".';

@@ -115,7 +115,7 @@ describe('with REQUIRE_SIGN_IN=true', () => {
     const jwt = await issuer.sign({ sub: 'visitor-1', name: 'Vic Visitor', groups: ['someone-else'] });
     const response = await post(closed.url, stats, jwt);
     expect(response.status).toBe(403);
-    expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(((await response.json()) as Body).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', signInRequired: true });
   });
 
   it('keeps health, readiness, the sign-in settings and the client reachable, so the page can sign in', async () => {
