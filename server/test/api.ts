@@ -81,7 +81,7 @@ export async function removeTestData(gateway: Gateway, prefix: string): Promise<
  * The API and a gateway for one test file: started before its tests, and afterwards the file's
  * data (ids starting with `prefix`) removed and both closed. Read `api` and `gateway` inside tests.
  */
-export function useTestApi(prefix: string, overrides: Record<string, string> = {}): { readonly api: TestApi; readonly gateway: Gateway } {
+export function apiForThisFile(prefix: string, overrides: Record<string, string> = {}): { readonly api: TestApi; readonly gateway: Gateway } {
   let api: TestApi | undefined;
   let gateway: Gateway | undefined;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { testTokens, useTestApi } from '../../test/api.ts';
+import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { seedDir } from '../import/seed.ts';
 
@@ -75,7 +75,7 @@ const Export = graphql(`
 const prefix = `test-authoring-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
 const admin = { token: testTokens.admin };
-const harness = useTestApi(prefix);
+const harness = apiForThisFile(prefix);
 
 const count = async () => (await harness.gateway.read(cypher('test.count', 'MATCH (n) RETURN count(n) AS nodes')))[0]!.nodes as number;
 

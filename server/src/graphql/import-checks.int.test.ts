@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { testTokens, useTestApi } from '../../test/api.ts';
+import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { EXPORT_FORMAT } from '../queries/export.ts';
 
@@ -23,7 +23,7 @@ const History = graphql(`
 const prefix = `test-importchecks-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
 const documentId = `${prefix}/document`;
-const harness = useTestApi(prefix);
+const harness = apiForThisFile(prefix);
 
 type Node = { label: string; id: string; props: Record<string, unknown> };
 type Link = { type: string; from: string; to: string; props: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { testTokens, useTestApi } from '../../test/api.ts';
+import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 
 const CreateNode = graphql(`
@@ -41,7 +41,7 @@ const History = graphql(`
 
 const prefix = `test-versions-${Math.random().toString(36).slice(2, 8)}`;
 const editors = [{ token: testTokens.editor }, { token: testTokens.admin }];
-const harness = useTestApi(prefix);
+const harness = apiForThisFile(prefix);
 
 async function makeTheme(name: string): Promise<string> {
   const created = await harness.api.execute(CreateNode, { input: { label: 'Theme', id: `${prefix}/${name}`, title: `${name} 0` } }, editors[0]);

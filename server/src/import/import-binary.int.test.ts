@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { testTokens, useTestApi } from '../../test/api.ts';
+import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { planDocx, planPdf, type TestPlan } from './readers/test-documents.ts';
 
@@ -18,7 +18,7 @@ const Import = graphql(`
 
 const prefix = `test-binary-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
-const harness = useTestApi(prefix);
+const harness = apiForThisFile(prefix);
 
 const planNamed = (name: string): TestPlan => ({
   title: `${name} ${prefix} Plan 2025-2029`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { testTokens, useTestApi } from '../../test/api.ts';
+import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { planPdf } from './readers/test-documents.ts';
 
@@ -21,7 +21,7 @@ const Import = graphql(`
 
 const prefix = `test-choices-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
-const harness = useTestApi(prefix);
+const harness = apiForThisFile(prefix);
 
 const keptChoices = async (id: string) =>
   (await harness.gateway.read(cypher('test.keptImportChoices', 'MATCH (d:Document {id: $id}) RETURN d.importChoices AS choices'), { id }))[0]?.choices as
