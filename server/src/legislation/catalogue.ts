@@ -672,7 +672,9 @@ export function findCitations(text: string, extra: readonly CatalogueEntry[] = [
   const extraIndex = extra.length ? buildIndex(extra.filter(({ legislationId }) => !legislationId || !builtInIds.has(legislationId))) : null;
   const candidates: { entry: CatalogueEntry; start: number; end: number }[] = [];
   const tryAt = (position: number, word: string) => {
-    for (const variant of [...(index.get(word) ?? []), ...(extraIndex?.get(word) ?? [])]) {
+    const extraVariants = extraIndex?.get(word);
+    const variants = extraVariants ? [...(index.get(word) ?? []), ...extraVariants] : (index.get(word) ?? []);
+    for (const variant of variants) {
       variant.pattern.lastIndex = position;
       const match = variant.pattern.exec(text);
       if (!match) continue;
