@@ -1,5 +1,14 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cypher, type Gateway } from '../../server/src/db/gateway.ts';
+import { folderSource } from '../../server/src/legislation/source.ts';
+import { changesFeed } from '../../server/src/legislation/test-fixtures.ts';
+import { updateEffects } from '../../server/src/legislation/update.ts';
+import { loadBatch } from '../../server/src/queries/load.ts';
+import { removeTestData, testGateway } from '../../server/test/api.ts';
 import { axeViolations, launchBrowser, saveScreenshot } from './browser.ts';
 
 const action = {
@@ -9,14 +18,73 @@ const action = {
 // Both Caring for Redbridge (2018-2023) and the People Strategy (2024-2029) serve it.
 const councilPriority = 'redbridge-corporate-plan/quality-of-life-and-civic-pride';
 
+// A provision of an Act no real Act is, repealed from 1 June 2021, and an action that gives effect to it.
+const prefix = `test-as-at-browser-${Math.random().toString(36).slice(2, 8)}`;
+const actId = `ukpga/2098/${7000 + Math.floor(Math.random() * 999)}`;
+const provision = { id: `${prefix}/act/s4`, title: 'Duty to run family hubs' };
+const ownAction = { id: `${prefix}/plan/a1`, title: 'Open four family hubs' };
+const feedPath = `changes/affected/${actId}/data.feed`;
+
 let browser: Browser;
 let page: Page;
+let gateway: Gateway;
+let folder: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  gateway = testGateway();
+  folder = await mkdtemp(join(tmpdir(), 'as-at-browser-'));
+  // Written before the repeal, so the repeal puts the link in doubt.
+  const at = '2020-01-01T00:00:00.000Z';
+  const plan = `${prefix}/plan`;
+  await loadBatch(gateway, {
+    nodes: [
+      { label: 'Plan', id: plan, props: { title: 'Test family hubs plan', kind: 'STRATEGY', status: 'ADOPTED', periodStart: 2018, periodEnd: 2030 } },
+      { label: 'Action', id: ownAction.id, props: { title: ownAction.title, planId: plan, topPriorityId: ownAction.id } },
+      { label: 'Authority', id: `${prefix}/act`, props: { title: 'Test Family Hubs Act 2098', kind: 'ACT', legislationId: actId } },
+      { label: 'Provision', id: provision.id, props: { title: provision.title, code: 's.4', legislationId: `${actId}/section/4` } },
+    ],
+    links: [
+      { type: 'HAS_ACTION', from: plan, to: ownAction.id, props: { basis: 'STATED', by: 'test', at } },
+      { type: 'HAS_PROVISION', from: `${prefix}/act`, to: provision.id, props: { basis: 'STATED', by: 'test', at } },
+      { type: 'GIVES_EFFECT_TO', from: ownAction.id, to: provision.id, props: { basis: 'CURATED', rationale: 'The hubs duty.', by: 'test', at } },
+    ],
+  });
+  await mkdir(dirname(join(folder, feedPath)), { recursive: true });
+  await writeFile(
+    join(folder, feedPath),
+    changesFeed({
+      path: feedPath,
+      effects: [
+        {
+          effectId: `key-${prefix}-1`,
+          type: 'repealed',
+          affected: actId,
+          affectedTitle: 'Test Family Hubs Act 2098',
+          affectedProvisions: [{ path: 'section/4', text: 's. 4' }],
+          affecting: 'ukpga/2021/97',
+          affectingTitle: 'Test Hubs Reform Act 2021',
+          affectingProvisions: [{ path: 'section/2', text: 's. 2' }],
+          applied: true,
+          inForce: [{ date: '2021-06-01', qualification: 'wholly in force' }],
+        },
+      ],
+    }),
+  );
+  await updateEffects({ gateway, source: folderSource(folder), acts: [actId] });
 });
-afterAll(() => browser?.close());
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
+  await gateway?.write(cypher('test.removeEffectChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $effects DELETE c'), {
+    effects: `effect/key-${prefix}`,
+  });
+  if (gateway) await removeTestData(gateway, prefix);
+  await gateway?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
 
 const asAtField = () => page.getByLabel('As at', { exact: true });
 const asAtParam = () => new URL(page.url()).searchParams.get('asAt');
@@ -59,6 +127,22 @@ describe('a view as at a date', () => {
     expect(asAtParam()).toBe('2019-04-01');
     await expect.poll(async () => (await planRows()).some((row) => row.startsWith('Redbridge People Strategy')), { timeout: 60_000 }).toBe(false);
     expect((await planRows()).some((row) => row.startsWith('Caring for Redbridge'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows a provision as repealed after the repeal came into force and not before, and its links in doubt', async () => {
+    await page.goto(`${inject('appUrl')}/impact?id=${encodeURIComponent(provision.id)}`);
+    await page.getByRole('heading', { level: 1, name: `What depends on ${provision.title}` }).waitFor();
+    await page.getByText('(repealed on 1 June 2021)').waitFor();
+    const doubt = page.getByRole('region', { name: 'Links in doubt after a change in the law (1)' });
+    await doubt.waitFor();
+    expect(await doubt.getByRole('listitem').allTextContents()).toEqual([`${ownAction.title} gives effect to ${provision.title}`]);
+
+    await asAtField().fill('2020-01-01');
+    await page.getByText('as at 1 January 2020', { exact: true }).waitFor();
+    await expect.poll(() => page.getByText('(repealed on 1 June 2021)').count(), { timeout: 60_000 }).toBe(0);
+    await asAtField().fill('2022-01-01');
+    await page.getByText('(repealed on 1 June 2021)').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -6,10 +6,10 @@ import { LabelCountTable } from '../../components/LabelCountTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { describeNode, labelName } from '../../components/labels.ts';
 import { graphql } from '../../generated/gql.ts';
-import type { NodeLabel } from '../../generated/graphql.ts';
+import type { ImpactResult_ImpactFragment, NodeLabel } from '../../generated/graphql.ts';
 import { type FragmentType, readFragment } from '../../generated/fragment-masking.ts';
 import { LazyGraphView } from '../../graph/LazyGraphView.tsx';
-import { GraphNodeFragment } from '../../graph/toElements.ts';
+import { GraphEdgeFragment, GraphNodeFragment } from '../../graph/toElements.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo, useRoute, useSelection, useUpdateParams } from '../../routing/route.ts';
 import { closeWith, groupedGraph, groupKeyOf, isGrouped, openWith, planGroupKey } from './grouping.ts';
@@ -33,6 +33,7 @@ const ImpactResultFragment = graphql(`
     }
     countsByLabel { label count ...LabelCountTable_Count }
     byPlan { plan { id title inForce } count countsByLabel { label count } nodeIds }
+    suspectLinkIds
     truncated
   }
 `);
@@ -223,6 +224,7 @@ function ImpactResult({ impact: ref, depth }: { impact: FragmentType<typeof Impa
           answer.
         </p>
       )}
+      <SuspectLinks impact={impact} />
       <section aria-labelledby="impact-graph-heading">
         <h2 id="impact-graph-heading" className="impact-graph-heading">
           Graph
@@ -299,5 +301,34 @@ function ImpactResult({ impact: ref, depth }: { impact: FragmentType<typeof Impa
       )}
       {impact.countsByLabel.length > 0 && <LabelCountTable caption="Dependent items by kind" counts={impact.countsByLabel} nameOf={labelName} />}
     </>
+  );
+}
+
+/**
+ * The links to the law drawn here that a change in the law has put in doubt: what to review
+ * first, on the Law changes page, before relying on them.
+ */
+function SuspectLinks({ impact }: { impact: ImpactResult_ImpactFragment }) {
+  if (impact.suspectLinkIds.length === 0) return null;
+  const suspect = new Set(impact.suspectLinkIds);
+  const titles = new Map(readFragment(GraphNodeFragment, impact.subgraph.nodes).map((node) => [node.id, node.title]));
+  const links = readFragment(GraphEdgeFragment, impact.subgraph.edges).filter(({ id }) => suspect.has(id));
+  return (
+    <section className="impact-suspect" aria-labelledby="impact-suspect-heading">
+      <h2 id="impact-suspect-heading" className="impact-graph-heading">
+        Links in doubt after a change in the law ({links.length})
+      </h2>
+      <p>
+        The law these items give effect to has changed since the links were last reviewed. Review them on the{' '}
+        <Link href={hrefTo('law-review')}>Law changes</Link> page.
+      </p>
+      <ul>
+        {links.map((link) => (
+          <li key={link.id}>
+            {titles.get(link.from) ?? link.from} gives effect to {titles.get(link.to) ?? link.to}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
