@@ -11,7 +11,7 @@ import type { Gateway, Tx } from '../db/gateway.ts';
 import type { GraphEdge, GraphNode, ImportNote, ImportResult } from '../generated/graphql.ts';
 import { recordChanges, type ChangeRecord } from '../queries/edit.ts';
 import { findExistingLinks, findExistingNodes, loadBatch } from '../queries/load.ts';
-import { anyInScope, requireInScope } from '../queries/scope.ts';
+import { anyInScope, endsHandedOver, requireInScope } from '../queries/scope.ts';
 import { toEdge, toNode, versionOf, withoutVersionKeys } from '../queries/shapes.ts';
 import { z } from 'zod';
 import { ExpectedError } from '../errors.ts';
@@ -412,13 +412,8 @@ async function describeBatch(
 async function requireImportInScope(tx: Tx, user: User, batch: GraphBatch, { created, updated, createdLinks }: ImportResult): Promise<void> {
   if (!user.scopes) return;
   await requireInScope(tx, user, [...updated.map(({ id }) => id), ...createdLinks.map(({ from }) => from)]);
-  const handsOver = createdLinks.filter(({ type }) => type === 'PUBLISHES' || type === 'OVERSEES');
-  await requireInScope(
-    tx,
-    user,
-    handsOver.map(({ to }) => to),
-    { unowned: true },
-  );
+  const known = new Map(batch.nodes.map(({ id, label, props }) => [id, { label, kind: props.kind }]));
+  await requireInScope(tx, user, await endsHandedOver(tx, createdLinks, known), { unowned: true });
   // New items belong to their plan: one in the graph is checked there, a new one by who publishes it.
   const isNew = new Set(created.map(({ id }) => id));
   const plans = new Set(
@@ -432,7 +427,7 @@ async function requireImportInScope(tx: Tx, user: User, batch: GraphBatch, { cre
     [...plans].filter((plan) => !isNew.has(plan)),
   );
   for (const plan of [...plans].filter((id) => isNew.has(id))) {
-    const by = handsOver.filter(({ to }) => to === plan).map(({ from }) => from);
+    const by = createdLinks.filter(({ type, to }) => to === plan && (type === 'PUBLISHES' || type === 'OVERSEES')).map(({ from }) => from);
     if (!(await anyInScope(tx, user, by))) {
       throw new ExpectedError(
         'FORBIDDEN',
@@ -455,8 +450,9 @@ async function writeImport(gateway: Gateway, user: User, { batch, versions, hist
     expectVersions: versions,
     checkCycles: true,
     before: (tx) => requireImportInScope(tx, user, batch!, result),
-    alongside: (tx) =>
-      recordChanges(tx, user, [
+    alongside: async (tx) => {
+      await requireNewNodesInScope(tx, user, result);
+      await recordChanges(tx, user, [
         {
           operation: 'IMPORT',
           subjectId: document?.id ?? fileName,
@@ -464,6 +460,24 @@ async function writeImport(gateway: Gateway, user: User, { batch, versions, hist
           after: { created: created.map(({ id }) => id), updated: updated.map(({ id }) => id) },
         },
         ...history,
-      ]),
+      ]);
+    },
   });
+}
+
+/**
+ * Refuses (FORBIDDEN) an import that makes a node belong to an organisation the user may not
+ * change through its own links (a new report ABOUT another council's item, a new body PART_OF
+ * another council): checked once the batch is written, since before it the new node belongs to
+ * no organisation. A new node of no organisation passes.
+ */
+async function requireNewNodesInScope(tx: Tx, user: User, { created, createdLinks }: ImportResult): Promise<void> {
+  if (!user.scopes) return;
+  const isNew = new Set(created.map(({ id }) => id));
+  await requireInScope(
+    tx,
+    user,
+    createdLinks.map(({ from }) => from).filter((id) => isNew.has(id)),
+    { unowned: true },
+  );
 }

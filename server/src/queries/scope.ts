@@ -21,6 +21,7 @@
 import { cypher, type Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { User } from '../user.ts';
+import { isNodeLabel, type LinkKey } from '../../../schema/graph-model.ts';
 
 /** An organisation a node belongs to. */
 export interface Owner {
@@ -60,6 +61,7 @@ const statements = {
   ),
   // The lock every write that changes data takes last, to stamp the graph's version (db/gateway.ts).
   lockGraph: cypher('scope.lockGraph', `MERGE (g:GraphState {id: 'graph'}) SET g.lockedForWrite = true REMOVE g.lockedForWrite`),
+  labelsAndKinds: cypher('scope.labelsAndKinds', 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS labels, n.kind AS kind'),
 };
 
 /**
@@ -131,6 +133,21 @@ export async function requireInScope(
 export function handsOver(type: string, from: { label: string }, to: { kind?: unknown }): boolean {
   if (type === 'PART_OF' || type === 'PARTNERS_WITH') return from.label === 'Organisation' && to.kind === 'PARTNERSHIP';
   return type === 'PUBLISHES' || type === 'OVERSEES' || type === 'MEASURED_BY' || type === 'RESPONDS_TO';
+}
+
+/** A node's label and kind, as far as {@link handsOver} needs them. */
+export type LabelAndKind = { label: string; kind?: unknown };
+
+/**
+ * The ends of `links` that the links hand to their start's organisations ({@link handsOver}), each
+ * end's label and kind taken from `known` (the nodes a batch writes) or else read from the graph.
+ */
+export async function endsHandedOver(tx: Tx, links: readonly LinkKey[], known: ReadonlyMap<string, LabelAndKind>): Promise<string[]> {
+  const unread = [...new Set(links.flatMap(({ from, to }) => [from, to]))].filter((id) => !known.has(id));
+  const read = unread.length ? await tx.run(statements.labelsAndKinds, { ids: unread }) : [];
+  const nodes = new Map<string, LabelAndKind>(known);
+  for (const row of read) nodes.set(row.id as string, { label: (row.labels as string[]).find(isNodeLabel) ?? '', kind: row.kind });
+  return links.filter(({ from, type, to }) => handsOver(type, nodes.get(from) ?? { label: '' }, nodes.get(to) ?? {})).map(({ to }) => to);
 }
 
 /** Whether `user` may write for at least one of `ids` that is in the graph (always, without scopes). */

@@ -123,13 +123,7 @@ export async function lockAtVersion(tx: Tx, id: string, version: number, field =
  * none was read (`read` null), one changed since, or one deleted since. `existing` is the link's
  * properties as read under the lock on its start node, or null when there is none.
  */
-export async function checkLinkVersion(
-  tx: Tx,
-  link: LinkKey,
-  existing: Record<string, unknown> | null,
-  read: number | null,
-  field: string,
-): Promise<void> {
+export async function checkLinkVersion(tx: Tx, link: LinkKey, existing: Record<string, unknown> | null, read: number | null, field: string): Promise<void> {
   const what = `The ${link.type} link from ${link.from} to ${link.to}`;
   if (!existing) {
     if (read !== null) throw deletedMeanwhile(what, field, (await lastLinkDeletion(tx, link.from, link.type, link.to)) ?? { by: null, at: null });

@@ -28,7 +28,7 @@ import {
   writeLink,
 } from '../queries/edit.ts';
 import { managedByGraph } from '../queries/shapes.ts';
-import { requireInScope } from '../queries/scope.ts';
+import { handsOver, requireInScope } from '../queries/scope.ts';
 import { checkLinkVersion, idTaken, lockAtVersion, lockNode } from '../queries/versions.ts';
 import {
   checkGraphManaged,
@@ -258,15 +258,6 @@ async function lockLinkEnds(tx: Tx, from: string, type: string, to: string): Pro
   return [a, b, type as RelationshipType];
 }
 
-/**
- * Whether a link makes its end belong to the start's organisations (queries/scope.ts): a plan
- * published or overseen, or a partnership joined.
- */
-const handsOver = (from: GraphNode, type: RelationshipType, to: GraphNode) =>
-  type === 'PUBLISHES' ||
-  type === 'OVERSEES' ||
-  ((type === 'PART_OF' || type === 'PARTNERS_WITH') && from.label === 'Organisation' && to.kind === 'PARTNERSHIP');
-
 /** Refuses a SUPERSEDES or PART_OF link that would close a loop: a plan cannot supersede itself, an organisation cannot be part of itself. */
 async function checkAcyclic(tx: Tx, type: RelationshipType, from: string, to: string): Promise<void> {
   const acyclic = acyclicViaEdit.find((candidate) => candidate === type);
@@ -285,7 +276,7 @@ export async function createLink(gateway: Gateway, user: User, input: LinkInput,
     // The start must be the writer's; linking to national law or another council's item is
     // allowed, but a link that hands its end to the start's organisation needs the end too.
     await requireInScope(tx, user, [a.id]);
-    if (handsOver(a, type, b)) await requireInScope(tx, user, [b.id], { unowned: true });
+    if (handsOver(type, a, b)) await requireInScope(tx, user, [b.id], { unowned: true });
     const existing = await findLink(tx, a.id, type, b.id);
     await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing?.props ?? null, input.version ?? null, 'input.version');
     await checkAcyclic(tx, type, a.id, b.id);

@@ -21,7 +21,7 @@ import {
   suggestedTypes,
   suggestionItem,
 } from '../queries/suggestions.ts';
-import { requireInScope } from '../queries/scope.ts';
+import { endsHandedOver, requireInScope } from '../queries/scope.ts';
 import { deletedMeanwhile, lastLinkDeletion, lockNode, staleVersion } from '../queries/versions.ts';
 import { deleteLink } from './editing.ts';
 
@@ -159,17 +159,13 @@ export async function suggestLinks(gateway: Gateway, user: User, id: string, fir
 }
 
 /** Accepts a suggestion: it becomes a CURATED link with a rationale and who accepted it. */
-export async function acceptSuggestion(
-  gateway: Gateway,
-  user: User,
-  link: LinkKey,
-  version: number | null,
-  rationale?: string | null,
-): Promise<GraphEdge> {
+export async function acceptSuggestion(gateway: Gateway, user: User, link: LinkKey, version: number | null, rationale?: string | null): Promise<GraphEdge> {
   const { from, type, to } = link;
   return gateway.writeTransaction(async (tx) => {
     await lockNode(tx, from);
     await requireInScope(tx, user, [from]);
+    // Accepting a response to a report makes the report the responder's too: it must be theirs already, or no one's.
+    await requireInScope(tx, user, await endsHandedOver(tx, [link], new Map()), { unowned: true });
     const match = (await storedSuggestionsIn(tx, from)).map(({ edge }) => edge).find((edge) => edge.type === type && edge.to === to);
     if (!match) throw await suggestionGone(tx, link);
     if (version !== null && match.version !== version) {
@@ -213,13 +209,7 @@ async function suggestionGone(tx: Tx, link: LinkKey): Promise<ExpectedError> {
 }
 
 /** Rejects a suggestion: the link goes, and the rejection keeps it from being suggested again. */
-export async function rejectSuggestion(
-  gateway: Gateway,
-  user: User,
-  link: LinkKey,
-  version: number | null,
-  why?: string | null,
-): Promise<boolean> {
+export async function rejectSuggestion(gateway: Gateway, user: User, link: LinkKey, version: number | null, why?: string | null): Promise<boolean> {
   const stored = await storedSuggestions(gateway, link.from);
   if (!stored.some(({ edge }) => edge.type === link.type && edge.to === link.to)) throw await gateway.readTransaction((tx) => suggestionGone(tx, link));
   return deleteLink(gateway, user, link, version, why, 'REJECT_SUGGESTION');
