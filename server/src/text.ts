@@ -7,6 +7,13 @@
 export const normaliseWhitespace = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 /**
+ * The text with each page mark a PDF is read with (`<!-- page 2 -->`) blanked out, character for
+ * character, so offsets stay put and no excerpt can quote a mark or be kept from running on
+ * across a page break.
+ */
+export const blankPageMarks = (value: string): string => value.replace(/<!--\s*page\s+\d{1,5}\s*-->/gi, (mark) => ' '.repeat(mark.length));
+
+/**
  * A lower-case slug of a title's words for ids: accents and apostrophes dropped ("Children's" →
  * "childrens"), "&" read as "and", every other run of non-letters one hyphen; at most `max`
  * characters, cut at a hyphen where one falls in the second half.

@@ -19,7 +19,7 @@ import {
   recordPlacement,
 } from '../rules/index.ts';
 import type { GraphBatch, GraphLink, GraphNode } from '../graph-batch.ts';
-import type { LinkDefinition, Mention, NodeDefinition } from './seed-format.ts';
+import type { LinkDefinition, Mention, NodeDefinition, Source } from './seed-format.ts';
 import type { ExistingNode, ParsedFile, SeedFault } from './batch-types.ts';
 
 /** What a step adds to the batch, and the faults it found, in the order it found them. */
@@ -189,6 +189,9 @@ function nodeProperties(node: NodeDefinition): Record<string, unknown> {
   return props;
 }
 
+/** The properties of a SOURCED_FROM link for a node's source; the page only when the document has pages. */
+const sourcedProps = ({ section, excerpt, page }: Source) => ({ basis: 'STATED', section, excerpt, ...(page ? { page } : {}) });
+
 /**
  * One entry of a file's `nodes` (at `index`): its excerpt must be in the document; a mention
  * links a node defined elsewhere to the document; a definition becomes its node, placed under its
@@ -202,7 +205,7 @@ export function nodeEntry(entry: NodeDefinition | Mention, index: number, contex
   const result = empty();
   result.faults.push(...checkExcerpt(context, at('source', 'excerpt'), entry.source.excerpt));
   const documentId = file.seed.document.id;
-  const sourced = { ...provenanceOf(file), basis: 'STATED', section: entry.source.section, excerpt: entry.source.excerpt };
+  const sourced = { ...provenanceOf(file), ...sourcedProps(entry.source) };
   if ('mention' in entry) {
     if (!labelOf(entry.mention)) result.faults.push(faultIn(file, at('mention'), `unknown id ${entry.mention}`));
     else result.links.push({ type: 'SOURCED_FROM', from: entry.mention, to: documentId, props: sourced });
@@ -262,7 +265,7 @@ type MeasureDefinition = Extract<NodeDefinition, { label: 'Measure' }>;
 export function observationsOf(measure: MeasureDefinition, file: ParsedFile, path: FaultPath): StepResult {
   const result = empty();
   const provenance = provenanceOf(file);
-  const sourced = { ...provenance, basis: 'STATED', section: measure.source.section, excerpt: measure.source.excerpt };
+  const sourced = { ...provenance, ...sourcedProps(measure.source) };
   const seen = new Set<string>();
   measure.observations.forEach((observation, index) => {
     // A figure given in another unit beside the main one (a count beside a percentage) is a

@@ -23,7 +23,13 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/, 'm
 const year = z.number().int().min(1800).max(2200);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const Source = z.strictObject({ section: text, excerpt: text.max(1200, 'is too long for an excerpt (1200 characters at most)') });
+/** Where in its document a node comes from: the section, the words, and the page when the document has pages (a PDF). */
+export const Source = z.strictObject({
+  section: text,
+  excerpt: text.max(1200, 'is too long for an excerpt (1200 characters at most)'),
+  page: z.number().int('must be a whole number').positive('must be a page number, 1 or more').optional(),
+});
+export type Source = z.infer<typeof Source>;
 
 const common = {
   id: slug,

@@ -17,7 +17,7 @@ export const statements = {
      OPTIONAL MATCH (plan:Plan {id: n.planId})
      CALL (n) {
        OPTIONAL MATCH (n)-[s:SOURCED_FROM]->(d:Document)
-       RETURN collect(CASE WHEN d IS NOT NULL THEN {documentId: d.id, documentTitle: d.title, file: d.file, section: s.section, excerpt: s.excerpt} END) AS sources
+       RETURN collect(CASE WHEN d IS NOT NULL THEN {documentId: d.id, documentTitle: d.title, file: d.file, section: s.section, excerpt: s.excerpt, page: s.page} END) AS sources
      }
      CALL (n) {
        MATCH (n)-[r]-(m:Entity) WHERE NOT r:SOURCED_FROM AND ${LIVE}
@@ -33,7 +33,14 @@ export const statements = {
   ),
 };
 
-const Source = z.object({ documentId: z.string(), documentTitle: z.string(), file: z.string(), section: z.string(), excerpt: z.string() });
+const Source = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  file: z.string(),
+  section: z.string(),
+  excerpt: z.string(),
+  page: z.number().int().nullable(),
+});
 const Row = z.object({
   node: z.unknown(),
   plan: z.unknown(),

@@ -1,14 +1,14 @@
 /** The rule that every excerpt is the source's own words. */
-import { normaliseWhitespace } from '../text.ts';
+import { blankPageMarks, normaliseWhitespace } from '../text.ts';
 
 /**
  * A test of whether an excerpt appears in the document word for word, whitespace aside (line
- * breaks, table tabs). The document is normalised once, not once per excerpt; excerpts mostly
+ * breaks, table tabs, the page marks of a PDF's text). The document is normalised once, not once per excerpt; excerpts mostly
  * follow the document's order, so each is looked for first from where the one before was found,
  * and only then from the start: a document whose items quote it in order is read about once in all.
  */
 export function excerptFinder(documentText: string): (excerpt: string) => boolean {
-  const normalised = normaliseWhitespace(documentText);
+  const normalised = normaliseWhitespace(blankPageMarks(documentText));
   let from = 0;
   return (excerpt) => {
     const wanted = normaliseWhitespace(excerpt);

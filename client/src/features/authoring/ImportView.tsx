@@ -45,7 +45,7 @@ const ImportMutation = graphql(`
       unchanged
       notUnderstood { line path text message }
       faults { line path text message }
-      outline { kind depth level title line size target chosen became }
+      outline { kind depth level title line page size target chosen became }
       choices
       choicesReused
     }
@@ -96,7 +96,11 @@ function OutlineTree({
                   {part.title}
                 </span>
               )}{' '}
-              {part.line > 0 && <span className="hint-inline">(line {part.line})</span>}
+              {part.line > 0 && (
+                <span className="hint-inline">
+                  ({part.page ? `p. ${part.page}, ` : ''}line {part.line})
+                </span>
+              )}
               <br />
               <span id={`${id}-became`}>Became: {part.became}</span>
               {part.target && (

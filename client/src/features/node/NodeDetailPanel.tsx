@@ -39,7 +39,7 @@ const NodeQuery = graphql(`
         ...NodeDelete_Node
       }
       plan { id title }
-      sources { documentId documentTitle file section excerpt }
+      sources { documentId documentTitle file section excerpt page }
       neighbourCount
       neighbours {
         direction
@@ -261,6 +261,7 @@ export function NodeDetailPanel({ id }: { id: string }) {
                   <blockquote className="excerpt">{source.excerpt}</blockquote>
                   <figcaption>
                     {source.documentTitle}, {source.section}
+                    {source.page ? `, p. ${source.page}` : ''}
                   </figcaption>
                 </figure>
               ))}

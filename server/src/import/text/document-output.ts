@@ -86,6 +86,8 @@ export class Output {
   private readonly linkKeys = new Set<string>();
   /** The lines last quoted: a node's excerpt is quoted just before the node is added. */
   private lastQuoted?: number[];
+  /** The excerpt last quoted, and the page its first line is on, for the source of the node it is quoted for. */
+  private lastExcerpt?: { excerpt: string; page?: number };
   private readonly suffixes = new Map<string, number>();
 
   constructor(
@@ -115,7 +117,11 @@ export class Output {
     this.byId.set(clean.id, clean);
     if (words) this.words.set(clean.id, words);
     if (this.lastQuoted?.length && outlineLabels.has(clean.label)) this.linesOf.set(clean.id, this.lastQuoted);
+    // Only a source quoted from lines just now gets their page: a title block or a citation quoted otherwise has none.
+    const page = this.lastExcerpt?.page;
+    if (page && clean.source?.excerpt === this.lastExcerpt?.excerpt) clean.source = { ...clean.source, page };
     this.lastQuoted = undefined;
+    this.lastExcerpt = undefined;
     if (clean.parent) {
       const siblings = this.children.get(clean.parent);
       if (siblings) siblings.push(clean.id);
@@ -163,10 +169,10 @@ export class Output {
   /** A verbatim excerpt for `wanted` from the given lines (see Quoter). */
   quote(wanted: string, lineIndexes: number[]): string {
     this.lastQuoted = lineIndexes;
-    return this.quoter.quote(
-      wanted,
-      lineIndexes.map((index) => this.lines[index]!),
-    );
+    const lines = lineIndexes.map((index) => this.lines[index]!);
+    const excerpt = this.quoter.quote(wanted, lines);
+    this.lastExcerpt = { excerpt, page: lines[0]?.page };
+    return excerpt;
   }
 
   /** The index of the next line after `index` that has words (and is not furniture, if asked). */

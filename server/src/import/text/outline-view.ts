@@ -187,7 +187,7 @@ export function describeOutline(output: Output, root: Section, choices: readonly
  * @example
  * formatOutline(result.outline) // ['p. 2 line 12  ## Our priorities  → heading   [section "Our priorities"]', …]
  */
-export function formatOutline(parts: readonly (Omit<OutlinePart, 'chosen'> & { chosen?: string | null })[]): string[] {
+export function formatOutline(parts: readonly (Omit<OutlinePart, 'chosen' | 'page'> & { chosen?: string | null; page?: number | null })[]): string[] {
   const width = parts.some((part) => part.page) ? 18 : 10;
   return parts.map((part) => {
     const indent = '  '.repeat(part.depth);

@@ -4,7 +4,7 @@
  * elements on lines of their own), and quoting that only ever returns words that appear in the
  * input, whitespace aside, as the seed loader requires of every excerpt.
  */
-import { normaliseWhitespace } from '../../text.ts';
+import { blankPageMarks, normaliseWhitespace } from '../../text.ts';
 
 /** The most the importer reads: 2 MB of UTF-8 text. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -249,10 +249,13 @@ export function cutExcerpt(passage: string, max = 300): string {
  * word split by an inline tag), it quotes the longest verbatim piece of the line instead.
  */
 export class Quoter {
+  private readonly input: string;
   private readonly normalised: string;
 
-  constructor(private readonly input: string) {
-    this.normalised = normaliseWhitespace(input);
+  /** Quotes `input` as the seed loader reads it: page marks are not words of the document. */
+  constructor(input: string) {
+    this.input = blankPageMarks(input);
+    this.normalised = normaliseWhitespace(this.input);
   }
 
   /** Whether the passage appears in the input, whitespace aside. */
