@@ -26,14 +26,15 @@ export function useAsAt(): string | null {
 /**
  * The “As at” date of a view: a labelled date field whose value sits in the URL, so the view as
  * at a date can be shared and reloads as it was, and a sentence saying the date in words.
- * Clearing the field, or “Today”, asks as at today again.
+ * Clearing the field, or “Today”, asks as at today again. `compact` keeps it to one line, the
+ * date in words beside the field and no explanation, for a view with no height to spare.
  *
  * @example
  * const asAt = useAsAt();
  * const [result] = useQuery({ query, variables: { id, asAt } });
  * return <AsAtControl what="the trace" />;
  */
-export function AsAtControl({ what }: { what: string }) {
+export function AsAtControl({ what, compact = false }: { what: string; compact?: boolean }) {
   const id = useId();
   const asAt = useAsAt();
   const raw = useRoute().params.get(AS_AT_PARAM);
@@ -44,7 +45,7 @@ export function AsAtControl({ what }: { what: string }) {
     else if (isAsAtDate(value) && Number(value.slice(0, 4)) >= 1000) updateParams({ [AS_AT_PARAM]: value }, { replace: asAt !== null });
   };
   return (
-    <div className="as-at">
+    <div className={compact ? 'as-at as-at-compact' : 'as-at'}>
       <label htmlFor={`${id}-date`}>As at</label>
       <input id={`${id}-date`} type="date" value={asAt ?? ''} onChange={(event) => choose(event.target.value)} aria-describedby={`${id}-words`} />
       {asAt && (
@@ -53,7 +54,11 @@ export function AsAtControl({ what }: { what: string }) {
         </button>
       )}
       <p id={`${id}-words`} className="as-at-words" aria-live="polite">
-        {asAt ? (
+        {asAt && compact ? (
+          <>
+            Showing {what} <strong>as at {asAtInWords(asAt)}</strong>
+          </>
+        ) : asAt ? (
           <>
             Showing {what} <strong>as at {asAtInWords(asAt)}</strong>: plans in force then, links that held then, and the law as it stood.
           </>

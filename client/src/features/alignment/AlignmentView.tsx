@@ -340,12 +340,15 @@ export function AlignmentView() {
 
   return (
     <>
-      <PageHeading title="Alignment">Alignment</PageHeading>
+      {/* The date beside the heading, so the first item not covered stays in view on arrival. */}
+      <div className="alignment-heading">
+        <PageHeading title="Alignment">Alignment</PageHeading>
+        <AsAtControl what="the alignment" compact />
+      </div>
       <p>
         How two sets line up: one plan's priorities or actions against another's, plans against the law, themes against plans. Choose what makes the rows and
         the columns.
       </p>
-      <AsAtControl what="the alignment" />
       {rows && columns && (
         <form className="axis-choosers" aria-label="Choose the rows and columns" onSubmit={(event) => event.preventDefault()}>
           <AxisChooser
