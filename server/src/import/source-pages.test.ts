@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { excerptFinder } from '../rules/index.ts';
 import { buildBatch } from './batch-steps.ts';
 import { parseSeedText, type SeedFault } from './seed-files.ts';
+import type { Source } from './seed-format.ts';
 import { parseStrategyDocument } from './text/parse-document.ts';
 import { Quoter, toSourceLines } from './text/source-text.ts';
 
@@ -44,16 +45,18 @@ const seedWith = (source: string, content = 'Our Plan. Keep children safe.') =>
 
 describe('the page of a source', () => {
   it('is the page of the line each item of a PDF’s text is quoted from, and no page where the text has none', () => {
-    const { seed } = parseStrategyDocument(paged, { fileName: 'plan.pdf', at: '2026-12-01' });
-    const sourceOf = (title: string) => seed.nodes.find((node) => 'title' in node && node.title === title)?.source;
+    const nodesOf = (text: string, fileName: string) =>
+      parseStrategyDocument(text, { fileName, at: '2026-12-01' }).seed.nodes as { title?: string; source: Source }[];
+    const nodes = nodesOf(paged, 'plan.pdf');
+    const sourceOf = (title: string) => nodes.find((node) => node.title === title)?.source;
     expect(sourceOf('Open a carers hub in every town by 2026')).toMatchObject({ excerpt: 'Open a carers hub in every town by 2026', page: 2 });
     expect(sourceOf('Light every underpass in the borough with new lamps')).toMatchObject({ page: 3 });
     expect(sourceOf('Safe streets')?.page).toBe(3);
-    for (const node of seed.nodes) expect(node.source.excerpt).not.toContain('<!--');
+    for (const node of nodes) expect(node.source.excerpt).not.toContain('<!--');
 
-    const unpaged = parseStrategyDocument(paged.replace(/<!-- page \d -->/g, ''), { fileName: 'plan.md', at: '2026-12-01' });
-    expect(unpaged.seed.nodes.length).toBe(seed.nodes.length);
-    for (const node of unpaged.seed.nodes) expect(node.source).not.toHaveProperty('page');
+    const unpaged = nodesOf(paged.replace(/<!-- page \d -->/g, ''), 'plan.md');
+    expect(unpaged.length).toBe(nodes.length);
+    for (const node of unpaged) expect(node.source).not.toHaveProperty('page');
   });
 
   it('is kept on the SOURCED_FROM link, and must be a whole number from 1, named by its line and path', () => {
