@@ -36,7 +36,7 @@ const Alignment = graphql(`
 `);
 const Evidence = graphql(`
   query AsAtTest_Evidence($id: ID!, $asAt: String) {
-    evidenceChain(id: $id, asAt: $asAt) { root { id } }
+    evidenceChain(id: $id, asAt: $asAt) { root { id } responses { action { id planId } } }
   }
 `);
 const Retire = graphql(`
@@ -212,6 +212,16 @@ describe('trace, impact and alignment as at a date', () => {
     expect(before.data!.impact.root).toEqual({ id: s17, repealedOn: null });
     const after = await api.execute(Impact, { id: s17, asAt: '2023-01-01' });
     expect(after.data!.impact.root).toEqual({ id: s17, repealedOn: '2021-06-01' });
+  });
+
+  it('an evidence chain as at a date lists only the responses of plans in force then', async () => {
+    const id = 'ofsted-redbridge-2018/recommendation';
+    const now = await api.execute(Evidence, { id });
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.evidenceChain.responses.map(({ action }) => action.planId)).toContain(PEOPLE_STRATEGY);
+    const then = await api.execute(Evidence, { id, asAt: '2019-04-01' });
+    expect(then.errors).toBeUndefined();
+    expect(then.data!.evidenceChain.responses.map(({ action }) => action.planId)).not.toContain(PEOPLE_STRATEGY);
   });
 
   it('alignment chooses its plans from those in force on the date', async () => {
