@@ -28,6 +28,11 @@ const imported = cypher(
           COLLECT { MATCH (p:Priority) WHERE p.documentId = d.id RETURN p.title } AS priorities`,
 );
 
+const safeStreetsId = cypher(
+  'test.importChoices.safeStreets',
+  `MATCH (p:Priority {title: 'Safe streets'}) WHERE p.documentId STARTS WITH $document RETURN p.id AS id`,
+);
+
 let browser: Browser;
 let page: Page;
 let gateway: Gateway;
@@ -80,6 +85,13 @@ describe('correcting an import in the import page', () => {
         .first()
         .textContent(),
     ).toMatch(/Became: priority \S+\/p3/);
+    // A PDF's parts say the page they start on: the title page, then a page per priority.
+    expect(
+      await outline
+        .locator('.outline-part', { has: page.locator('strong', { hasText: /^Safe streets$/ }) })
+        .first()
+        .textContent(),
+    ).toMatch(/^Heading Safe streets \(p\. 3, line \d+\)Became/);
     expect(await page.getByRole('button', { name: 'Preview again' }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -106,5 +118,12 @@ describe('correcting an import in the import page', () => {
     const [row] = await gateway.read(imported, { document: DOCUMENT });
     expect(JSON.parse(row!.choices as string)).toEqual(['section "Our finances" = context']);
     expect((row!.priorities as string[]).sort()).toEqual(['Healthy lives', 'Safe streets']);
+
+    // The imported priority's source names the page it was quoted from.
+    const [safeStreets] = await gateway.read(safeStreetsId, { document: DOCUMENT });
+    await page.goto(`${inject('appUrl')}/plans?node=${encodeURIComponent(safeStreets!.id as string)}`);
+    const source = page.locator('figure.source').first();
+    await source.waitFor();
+    expect(await source.locator('figcaption').textContent()).toMatch(/, p\. 3$/);
   });
 });
