@@ -59,6 +59,26 @@ describe('the page of a source', () => {
     for (const node of unpaged) expect(node.source).not.toHaveProperty('page');
   });
 
+  it('is the page a citation starts on, and a citation running on across a page break is quoted without the mark', () => {
+    const text = [
+      '<!-- page 1 -->',
+      '',
+      '# Example Council Plan 2025-2029',
+      '',
+      'We will meet our duties under section 42 of the Care',
+      '',
+      '<!-- page 2 -->',
+      '',
+      'Act 2014 and the Children Act 1989.',
+      '',
+    ].join('\n');
+    const nodes = parseStrategyDocument(text, { fileName: 'plan.pdf', at: '2026-12-01' }).seed.nodes as { id: string; source: Source }[];
+    const sourceOf = (id: string) => nodes.find((node) => node.id === id)?.source;
+    expect(sourceOf('authority/care-act-2014')).toMatchObject({ excerpt: 'section 42 of the Care Act 2014', page: 1 });
+    expect(sourceOf('authority/care-act-2014/s42')).toMatchObject({ excerpt: 'section 42 of the Care Act 2014', page: 1 });
+    expect(sourceOf('authority/children-act-1989')).toMatchObject({ excerpt: 'Children Act 1989', page: 2 });
+  });
+
   it('is kept on the SOURCED_FROM link, and must be a whole number from 1, named by its line and path', () => {
     const faults: SeedFault[] = [];
     const file = parseSeedText(seedWith('{ section: Title, excerpt: Our Plan, page: 4 }'), 'plan.yaml', null, faults);

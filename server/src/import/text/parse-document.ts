@@ -25,6 +25,7 @@ import { buildOutline } from './outline.ts';
 import { describeOutline, type OutlinePart } from './outline-view.ts';
 import type { CatalogueEntry } from '../../legislation/catalogue.ts';
 import { findProvisionCitations } from '../../legislation/citations.ts';
+import { blankPageMarks } from '../../text.ts';
 import { provisionNodeId } from '../../legislation/identifiers.ts';
 import { inferOrganisation } from './organisation.ts';
 import { looksLikeInspection, parseInspection } from './parse-inspection.ts';
@@ -326,7 +327,8 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
   const defined = new Set<string>();
   // Per citing line: how far the words around its citations have been counted, and how many.
   const citing = new Map<number, { cursor: number; words: number }>();
-  for (const cited of findProvisionCitations(text, statutes)) {
+  // A page mark is no words of the document, so a citation running on across a page break is read without it.
+  for (const cited of findProvisionCitations(blankPageMarks(text), statutes)) {
     const { citation, authority } = cited;
     if (inMarkup(citation.index)) continue;
     const lineIndex = lineIndexAt(citation.index);
@@ -336,6 +338,8 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
     citing.set(lineIndex, counted);
 
     const section = output.sections[lineIndex] || 'Document';
+    const page = lines[lineIndex]!.page;
+    const onPage = page ? { page } : {};
     if (!defined.has(authority.id)) {
       defined.add(authority.id);
       const excerpt = normaliseWhitespace(citation.matched);
@@ -347,7 +351,7 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
         legislationId: authority.legislationId,
         year: authority.year,
         citedAs: excerpt,
-        source: { section, excerpt },
+        source: { section, excerpt, ...onPage },
       } as Node);
       output.link({ from: citer, type: 'CITES', to: authority.id, section, excerpt });
     }
@@ -361,7 +365,7 @@ function addCitations(output: Output, text: string, citer: string, suggestBasis:
         title: `${provision.code} ${authority.title}`,
         parent: authority.id,
         code: provision.code,
-        source: { section, excerpt: normaliseWhitespace(cited.matched) },
+        source: { section, excerpt: normaliseWhitespace(cited.matched), ...onPage },
       } as Node);
     }
   }
