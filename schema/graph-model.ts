@@ -94,6 +94,12 @@ export function isRelationshipType(value: string): value is RelationshipType {
  */
 export const referenceLabels = ['StatuteEntry', 'Effect'] as const;
 export const referenceRelationshipTypes = ['AFFECTS'] as const;
+/**
+ * The types of effect (as legislation.gov.uk words them) that bring new law: a provision inserted
+ * or added, or coming into force. The legislation update makes a Provision for one the graph does
+ * not hold yet, so new duties show, with what gives effect to them.
+ */
+export const newLawEffectTypes = ['inserted', 'added', 'coming into force'] as const;
 
 /** A Plan's `kind`. */
 export const planKinds = ['CORPORATE_PLAN', 'STRATEGY', 'COMMISSIONING_FRAMEWORK', 'COMMUNITY_STRATEGY', 'ACTION_PLAN', 'BUSINESS_PLAN', 'OTHER'] as const;

@@ -3,6 +3,7 @@
  * effects`): each reads everything it needs from the source first, so a bad or missing file stops
  * it before anything is written, then writes only what is new or changed.
  */
+import { newLawEffectTypes } from '../../../schema/graph-model.ts';
 import type { Gateway } from '../db/gateway.ts';
 import {
   type EffectWrite,
@@ -139,6 +140,7 @@ export async function updateEffects(options: UpdateOptions & { acts?: string[] }
     provisionIds.set(row.authorityId, byPath);
   }
   const rows = new Map<string, EffectWrite>();
+  const newProvisions = new Map<string, ProvisionWrite>();
   for (const authority of authorities) {
     const byPath = provisionIds.get(authority.id) ?? new Map<string, string[]>();
     let count = 0;
@@ -146,6 +148,10 @@ export async function updateEffects(options: UpdateOptions & { acts?: string[] }
       for (const effect of readEffects(page)) {
         if (effect.affectedId !== authority.legislationId) continue;
         count++;
+        for (const provision of newLawIn(effect, authority, byPath)) {
+          newProvisions.set(provision.id, provision);
+          byPath.set(parseLegislationId(provision.props.legislationId)!.provision!, [provision.id]);
+        }
         const touched = effect.affectedProvisionIds.flatMap((id) => {
           const provision = parseLegislationId(id)?.provision;
           return provision ? [provision, ...enclosingProvisions(provision)] : [];
@@ -181,7 +187,39 @@ export async function updateEffects(options: UpdateOptions & { acts?: string[] }
       progress(`effects: ${authority.legislationId} page ${page.page}: ${count} effects so far`);
     }
   }
+  // New provisions first, so the effects that bring them can point at them.
+  const { written: added } = await writeProvisions(gateway, [...newProvisions.values()]);
+  if (newProvisions.size) progress(`effects: ${newProvisions.size} provisions brought in by them, ${added} new or changed`);
   const written = await writeEffects(gateway, [...rows.values()]);
   progress(`effects: ${authorities.length} Acts, ${rows.size} effects read, ${written} new or changed`);
   return { acts: authorities.length, read: rows.size, written };
 }
+
+/**
+ * The provisions an effect brings into the law (inserted, added, coming into force) that the
+ * graph holds neither themselves nor any provision they sit in, as Provisions under their Act sourced from the effect: the section is
+ * the provision's address, the excerpt how the feed words the effect ("s. 17ZA inserted").
+ */
+function newLawIn(effect: EffectRecord, authority: LinkedAuthority, byPath: ReadonlyMap<string, string[]>): ProvisionWrite[] {
+  if (!(newLawEffectTypes as readonly string[]).includes(effect.type.toLowerCase())) return [];
+  return effect.affectedProvisionIds.flatMap((legislationId, index) => {
+    const provision = parseLegislationId(legislationId)?.provision;
+    // New words in a provision the graph holds amend it (its links become suspect); they are not new law.
+    if (!provision || [provision, ...enclosingProvisions(provision)].some((path) => byPath.has(path))) return [];
+    const code = provisionCode(provision);
+    return [
+      {
+        id: provisionNodeId(authority.id, provision),
+        authorityId: authority.id,
+        authorityTitle: authority.title ?? effect.affectedTitle ?? authority.legislationId,
+        // After the provisions the Act was published with, in the order the feed names them.
+        props: { title: code, code, legislationId, position: NEW_PROVISION_POSITION + index, status: null },
+        url: documentUrl(legislationId),
+        heading: `${effect.affectedProvisions ?? code} ${effect.type}`,
+      },
+    ];
+  });
+}
+
+/** Where provisions brought in by effects sort among an Act's (its own are numbered from 0). */
+const NEW_PROVISION_POSITION = 100_000;

@@ -9,13 +9,15 @@ import { z } from 'zod';
 import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
-import { PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
+import { newLawEffectTypes, PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
 import { EFFECTS_ON, LIVE_LINK, UNREVIEWED } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
 /** Authority kinds that place duties or commitments a plan should deliver when it cites them. */
 const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
+/** Effect types that bring new law, as a Cypher list (constants of the model, never input). */
+const NEW_LAW = `[${newLawEffectTypes.map((type) => `'${type}'`).join(', ')}]`;
 /** A link that counts: accepted (not a suggestion) and not retired after a change in the law. */
 const ACCEPTED = LIVE_LINK;
 
@@ -270,6 +272,34 @@ export const rules: RuleDefinition[] = [
               EXISTS { (plan)-[:${PLAN_HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
               'Cited by ' + plan.title + ' but nothing in it gives effect to it.' AS detail, false AS discretionary,
               [plan.id, au.id] AS subjects`,
+       )}`,
+    ),
+  },
+  {
+    code: 'NEW_LAW_NOT_GIVEN_EFFECT',
+    severity: 'MEDIUM',
+    title: 'New law delivered by nothing',
+    explanation:
+      'A provision inserted into, or brought into force in, an Act or regulations a plan cites (as legislation.gov.uk records it), that nothing in the plan gives effect to yet. Decide whether the plan should deliver it.',
+    counts:
+      'Each provision an effect brought in (inserted, added or coming into force) under each Act a plan with items cites; it passes when the plan or anything in it gives effect to that provision. Suggestions and retired links do not count.',
+    statements: ruleStatements(
+      'gaps.newLawNotGivenEffect',
+      (scope) => `${scope.plans('plan')}
+       MATCH (plan)-[:CITES]->(au:Authority)-[:HAS_PROVISION]->(p:Provision)
+       WHERE au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
+       // Effects naming the provision itself: new words inside a provision amend it, they are not new law.
+       WITH plan, au, p, [(p)<-[:AFFECTS]-(e:Effect) WHERE toLower(e.type) IN ${NEW_LAW} AND p.legislationId IN e.affectedProvisionIds | e] AS brought
+       WHERE size(brought) > 0
+       WITH plan, au, p, reduce(first = null, e IN brought |
+              reduce(earliest = first, day IN coalesce(e.inForceDates, []) | CASE WHEN earliest IS NULL OR day < earliest THEN day ELSE earliest END)) AS since
+       ${ROW(
+         'p',
+         `plan.id AS planId,
+              EXISTS { (plan)-[:${PLAN_HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(p) WHERE ${ACCEPTED('g')} } AS passes,
+              'New in the ' + au.title + ': ' + coalesce(p.code, p.title) + CASE WHEN since IS NULL THEN ' (in force on a date not yet set)' ELSE ' (in force ' + since + ')' END
+                + ', and nothing in ' + plan.title + ' gives effect to it.' AS detail,
+              false AS discretionary, [plan.id, au.id] AS subjects`,
        )}`,
     ),
   },
