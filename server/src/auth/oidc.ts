@@ -11,6 +11,7 @@
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type RemoteJWKSet } from 'jose';
 import { allowInsecureRequests, discoveryRequest, processDiscoveryResponse } from 'oauth4webapi';
 import type { Role, User } from '../user.ts';
+import type { SignInConfig } from '../../../schema/sign-in-config.ts';
 import { ExpectedError } from '../errors.ts';
 
 /** The OIDC_* settings, checked. */
@@ -26,17 +27,6 @@ export interface OidcSettings {
   scopeClaim?: string;
   /** How soon after fetching the keys a token naming an unknown key may make them be fetched again. */
   jwksCooldownMs: number;
-}
-
-/** What the browser needs to start the authorisation code flow (served at /auth/config). */
-export interface SignInConfig {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  clientId: string;
-  scopes: string;
-  /** Where the browser ends the person's session at the provider on signing out, if it says (RP-initiated logout). */
-  endSessionEndpoint: string | null;
 }
 
 /** Signature algorithms accepted; never `none` or a shared-secret (HS*) algorithm. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { endSessionUrl, type ProviderConfig } from './identity-provider.ts';
+import type { SignInConfig } from '../../../../schema/sign-in-config.ts';
+import { endSessionUrl } from './identity-provider.ts';
 
-const config: ProviderConfig = {
+const config: SignInConfig = {
   issuer: 'https://login.example/tenant',
   authorizationEndpoint: 'https://login.example/tenant/authorize',
   tokenEndpoint: 'https://login.example/tenant/token',

@@ -30,28 +30,18 @@ import {
   ResponseBodyError,
   validateAuthResponse,
 } from 'oauth4webapi';
+import type { SignInConfig } from '../../../../schema/sign-in-config.ts';
 import { signIn } from './session.ts';
 
-/** Where and how to sign in, as the server's /auth/config says. */
-export interface ProviderConfig {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  clientId: string;
-  scopes: string;
-  /** The provider's end_session_endpoint, when it has one. */
-  endSessionEndpoint: string | null;
-}
-
 /** The identity provider to offer: none configured, one to use, or one that cannot be reached now. */
-export type ProviderAvailability = { kind: 'none' } | { kind: 'available'; config: ProviderConfig } | { kind: 'unavailable'; message: string };
+export type ProviderAvailability = { kind: 'none' } | { kind: 'available'; config: SignInConfig } | { kind: 'unavailable'; message: string };
 
 /** The path the provider sends people back to; register `<origin>/auth/callback` with it. */
 export const CALLBACK_PATH = '/auth/callback';
 const ROUND_TRIP_KEY = 'council-alignment-graph:sign-in-round-trip';
 
 interface RoundTrip {
-  config: ProviderConfig;
+  config: SignInConfig;
   codeVerifier: string;
   state: string;
   nonce: string;
@@ -59,14 +49,14 @@ interface RoundTrip {
   returnTo: string;
 }
 
-const authorizationServer = (config: ProviderConfig): AuthorizationServer => ({
+const authorizationServer = (config: SignInConfig): AuthorizationServer => ({
   issuer: config.issuer,
   authorization_endpoint: config.authorizationEndpoint,
   token_endpoint: config.tokenEndpoint,
 });
 
 // Plain http only for a provider on this machine (a developer's or the tests' own).
-const insecureAllowed = (config: ProviderConfig) => {
+const insecureAllowed = (config: SignInConfig) => {
   const { protocol, hostname } = new URL(config.tokenEndpoint);
   return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
 };
@@ -77,7 +67,7 @@ let availability: Promise<ProviderAvailability> | undefined;
 export function loadProvider(): Promise<ProviderAvailability> {
   availability ??= fetch('/auth/config', { headers: { accept: 'application/json' } })
     .then(async (response): Promise<ProviderAvailability> => {
-      const body = (await response.json()) as { identityProvider: ProviderConfig | null; error?: string };
+      const body = (await response.json()) as { identityProvider: SignInConfig | null; error?: string };
       if (body.identityProvider) return { kind: 'available', config: body.identityProvider };
       if (body.error) {
         // Asked again next time: the provider may answer by then.
@@ -94,7 +84,7 @@ export function loadProvider(): Promise<ProviderAvailability> {
 }
 
 /** Leaves for the provider's sign-in page; it sends the person back to CALLBACK_PATH. */
-export async function startSignIn(config: ProviderConfig, returnTo: string): Promise<void> {
+export async function startSignIn(config: SignInConfig, returnTo: string): Promise<void> {
   const roundTrip: RoundTrip = { config, codeVerifier: generateRandomCodeVerifier(), state: generateRandomState(), nonce: generateRandomNonce(), returnTo };
   sessionStorage.setItem(ROUND_TRIP_KEY, JSON.stringify(roundTrip));
   const url = new URL(config.authorizationEndpoint);
@@ -120,7 +110,7 @@ export const SIGNED_OUT_PATH = '/';
  * endSessionUrl({ ...config, endSessionEndpoint: 'https://login.example/logout' }, idToken, 'https://council.example')
  * // https://login.example/logout?id_token_hint=…&post_logout_redirect_uri=https%3A%2F%2Fcouncil.example%2F&client_id=…
  */
-export function endSessionUrl(config: ProviderConfig, idToken: string | undefined, origin: string): string | null {
+export function endSessionUrl(config: SignInConfig, idToken: string | undefined, origin: string): string | null {
   if (!config.endSessionEndpoint || !idToken) return null;
   const url = new URL(config.endSessionEndpoint);
   url.searchParams.set('id_token_hint', idToken);
