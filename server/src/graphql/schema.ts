@@ -10,7 +10,7 @@ import { confirmLink } from './mutations/confirmLink.ts';
 import { importDocument } from './mutations/importDocument.ts';
 import { moveLink } from './mutations/moveLink.ts';
 import { retireLink } from './mutations/retireLink.ts';
-import { createLink, createNode, deleteLink, deleteNode, updateNode } from './mutations/editing.ts';
+import { createLink, createNode, deleteLink, deleteNode, linkToCitedProvision, updateNode } from './mutations/editing.ts';
 import { acceptSuggestion, rejectSuggestion, suggestLinks } from './mutations/suggestions.ts';
 import { alignment } from './resolvers/alignment.ts';
 import { GraphEdge, GraphNode } from './resolvers/authors.ts';
@@ -74,6 +74,7 @@ const resolvers: Resolvers = {
     deleteNode,
     createLink,
     deleteLink,
+    linkToCitedProvision,
     suggestLinks,
     acceptSuggestion,
     rejectSuggestion,

@@ -8,8 +8,10 @@
 import type { User } from '../user.ts';
 import type { Gateway, Tx } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { DeleteResult, GraphEdge, GraphNode, LinkInput, NodeInput } from '../generated/graphql.ts';
+import type { CitedProvisionLink, DeleteResult, GraphEdge, GraphNode, LinkInput, LinkType, NodeInput } from '../generated/graphql.ts';
 import { nodeSchemas } from '../import/seed-format.ts';
+import { provisionNodeId } from '../legislation/identifiers.ts';
+import { resolveProvisionCitation } from './search.ts';
 import {
   acyclicViaEdit,
   deleteWithDescendants,
@@ -78,6 +80,25 @@ function requiredProperties(label: EditableLabel, properties: Record<string, unk
 
 /** Creates a node under its parent, with its source if given, and records the change. */
 export async function createNode(gateway: Gateway, user: User, input: NodeInput, why?: string | null): Promise<GraphNode> {
+  return gateway
+    .writeTransaction((tx) => addNode(tx, user, input, why), 'edit.createNode')
+    .catch(async (error: unknown) => {
+      // Another writer committed the same id first: say who, now that their node can be read.
+      const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
+      if (typeof id !== 'string') throw error;
+      const winner = await readNode(gateway, id);
+      throw idTaken(id, 'input.id', { by: winner?.changedBy ?? null, at: winner?.changedAt ?? null });
+    });
+}
+
+/** How {@link addNode} places a node: why (the placing link's rationale), and whether a parent of no organisation (law) may take it from a scoped writer. */
+interface Placing {
+  because?: string;
+  unownedParent?: boolean;
+}
+
+/** createNode's checks and writes, inside the caller's transaction. */
+async function addNode(tx: Tx, user: User, input: NodeInput, why?: string | null, placing: Placing = {}): Promise<GraphNode> {
   if (!isNodeLabel(input.label) || !(editable as string[]).includes(input.label)) {
     throw bad('input.label', `must be one of ${editable.join(', ')}`);
   }
@@ -87,74 +108,67 @@ export async function createNode(gateway: Gateway, user: User, input: NodeInput,
   if (title.length > 400) throw bad('input.title', 'must be at most 400 characters');
   const properties = checkProperties(label, input.properties, 'input.properties');
   requiredProperties(label, properties, 'input.properties');
+  let parent: GraphNode | null = null;
+  let placingRule: HierarchyRule | undefined;
+  if (input.parentId) {
+    parent = await findNode(tx, input.parentId);
+    if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
+    // A new item belongs where its parent does; one with no parent belongs to no organisation yet.
+    await requireInScope(tx, user, [parent.id], { unowned: placing.unownedParent ?? false });
+    const { rule, faults } = checkParent(label, { id: parent.id, label: parent.label });
+    if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
+    placingRule = rule;
+    const misplaced = (faults as LabelFault[]).find((fault) => fault.allowed && fault.label);
+    if (misplaced) throw bad('input.parentId', `a ${label} sits under a ${misplaced.allowed!.join(' or ')}, not a ${misplaced.label}`);
+  }
+  const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
+  if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
+  const taken = await findNode(tx, id);
+  if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
 
-  return gateway
-    .writeTransaction(async (tx) => {
-      let parent: GraphNode | null = null;
-      let placing: HierarchyRule | undefined;
-      if (input.parentId) {
-        parent = await findNode(tx, input.parentId);
-        if (!parent) throw new ExpectedError('NOT_FOUND', `input.parentId: no node has the id ${input.parentId}.`, { field: 'input.parentId' });
-        // A new item belongs where its parent does; one with no parent belongs to no organisation yet.
-        await requireInScope(tx, user, [parent.id]);
-        const { rule, faults } = checkParent(label, { id: parent.id, label: parent.label });
-        if (!rule) throw bad('input.parentId', `a ${label} does not sit under anything`);
-        placing = rule;
-        const misplaced = (faults as LabelFault[]).find((fault) => fault.allowed && fault.label);
-        if (misplaced) throw bad('input.parentId', `a ${label} sits under a ${misplaced.allowed!.join(' or ')}, not a ${misplaced.label}`);
-      }
-      const id = input.id ?? (await freeId(tx, `${parent ? parent.id : label.toLowerCase()}/${slug(title)}`));
-      if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/.test(id)) throw bad('input.id', 'must be a lowercase slug such as plan-2024/sp1');
-      const taken = await findNode(tx, id);
-      if (taken) throw idTaken(id, 'input.id', { by: taken.changedBy ?? null, at: taken.changedAt ?? null });
-
-      const props: Record<string, unknown> = { ...properties, id, title };
-      // The new item sits where its parent does (the parent is the top of what this write sees).
-      if (parent) {
-        const above = parent;
-        recordPlacement(
-          [{ id, label, props }],
-          (node) => (node === id ? above.id : undefined),
-          () => ({ label: above.label, props: above.properties as Record<string, unknown> }),
-        );
-      }
-      const stamp = { by: user.name, at: new Date().toISOString() };
-      const node = await insertNode(tx, label, props, stamp);
-      if (parent && placing) {
-        await writeLink(tx, placing.type, parent.id, id, { basis: 'CURATED', rationale: why ?? `Placed under ${parent.title}.`, ...stamp });
-      }
-      if (input.source) {
-        const content = await documentText(tx, input.source.documentId);
-        if (content === null)
-          throw new ExpectedError('NOT_FOUND', `input.source.documentId: no document has the id ${input.source.documentId}.`, {
-            field: 'input.source.documentId',
-          });
-        if (!excerptFinder(content)(input.source.excerpt)) {
-          throw bad('input.source.excerpt', 'is not found word for word in the document');
-        }
-        await writeLink(tx, 'SOURCED_FROM', id, input.source.documentId, {
-          basis: 'STATED',
-          section: input.source.section,
-          excerpt: input.source.excerpt,
-          documentId: input.source.documentId,
-          ...stamp,
-        });
-      }
-      await recordChange(
-        tx,
-        user,
-        { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props },
-        stamp.at,
-      );
-      return node;
-    }, 'edit.createNode')
-    .catch(async (error: unknown) => {
-      // Another writer committed the same id first: say who, now that their node can be read.
-      const id = error instanceof ExpectedError && error.extensions.code === 'CONFLICT' ? error.extensions.id : undefined;
-      if (typeof id !== 'string') throw error;
-      const winner = await readNode(gateway, id);
-      throw idTaken(id, 'input.id', { by: winner?.changedBy ?? null, at: winner?.changedAt ?? null });
+  const props: Record<string, unknown> = { ...properties, id, title };
+  // The new item sits where its parent does (the parent is the top of what this write sees).
+  if (parent) {
+    const above = parent;
+    recordPlacement(
+      [{ id, label, props }],
+      (node) => (node === id ? above.id : undefined),
+      () => ({ label: above.label, props: above.properties as Record<string, unknown> }),
+    );
+  }
+  const stamp = { by: user.name, at: new Date().toISOString() };
+  const node = await insertNode(tx, label, props, stamp);
+  if (parent && placingRule) {
+    await writeLink(tx, placingRule.type, parent.id, id, {
+      basis: 'CURATED',
+      rationale: placing.because ?? why ?? `Placed under ${parent.title}.`,
+      ...stamp,
     });
+  }
+  if (input.source) {
+    const content = await documentText(tx, input.source.documentId);
+    if (content === null)
+      throw new ExpectedError('NOT_FOUND', `input.source.documentId: no document has the id ${input.source.documentId}.`, {
+        field: 'input.source.documentId',
+      });
+    if (!excerptFinder(content)(input.source.excerpt)) {
+      throw bad('input.source.excerpt', 'is not found word for word in the document');
+    }
+    await writeLink(tx, 'SOURCED_FROM', id, input.source.documentId, {
+      basis: 'STATED',
+      section: input.source.section,
+      excerpt: input.source.excerpt,
+      documentId: input.source.documentId,
+      ...stamp,
+    });
+  }
+  await recordChange(
+    tx,
+    user,
+    { operation: 'CREATE_NODE', subjectId: id, summary: `Created ${label} “${title}”${parent ? ` under ${parent.title}` : ''}.`, why, after: props },
+    stamp.at,
+  );
+  return node;
 }
 
 /** Changes some properties of a node (null removes one), checked against its kind, if it is still at `version`. */
@@ -267,42 +281,106 @@ async function checkAcyclic(tx: Tx, type: RelationshipType, from: string, to: st
 
 /** Writes a link with its basis (STATED with its source words, or CURATED with a rationale). */
 export async function createLink(gateway: Gateway, user: User, input: LinkInput, why?: string | null): Promise<GraphEdge> {
+  return gateway.writeTransaction((tx) => addLink(tx, user, input, why), 'edit.createLink');
+}
+
+/** createLink's checks and writes, inside the caller's transaction. */
+async function addLink(tx: Tx, user: User, input: LinkInput, why?: string | null): Promise<GraphEdge> {
   if (input.basis === 'SUGGESTED') throw bad('input.basis', 'suggestions come from suggestLinks; create a STATED or CURATED link');
   if (input.basis === 'CURATED' && !input.rationale?.trim()) throw bad('input.rationale', 'a CURATED link needs a rationale');
   if (input.basis === 'STATED' && !(input.section?.trim() && input.excerpt?.trim()))
     throw bad('input.excerpt', 'a STATED link needs the section and the words of the source that state it');
+  const [a, b, type] = await lockLinkEnds(tx, input.from, input.type, input.to);
+  // The start must be the writer's; linking to national law or another council's item is
+  // allowed, but a link that hands its end to the start's organisation needs the end too.
+  await requireInScope(tx, user, [a.id]);
+  if (handsOver(type, a, b)) await requireInScope(tx, user, [b.id], { unowned: true });
+  const existing = await findLink(tx, a.id, type, b.id);
+  await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing?.props ?? null, input.version ?? null, 'input.version');
+  await checkAcyclic(tx, type, a.id, b.id);
+  const props = Object.fromEntries(
+    Object.entries({
+      basis: input.basis,
+      rationale: input.rationale ?? null,
+      section: input.section ?? null,
+      excerpt: input.excerpt ?? null,
+      by: user.name,
+      at: new Date().toISOString(),
+    }).filter(([, value]) => value !== null),
+  );
+  const edge = await writeLink(tx, type, a.id, b.id, props);
+  await recordChange(tx, user, {
+    operation: 'CREATE_LINK',
+    subjectId: a.id,
+    objectId: b.id,
+    linkType: type,
+    summary: `${existing ? 'Changed' : 'Linked'} “${a.title}” ${type.toLowerCase().replaceAll('_', ' ')} “${b.title}” (${input.basis}).`,
+    why,
+    before: existing ? existing.props : undefined,
+    after: props,
+  });
+  return edge;
+}
+
+/** What {@link linkToCitedProvision} is asked to write. */
+export interface CitedProvisionInput {
+  from: string;
+  citation: string;
+  type: LinkType;
+  rationale: string;
+}
+
+/**
+ * Links an item to the one provision a citation names, creating the Provision under its Authority
+ * when the graph does not hold it yet, and the Authority from the catalogue when the graph does
+ * not hold that either: one transaction, through createNode's and createLink's checks, each write
+ * recorded. The new Provision has the id the importer and the legislation update give it
+ * (provisionNodeId) and is CURATED by the writer, "Cited as" the citation.
+ *
+ * @remarks
+ * Law belongs to no organisation. A scoped editor may add a provision to it, or an Act from the
+ * catalogue, when linking an item of their own (the link's start is checked as every link's is):
+ * citing the law is how their item is tied to it, and nothing of another organisation changes.
+ */
+export async function linkToCitedProvision(gateway: Gateway, user: User, input: CitedProvisionInput, why?: string | null): Promise<CitedProvisionLink> {
+  if (!input.rationale.trim()) throw bad('rationale', 'a CURATED link needs a rationale');
+  const cited = await resolveProvisionCitation(gateway, input.citation);
+  const because = `Cited as “${input.citation.trim()}”.`;
   return gateway.writeTransaction(async (tx) => {
-    const [a, b, type] = await lockLinkEnds(tx, input.from, input.type, input.to);
-    // The start must be the writer's; linking to national law or another council's item is
-    // allowed, but a link that hands its end to the start's organisation needs the end too.
-    await requireInScope(tx, user, [a.id]);
-    if (handsOver(type, a, b)) await requireInScope(tx, user, [b.id], { unowned: true });
-    const existing = await findLink(tx, a.id, type, b.id);
-    await checkLinkVersion(tx, { from: a.id, type, to: b.id }, existing?.props ?? null, input.version ?? null, 'input.version');
-    await checkAcyclic(tx, type, a.id, b.id);
-    const props = Object.fromEntries(
-      Object.entries({
-        basis: input.basis,
-        rationale: input.rationale ?? null,
-        section: input.section ?? null,
-        excerpt: input.excerpt ?? null,
-        by: user.name,
-        at: new Date().toISOString(),
-      }).filter(([, value]) => value !== null),
+    await requireInScope(tx, user, [input.from]);
+    const { entry } = cited;
+    let authority = (cited.authority && (await findNode(tx, cited.authority.id))) ?? (await findNode(tx, entry.id));
+    const createdAuthority = !authority;
+    authority ??= await addNode(
+      tx,
+      user,
+      {
+        label: 'Authority',
+        id: entry.id,
+        title: entry.title,
+        properties: {
+          kind: entry.kind,
+          citedAs: cited.citedAs,
+          ...(entry.legislationId ? { legislationId: entry.legislationId } : {}),
+          ...(entry.year ? { year: entry.year } : {}),
+        },
+      },
+      why ?? because,
     );
-    const edge = await writeLink(tx, type, a.id, b.id, props);
-    await recordChange(tx, user, {
-      operation: 'CREATE_LINK',
-      subjectId: a.id,
-      objectId: b.id,
-      linkType: type,
-      summary: `${existing ? 'Changed' : 'Linked'} “${a.title}” ${type.toLowerCase().replaceAll('_', ' ')} “${b.title}” (${input.basis}).`,
-      why,
-      before: existing ? existing.props : undefined,
-      after: props,
-    });
-    return edge;
-  }, 'edit.createLink');
+    const id = cited.held?.id ?? provisionNodeId(authority.id, cited.provision);
+    let provision = await findNode(tx, id);
+    if (provision && provision.label !== 'Provision') throw bad('citation', `${id} is a ${provision.label}, not a provision of the ${authority.title}`);
+    const createdProvision = !provision;
+    provision ??= await addNode(
+      tx,
+      user,
+      { label: 'Provision', id, title: `${cited.code} ${authority.title}`, parentId: authority.id, properties: { code: cited.code } },
+      why ?? because,
+      { because, unownedParent: true },
+    );
+    const link = await addLink(tx, user, { from: input.from, type: input.type, to: provision.id, basis: 'CURATED', rationale: input.rationale.trim() }, why);
+    return { provision, link, createdProvision, createdAuthority };
+  }, 'edit.linkToCitedProvision');
 }
 
 /**

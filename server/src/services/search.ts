@@ -5,12 +5,12 @@
  */
 import type { Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
-import type { GraphNode, SearchHit, SearchResult } from '../generated/graphql.ts';
+import type { GraphNode, MissingProvision, SearchHit, SearchResult } from '../generated/graphql.ts';
 import { type CatalogueEntry, legislationCatalogue } from '../legislation/catalogue.ts';
 import { findProvisionCitations } from '../legislation/citations.ts';
-import { enclosingProvisions, provisionOfCode } from '../legislation/identifiers.ts';
+import { enclosingProvisions, provisionCode, provisionNodeId, provisionOfCode } from '../legislation/identifiers.ts';
 import { statuteTitleCandidates, storedCatalogueEntries } from '../legislation/stored-catalogue.ts';
-import { citedAuthorities, fullTextHits, wordsHeld } from '../queries/search.ts';
+import { type CitedAuthority, citedAuthorities, fullTextHits, wordsHeld } from '../queries/search.ts';
 import { normaliseWhitespace } from '../text.ts';
 import { isNodeLabel } from '../../../schema/graph-model.ts';
 
@@ -226,14 +226,80 @@ function citedPaths({ provisions, section }: SearchCitation): string[] {
   return path ? [path] : [];
 }
 
+/** The graph's authorities for a catalogue entry: those with its id (first) or its legislation.gov.uk id. */
+const rowsFor = (rows: CitedAuthority[], entry: CatalogueEntry) =>
+  rows
+    .filter(({ id, legislationId }) => id === entry.id || (entry.legislationId && legislationId === entry.legislationId))
+    .sort((a, b) => Number(b.id === entry.id) - Number(a.id === entry.id));
+
+/** The provisions of a held authority that are `path`, as search matches them (by code read as a path, or a section's number). */
+function heldAt(row: CitedAuthority, path: string, section?: string): GraphNode[] {
+  return row.provisions
+    .filter(({ code }) => code && (provisionOfCode(code) === path || (section && provisionKey(code) === provisionKey(section))))
+    .map(({ node }) => node);
+}
+
+/**
+ * A citation of one provision that findProvisionCitations reads back as that provision: "s.17ZZ of
+ * the Children Act 1989", "paragraph 3 of Schedule 2 to the …".
+ */
+export function provisionCitation(code: string, title: string): string {
+  const paragraph = /^(Schedule \S+) paragraph (.+)$/.exec(code);
+  return paragraph ? `paragraph ${paragraph[2]} of ${paragraph[1]} to the ${title}` : `${code} of the ${title}`;
+}
+
+/** The provision `citation` names, as linkToCitedProvision writes it: its authority (held or catalogued) and whether the graph holds it. */
+export interface ResolvedProvision {
+  entry: CatalogueEntry;
+  /** The citation's words for the authority ("Children Act 1989"), the Authority's `citedAs` if it is created. */
+  citedAs: string;
+  /** The provision path inside the authority: `section/17ZZ`. */
+  provision: string;
+  code: string;
+  /** The graph's authority, or null when only the catalogue knows it. */
+  authority: GraphNode | null;
+  /** The graph's provision, or null when it does not hold it yet. */
+  held: GraphNode | null;
+}
+
+/**
+ * Reads a citation of exactly one provision of a catalogued authority (the built-in or the stored
+ * catalogue), and finds what the graph holds of it. Refuses (BAD_USER_INPUT, field `citation`) a
+ * citation naming no known authority, none of its provisions, or several.
+ */
+export async function resolveProvisionCitation(gateway: Gateway, citation: string): Promise<ResolvedProvision> {
+  const text = normaliseWhitespace(citation);
+  const refuse = (message: string) => new ExpectedError('BAD_USER_INPUT', `citation: ${message}`, { field: 'citation' });
+  if (!text) throw refuse('must not be empty');
+  if (text.length > MAX_SEARCH_LENGTH) throw refuse(`is too long: ${text.length} characters, at most ${MAX_SEARCH_LENGTH}.`);
+  const cited = findProvisionCitations(text, await storedCatalogueEntries(gateway, statuteTitleCandidates(text)));
+  if (!cited.length) throw refuse(`“${text}” names no Act or other authority the catalogue knows; cite one as “s.17 of the Children Act 1989”.`);
+  const named = cited.flatMap((found) => found.provisions.map((provision) => ({ found, provision })));
+  if (!named.length)
+    throw refuse(`“${text}” names the ${cited[0]!.authority.title} but none of its provisions; cite one as “s.17 of the ${cited[0]!.authority.title}”.`);
+  if (named.length > 1) throw refuse(`“${text}” names ${named.length} provisions (${named.map(({ provision }) => provision.code).join(', ')}); cite one.`);
+  const { found, provision } = named[0]!;
+  const entry = found.authority;
+  const [row] = rowsFor(await citedAuthorities(gateway, [entry.id], entry.legislationId ? [entry.legislationId] : []), entry);
+  return {
+    entry,
+    citedAs: normaliseWhitespace(found.citation.matched),
+    provision: provision.provision,
+    code: provision.code,
+    authority: row?.authority ?? null,
+    held: row ? (heldAt(row, provision.provision)[0] ?? null) : null,
+  };
+}
+
 /**
  * The cited provisions, then the cited authorities the graph holds, most specific first. A
  * provision is found by its code read as a path ("s.17", "Part 1", "regulation 4"); a cited
- * subsection the graph does not hold finds the section it is in.
+ * subsection the graph does not hold finds the section it is in. Also the provisions cited of
+ * one known authority that the graph does not hold, for an editor to add.
  */
-async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promise<GraphNode[]> {
+async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promise<{ nodes: GraphNode[]; missing: MissingProvision[] }> {
   const entries = citations.flatMap(({ authorities }) => authorities);
-  if (!entries.length) return [];
+  if (!entries.length) return { nodes: [], missing: [] };
   const rows = await citedAuthorities(
     gateway,
     entries.map(({ id }) => id),
@@ -241,24 +307,47 @@ async function citedNodes(gateway: Gateway, citations: SearchCitation[]): Promis
   );
   const provisions: GraphNode[] = [];
   const authorities: GraphNode[] = [];
+  const missing: MissingProvision[] = [];
   for (const citation of citations) {
     const { authorities: cited, section } = citation;
     for (const entry of cited) {
-      for (const row of rows.filter(({ id, legislationId }) => id === entry.id || (entry.legislationId && legislationId === entry.legislationId))) {
-        const held = row.provisions.map((provision) => ({ ...provision, path: provision.code ? provisionOfCode(provision.code) : null }));
+      const held = rowsFor(rows, entry);
+      for (const row of held) {
+        const paths = row.provisions.map((provision) => ({ ...provision, path: provision.code ? provisionOfCode(provision.code) : null }));
         for (const path of citedPaths(citation)) {
-          const exact = held.filter(
-            (provision) => provision.path === path || (section && provision.code && provisionKey(provision.code) === provisionKey(section)),
-          );
-          const enclosing = exact.length ? [] : held.filter((provision) => provision.path && enclosingProvisions(path).includes(provision.path));
-          provisions.push(...[...exact, ...enclosing].map(({ node }) => node));
+          const exact = heldAt(row, path, section);
+          const enclosing = exact.length
+            ? []
+            : paths.filter((provision) => provision.path && enclosingProvisions(path).includes(provision.path)).map(({ node }) => node);
+          provisions.push(...exact, ...enclosing);
         }
         authorities.push(row.authority);
+      }
+      // Only a citation of one authority says which Act a provision the graph lacks is in.
+      if (cited.length !== 1) continue;
+      const authority = held[0]?.authority;
+      const authorityId = authority?.id ?? entry.id;
+      const legislationId = (authority?.properties as { legislationId?: string } | undefined)?.legislationId ?? entry.legislationId;
+      for (const path of citedPaths(citation)) {
+        if (held.some((row) => heldAt(row, path, section).length)) continue;
+        const code = provisionCode(path);
+        missing.push({
+          citation: provisionCitation(code, authority?.title ?? entry.title),
+          code,
+          id: provisionNodeId(authorityId, path),
+          authorityId,
+          authorityTitle: authority?.title ?? entry.title,
+          authorityHeld: Boolean(authority),
+          legislationId: legislationId ? `${legislationId}/${path}` : null,
+        });
       }
     }
   }
   const seen = new Set<string>();
-  return [...provisions, ...authorities].filter(({ id }) => !seen.has(id) && Boolean(seen.add(id)));
+  return {
+    nodes: [...provisions, ...authorities].filter(({ id }) => !seen.has(id) && Boolean(seen.add(id))),
+    missing: missing.filter(({ id }) => !seen.has(id) && Boolean(seen.add(id))),
+  };
 }
 
 /**
@@ -276,7 +365,7 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
   }
   const statutes = text.length <= MAX_SEARCH_LENGTH ? await storedCatalogueEntries(gateway, statuteTitleCandidates(text)) : [];
   const terms = readSearchText(text, statutes);
-  const empty = { query: '', hits: [], hasMore: false, nextOffset: null, closeMatches: [], citations: [] };
+  const empty = { query: '', hits: [], hasMore: false, nextOffset: null, closeMatches: [], citations: [], missingProvisions: [] };
   if (!terms) return empty;
 
   const probes = terms.words.map((word, index) => ({ word, query: wordProbe(word, index === terms.words.length - 1) }));
@@ -284,7 +373,8 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
   const close = new Set(terms.words.filter((word) => !found.has(word) && closeMatchEdits(word) > 0));
   const query = toLuceneQuery(terms, close);
 
-  const cited = (await citedNodes(gateway, terms.citations)).filter((node) => !labels?.length || labels.includes(node.label));
+  const { nodes, missing } = await citedNodes(gateway, terms.citations);
+  const cited = nodes.filter((node) => !labels?.length || labels.includes(node.label));
   const pinned: SearchHit[] = cited.map((node) => ({ node, score: 0, excerpt: null, plan: null }));
   // One more than the page is asked for, to tell whether another page follows.
   const wanted = Math.max(1, offset + first + 1 - pinned.length);
@@ -312,5 +402,6 @@ export async function search(gateway: Gateway, text: string, labels: string[] | 
     nextOffset: hasMore ? offset + first : null,
     closeMatches: [...close],
     citations: terms.citations.map(({ description }) => description),
+    missingProvisions: !labels?.length || labels.includes('Provision') ? missing : [],
   };
 }

@@ -5,6 +5,7 @@ import {
   createNode as writeNode,
   deleteLink as removeLink,
   deleteNode as removeNode,
+  linkToCitedProvision as linkCited,
   updateNode as changeNode,
 } from '../../services/editing.ts';
 
@@ -22,3 +23,6 @@ export const createLink: MutationResolvers['createLink'] = (_parent, { input, wh
 
 export const deleteLink: MutationResolvers['deleteLink'] = (_parent, { from, type, to, version, why }, { gateway, user }) =>
   removeLink(gateway, requireRole(user, 'editor'), { from, type, to }, version, why);
+
+export const linkToCitedProvision: MutationResolvers['linkToCitedProvision'] = (_parent, { from, citation, type, rationale, why }, { gateway, user }) =>
+  linkCited(gateway, requireRole(user, 'editor'), { from, citation, type: type ?? 'GIVES_EFFECT_TO', rationale }, why);
