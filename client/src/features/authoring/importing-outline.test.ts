@@ -34,4 +34,11 @@ describe('the outline of an import preview', () => {
     chosen.set('list "Key initiatives"', 'actions');
     expect(choiceTexts(chosen)).toEqual(['section "Our vision = the future" = context', 'list "Key initiatives" = actions']);
   });
+
+  it('keeps choices whose kind has several words, and choices naming a passage the outline does not list', () => {
+    const texts = ['text starting "We will endeavour" = actions of the plan', 'list "Next steps" = actions of the plan'];
+    const chosen = choicesByTarget(texts);
+    expect(chosen.get('text starting "We will endeavour"')).toBe('actions of the plan');
+    expect(choiceTexts(chosen)).toEqual(texts);
+  });
 });

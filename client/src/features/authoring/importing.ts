@@ -205,6 +205,7 @@ export const partKindOptions = [
   { value: 'priorities', label: 'Priorities' },
   { value: 'objectives', label: 'Objectives' },
   { value: 'actions', label: 'Actions' },
+  { value: 'actions of the plan', label: 'Actions of the whole plan, under no priority' },
   { value: 'measures', label: 'Measures (kept as context)' },
   { value: 'recommendations', label: 'Recommendations' },
   { value: 'context', label: 'Context, skip it' },
@@ -214,7 +215,7 @@ export const partKindOptions = [
 export function choicesByTarget(texts: readonly string[]): Map<string, string> {
   const chosen = new Map<string, string>();
   for (const text of texts) {
-    const split = / = ([a-z]+)$/.exec(text);
+    const split = / = ([a-z]+(?: [a-z]+)*)$/.exec(text);
     if (split) chosen.set(text.slice(0, split.index), split[1]!);
   }
   return chosen;

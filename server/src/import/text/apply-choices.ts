@@ -4,7 +4,7 @@
  * objectives, actions or recommendations become those items, under the priority or objective
  * they sit in. Where no choice is given, the automatic reading stands.
  */
-import { type Choice, ChoiceError, choiceText, headingMatches, type PartKind } from './choices.ts';
+import { type Choice, ChoiceError, type ChoiceTarget, choiceText, headingMatches, type PartKind, startsWithWords } from './choices.ts';
 import { shortTitle } from './classify.ts';
 import { CONTEXT, fullText, type Node, type Output, USED } from './document-output.ts';
 import { allBlocks, allSections, type Block, type Section } from './outline.ts';
@@ -43,6 +43,29 @@ export const paragraphsChoice = (section: Section, choices: readonly Choice[]): 
 
 const depthChoice = (depth: number, choices: readonly Choice[]): PartKind | undefined =>
   choices.find(({ target }) => target.kind === 'depth' && target.depth === depth)?.is;
+
+/** A passage a `text starting "…"` choice names: a whole block, or one sentence of a paragraph or list item. */
+interface Passage {
+  section: Section;
+  block: Block;
+  words: string;
+  quote: string;
+  sentence: boolean;
+}
+
+/** The passages under `root` that start with the words of a `text starting` target. */
+export function passagesFor(root: Section, target: Extract<ChoiceTarget, { kind: 'text' }>): Passage[] {
+  return [root, ...allSections(root)].flatMap((section) =>
+    section.blocks.flatMap((block): Passage[] => {
+      const text = block.kind === 'row' ? block.cells!.filter(Boolean).join(' ') : block.body;
+      if (!target.sentence && startsWithWords(target.words, text)) return [{ section, block, words: text, quote: block.quote, sentence: false }];
+      if (block.kind === 'row') return [];
+      return sentencesOf(block.body)
+        .filter((sentence) => startsWithWords(target.words, sentence))
+        .map((sentence) => ({ section, block, words: sentence, quote: sentence, sentence: true }));
+    }),
+  );
+}
 
 /** Sections inside a section chosen as context (or measures), whose own choices do not count. */
 function insideContext(root: Section, choices: readonly Choice[]): Set<Section> {
@@ -84,9 +107,11 @@ export function checkChoices(root: Section, choices: readonly Choice[], inspecti
         ? sections.some((section) => section.level === target.level)
         : target.kind === 'depth'
           ? depths.has(target.depth)
-          : target.kind === 'section'
-            ? sections.some((section) => section.level > 0 && headingMatches(target.heading, section.title))
-            : sections.some((section) => headingMatches(target.heading, titleOf(section)));
+          : target.kind === 'text'
+            ? passagesFor(root, target).length > 0
+            : target.kind === 'section'
+              ? sections.some((section) => section.level > 0 && headingMatches(target.heading, section.title))
+              : sections.some((section) => headingMatches(target.heading, titleOf(section)));
     // A choice for what is under a heading names only the parts it has.
     if (!found) {
       const what =
@@ -94,10 +119,12 @@ export function checkChoices(root: Section, choices: readonly Choice[], inspecti
           ? `no heading at level ${target.level}`
           : target.kind === 'depth'
             ? `no list item at depth ${target.depth}`
-            : `no heading "${target.heading}"`;
+            : target.kind === 'text'
+              ? `no ${target.sentence ? 'sentence' : 'paragraph, list item, row or sentence'} starting "${target.words}"`
+              : `no heading "${target.heading}"`;
       throw new ChoiceError(`${at}: the document has ${what}; see the outline for the targets it has.`);
     }
-    if (inspection && ['priorities', 'objectives', 'actions'].includes(choice.is))
+    if (inspection && ['priorities', 'objectives', 'actions', 'actions of the plan'].includes(choice.is))
       throw new ChoiceError(`${at}: this document was read as an inspection report, which holds recommendations, not ${choice.is}.`);
     if (!inspection && choice.is === 'recommendations')
       throw new ChoiceError(`${at}: this document was read as a plan; recommendations belong to inspection reports.`);
@@ -228,14 +255,19 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
   };
 
   /** Makes `words` (first quoted from `indexes`) a `kind` under its holder, unless a node of that kind already starts there. */
-  const make = (kind: ItemKind, words: string, quote: string, indexes: number[], section: Section, holder?: Node): Node | undefined => {
+  const make = (kind: ItemKind, words: string, quote: string, indexes: number[], section: Section, holder?: Node, part = false): Node | undefined => {
     const label = labelOf[kind];
     const there = nodesAt(indexes[0]!);
     const same = there.find((node) => node.label === label && (kind !== 'recommendations' || node.kind === 'RECOMMENDATION'));
-    if (same && output.words.get(same.id)?.startsWith(words.slice(0, 40)) !== false) return same;
+    if (same && output.words.get(same.id)?.startsWith(words.slice(0, 40)) !== false) {
+      // An action chosen as the plan's own leaves the priority it was read under.
+      if (holder?.id === scope.rootId && kind === 'actions' && same.parent !== holder.id) output.reparent(same, holder.id);
+      return same;
+    }
     const parent = holder ?? holderFor(kind, section, indexes[0]!);
-    // What was read there as something else is now this; what sat under it moves with it.
-    const replaced = there.filter(
+    // What was read there as something else is now this; what sat under it moves with it. A
+    // sentence is only part of its block: what the rest of the block became stays.
+    const replaced = (part ? [] : there).filter(
       (node) =>
         node.id !== scope.rootId && node.id !== parent.id && node.label !== label && ['Priority', 'Objective', 'Action', 'Evidence'].includes(node.label),
     );
@@ -265,13 +297,17 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
     return node;
   };
 
-  const asItem = (kind: PartKind | undefined): ItemKind | undefined => (kind && kind in labelOf ? (kind as ItemKind) : undefined);
+  const asItem = (kind: PartKind | undefined): ItemKind | undefined =>
+    kind === 'actions of the plan' ? 'actions' : kind && kind in labelOf ? (kind as ItemKind) : undefined;
+  /** The plan itself, for actions chosen as the plan's own. */
+  const planFor = (kind: PartKind | undefined) => (kind === 'actions of the plan' ? output.byId.get(scope.rootId) : undefined);
 
   // Headings chosen as priorities, objectives or actions, outermost first, so what is inside finds them.
   for (const section of sections.filter(live)) {
-    const kind = asItem(sectionChoice(section, choices));
+    const chosen = sectionChoice(section, choices);
+    const kind = asItem(chosen);
     if (!kind) continue;
-    const node = make(kind, section.title, section.quote, [section.index], section, kind === 'priorities' ? output.byId.get(scope.rootId) : undefined);
+    const node = make(kind, section.title, section.quote, [section.index], section, kind === 'priorities' ? output.byId.get(scope.rootId) : planFor(chosen));
     if (!node || kind === 'actions') continue;
     // Items read inside it that belong below it move under it.
     const span = new Set(spanOf(section).filter((index) => index !== section.index));
@@ -297,16 +333,20 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
 
   // Lists, tables and paragraphs chosen under a heading, then list items chosen by depth.
   for (const section of sections.filter(live)) {
-    const paragraphKind = asItem(paragraphsChoice(section, choices));
-    if (paragraphKind) for (const { block, words, quote } of paragraphItemsOf(section.blocks)) make(paragraphKind, words, quote, block.indexes, section);
-    const kind = asItem(listChoice(section, choices));
+    const paragraphChosen = paragraphsChoice(section, choices);
+    const paragraphKind = asItem(paragraphChosen);
+    if (paragraphKind)
+      for (const { block, words, quote } of paragraphItemsOf(section.blocks))
+        make(paragraphKind, words, quote, block.indexes, section, planFor(paragraphChosen));
+    const listChosen = listChoice(section, choices);
+    const kind = asItem(listChosen);
     if (kind) {
       const made = new Map<Block, Node>();
       for (const { block, words, quote } of itemsOf(section.blocks)) {
         const nested = block.kind === 'item' && block.depth > 0;
         const outer = nested ? [...made].reverse().find(([other]) => other.kind === 'item' && other.depth < block.depth)?.[1] : undefined;
         const own: ItemKind = nested && outer && (kind === 'priorities' || kind === 'objectives') ? 'actions' : kind;
-        const node = make(own, words, quote, block.indexes, section, own === kind ? undefined : outer);
+        const node = make(own, words, quote, block.indexes, section, own === kind ? planFor(listChosen) : outer);
         if (node) made.set(block, node);
       }
     }
@@ -314,8 +354,35 @@ export function applyChoices(output: Output, root: Section, choices: readonly Ch
   for (const section of sections.filter(live)) {
     if (listChoice(section, choices)) continue;
     for (const block of section.blocks) {
-      const kind = block.kind === 'item' ? asItem(depthChoice(block.depth, choices)) : undefined;
-      if (kind) make(kind, block.body, block.quote, block.indexes, section);
+      const chosen = block.kind === 'item' ? depthChoice(block.depth, choices) : undefined;
+      const kind = asItem(chosen);
+      if (kind) make(kind, block.body, block.quote, block.indexes, section, planFor(chosen));
+    }
+  }
+
+  // Passages named by their first words, last: naming a passage is the most exact choice.
+  for (const { target, is } of choices) {
+    if (target.kind !== 'text') continue;
+    for (const { section, block, words, quote, sentence } of passagesFor(root, target)) {
+      if (is === 'context' || is === 'measures') {
+        if (!sentence) dropLines(block.indexes, is === 'measures' ? MEASURES_NOTE : CONTEXT);
+        // Only what was made of this sentence goes; what the rest of its block became stays.
+        else
+          for (const node of nodesAt(block.indexes[0]!)) {
+            if (node.id === scope.rootId || !startsWithWords(target.words, output.words.get(node.id) ?? node.title)) continue;
+            for (const below of output.descendants(node.id)) output.remove(below.id);
+            output.remove(node.id);
+          }
+        continue;
+      }
+      const kind = asItem(is);
+      if (!kind) continue;
+      // A sentence of an item read as a priority or objective is said of it.
+      const own =
+        sentence && kind !== 'priorities'
+          ? nodesAt(block.indexes[0]!).find((node) => node.label === 'Priority' || (kind === 'actions' && node.label === 'Objective'))
+          : undefined;
+      make(kind, words, quote, block.indexes, section, planFor(is) ?? own, sentence);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURES_NOTE } from './apply-choices.ts';
-import { ChoiceError, choiceText, headingMatches, parseChoices } from './choices.ts';
+import { ChoiceError, choiceText, headingMatches, parseChoices, startsWithWords } from './choices.ts';
 import { parseStrategyDocument } from './parse-document.ts';
 import { formatOutline } from './outline-view.ts';
 
@@ -78,6 +78,32 @@ describe('parseChoices', () => {
     expect(() => parseChoices(['level 9 = actions'])).toThrow(/choice 1 .*levels run from 1 to 6/);
     expect(() => parseChoices(['section "A" = context', 'the section "a." is actions'])).toThrow(/choice 2 .*already chosen as context/);
     expect(() => parseChoices(['priorities'])).toThrow(ChoiceError);
+  });
+
+  it('reads a passage named by its first words, and actions of the plan', () => {
+    const choices = parseChoices([
+      'the sentence starting "The board will" is an action of the plan',
+      "paragraph beginning with 'We work' = actions",
+      'item that starts with “Fund two” = plan actions',
+      'text starting "Falls admissions" = skip',
+    ]);
+    expect(choices.map(choiceText)).toEqual([
+      'sentence starting "The board will" = actions of the plan',
+      'text starting "We work" = actions',
+      'text starting "Fund two" = actions of the plan',
+      'text starting "Falls admissions" = context',
+    ]);
+    expect(() => parseChoices(['text starting "..." = actions'])).toThrow(/choice 1 .*quoted words are empty/);
+    expect(() => parseChoices(['text starting "We work" = actions', 'paragraph starting "we work." = context'])).toThrow(
+      /choice 2 .*already chosen as actions/,
+    );
+  });
+
+  it('matches the first words of a passage on word boundaries, * standing for any words', () => {
+    expect(startsWithWords('The board will', 'The Board will publish a plan.')).toBe(true);
+    expect(startsWithWords('The board', 'The boardroom is open.')).toBe(false);
+    expect(startsWithWords('The * will publish', 'The new board will publish a plan.')).toBe(true);
+    expect(startsWithWords('will publish', 'The board will publish a plan.')).toBe(false);
   });
 
   it('compares heading text without case or punctuation, and * stands for any words', () => {
@@ -158,7 +184,68 @@ describe('choices applied to a plan', () => {
     expect(parentTitle(choices, 'One in Crawley')).toBe('Fund two more family hubs');
   });
 
+  const listed = [
+    '# Healthy Places Strategy 2024-2027',
+    '',
+    '## Our priorities',
+    '',
+    'This plan has three priorities:',
+    '',
+    '1. Fewer falls.',
+    '2. Fewer drug deaths. This includes watching for new synthetic opioids in Sussex.',
+    '3. Better housing.',
+    '',
+    'We will review the priorities every year.',
+    '',
+    '## Next steps',
+    '',
+    'The board met in May. The board will publish a delivery plan in 2025. The plan will be signed off in June.',
+  ].join('\n');
+  const readListed = (choices: string[]) => {
+    const all = parseStrategyDocument(listed, { fileName: 'healthy-places.md', choices }).seed.nodes;
+    const parentOf = (title: string) => {
+      const parent = (all.find((node) => node.title === title) as { parent?: string } | undefined)?.parent;
+      return all.find((node) => node.id === parent)?.label;
+    };
+    return { titles: (label: string) => all.filter((node) => node.label === label).map((node) => node.title), parentOf, all };
+  };
+
+  it('makes a sentence of a list item read as a priority an action of that priority, keeping the priority', () => {
+    expect(readListed([]).titles('Action')).not.toContain('This includes watching for new synthetic opioids in Sussex.');
+    const chosen = readListed(['sentence starting "This includes" = actions']);
+    expect(chosen.titles('Priority')).toHaveLength(3);
+    const action = chosen.all.find((node) => node.title === 'This includes watching for new synthetic opioids in Sussex.') as { parent?: string };
+    expect(chosen.all.find((node) => node.id === action.parent)?.title).toMatch(/^Fewer drug deaths/);
+    // Taken as the plan's own, the sentence still leaves its item's priority standing.
+    const own = readListed(['sentence starting "This includes" = actions of the plan']);
+    expect(own.titles('Priority')).toHaveLength(3);
+    expect(own.parentOf('This includes watching for new synthetic opioids in Sussex.')).toBe('Plan');
+  });
+
+  it('takes one sentence of a paragraph as an action, or as context, leaving the others', () => {
+    const one = readListed(['text starting "The board will publish" = actions']).titles('Action');
+    expect(one).toContain('The board will publish a delivery plan in 2025.');
+    expect(one).not.toContain('The plan will be signed off in June.');
+    const rest = readListed(['paragraphs "Next steps" = actions', 'sentence starting "The plan will be signed" = context']).titles('Action');
+    expect(rest).toContain('The board will publish a delivery plan in 2025.');
+    expect(rest).not.toContain('The plan will be signed off in June.');
+  });
+
+  it('makes a passage chosen as actions of the plan an action of no priority, even one read under a priority', () => {
+    const read = readListed(['level 2 = priorities', 'text starting "We will review" = actions']);
+    expect(read.parentOf('We will review the priorities every year.')).toBe('Priority');
+    const plan = readListed(['level 2 = priorities', 'text starting "We will review" = actions of the plan']);
+    expect(plan.parentOf('We will review the priorities every year.')).toBe('Plan');
+    expect(plan.titles('Priority')).toContain('Our priorities');
+    // A whole list chosen as the plan's actions goes under the plan too.
+    const list = readListed(['section "Next steps" = context', 'list "Our priorities" = actions of the plan']);
+    expect(list.parentOf('Better housing.')).toBe('Plan');
+  });
+
   it('refuses a choice naming nothing in the document, or a kind the document cannot hold, naming the choice', () => {
+    expect(() => read(['text starting "Nothing like this" = actions'])).toThrow(
+      /choice 1 \(text starting "Nothing like this" = actions\): the document has no paragraph, list item, row or sentence starting "Nothing like this"/,
+    );
     expect(() => read(['level 2 = priorities', 'section "Living well" = context'])).toThrow(
       /choice 2 \(section "Living well" = context\): the document has no heading "Living well"/,
     );
@@ -201,5 +288,8 @@ describe('the outline with what each part became', () => {
     const recommendations = chosen.seed.nodes.filter((node) => node.label === 'Evidence' && (node as { kind?: string }).kind === 'RECOMMENDATION');
     expect(recommendations.map((node) => node.title)).toEqual(['Improve the timeliness of plans for care leavers', 'Strengthen supervision of social workers']);
     expect(() => parseStrategyDocument(report, { fileName: 'inspection.md', choices: ['level 2 = priorities'] })).toThrow(/read as an inspection report/);
+    expect(() => parseStrategyDocument(report, { fileName: 'inspection.md', choices: ['level 2 = actions of the plan'] })).toThrow(
+      /read as an inspection report/,
+    );
   });
 });

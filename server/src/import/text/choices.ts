@@ -12,6 +12,12 @@
  *   paragraphs "Next steps" = actions    the paragraphs right under that heading (only their
  *                                        "will" sentences, when any has one)
  *   depth 1 = actions                    list items nested one deep
+ *   text starting "We will endeavour" = actions of the plan
+ *                                        the paragraph, list item or row starting with those
+ *                                        words, else the sentence that does (`sentence starting`
+ *                                        takes only the sentence), wherever it is
+ *
+ * `actions of the plan` are actions that belong to no priority: the plan holds them.
  *
  * Longer forms read the same: `headings at level 2 are priorities`, `the section "Our vision"
  * is context`, `the table under "Key initiatives" holds actions`, `items of lists at depth 1 are
@@ -19,7 +25,7 @@
  */
 
 /** What a part of a document can be. */
-export const partKinds = ['priorities', 'objectives', 'actions', 'measures', 'recommendations', 'context'] as const;
+export const partKinds = ['priorities', 'objectives', 'actions', 'actions of the plan', 'measures', 'recommendations', 'context'] as const;
 export type PartKind = (typeof partKinds)[number];
 
 export type ChoiceTarget =
@@ -27,7 +33,9 @@ export type ChoiceTarget =
   | { kind: 'section'; heading: string }
   | { kind: 'list'; heading: string }
   | { kind: 'paragraphs'; heading: string }
-  | { kind: 'depth'; depth: number };
+  | { kind: 'depth'; depth: number }
+  /** A passage named by its first words: the block they start, else the sentence (only a sentence when `sentence`). */
+  | { kind: 'text'; words: string; sentence: boolean };
 
 /** One correction: the part it names and what that part is. */
 export interface Choice {
@@ -45,6 +53,11 @@ const kindWords: Record<string, PartKind> = {
   objectives: 'objectives',
   action: 'actions',
   actions: 'actions',
+  'actions of the plan': 'actions of the plan',
+  'action of the plan': 'actions of the plan',
+  'plan actions': 'actions of the plan',
+  'actions without priority': 'actions of the plan',
+  'actions without a priority': 'actions of the plan',
   measure: 'measures',
   measures: 'measures',
   recommendation: 'recommendations',
@@ -74,6 +87,13 @@ const targetForms: [RegExp, (match: RegExpExecArray) => ChoiceTarget][] = [
     (match) => ({ kind: 'paragraphs', heading: match[1]!.trim() }),
   ],
   [/^(?:(?:the\s+)?items\s+(?:of\s+lists\s+)?(?:at\s+)?)?depth\s+(\d)$/i, (match) => ({ kind: 'depth', depth: Number(match[1]) })],
+  [
+    new RegExp(
+      `^(?:the\\s+)?(sentence|paragraph|item|row|line|text|words)s?\\s+(?:that\\s+)?(?:starts?|starting|begins?|beginning)(?:\\s+with)?\\s+${quoted}$`,
+      'i',
+    ),
+    (match) => ({ kind: 'text', words: match[2]!.trim(), sentence: match[1]!.toLowerCase() === 'sentence' }),
+  ],
 ];
 
 /** The canonical words of a target: `level 2`, `section "Our vision"`, `list "Key initiatives"`, `depth 1`. */
@@ -83,6 +103,8 @@ export function targetText(target: ChoiceTarget): string {
       return `level ${target.level}`;
     case 'depth':
       return `depth ${target.depth}`;
+    case 'text':
+      return `${target.sentence ? 'sentence' : 'text'} starting "${target.words}"`;
     default:
       return `${target.kind} "${target.heading}"`;
   }
@@ -114,13 +136,19 @@ export function parseChoices(texts: readonly string[]): Choice[] {
     const form = targetForms.find(([pattern]) => pattern.test(split[1]!.trim()));
     if (!form) {
       throw new ChoiceError(
-        `${at}: "${split[1]}" is not a target; name one as level <1-6>, section "<heading>", list "<heading>", paragraphs "<heading>" or depth <0-9>.`,
+        `${at}: "${split[1]}" is not a target; name one as level <1-6>, section "<heading>", list "<heading>", paragraphs "<heading>", depth <0-9> or text starting "<words>".`,
       );
     }
     const target = form[1](form[0].exec(split[1]!.trim())!);
     if (target.kind === 'level' && (target.level < 1 || target.level > 6)) throw new ChoiceError(`${at}: heading levels run from 1 to 6.`);
     if ('heading' in target && !normaliseHeading(target.heading).replace(/\*/g, '').trim()) throw new ChoiceError(`${at}: the heading's text is empty.`);
-    const key = 'heading' in target ? `${target.kind} ${normaliseHeading(target.heading)}` : targetText(target);
+    if (target.kind === 'text' && !normaliseHeading(target.words).replace(/\*/g, '').trim()) throw new ChoiceError(`${at}: the quoted words are empty.`);
+    const key =
+      'heading' in target
+        ? `${target.kind} ${normaliseHeading(target.heading)}`
+        : target.kind === 'text'
+          ? `${targetText(target).split(' ')[0]} ${normaliseHeading(target.words)}`
+          : targetText(target);
     const earlier = seen.get(key);
     if (earlier && earlier !== is) throw new ChoiceError(`${at}: ${targetText(target)} is already chosen as ${earlier}.`);
     seen.set(key, is);
@@ -139,4 +167,14 @@ export function headingMatches(wanted: string, title: string): boolean {
     .map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
   return new RegExp(`^${pattern}$`).test(have);
+}
+
+/** Whether a passage's text begins with the words a choice quotes (`*` stands for any words). */
+export function startsWithWords(wanted: string, text: string): boolean {
+  const pattern = normaliseHeading(wanted)
+    .split('*')
+    .map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .filter(Boolean)
+    .join('.*');
+  return new RegExp(`^${pattern}(?: |$)`).test(normaliseHeading(text).replace(/\*/g, ' '));
 }
