@@ -20,6 +20,7 @@ const SearchQuery = graphql(`
         node { id title ...GraphElement_Node }
         plan { title }
       }
+      missingProvisions { id citation authorityTitle authorityHeld }
     }
   }
 `);
@@ -30,8 +31,18 @@ const CreateLinkMutation = graphql(`
   }
 `);
 
+const LinkToCitedMutation = graphql(`
+  mutation AddLinkForm_LinkToCited($from: ID!, $citation: String!, $type: LinkType, $rationale: String!, $why: String) {
+    linkToCitedProvision(from: $from, citation: $citation, type: $type, rationale: $rationale, why: $why) {
+      provision { id title }
+      createdProvision
+    }
+  }
+`);
+
 const labels = {
   type: 'Link type',
+  citation: 'What it links to',
   to: 'What it links to',
   rationale: 'Rationale',
   section: 'Section',
@@ -70,7 +81,8 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
   const [type, setType] = useState(types[0] ?? '');
   const [searchText, setSearchText] = useState('');
   const [searched, setSearched] = useState('');
-  const [target, setTarget] = useState<{ id: string; title: string } | null>(null);
+  // A provision the graph does not hold yet carries the citation that adds it.
+  const [target, setTarget] = useState<{ id: string; title: string; citation?: string } | null>(null);
   const [basis, setBasis] = useState<'CURATED' | 'STATED'>('CURATED');
   const [rationale, setRationale] = useState('');
   const [section, setSection] = useState('');
@@ -94,7 +106,9 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
   const targetLabels = [...(linkRules[type]?.to ?? [])];
   const [search] = useQuery({ query: SearchQuery, variables: { text: searched, labels: targetLabels }, pause: !searched });
   const [{ fetching }, create] = useMutation(CreateLinkMutation);
+  const [{ fetching: adding }, linkToCited] = useMutation(LinkToCitedMutation);
   const hits = (search.data?.search.hits ?? []).filter((hit) => hit.node.id !== node.id);
+  const missing = search.data?.search.missingProvisions ?? [];
   const existing = target ? known.find((link) => link.type === type && link.to === target.id) : undefined;
 
   const find = () => {
@@ -111,8 +125,27 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
     if (basis === 'CURATED' && !rationale.trim()) found.fields.push({ field: 'rationale', message: 'Enter why the link is right' });
     if (basis === 'STATED' && !section.trim()) found.fields.push({ field: 'section', message: 'Enter the section of the source that states it' });
     if (basis === 'STATED' && !excerpt.trim()) found.fields.push({ field: 'excerpt', message: 'Enter the words of the source that state it' });
+    if (target?.citation && basis === 'STATED')
+      found.fields.push({ field: 'basis', message: 'A provision not in the graph yet is linked as curated: choose Curated and say why' });
     setProblems(found);
     if (found.fields.length || !target) return;
+    if (target.citation) {
+      const added = await linkToCited(
+        { from: node.id, citation: target.citation, type: type as LinkType, rationale: rationale.trim(), why: why.trim() || null },
+        writeContext,
+      );
+      if (added.error) {
+        const refused = formErrors(added.error, labels);
+        // The citation is what was chosen as the link's end.
+        setProblems({ ...refused, fields: refused.fields.map((problem) => (problem.field === 'citation' ? { ...problem, field: 'to' } : problem)) });
+        return;
+      }
+      const { provision, createdProvision } = added.data!.linkToCitedProvision;
+      onDone(
+        `${createdProvision ? `Added “${provision.title}” to the graph and linked` : 'Linked'}: “${node.title}” ${linkPhrase(type)} “${provision.title}”.`,
+      );
+      return;
+    }
     const input =
       basis === 'CURATED'
         ? { from: node.id, type: type as LinkType, to: target.id, basis, rationale: rationale.trim() }
@@ -226,7 +259,7 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
             </p>
           )}
           <QueryState fetching={search.fetching} error={search.error} what="the search results">
-            {hits.length === 0 && (
+            {hits.length === 0 && missing.length === 0 && (
               <p>
                 Nothing matches “{searched}” among the {targetLabels.map((label) => labelName(label).toLowerCase()).join(' and ')} items. Try other words.
               </p>
@@ -250,6 +283,34 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
                 </label>
               </div>
             ))}
+            {targetLabels.includes('Provision') &&
+              missing.map((provision, index) => (
+                <div className="radio-row" key={provision.id}>
+                  <input
+                    type="radio"
+                    id={hits.length + index === 0 ? 'link-to' : `link-to-new-${index}`}
+                    name="link-to"
+                    value={provision.id}
+                    checked={target?.id === provision.id}
+                    aria-describedby={`link-to-new-${index}-hint`}
+                    onChange={() => {
+                      setTarget({ id: provision.id, title: provision.citation, citation: provision.citation });
+                      setBasis('CURATED');
+                      setReloaded(false);
+                    }}
+                  />
+                  <div>
+                    <label htmlFor={hits.length + index === 0 ? 'link-to' : `link-to-new-${index}`}>
+                      {provision.citation} — not in the graph yet: add it and link to it
+                    </label>
+                    <p id={`link-to-new-${index}-hint`} className="hint">
+                      {provision.authorityHeld
+                        ? `It is added under the ${provision.authorityTitle}, as curated by you.`
+                        : `The ${provision.authorityTitle} is added too, from the catalogue of legislation.`}
+                    </p>
+                  </div>
+                </div>
+              ))}
           </QueryState>
         </fieldset>
       )}
@@ -302,7 +363,7 @@ export function AddLinkForm({ node, links, reload, onDone }: AddLinkFormProps) {
         </>
       )}
       <WhyField id="link-why" value={why} onChange={setWhy} />
-      <SubmitOrCancel label="Add link" busy={fetching || reloading} onCancel={() => onDone(null)} />
+      <SubmitOrCancel label="Add link" busy={fetching || adding || reloading} onCancel={() => onDone(null)} />
     </form>
   );
 }
