@@ -10,7 +10,8 @@ import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { newLawEffectTypes, PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
-import { EFFECTS_ON, LIVE_LINK, UNREVIEWED } from './law-review.ts';
+import { COUNTED_LINK_AT, IN_FORCE, LINK_VALID_AT, PLAN_IN_FORCE } from './as-at.ts';
+import { EFFECTS_ON, UNREVIEWED } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
 const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
@@ -18,8 +19,13 @@ const STATUTORY = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE']`;
 const DELIVERABLE = `['ACT', 'REGULATION', 'STATUTORY_GUIDANCE', 'NATIONAL_POLICY', 'FRAMEWORK']`;
 /** Effect types that bring new law, as a Cypher list (constants of the model, never input). */
 const NEW_LAW = `[${newLawEffectTypes.map((type) => `'${type}'`).join(', ')}]`;
-/** A link that counts: accepted (not a suggestion) and not retired after a change in the law. */
-const ACCEPTED = LIVE_LINK;
+/**
+ * A link that counts: accepted (not a suggestion) and holding on $asAt; without a date, not
+ * retired after a change in the law.
+ */
+const ACCEPTED = COUNTED_LINK_AT;
+/** A link a rule reads whatever its basis: as at a date, only if it held then; without one, every link, as always. */
+const HELD = (link: string) => `($asAt IS NULL OR ${LINK_VALID_AT(link)})`;
 
 /**
  * Where a rule's statement starts. Each rule is written once, as a function of its scope, and
@@ -27,25 +33,26 @@ const ACCEPTED = LIVE_LINK;
  * the organisations in $organisationIds) that opens on the index of its scope, so a scoped
  * question costs what its scope holds. (`$planIds IS NULL OR a.planId IN $planIds` in one
  * statement would keep the index out of use: the planner plans for both cases, so it scans.)
+ * As at a date ($asAt), items and plans are checked only when in force then (as-at.ts).
  */
 interface Scope {
   /** Whether the statement is for a scope rather than the whole graph. */
   scoped: boolean;
-  /** Cypher binding `variable` to each item of `label` in scope: all of them, or those of the plans by the planId index. */
+  /** Cypher binding `variable` to each item of `label` in scope and in force: all of them, or those of the plans by the planId index. */
   items(variable: string, label: PlacedLabel): string;
-  /** Cypher binding `variable` to each plan in scope: every plan, or those in $planIds by id. */
+  /** Cypher binding `variable` to each plan in scope and in force: every plan, or those in $planIds by id. */
   plans(variable: string): string;
   /**
    * Cypher binding `variable` to each plan in scope and each item in it, or nothing over the
-   * whole graph (the statement's own MATCH then finds them).
+   * whole graph (the statement's own MATCH then finds them); the rule checks they are in force.
    */
   plansAndItems(variable: string): string;
 }
 
 const wholeGraph: Scope = {
   scoped: false,
-  items: (variable, label) => `MATCH (${variable}:${label})`,
-  plans: (variable) => `MATCH (${variable}:Plan)`,
+  items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${IN_FORCE(variable)}`,
+  plans: (variable) => `MATCH (${variable}:Plan) WHERE ${PLAN_IN_FORCE(variable)}`,
   plansAndItems: () => '',
 };
 
@@ -59,8 +66,8 @@ const ITEMS_IN_PLANS = (variable: string) => UNION_OF(ITEM_BRANCHES(variable));
 
 const inScope: Scope = {
   scoped: true,
-  items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds`,
-  plans: (variable) => `MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds`,
+  items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds AND ${IN_FORCE(variable)}`,
+  plans: (variable) => `MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds AND ${PLAN_IN_FORCE(variable)}`,
   plansAndItems: (variable) => UNION_OF([`MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds RETURN ${variable}`, ...ITEM_BRANCHES(variable)]),
 };
 
@@ -134,7 +141,7 @@ export const rules: RuleDefinition[] = [
       (scope) => `${scope.items('p', 'Priority')}
        WITH p, EXISTS { (p)-[:${PLAN_HIERARCHY}*1..4]->(:Action) } AS hasActions,
             // A council-wide outcome is often served through the priorities under it.
-            p.corporate = true AND EXISTS { (p)-[:${placing('Priority', 'Objective')}*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(:Entity) WHERE ${ACCEPTED('c')} } AS servedByOthers
+            p.corporate = true AND EXISTS { (p)-[:${placing('Priority', 'Objective')}*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(by:Entity) WHERE ${ACCEPTED('c')} AND ${IN_FORCE('by')} } AS servedByOthers
        ${ROW(
          'p',
          `p.planId AS planId, hasActions OR servedByOthers AS passes,
@@ -243,7 +250,8 @@ export const rules: RuleDefinition[] = [
     statements: ruleStatements(
       'gaps.measureWithoutOwner',
       (scope) => `${scope.scoped ? ITEMS_IN_PLANS('item') : ''}
-       MATCH (item)-[:MEASURED_BY]->(m:Measure)
+       MATCH (item)-[measured:MEASURED_BY]->(m:Measure)
+       WHERE ${IN_FORCE('item')} AND ${HELD('measured')}
        WITH m, collect(DISTINCT item) AS items
        ${ROW(
          'm',
@@ -293,6 +301,8 @@ export const rules: RuleDefinition[] = [
        WHERE size(brought) > 0
        WITH plan, au, p, reduce(first = null, e IN brought |
               reduce(earliest = first, day IN coalesce(e.inForceDates, []) | CASE WHEN earliest IS NULL OR day < earliest THEN day ELSE earliest END)) AS since
+       // As at a date, only law in force by then was new law to deliver.
+       WHERE $asAt IS NULL OR since <= $asAt
        ${ROW(
          'p',
          `plan.id AS planId,
@@ -334,7 +344,7 @@ export const rules: RuleDefinition[] = [
        ${ROW(
          'e',
          `null AS planId,
-              EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} } AS passes,
+              EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} AND ${IN_FORCE('x')} } AS passes,
               CASE e.kind WHEN 'RECOMMENDATION' THEN 'No action responds to this recommendation.' ELSE 'No action responds to this area for improvement.' END AS detail,
               false AS discretionary, [report.id] AS subjects`,
        )}`,
@@ -349,7 +359,9 @@ export const rules: RuleDefinition[] = [
     counts: 'Measures an action, objective or priority is measured by, or that someone owns, and their observed figures.',
     statements: ruleStatements(
       'gaps.measureWithoutRecentData',
-      (scope) => `${scope.scoped ? `${ITEMS_IN_PLANS('item')} MATCH (item)-[:MEASURED_BY]->(m:Measure) WITH DISTINCT m` : 'MATCH (m:Measure)'}
+      (
+        scope,
+      ) => `${scope.scoped ? `${ITEMS_IN_PLANS('item')} MATCH (item)-[measured:MEASURED_BY]->(m:Measure) WHERE ${IN_FORCE('item')} AND ${HELD('measured')} WITH DISTINCT m` : 'MATCH (m:Measure)'}
        WITH m WHERE ${PERFORMANCE_MEASURE('m')}
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
@@ -376,7 +388,7 @@ export const rules: RuleDefinition[] = [
        ${ROW(
          'p',
          `plan.id AS planId,
-              EXISTS { (p)-[:CONTRIBUTES_TO]->{1,3}(c:Priority) WHERE c.corporate = true } AS passes,
+              EXISTS { (p) (()-[c:CONTRIBUTES_TO]->() WHERE ${HELD('c')}){1,3} (corporate:Priority) WHERE corporate.corporate = true } AS passes,
               'Contributes to no council priority.' AS detail, false AS discretionary, [plan.id, p.id] AS subjects`,
        )}`,
     ),
@@ -391,13 +403,17 @@ export const rules: RuleDefinition[] = [
       'gaps.linkToSupersededPlan',
       (scope) => `${scope.plansAndItems('source')}
        MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
-       WHERE (source:Plan OR source.planId IS NOT NULL) AND (target:Plan OR target.planId IS NOT NULL)
+       WHERE (source:Plan OR source.planId IS NOT NULL) AND (target:Plan OR target.planId IS NOT NULL) AND ${HELD('r')}
        WITH source, r, target, CASE WHEN source:Plan THEN source.id ELSE source.planId END AS sourcePlanId,
             CASE WHEN target:Plan THEN target.id ELSE target.planId END AS targetPlanId
        MATCH (sourcePlan:Plan {id: sourcePlanId}), (targetPlan:Plan {id: targetPlanId})
-       WHERE NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED'] AND ${HAS_ITEMS('sourcePlan')}
+       // A current plan: today, one neither superseded nor expired; as at a date, one in force then.
+       WHERE CASE WHEN $asAt IS NULL THEN NOT sourcePlan.status IN ['SUPERSEDED', 'EXPIRED'] ELSE ${PLAN_IN_FORCE('sourcePlan')} END
+         AND ${HAS_ITEMS('sourcePlan')}
+       // As at a date, a plan superseded or expired since was not stale while it was in force.
        WITH source, r, target, sourcePlan, targetPlan,
-            targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) } AS stale
+            (targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) })
+              AND ($asAt IS NULL OR NOT ${PLAN_IN_FORCE('targetPlan')}) AS stale
        ${ROW(
          'source',
          `sourcePlan.id AS planId, NOT stale AS passes,
@@ -420,7 +436,7 @@ export const rules: RuleDefinition[] = [
       'gaps.linkSuspectAfterLawChange',
       (scope) => `${scope.plansAndItems('x')}
        MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
-       WHERE (x.planId IS NOT NULL OR (x:Plan AND ${HAS_ITEMS('x')})) AND ${ACCEPTED('g')}
+       WHERE (x.planId IS NOT NULL OR (x:Plan AND ${HAS_ITEMS('x')})) AND ${ACCEPTED('g')} AND ${IN_FORCE('x')}
        WITH x, g, law, CASE WHEN x:Plan THEN x.id ELSE x.planId END AS planId
        // The effects on each Act or provision are read once, for all the links to it.
        WITH law, collect([x, g, planId]) AS links
@@ -508,18 +524,25 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
   return { planIds: null, organisationIds: null };
 }
 
-/** Runs the rules (all, or those with the given codes) over the scope, asking for the failing items or the counts per subject. */
+/**
+ * Runs the rules (all, or those with the given codes) over the scope, asking for the failing items
+ * or the counts per subject. With `asAt` (YYYY-MM-DD, checked by parseAsAt), as on that day:
+ * plans and items in force then, links that held then; null is today.
+ */
 export async function runRules(
   gateway: Gateway,
   scope: ScopeInput | null | undefined,
   codes: string[] | null | undefined,
   wanted: { findings: boolean; bySubject: boolean },
+  asAt: string | null = null,
 ): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
   const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
   if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
   const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
   const resolved = await resolveScope(gateway, scope);
-  const params = { ...resolved, ...wanted, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
+  // As at a date, data is recent or stale as it was in that year.
+  const currentYear = asAt ? Number(asAt.slice(0, 4)) : new Date().getFullYear();
+  const params = { ...resolved, ...wanted, asAt, currentYear: int(currentYear), staleAfterYears: int(STALE_AFTER_YEARS) };
   const form = resolved.planIds ? 'inScope' : 'wholeGraph';
   // Rules are independent reads, so they run side by side, each in its own read transaction.
   return Promise.all(

@@ -27,6 +27,7 @@ export const findingCounts = (rule: RuleReport) => ({
 /**
  * The gap catalogue over the scope: every rule with its counts and its failing items, most
  * severe first; with `subject`, only the items that count against that subject in coverage.
+ * With `asAt` (YYYY-MM-DD), as on that day (runRules); null is today.
  */
 export async function gaps(
   gateway: Gateway,
@@ -34,8 +35,9 @@ export async function gaps(
   codes?: string[] | null,
   minSeverity?: Severity | null,
   subject?: string | null,
+  asAt: string | null = null,
 ): Promise<{ rules: RuleReport[]; total: number }> {
-  const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false });
+  const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false }, asAt);
   const floor = minSeverity ? severityRank[minSeverity] : 0;
 
   const rules = results.map(
@@ -102,9 +104,12 @@ const coverageOf = (code: string, { checked, passing }: { checked: number; passi
   coverage: share(passing, checked),
 });
 
-/** Coverage per rule over the scope, and per plan, top-level priority, authority and inspection report. */
-export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined): Promise<Coverage> {
-  const results = await runRules(gateway, scope, null, { findings: false, bySubject: true });
+/**
+ * Coverage per rule over the scope, and per plan, top-level priority, authority and inspection
+ * report; with `asAt` (YYYY-MM-DD), as on that day (runRules).
+ */
+export async function coverage(gateway: Gateway, scope: ScopeInput | null | undefined, asAt: string | null = null): Promise<Coverage> {
+  const results = await runRules(gateway, scope, null, { findings: false, bySubject: true }, asAt);
   const bySubject = new Map<string, RuleCoverage[]>();
   for (const { rule, outcome } of results) {
     for (const counts of outcome.bySubject) bySubject.set(counts.subject, [...(bySubject.get(counts.subject) ?? []), coverageOf(rule.code, counts)]);
