@@ -146,6 +146,29 @@ describe('a view as at a date', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('asks the gaps of a plan as at the date: the People Strategy, never adopted, has none of its own before it', async () => {
+    await page.goto(`${inject('appUrl')}/gaps?plan=redbridge-people-strategy-2024`);
+    const status = page.getByRole('status').filter({ hasText: 'in Redbridge People Strategy' });
+    await status.waitFor();
+    const gapsIn = async () => Number((await status.textContent())?.match(/^(\d+) gaps? in/)?.[1]);
+    const gapsNow = await gapsIn();
+    const unmeasured = page.getByRole('region', { name: 'Action with no outcome measure', exact: true });
+    expect(await unmeasured.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    await asAtField().fill('2019-04-01');
+    await page.getByText('as at 1 April 2019', { exact: true }).waitFor();
+    expect(asAtParam()).toBe('2019-04-01');
+    expect(new URL(page.url()).searchParams.get('plan')).toBe('redbridge-people-strategy-2024');
+    // Only the council's inspection evidence, which belongs to no plan, is still checked.
+    await unmeasured.getByText('No gaps: everything this rule checks here passes.').waitFor({ timeout: 60_000 });
+    expect(await gapsIn()).toBeLessThan(gapsNow);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await expect.poll(gapsIn, { timeout: 60_000 }).toBe(gapsNow);
+    expect(asAtParam()).toBeNull();
+  });
+
   it('says when the date in the address is not a date, and shows today', async () => {
     await page.goto(`${inject('appUrl')}/alignment?asAt=1-4-2019`);
     await page.getByText('Showing the alignment as at today (“1-4-2019” is not a date written YYYY-MM-DD).').waitFor();

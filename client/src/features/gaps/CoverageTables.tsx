@@ -5,7 +5,7 @@ import { graphql } from '../../generated/gql.ts';
 import type { CoverageTables_CoverageFragment } from '../../generated/graphql.ts';
 import { Link } from '../../routing/Link.tsx';
 import { hrefTo } from '../../routing/route.ts';
-import { coverageText, percent, scopeParams, type GapFilters } from './gaps.ts';
+import { coverageText, gapLinkParams, percent, type GapFilters } from './gaps.ts';
 
 export const CoverageRuleFragment = graphql(`
   fragment CoverageTables_Rule on GapRule {
@@ -96,7 +96,7 @@ interface CoverageTablesProps {
  * The gap list behind one subject's figure: the scope's gaps that count against the subject,
  * narrowed to the one rule that fails there when only one does.
  */
-function subjectGapsHref(row: SubjectCoverage, scope: ReturnType<typeof scopeParams>, informational: Set<string>): string | null {
+function subjectGapsHref(row: SubjectCoverage, scope: ReturnType<typeof gapLinkParams>, informational: Set<string>): string | null {
   const failing = row.rules.filter(({ code, passing, checked }) => passing < checked && !informational.has(code));
   if (failing.length === 0) return null;
   return hrefTo('gaps', { ...scope, subject: row.subject.id, rule: failing.length === 1 ? failing[0]!.code : null });
@@ -111,7 +111,7 @@ function subjectGapsHref(row: SubjectCoverage, scope: ReturnType<typeof scopePar
 export function CoverageTables({ rules: ruleRefs, coverage: coverageRef, filters, scopeTitle, onDrill }: CoverageTablesProps) {
   const rules = readFragment(CoverageRuleFragment, ruleRefs);
   const coverage = readFragment(CoverageFragment, coverageRef);
-  const scope = scopeParams(filters.scope);
+  const scope = gapLinkParams(filters);
   const informational = new Set(rules.filter(({ severity }) => severity === 'INFO').map(({ code }) => code));
   const subjectRows = (rows: SubjectCoverage[], title: (row: SubjectCoverage) => string = ({ subject }) => subject.title) =>
     rows.map((row) => ({
@@ -151,7 +151,7 @@ export function CoverageTables({ rules: ruleRefs, coverage: coverageRef, filters
             title: subject.title,
             passing,
             checked,
-            href: passing < checked ? hrefTo('gaps', { plan: subject.id }) : null,
+            href: passing < checked ? hrefTo('gaps', { plan: subject.id, asAt: scope.asAt }) : null,
           }))}
         />
         <CoverageTable

@@ -35,8 +35,8 @@ export const GapFindingsRuleFragment = graphql(`
 `);
 
 const ExportQuery = graphql(`
-  query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!, $subject: ID) {
-    gaps(scope: $scope, codes: $codes, subject: $subject) {
+  query GapFindings_Export($scope: ScopeInput, $codes: [String!], $severity: Severity, $offset: Int!, $subject: ID, $asAt: String) {
+    gaps(scope: $scope, codes: $codes, subject: $subject, asAt: $asAt) {
       rules {
         code
         findings(first: 1000, offset: $offset, severity: $severity) {
@@ -57,7 +57,7 @@ async function allFindings(client: Client, filters: GapFilters, codes: string[])
     const { data, error } = await client
       .query(
         ExportQuery,
-        { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset, subject: filters.subject ?? null },
+        { scope: scopeInput(filters.scope), codes, severity: filters.severity, offset, subject: filters.subject ?? null, asAt: filters.asAt ?? null },
         { requestPolicy: 'network-only' },
       )
       .toPromise();
@@ -163,15 +163,15 @@ export function GapFindings({ rules: ruleRefs, filters, scopeTitle, subjectTitle
           <p className="rule-counts">
             <strong>What counts:</strong> {rule.counts}
           </p>
-          <RuleFindings rule={rule} count={findingsAt(rule, filters.severity)} />
+          <RuleFindings rule={rule} count={findingsAt(rule, filters.severity)} asAt={filters.asAt} />
         </section>
       ))}
     </section>
   );
 }
 
-/** The findings of one rule the API sent (the first of them), as a table. */
-function RuleFindings({ rule, count }: { rule: GapFindings_RuleFragment; count: number }) {
+/** The findings of one rule the API sent (the first of them), as a table; each item traced as at the same date. */
+function RuleFindings({ rule, count, asAt }: { rule: GapFindings_RuleFragment; count: number; asAt?: string }) {
   const [, select] = useSelection();
   if (rule.findings.length === 0) return <p>No gaps: everything this rule checks here passes.</p>;
   return (
@@ -200,7 +200,7 @@ function RuleFindings({ rule, count }: { rule: GapFindings_RuleFragment; count: 
               // One item can fail a rule more than once (an Act cited by two plans).
               <tr key={`${node.id}-${index}`}>
                 <td>
-                  <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id })}>{node.title}</Link>{' '}
+                  <span className="badge">{describeNode(node)}</span> <Link href={hrefTo('trace', { id: node.id, asAt })}>{node.title}</Link>{' '}
                   <button type="button" className="secondary-button details-button" onClick={() => select(node.id)} aria-label={`Details of ${node.title}`}>
                     Details
                   </button>

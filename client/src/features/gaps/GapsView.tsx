@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
+import { AsAtControl } from '../../components/AsAt.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { graphql } from '../../generated/gql.ts';
@@ -23,8 +24,8 @@ const ScopesQuery = graphql(`
 `);
 
 const CatalogueQuery = graphql(`
-  query GapsView_Catalogue($scope: ScopeInput, $severity: Severity, $shown: Int!, $subject: ID) {
-    gaps(scope: $scope, subject: $subject) {
+  query GapsView_Catalogue($scope: ScopeInput, $severity: Severity, $shown: Int!, $subject: ID, $asAt: String) {
+    gaps(scope: $scope, subject: $subject, asAt: $asAt) {
       total
       rules {
         code
@@ -33,7 +34,7 @@ const CatalogueQuery = graphql(`
         ...GapFindings_Rule
       }
     }
-    coverage(scope: $scope) {
+    coverage(scope: $scope, asAt: $asAt) {
       byPlan { subject { id title } }
       byPriority { subject { id title } }
       byAuthority { subject { id title } }
@@ -80,7 +81,7 @@ export function GapsView() {
   const [scopes] = useQuery({ query: ScopesQuery });
   const [{ data, fetching, error }] = useQuery({
     query: CatalogueQuery,
-    variables: { scope: scopeInput(asked.scope), severity: asked.severity, shown: FINDINGS_SHOWN, subject: asked.subject ?? null },
+    variables: { scope: scopeInput(asked.scope), severity: asked.severity, shown: FINDINGS_SHOWN, subject: asked.subject ?? null, asAt: asked.asAt ?? null },
   });
   const plans = scopes.data?.plans.plans;
   // A coverage figure chosen: its findings are brought into view once they are shown.
@@ -162,6 +163,7 @@ export function GapsView() {
           </select>
         </div>
       </form>
+      <AsAtControl what="the gaps" />
       {unknownRule && (
         <p role="status" className="message">
           No gap rule has the code “{unknownRule}”, so every rule is shown.

@@ -41,6 +41,12 @@ describe('parseGapFilters', () => {
     expect(parseGapFilters(new URLSearchParams('org=o&plan=p')).scope).toEqual({ kind: 'plan', id: 'p' });
   });
 
+  it('reads the date asked as at, and ignores one that is not a date', () => {
+    expect(parseGapFilters(new URLSearchParams('plan=p&asAt=2019-04-01')).asAt).toBe('2019-04-01');
+    expect(parseGapFilters(new URLSearchParams('asAt=2019-02-30')).asAt).toBeUndefined();
+    expect(parseGapFilters(new URLSearchParams('asAt=1-4-2019')).asAt).toBeUndefined();
+  });
+
   it('ignores a severity the API does not know', () => {
     expect(parseGapFilters(new URLSearchParams('severity=urgent')).severity).toBeNull();
   });
@@ -145,6 +151,10 @@ describe('gapsToCsv', () => {
 });
 
 describe('csvFileName', () => {
+  it('names the date asked as at', () => {
+    expect(csvFileName({ scope: { kind: 'whole' }, rule: null, severity: null, asAt: '2019-04-01' })).toBe('gaps-whole-graph-as-at-2019-04-01.csv');
+  });
+
   it('names the scope and any filters', () => {
     expect(csvFileName({ scope: { kind: 'whole' }, rule: null, severity: null })).toBe('gaps-whole-graph.csv');
     expect(csvFileName({ scope: { kind: 'plan', id: 'redbridge-people-strategy-2024' }, rule: 'ACTION_WITHOUT_MEASURE', severity: null })).toBe(

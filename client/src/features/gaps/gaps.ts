@@ -3,6 +3,7 @@
  * writing it as CSV. Kept apart from the view so they are tested without a browser.
  */
 import { writeCsv } from '../../../../schema/csv.ts';
+import { AS_AT_PARAM, isAsAtDate } from '../../components/as-at-date.ts';
 import { fileNamePart } from '../../components/download.ts';
 
 export const severities = ['HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
@@ -26,17 +27,29 @@ export interface GapFilters {
   severity: Severity | null;
   /** The id of a plan, priority, authority or inspection report: only the gaps behind its coverage figure. */
   subject?: string;
+  /** The date the gaps are asked as at (YYYY-MM-DD), or none for today. */
+  asAt?: string;
 }
 
 const isSeverity = (value: string | null): value is Severity => (severities as readonly (string | null)[]).includes(value);
 
-/** Reads `plan`, `org`, `rule`, `severity` and `subject`; a plan wins over an organisation, unknown severities are ignored. */
+/**
+ * Reads `plan`, `org`, `rule`, `severity`, `subject` and `asAt`; a plan wins over an organisation,
+ * unknown severities and dates that are not dates are ignored.
+ */
 export function parseGapFilters(params: URLSearchParams): GapFilters {
   const plan = params.get('plan');
   const organisation = params.get('org');
   const severity = params.get('severity');
   const scope: Scope = plan ? { kind: 'plan', id: plan } : organisation ? { kind: 'organisation', id: organisation } : { kind: 'whole' };
-  return { scope, rule: params.get('rule') || null, severity: isSeverity(severity) ? severity : null, subject: params.get('subject') || undefined };
+  const asAt = params.get(AS_AT_PARAM);
+  return {
+    scope,
+    rule: params.get('rule') || null,
+    severity: isSeverity(severity) ? severity : null,
+    subject: params.get('subject') || undefined,
+    asAt: asAt && isAsAtDate(asAt) ? asAt : undefined,
+  };
 }
 
 /** The API's ScopeInput for a scope. */
@@ -63,6 +76,11 @@ export function scopeOfValue(value: string): Scope {
 /** The URL parameters of a scope (both always given, so setting one clears the other). */
 export function scopeParams(scope: Scope): { plan: string | null; org: string | null } {
   return { plan: scope.kind === 'plan' ? scope.id : null, org: scope.kind === 'organisation' ? scope.id : null };
+}
+
+/** The URL parameters a link to other gaps keeps: the scope and the date asked as at. */
+export function gapLinkParams(filters: Pick<GapFilters, 'scope' | 'asAt'>): { plan: string | null; org: string | null; asAt: string | null } {
+  return { ...scopeParams(filters.scope), asAt: filters.asAt ?? null };
 }
 
 /** What filtering needs of a rule: its severity and how many findings it has. */
@@ -106,10 +124,10 @@ export function gapsToCsv(report: CsvReport): string {
   return writeCsv(csvColumns, rows);
 }
 
-/** A file name saying what was exported: gaps-<scope>[-<rule>][-<severity>].csv. */
+/** A file name saying what was exported: gaps-<scope>[-<subject>][-<rule>][-<severity>][-as-at-<date>].csv. */
 export function csvFileName(filters: GapFilters): string {
   const scope = filters.scope.kind === 'whole' ? 'whole-graph' : fileNamePart(filters.scope.id);
-  return `gaps-${[scope, filters.subject, filters.rule, filters.severity]
+  return `gaps-${[scope, filters.subject, filters.rule, filters.severity, filters.asAt && `as-at-${filters.asAt}`]
     .filter(Boolean)
     .map((part) => fileNamePart(part!))
     .join('-')}.csv`;
