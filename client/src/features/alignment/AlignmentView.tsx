@@ -341,7 +341,7 @@ export function AlignmentView() {
   return (
     <>
       {/* The date beside the heading, so the first item not covered stays in view on arrival. */}
-      <div className="alignment-heading">
+      <div className="heading-row">
         <PageHeading title="Alignment">Alignment</PageHeading>
         <AsAtControl what="the alignment" compact />
       </div>

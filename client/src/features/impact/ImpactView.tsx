@@ -147,8 +147,11 @@ function ImpactOf({ id, depth, asAt }: { id: string; depth: number; asAt: string
           <AsAtNote node={impact.root} />
         </p>
       )}
-      <DepthChoice depth={depth} />
-      <AsAtControl what="what depends on it" />
+      {/* One line of choices, so the drawing starts high on a laptop screen. */}
+      <div className="impact-choices">
+        <DepthChoice depth={depth} />
+        <AsAtControl what="what depends on it" compact />
+      </div>
       <QueryState fetching={fetching && !impact} error={error} what="what depends on it">
         {impact && <ImpactResult impact={impact} depth={depth} />}
       </QueryState>

@@ -106,8 +106,10 @@ function TraceOf({ id, includeSuggested, asAt }: { id: string; includeSuggested:
   return (
     <>
       {root && <p className="badge">{describeNode(root)}</p>}
-      <PageHeading title={root ? `Trace: ${root.title}` : 'Trace'}>{root?.title ?? 'Trace'}</PageHeading>
-      <AsAtControl what="the trace" />
+      <div className="heading-row">
+        <PageHeading title={root ? `Trace: ${root.title}` : 'Trace'}>{root?.title ?? 'Trace'}</PageHeading>
+        <AsAtControl what="the trace" compact />
+      </div>
       <QueryState fetching={fetching && !trace} error={error} what="the trace">
         {trace && <TraceResult trace={trace} includeSuggested={includeSuggested} />}
       </QueryState>
