@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../server/src/config.ts';
 import { cypher, type Gateway } from '../../server/src/db/gateway.ts';
-import { type RunningServer, startServer } from '../../server/src/main.ts';
-import { testGateway, testTokens, waitForReady } from '../../server/test/api.ts';
+import type { RunningServer } from '../../server/src/main.ts';
+import { startTestServer, testGateway, testTokens } from '../../server/test/api.ts';
 import { startTestIssuer, type TestIssuer } from '../../server/test/oidc-issuer.ts';
 import { axeViolations, launchBrowser, saveScreenshot } from './browser.ts';
 
@@ -48,22 +47,14 @@ beforeAll(async () => {
   gateway = testGateway();
   await gateway.write(cleanUp, { prefix: PREFIX });
   issuer = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID, user: person });
-  server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
-      OIDC_ISSUER: issuer.url,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_CLIENT_SCOPES: `openid profile ${AUDIENCE}/edit`,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLES: 'editors-group:editor',
-    }),
-  );
-  await waitForReady(server.url);
+  server = await startTestServer({
+    OIDC_ISSUER: issuer.url,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_CLIENT_SCOPES: `openid profile ${AUDIENCE}/edit`,
+    OIDC_ROLE_CLAIM: 'groups',
+    OIDC_ROLES: 'editors-group:editor',
+  });
   await createNode({ label: 'Plan', id: PLAN, title: 'Test sign-in short breaks plan', properties: { kind: 'STRATEGY', status: 'DRAFT' } });
   await createNode({ label: 'Action', id: ACTION, title: ORIGINAL, parentId: PLAN, properties: { term: 'We will' } });
   browser = await launchBrowser();

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../server/src/config.ts';
-import { type RunningServer, startServer } from '../../server/src/main.ts';
-import { testTokens, waitForReady } from '../../server/test/api.ts';
+import type { RunningServer } from '../../server/src/main.ts';
+import { startTestServer, testTokens } from '../../server/test/api.ts';
 import { startTestIssuer, type TestIssuer } from '../../server/test/oidc-issuer.ts';
 import { launchBrowser, saveScreenshot } from './browser.ts';
 
@@ -19,23 +18,15 @@ let page: Page;
 
 beforeAll(async () => {
   issuer = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID, user: { sub: 'officer-9', name: 'Nia Officer', groups: ['editors-group'] } });
-  server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      REQUIRE_SIGN_IN: 'true',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
-      OIDC_ISSUER: issuer.url,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLES: 'editors-group:editor',
-    }),
-  );
-  await waitForReady(server.url);
+  server = await startTestServer({
+    LOG_LEVEL: 'silent',
+    REQUIRE_SIGN_IN: 'true',
+    OIDC_ISSUER: issuer.url,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_ROLE_CLAIM: 'groups',
+    OIDC_ROLES: 'editors-group:editor',
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

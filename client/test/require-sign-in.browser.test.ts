@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../server/src/config.ts';
-import { type RunningServer, startServer } from '../../server/src/main.ts';
-import { testTokens, waitForReady } from '../../server/test/api.ts';
+import type { RunningServer } from '../../server/src/main.ts';
+import { startTestServer, testTokens } from '../../server/test/api.ts';
 import { axeViolations, launchBrowser, saveScreenshot } from './browser.ts';
 
 // The app served with REQUIRE_SIGN_IN=true: the page loads, the API answers it 401, and the page
@@ -12,18 +11,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      REQUIRE_SIGN_IN: 'true',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
-    }),
-  );
-  await waitForReady(server.url);
+  server = await startTestServer({
+    LOG_LEVEL: 'silent',
+    REQUIRE_SIGN_IN: 'true',
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

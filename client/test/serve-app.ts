@@ -5,9 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { readSettings } from '../../server/src/config.ts';
-import { startServer } from '../../server/src/main.ts';
-import { testTokens, waitForReady } from '../../server/test/api.ts';
+import { startTestServer, testTokens } from '../../server/test/api.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,18 +17,11 @@ export default async function serveApp(project: TestProject) {
   if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
     throw new Error('client/dist is missing: run `npm run build` first (npm test does).');
   }
-  const server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
-      // A log line a request would bury the test output; LOG_LEVEL=info shows them.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    }),
-  );
-  await waitForReady(server.url);
+  const server = await startTestServer({
+    AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
+    // A log line a request would bury the test output; LOG_LEVEL=info shows them.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   project.provide('appUrl', server.url);
   return () => server.close();
 }

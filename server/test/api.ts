@@ -28,18 +28,26 @@ export interface TestApi {
 /** Tokens the test API accepts, one per role. */
 export const testTokens = { editor: 'editor-token-for-tests-0001', admin: 'admin-token-for-tests-0001' };
 
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi & { server: RunningServer }> {
+/**
+ * The real server on a free port, ready to answer: `settings` over the environment's, in
+ * production mode (the built client at /) and taking the test editor's token unless they say
+ * otherwise.
+ */
+export async function startTestServer(settings: Record<string, string> = {}, options?: Parameters<typeof startServer>[1]): Promise<RunningServer> {
   const server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
-      ...overrides,
-    }),
+    readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`, ...settings }),
+    options,
   );
   await waitForReady(server.url);
+  return server;
+}
+
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi & { server: RunningServer }> {
+  const server = await startTestServer({
+    NODE_ENV: 'test',
+    AUTH_TOKENS: `Test Editor:editor:${testTokens.editor},Test Admin:admin:${testTokens.admin}`,
+    ...overrides,
+  });
   return {
     url: server.url,
     server,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
-import { startTestApi, testTokens, type TestApi, waitForReady } from '../../test/api.ts';
+import type { RunningServer } from '../main.ts';
+import { startTestApi, startTestServer, testTokens, type TestApi } from '../../test/api.ts';
 import { startTestIssuer, type TestIssuer } from '../../test/oidc-issuer.ts';
 
 // The same server twice over real HTTP: as it ships (reads public) and with REQUIRE_SIGN_IN=true,
@@ -19,24 +18,16 @@ let issuer: TestIssuer;
 beforeAll(async () => {
   issuer = await startTestIssuer({ audience: AUDIENCE, clientId: CLIENT_ID });
   open = await startTestApi();
-  closed = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      REQUIRE_SIGN_IN: 'true',
-      CORS_ORIGINS: ALLOWED_ORIGIN,
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
-      OIDC_ISSUER: issuer.url,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLES: 'editors-group:editor',
-    }),
-  );
-  await waitForReady(closed.url);
+  closed = await startTestServer({
+    LOG_LEVEL: 'silent',
+    REQUIRE_SIGN_IN: 'true',
+    CORS_ORIGINS: ALLOWED_ORIGIN,
+    OIDC_ISSUER: issuer.url,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_CLIENT_ID: CLIENT_ID,
+    OIDC_ROLE_CLAIM: 'groups',
+    OIDC_ROLES: 'editors-group:editor',
+  });
 });
 afterAll(async () => {
   await open?.close();

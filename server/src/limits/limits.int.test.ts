@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
-import { testTokens, waitForReady } from '../../test/api.ts';
+import type { RunningServer } from '../main.ts';
+import { startTestServer, testTokens } from '../../test/api.ts';
 
 const TRACE_ID = 'redbridge-people-strategy-2024/sp2/w3';
 const trace = `query Limits_Trace { trace(id: "${TRACE_ID}") { root { id } } }`;
@@ -11,19 +10,10 @@ const fifteenCoverages = `query Limits_Coverages { ${Array.from({ length: 15 }, 
 /** A server as `npm start` runs it, with the given settings and its log lines kept for the test. */
 async function serverLogging(env: Record<string, string>): Promise<{ server: RunningServer; lines: Record<string, unknown>[] }> {
   const lines: Record<string, unknown>[] = [];
-  const server = await startServer(
-    readSettings({
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      AUTH_TOKENS: `Test Editor:editor:${testTokens.editor}`,
-      LOG_LEVEL: 'info',
-      ...env,
-    }),
+  const server = await startTestServer(
+    { NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     { log: { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) } },
   );
-  await waitForReady(server.url);
   return { server, lines };
 }
 
