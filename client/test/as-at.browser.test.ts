@@ -169,6 +169,22 @@ describe('a view as at a date', () => {
     expect(asAtParam()).toBeNull();
   });
 
+  it('asks an evidence chain as at the date: responses of the People Strategy, never adopted, are not listed before it', async () => {
+    await page.goto(`${inject('appUrl')}/evidence?id=${encodeURIComponent('ofsted-redbridge-2018/recommendation')}`);
+    const responses = page.getByRole('region', { name: 'What the council does about it' }).locator('ul.responses > li');
+    await responses.first().waitFor();
+    const peopleStrategy = responses.filter({ hasText: 'People Strategy' });
+    expect(await peopleStrategy.count()).toBeGreaterThan(0);
+    const countNow = await responses.count();
+
+    await asAtField().fill('2019-04-01');
+    await page.getByText('as at 1 April 2019', { exact: true }).waitFor();
+    expect(asAtParam()).toBe('2019-04-01');
+    await expect.poll(() => peopleStrategy.count(), { timeout: 60_000 }).toBe(0);
+    expect(await responses.count()).toBeLessThan(countNow);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('says when the date in the address is not a date, and shows today', async () => {
     await page.goto(`${inject('appUrl')}/alignment?asAt=1-4-2019`);
     await page.getByText('Showing the alignment as at today (“1-4-2019” is not a date written YYYY-MM-DD).').waitFor();

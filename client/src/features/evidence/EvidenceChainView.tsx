@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { AsAtControl, useAsAt } from '../../components/AsAt.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { basisNames, describeNode, labelName } from '../../components/labels.ts';
@@ -14,8 +15,8 @@ import { SeriesChart } from './SeriesChart.tsx';
 import { readObservation, splitSeries, type Observation } from './series.ts';
 
 const ChainQuery = graphql(`
-  query EvidenceChainView_Chain($id: ID!) {
-    evidenceChain(id: $id) {
+  query EvidenceChainView_Chain($id: ID!, $asAt: String) {
+    evidenceChain(id: $id, asAt: $asAt) {
       root { id label title text status ...GraphElement_Node }
       evidence { id title status ...GraphElement_Node }
       responses {
@@ -170,7 +171,8 @@ function ResponseItem({ response, showEvidence }: { response: Response; showEvid
  * behind it. Where nothing responds, or nothing measures, it says so: those are the gaps.
  */
 export function EvidenceChainView({ id }: { id: string }) {
-  const [{ data, fetching, error }] = useQuery({ query: ChainQuery, variables: { id } });
+  const asAt = useAsAt();
+  const [{ data, fetching, error }] = useQuery({ query: ChainQuery, variables: { id, asAt } });
   const chain = data?.evidenceChain;
   const title = chain?.root.title ?? 'Evidence chain';
   const fromAction = chain?.root.label === 'Action';
@@ -180,7 +182,10 @@ export function EvidenceChainView({ id }: { id: string }) {
       <p>
         <Link href={hrefTo('evidence')}>All inspections</Link>
       </p>
-      <PageHeading title={title}>{title}</PageHeading>
+      <div className="heading-row">
+        <PageHeading title={title}>{title}</PageHeading>
+        <AsAtControl what="what responds" compact />
+      </div>
       <QueryState fetching={fetching} error={error} what="the evidence chain">
         {chain && (
           <>
