@@ -177,7 +177,7 @@ async function floorGaps(floor: Floor, planId: string) {
   const scope = await runBare(floor, [
     { statement: gapStatements.planExists, params: { id: planId } },
     { statement: gapStatements.planOrganisations, params: { id: planId } },
-    { statement: withoutMeasure, params: { planIds: [planId], findings: true, bySubject: false } },
+    { statement: withoutMeasure, params: { planIds: [planId], findings: true, bySubject: false, asAt: null } },
   ]);
   const failing = ((scope.rows[2]![0] as { failing?: string[][] } | undefined)?.failing ?? []).slice(0, FINDINGS_PAGE);
   const page = await runBare(floor, [{ statement: nodeStatements.byIds, params: { ids: [...new Set(failing.flatMap(([id, plan]) => [id!, plan!]))] } }]);
