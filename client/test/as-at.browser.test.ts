@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cypher, type Gateway } from '../../server/src/db/gateway.ts';
+import type { Gateway } from '../../server/src/db/gateway.ts';
 import { folderSource } from '../../server/src/legislation/source.ts';
 import { changesFeed } from '../../server/src/legislation/test-fixtures.ts';
 import { updateEffects } from '../../server/src/legislation/update.ts';
 import { loadBatch } from '../../server/src/queries/load.ts';
-import { removeTestData, testGateway } from '../../server/test/api.ts';
+import { removeTestData, testGateway, removeTestEffects } from '../../server/test/api.ts';
 import { axeViolations, launchBrowser, saveScreenshot } from './browser.ts';
 
 const action = {
@@ -77,10 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await gateway?.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
-  await gateway?.write(cypher('test.removeEffectChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $effects DELETE c'), {
-    effects: `effect/key-${prefix}`,
-  });
+  if (gateway) await removeTestEffects(gateway, actId, prefix);
   if (gateway) await removeTestData(gateway, prefix);
   await gateway?.close();
   if (folder) await rm(folder, { recursive: true, force: true });

@@ -86,6 +86,17 @@ export async function removeTestData(gateway: Gateway, prefix: string): Promise<
 }
 
 /**
+ * Removes the effects a test loaded onto the Act `actId` and their history (effect keys starting
+ * `key-<prefix>`, as the tests' changes feeds name them).
+ */
+export async function removeTestEffects(gateway: Gateway, actId: string, prefix: string): Promise<void> {
+  await gateway.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
+  await gateway.write(cypher('test.removeEffectChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $effects DELETE c'), {
+    effects: `effect/key-${prefix}`,
+  });
+}
+
+/**
  * The API and a gateway for one test file: started before its tests, and afterwards the file's
  * data (ids starting with `prefix`) removed and both closed. Read `api` and `gateway` inside tests.
  */

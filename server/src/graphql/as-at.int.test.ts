@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
-import { removeTestData, startTestApi, testGateway, testTokens, type TestApi } from '../../test/api.ts';
+import { removeTestData, startTestApi, testGateway, testTokens, type TestApi, removeTestEffects } from '../../test/api.ts';
 import { cypher, type Gateway } from '../db/gateway.ts';
 import { applyGraphSchema } from '../db/graph-schema.ts';
 import { folderSource } from '../legislation/source.ts';
@@ -148,10 +148,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway?.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
-  await gateway?.write(cypher('test.removeEffectChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $effects DELETE c'), {
-    effects: `effect/key-${prefix}`,
-  });
+  if (gateway) await removeTestEffects(gateway, actId, prefix);
   if (gateway) await removeTestData(gateway, prefix);
   await api?.close();
   await gateway?.close();

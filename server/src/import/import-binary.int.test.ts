@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
 import { testTokens, apiForThisFile } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
-import { planDocx, planPdf, type TestPlan } from './readers/test-documents.ts';
+import { planDocx, planPdf, samplePlan } from './readers/test-documents.ts';
 
 const Import = graphql(`
   mutation BinaryImportTest_Import($input: ImportInput!, $dryRun: Boolean) {
@@ -20,13 +20,7 @@ const prefix = `test-binary-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
 const harness = apiForThisFile(prefix);
 
-const planNamed = (name: string): TestPlan => ({
-  title: `${name} ${prefix} Plan 2025-2029`,
-  priorities: [
-    { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026', 'Offer every unpaid carer an assessment of their needs'] },
-    { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
-  ],
-});
+const planNamed = (name: string) => samplePlan(name, prefix);
 
 const documentText = async (id: string) =>
   (await harness.gateway.read(cypher('test.documentContent', 'MATCH (d:Document {id: $id}) RETURN d.content AS content'), { id }))[0]?.content as

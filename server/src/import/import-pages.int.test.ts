@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { graphql } from '../../test/generated/gql.ts';
 import { apiForThisFile, testTokens } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
-import { planDocx, planPdf, type TestPlan } from './readers/test-documents.ts';
+import { planDocx, planPdf, samplePlan, type TestPlan } from './readers/test-documents.ts';
 
 const Import = graphql(`
   mutation PagesImportTest_Import($input: ImportInput!, $dryRun: Boolean) {
@@ -28,13 +28,7 @@ const prefix = `test-pages-${Math.random().toString(36).slice(2, 8)}`;
 const editor = { token: testTokens.editor };
 const harness = apiForThisFile(prefix);
 
-const planNamed = (name: string): TestPlan => ({
-  title: `${name} ${prefix} Plan 2025-2029`,
-  priorities: [
-    { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026', 'Offer every unpaid carer an assessment of their needs'] },
-    { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
-  ],
-});
+const planNamed = (name: string) => samplePlan(name, prefix);
 
 async function imported(extension: 'pdf' | 'docx', make: (plan: TestPlan) => Promise<Uint8Array>) {
   const input = { fileName: `${prefix}-plan.${extension}`, contentBase64: Buffer.from(await make(planNamed(extension))).toString('base64') };

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiForThisFile, testTokens } from '../../test/api.ts';
+import { apiForThisFile, testTokens, removeTestEffects } from '../../test/api.ts';
 import { graphql } from '../../test/generated/gql.ts';
 import { cypher } from '../db/gateway.ts';
 import { loadBatch } from '../queries/load.ts';
@@ -92,7 +92,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await harness.gateway.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
+  await removeTestEffects(harness.gateway, actId, prefix);
   await rm(folder, { recursive: true, force: true });
 });
 

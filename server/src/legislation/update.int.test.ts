@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTestData, testGateway } from '../../test/api.ts';
+import { removeTestData, testGateway, removeTestEffects } from '../../test/api.ts';
 import { cypher } from '../db/gateway.ts';
 import { applyGraphSchema } from '../db/graph-schema.ts';
 import { loadBatch } from '../queries/load.ts';
@@ -108,10 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway.write(cypher('test.removeEffects', 'MATCH (e:Effect) WHERE e.affectedLegislationId = $actId DETACH DELETE e'), { actId });
-  await gateway.write(cypher('test.removeEffectChanges', 'MATCH (c:Change) WHERE c.subjectId STARTS WITH $effects DELETE c'), {
-    effects: `effect/key-${prefix}`,
-  });
+  await removeTestEffects(gateway, actId, prefix);
   await gateway.write(cypher('test.removeStatutes', 'MATCH (s:StatuteEntry) WHERE s.legislationId IN $ids DELETE s'), { ids: [actId, ...otherIds] });
   await removeTestData(gateway, prefix);
   await gateway.write(cypher('test.removeUnusedDocument', 'MATCH (d:Document {id: $id}) WHERE NOT EXISTS { (d)--() } DELETE d'), { id: legislationDocumentId });

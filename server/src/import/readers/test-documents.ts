@@ -10,6 +10,15 @@ export interface TestPlan {
   priorities: { title: string; actions: string[] }[];
 }
 
+/** A small plan of two priorities and three actions, its title made unique by `name` and `prefix`. */
+export const samplePlan = (name: string, prefix: string): TestPlan => ({
+  title: `${name} ${prefix} Plan 2025-2029`,
+  priorities: [
+    { title: 'Healthy lives', actions: ['Open a carers hub in every town by 2026', 'Offer every unpaid carer an assessment of their needs'] },
+    { title: 'Safe streets', actions: ['Light every underpass in the borough with new lamps'] },
+  ],
+});
+
 /** A plan as a PDF: a large title, a list of priorities, then a page per priority with its actions, a running footer and page numbers. */
 export async function planPdf(plan: TestPlan): Promise<Uint8Array> {
   const pdf = new PDFDocument({ size: 'A4', margin: 72, bufferPages: true });
