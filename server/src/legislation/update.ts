@@ -148,9 +148,9 @@ export async function updateEffects(options: UpdateOptions & { acts?: string[] }
       for (const effect of readEffects(page)) {
         if (effect.affectedId !== authority.legislationId) continue;
         count++;
-        for (const provision of newLawIn(effect, authority, byPath)) {
-          newProvisions.set(provision.id, provision);
-          byPath.set(parseLegislationId(provision.props.legislationId)!.provision!, [provision.id]);
+        for (const { path, row } of newLawIn(effect, authority, byPath)) {
+          newProvisions.set(row.id, row);
+          byPath.set(path, [row.id]);
         }
         const touched = effect.affectedProvisionIds.flatMap((id) => {
           const provision = parseLegislationId(id)?.provision;
@@ -197,27 +197,27 @@ export async function updateEffects(options: UpdateOptions & { acts?: string[] }
 
 /**
  * The provisions an effect brings into the law (inserted, added, coming into force) that the
- * graph holds neither themselves nor any provision they sit in, as Provisions under their Act sourced from the effect: the section is
- * the provision's address, the excerpt how the feed words the effect ("s. 17ZA inserted").
+ * graph holds neither themselves nor any provision they sit in, as Provisions under their Act
+ * sourced from the effect (the section is the provision's address, the excerpt how the feed words
+ * the effect: "s. 17ZA inserted"), each with the provision path the effects find it by.
  */
-function newLawIn(effect: EffectRecord, authority: LinkedAuthority, byPath: ReadonlyMap<string, string[]>): ProvisionWrite[] {
+function newLawIn(effect: EffectRecord, authority: LinkedAuthority, byPath: ReadonlyMap<string, string[]>): { path: string; row: ProvisionWrite }[] {
   if (!(newLawEffectTypes as readonly string[]).includes(effect.type.toLowerCase())) return [];
   return effect.affectedProvisionIds.flatMap((legislationId, index) => {
     const provision = parseLegislationId(legislationId)?.provision;
     // New words in a provision the graph holds amend it (its links become suspect); they are not new law.
     if (!provision || [provision, ...enclosingProvisions(provision)].some((path) => byPath.has(path))) return [];
     const code = provisionCode(provision);
-    return [
-      {
-        id: provisionNodeId(authority.id, provision),
-        authorityId: authority.id,
-        authorityTitle: authority.title ?? effect.affectedTitle ?? authority.legislationId,
-        // After the provisions the Act was published with, in the order the feed names them.
-        props: { title: code, code, legislationId, position: NEW_PROVISION_POSITION + index, status: null },
-        url: documentUrl(legislationId),
-        heading: `${effect.affectedProvisions ?? code} ${effect.type}`,
-      },
-    ];
+    const row: ProvisionWrite = {
+      id: provisionNodeId(authority.id, provision),
+      authorityId: authority.id,
+      authorityTitle: authority.title ?? effect.affectedTitle ?? authority.legislationId,
+      // After the provisions the Act was published with, in the order the feed names them.
+      props: { title: code, code, legislationId, position: NEW_PROVISION_POSITION + index, status: null },
+      url: documentUrl(legislationId),
+      heading: `${effect.affectedProvisions ?? code} ${effect.type}`,
+    };
+    return [{ path: provision, row }];
   });
 }
 
