@@ -17,6 +17,7 @@ import { clientAddress } from './limits/client.ts';
 import { costOptions } from './limits/cost.ts';
 import { limitSessions, type SessionLimitedGateway } from './limits/db-sessions.ts';
 import { requestLimitsPlugin } from './limits/plugin.ts';
+import { keepGapState } from './services/gap-state.ts';
 import { createRateLimits, type Refusal } from './limits/rate-limits.ts';
 
 export interface AppOptions {
@@ -120,6 +121,8 @@ export function createApp(options: AppOptions): App {
     costPerMinute: protection.QUERY_COST_BUDGET,
   });
   const corsOrigins = new Set(protection.CORS_ORIGINS);
+  // Today's whole-graph gaps, kept up to date by this app's writes (services/gap-state.ts).
+  const gapState = keepGapState(options.gateway);
   const responseCache = protection.RESPONSE_CACHE === 'on' ? createResponseCache(options.gateway, { maxMegabytes: protection.RESPONSE_CACHE_MB }) : undefined;
   // Everything a resolver receives comes from the request's own handling below (yoga.fetch's second argument).
   const yoga = createYoga<Context>({
@@ -186,7 +189,7 @@ export function createApp(options: AppOptions): App {
       audit(logger, 'refused', { code: refusal.code, reason: 'sign-in required', client: record.address });
       return refusal.response;
     }
-    const run = () => yoga.fetch(read, { gateway, user, record });
+    const run = () => yoga.fetch(read, { gateway, user, record, gapState });
     // Only anonymous answers are shared: a signed-in reader's may name who changed what.
     return responseCache && user === null ? responseCache.answer(read, record, run) : run();
   }

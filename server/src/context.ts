@@ -2,6 +2,7 @@ import type { User } from './auth.ts';
 import type { Gateway } from './db/gateway.ts';
 import type { ExpectedError } from './errors.ts';
 import type { RequestRecord } from './http/logging.ts';
+import type { GapState } from './gap-report.ts';
 
 /** What every resolver receives: the gateway to the graph and who is asking. */
 export interface Context {
@@ -10,4 +11,6 @@ export interface Context {
   user: User | null | ExpectedError;
   /** Who is asking and what the request did, for its limits and its log line. */
   record: RequestRecord;
+  /** Today's whole-graph gaps as they are kept up to date (services/gap-state.ts). */
+  gapState?: GapState;
 }

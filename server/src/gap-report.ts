@@ -4,6 +4,31 @@
  * can name it without an import circle through the modules that use those types.
  */
 
+/**
+ * What a rule found over a scope: how many items it checked and how many pass, the failing items
+ * as [id, planId, detail, discretionary, subjects] when findings were asked for, and the counts
+ * per subject when those were.
+ */
+export interface RuleOutcome {
+  checked: number;
+  passing: number;
+  failing: [id: string, planId: string | null, detail: string | null, discretionary: boolean, subjects: (string | null)[]][];
+  bySubject: { subject: string; checked: number; passing: number }[];
+}
+
+/** What the last question made the gap state check again: nothing, some plans, or everything. */
+export type Refresh = { checked: 'nothing' } | { checked: 'plans'; plans: string[] } | { checked: 'everything' };
+
+/** Today's whole-graph outcome of the by-plan gap rules, kept up to date as the graph changes (services/gap-state.ts). */
+export interface GapState {
+  /** Each by-plan rule's outcome over the whole graph today, by code, as of the graph's current version or later. */
+  outcomes(): Promise<Map<string, RuleOutcome>>;
+  /** What the last question made it check again. */
+  lastRefresh(): Refresh;
+  /** Stops listening to the gateway's commits. */
+  stop(): void;
+}
+
 /** How much a gap matters: the schema's Severity enum (services/gaps.ts checks they agree). */
 export type GapSeverity = 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
 

@@ -42,6 +42,30 @@ export type Row = Record<string, unknown>;
 /** A transaction as query modules see it: run a named statement, get plain rows. */
 export interface Tx {
   run(statement: Statement, params?: Params): Promise<Row[]>;
+  /**
+   * Says what the next statement changes (nodes and links it writes or deletes; nothing, for
+   * history and locks), for answers kept up to date as the graph changes (the gap state). A
+   * statement that changes data with nothing said before it makes the whole transaction count as
+   * having changed anything. Does nothing in a read transaction.
+   */
+  changes(change: Partial<GraphChange>): void;
+}
+
+/** What a write transaction changed: nodes (their properties or existence), links, and plans whose items it deleted. */
+export interface GraphChange {
+  nodes: string[];
+  links: { from: string; type: string; to: string }[];
+  plans: string[];
+}
+
+/**
+ * A committed write: the graph version it replaced and the one it made (see `graphVersion`),
+ * and what it changed, or 'anything' when it did not say.
+ */
+export interface Commit {
+  before: string | undefined;
+  after: string;
+  change: GraphChange | 'anything';
 }
 
 /** One operator of a query plan, as EXPLAIN reports it. */
@@ -86,6 +110,12 @@ export interface Gateway {
    * an earlier version.
    */
   graphVersion(): Promise<string | undefined>;
+  /**
+   * Calls `listener` after each write transaction of this gateway commits, with the versions it
+   * went between and what it changed; returns the way to stop. Writes of other gateways (other
+   * processes) are not heard: a version with no commit leading to it is one of theirs.
+   */
+  onCommit(listener: (commit: Commit) => void): () => void;
   /** The plan Neo4j would run for the statement (EXPLAIN: nothing is executed). */
   explain(statement: Statement, params?: Params): Promise<QueryPlan>;
   /** Resolves when the database answers a query; rejects with DATABASE_UNAVAILABLE otherwise. */
@@ -96,7 +126,19 @@ export interface Gateway {
 const ping = cypher('gateway.ping', 'RETURN 1 AS ok');
 // Stamped last in each write transaction: the lock on the one node is then held only while the
 // transaction commits, and, taken after every other lock, it can close no deadlock cycle.
-const stampWrite = cypher('gateway.stampWrite', `MERGE (g:GraphState {id: 'graph'}) SET g.version = randomUUID(), g.changedAt = datetime()`);
+const stampWrite = cypher(
+  'gateway.stampWrite',
+  `MERGE (g:GraphState {id: 'graph'})
+   WITH g, g.version AS before
+   SET g.version = randomUUID(), g.changedAt = datetime()
+   WITH collect(before) AS before, collect(g.version) AS after
+   RETURN before, after`,
+);
+/** Versions as graphVersion gives them: sorted and joined, for the rare graph with two stamp nodes. */
+const versionOf = (versions: (string | null)[]) => {
+  const known = versions.filter((version): version is string => version !== null).sort();
+  return known.length ? known.join(',') : undefined;
+};
 // Two stamp nodes can exist if two first writes race (no constraint); each write restamps both.
 const readVersion = cypher(
   'gateway.graphVersion',
@@ -107,10 +149,14 @@ const readVersion = cypher(
 const UNAVAILABLE_AFTER_MS = 5_000;
 const MAX_READ_ATTEMPTS = 3;
 
-/** What a write transaction's statements did, to decide whether it stamps the graph. */
+/** What a write transaction's statements did, to decide whether it stamps the graph, and what it said it changed. */
 interface Effects {
   changed: boolean;
   schema: boolean;
+  /** What the statements said they change; undefined once one changed data without saying. */
+  declared: GraphChange | undefined;
+  /** Whether what the next statement changes has been said. */
+  said: boolean;
 }
 
 export interface GatewayOptions {
@@ -145,12 +191,23 @@ export function createGateway(settings: ConnectionSettings, { stampWrites = true
     run: async (statement, params = {}) => {
       const result = await tx.run(statement.text, params);
       if (effects) {
-        effects.changed ||= result.summary.counters.containsUpdates();
+        const changed = result.summary.counters.containsUpdates();
+        if (changed && !effects.said) effects.declared = undefined;
+        effects.said = false;
+        effects.changed ||= changed;
         effects.schema ||= result.summary.queryType === 's';
       }
       return rowsOf(result);
     },
+    changes: ({ nodes = [], links = [], plans = [] }) => {
+      if (!effects) return;
+      effects.said = true;
+      effects.declared?.nodes.push(...nodes);
+      effects.declared?.links.push(...links);
+      effects.declared?.plans.push(...plans);
+    },
   });
+  const listeners = new Set<(commit: Commit) => void>();
 
   // Reads change nothing, so one that meets a transient failure (a lock, a memory limit) is tried again.
   async function readAlone(statement: Statement, params: Params = {}): Promise<Row[]> {
@@ -171,13 +228,22 @@ export function createGateway(settings: ConnectionSettings, { stampWrites = true
     const opened = session(mode);
     try {
       if (mode === 'READ') return await opened.executeRead((tx) => work(wrap(tx)), named(name));
-      return await opened.executeWrite(async (tx) => {
-        const effects: Effects = { changed: false, schema: false };
+      // Each attempt starts afresh: the driver runs `work` again after a transient failure.
+      let commit: Commit | undefined;
+      const result = await opened.executeWrite(async (tx) => {
+        commit = undefined;
+        const effects: Effects = { changed: false, schema: false, declared: { nodes: [], links: [], plans: [] }, said: false };
         const result = await work(wrap(tx, effects));
         // A transaction that changed no data leaves the version as it is; a schema one may not write data at all.
-        if (stampWrites && effects.changed && !effects.schema) await tx.run(stampWrite.text);
+        if (stampWrites && effects.changed && !effects.schema) {
+          const [stamped] = rowsOf(await tx.run(stampWrite.text));
+          const after = versionOf(stamped!.after as string[]);
+          if (after) commit = { before: versionOf(stamped!.before as (string | null)[]), after, change: effects.declared ?? 'anything' };
+        }
         return result;
       }, named(name));
+      if (commit) for (const listener of listeners) listener(commit);
+      return result;
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -205,8 +271,11 @@ export function createGateway(settings: ConnectionSettings, { stampWrites = true
       await readAlone(ping);
     },
     async graphVersion() {
-      const versions = (await readAlone(readVersion))[0]?.versions as string[] | undefined;
-      return versions?.length ? versions.join(',') : undefined;
+      return versionOf(((await readAlone(readVersion))[0]?.versions as string[] | undefined) ?? []);
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => driver.close(),
   };

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { User } from '../user.ts';
-import { cypher, int, type Gateway, type Tx } from '../db/gateway.ts';
+import { cypher, type GraphChange, int, type Gateway, type Tx } from '../db/gateway.ts';
 import type { Change, GraphEdge, GraphNode } from '../generated/graphql.ts';
-import { acyclicChains, HIERARCHY, nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
+import { acyclicChains, HIERARCHY, nodeLabels, planItemLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
 import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
 import { STAMP_NODE } from './versions.ts';
 
@@ -66,6 +66,15 @@ export const statements = {
      RETURN collect(DISTINCT gone.id) + collect(DISTINCT o.id) AS ids`,
   ),
   delete: cypher('edit.delete', 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n'),
+  linksOf: cypher(
+    'edit.linksOf',
+    `MATCH (n:Entity) WHERE n.id IN $ids
+     OPTIONAL MATCH (n)-[r]-(:Entity)
+     WITH n, collect(CASE WHEN r IS NOT NULL THEN {from: startNode(r).id, type: type(r), to: endNode(r).id} END) AS links
+     RETURN collect(DISTINCT coalesce(n.planId, CASE WHEN n:Plan THEN n.id END)) AS plans,
+            reduce(all = [], some IN collect(links) | all + some) AS links,
+            any(x IN collect(n) WHERE x.planId IS NULL AND (${planItemLabels.map((label) => `x:${label}`).join(' OR ')})) AS unplaced`,
+  ),
   findLink: cypher(
     'edit.findLink',
     `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to}) WHERE type(r) = $type RETURN ${EDGE('r')} AS edge, properties(r) AS props`,
@@ -107,6 +116,8 @@ export interface ChangeRecord {
  */
 export async function recordChanges(tx: Tx, user: User, changes: ChangeRecord[], at = new Date().toISOString()): Promise<void> {
   if (changes.length === 0) return;
+  // History changes no answer.
+  tx.changes({});
   await tx.run(statements.record, {
     at,
     by: user.name,
@@ -163,6 +174,7 @@ export interface Stamp {
  * same id fails on the uniqueness constraint: the gateway reports that as CONFLICT.
  */
 export async function insertNode(tx: Tx, label: NodeLabel, props: Record<string, unknown>, stamp: Stamp): Promise<GraphNode> {
+  tx.changes({ nodes: [String(props.id)] });
   const [row] = await tx.run(createNodeOf[label], { props: storable(props), ...stamp });
   return toNode(row!.node);
 }
@@ -172,6 +184,7 @@ export async function insertNode(tx: Tx, label: NodeLabel, props: Record<string,
  * hold the lock on the start node (lockNode), so two writers never MERGE the same link at once.
  */
 export async function writeLink(tx: Tx, type: RelationshipType, from: string, to: string, props: Record<string, unknown>): Promise<GraphEdge> {
+  tx.changes({ links: [{ from, type, to }] });
   const [row] = await tx.run(mergeLink[type], { from, to, props });
   return toEdge(row!.edge);
 }
@@ -184,6 +197,7 @@ export async function documentText(tx: Tx, id: string): Promise<string | null> {
 
 /** Sets (or, with null, removes) properties of a node, one version on. */
 export async function setProperties(tx: Tx, id: string, changes: Record<string, unknown>, stamp: Stamp): Promise<GraphNode> {
+  tx.changes({ nodes: [id] });
   const [row] = await tx.run(statements.update, { id, changes: storable(changes), ...stamp });
   return toNode(row!.node);
 }
@@ -197,6 +211,10 @@ export async function dependentsOf(tx: Tx, id: string): Promise<GraphNode[]> {
 export async function deleteWithDescendants(tx: Tx, id: string): Promise<string[]> {
   const [row] = await tx.run(statements.descendants, { id });
   const ids = (row?.ids as string[]) ?? [id];
+  // What goes: the plans its items were in and every link the deleted nodes had. An item in no
+  // plan is left unsaid, so the change counts as one to anything.
+  const [gone] = await tx.run(statements.linksOf, { ids });
+  if (!gone?.unplaced) tx.changes({ plans: gone?.plans as string[], links: gone?.links as GraphChange['links'] });
   await tx.run(statements.delete, { ids });
   return ids;
 }
@@ -219,6 +237,7 @@ export async function findLink(tx: Tx, from: string, type: string, to: string): 
 
 /** Deletes the link of `type` from `from` to `to`. */
 export async function removeLink(tx: Tx, from: string, type: string, to: string): Promise<void> {
+  tx.changes({ links: [{ from, type, to }] });
   await tx.run(statements.deleteLink, { from, to, type });
 }
 

@@ -6,8 +6,9 @@
  * carry ids only. How findings are ranked, filtered and paged is services/gaps.ts's.
  */
 import { z } from 'zod';
-import { cypher, int, type Gateway, type Statement } from '../db/gateway.ts';
+import { cypher, type GraphChange, int, type Gateway, type Statement } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
+import type { RuleOutcome } from '../gap-report.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { newLawEffectTypes, PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
 import { COUNTED_LINK_AT, IN_FORCE, LINK_VALID_AT, PLAN_IN_FORCE } from './as-at.ts';
@@ -121,6 +122,12 @@ export interface RuleDefinition {
   explanation: string;
   /** Which links make an item pass, and whose: the item's own, its parents' within the plan, the plan's. */
   counts: string;
+  /**
+   * Every item it checks belongs to one plan, whose id is among the item's subjects, and it reads
+   * nothing of other plans but what `affectedPlans` follows: its whole-graph outcome is the sum of
+   * its plans', so the gap state (services/gap-state.ts) keeps it plan by plan.
+   */
+  byPlan: boolean;
   /** The statement over the whole graph, and the one over a scope ($planIds, $organisationIds), which starts from its index. */
   statements: { wholeGraph: Statement; inScope: Statement };
 }
@@ -131,6 +138,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_WITHOUT_ACTIONS',
     severity: 'HIGH',
+    byPlan: true,
     title: 'Priority with no actions',
     explanation:
       'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by what other plans do for it or for the priorities under it.',
@@ -153,6 +161,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_MEASURE',
     severity: 'MEDIUM',
+    byPlan: true,
     title: 'Action with no outcome measure',
     explanation: 'Nobody can tell whether the action works: no measure is recorded for it.',
     counts: "The action's own measures only: a measure of the objective or priority above it says how that is going, not the action.",
@@ -170,6 +179,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_STATUTORY_BASIS',
     severity: 'HIGH',
+    byPlan: true,
     title: 'Action with no statutory basis',
     explanation:
       'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
@@ -197,6 +207,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_RELIES_ON_INHERITED_BASIS',
     severity: 'INFO',
+    byPlan: true,
     title: 'Statutory basis only inherited',
     explanation:
       'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
@@ -226,6 +237,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_OWNER',
     severity: 'MEDIUM',
+    byPlan: true,
     title: 'Action with no accountable owner',
     explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
     counts: 'Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.',
@@ -243,6 +255,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_OWNER',
     severity: 'LOW',
+    byPlan: false,
     title: 'Performance measure with no owner',
     explanation:
       'A performance measure (one an action, objective or priority is measured by) with nobody answering for it. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
@@ -265,6 +278,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'AUTHORITY_NOT_GIVEN_EFFECT',
     severity: 'HIGH',
+    byPlan: true,
     title: 'Duty cited but delivered by nothing',
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
     counts:
@@ -286,6 +300,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'NEW_LAW_NOT_GIVEN_EFFECT',
     severity: 'MEDIUM',
+    byPlan: true,
     title: 'New law delivered by nothing',
     explanation:
       'A provision inserted into, or brought into force in, an Act or regulations a plan cites (as legislation.gov.uk records it), that nothing in the plan gives effect to yet. Decide whether the plan should deliver it.',
@@ -316,6 +331,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'EVIDENCE_WITHOUT_RESPONSE',
     severity: 'HIGH',
+    byPlan: false,
     title: 'Recommendation or area for improvement with no response',
     explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
     counts:
@@ -353,6 +369,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_RECENT_DATA',
     severity: 'MEDIUM',
+    byPlan: false,
     title: 'Measure with no recent data',
     explanation:
       'The latest observed figure of a performance measure (projections aside) is more than 3 years old, so it cannot show how things stand now. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
@@ -377,6 +394,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_NOT_CONTRIBUTING',
     severity: 'MEDIUM',
+    byPlan: true,
     title: 'Plan priority serving no council priority',
     explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
     counts: "The priority's own links saying it contributes to a council priority, directly or through up to three such links; the plan's links do not count.",
@@ -396,6 +414,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_TO_SUPERSEDED_PLAN',
     severity: 'MEDIUM',
+    byPlan: true,
     title: 'Link to a superseded or expired plan',
     explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
     counts: 'Links from a current plan or its items saying they contribute to, are informed by or respond to another plan or its items.',
@@ -427,6 +446,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_SUSPECT_AFTER_LAW_CHANGE',
     severity: 'HIGH',
+    byPlan: true,
     title: 'Link to law that has changed since',
     explanation:
       'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
@@ -460,11 +480,76 @@ export const rules: RuleDefinition[] = [
   },
 ];
 
+/** The plan a node sits in: its planId, or itself for a plan. */
+const PLAN_OF = (variable: string) => `coalesce(${variable}.planId, CASE WHEN ${variable}:Plan THEN ${variable}.id END)`;
+
+/**
+ * The plans whose by-plan rules can read what a write changed: $nodes (changed themselves), $ends
+ * (ends of changed links) and $plans (named outright, such as the plan of a deleted item). It
+ * follows what the rules read beyond a plan's own items: contributions, informed-by and response
+ * links into a plan's items (contribution chains run up to three links), the status and items of
+ * a plan those link to, and law (its kind, provisions and effects) that items give effect to or
+ * plans cite. Rules in doubt are answered by recomputing more plans, never fewer.
+ */
+const affectedPlans = cypher(
+  'gaps.affectedPlans',
+  `CALL () {
+     UNWIND $plans AS planId RETURN planId
+     UNION
+     UNWIND $nodes + $ends AS id
+     MATCH (n:Entity {id: id})
+     RETURN ${PLAN_OF('n')} AS planId
+     UNION
+     UNWIND $nodes + $ends AS id
+     MATCH (n:Entity {id: id})<-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO*1..3]-(x:Entity)
+     RETURN ${PLAN_OF('x')} AS planId
+     UNION
+     // A plan changed (its status, period, title, what supersedes it): the plans linked to it or its items.
+     UNWIND $nodes AS id
+     MATCH (plan:Plan {id: id})
+     CALL (plan) {
+       ${[...planItemLabels.map((label) => `MATCH (i:${label}) WHERE i.planId = plan.id RETURN i`), 'RETURN plan AS i'].join(' UNION ')}
+     }
+     MATCH (i)-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|SUPERSEDES]-(y:Entity)
+     RETURN ${PLAN_OF('y')} AS planId
+     UNION
+     // Law changed: the plans citing it, or giving effect to it, its Act or the Act's provisions.
+     UNWIND $nodes AS id
+     MATCH (law:Entity {id: id}) WHERE law:Authority OR law:Provision
+     MATCH (law)<-[:HAS_PROVISION*0..2]-(act:Entity)-[:HAS_PROVISION*0..2]->(related:Entity)
+     MATCH (x:Entity)-[:GIVES_EFFECT_TO|CITES]->(related)
+     RETURN ${PLAN_OF('x')} AS planId
+   }
+   WITH planId WHERE planId IS NOT NULL
+   // An item in no plan is checked only over the whole graph, so a change to one changes everything.
+   RETURN collect(DISTINCT planId) AS planIds,
+          EXISTS { UNWIND $nodes + $ends AS id MATCH (n:Entity {id: id}) WHERE n.planId IS NULL AND (${planItemLabels.map((label) => `n:${label}`).join(' OR ')}) } AS unplaced`,
+);
+
+/** Links whose ends are read as changed nodes: law's provisions and effects, and what supersedes a plan. */
+const LINKS_CHANGING_THEIR_ENDS = new Set(['HAS_PROVISION', 'AFFECTS', 'SUPERSEDES']);
+
+/** The plans whose by-plan rules a write's change can alter (see affectedPlans). */
+export async function plansAffectedBy(gateway: Gateway, change: GraphChange): Promise<string[] | 'every plan'> {
+  const ends = change.links.flatMap(({ from, to }) => [from, to]);
+  const nodes = [...change.nodes, ...change.links.filter(({ type }) => LINKS_CHANGING_THEIR_ENDS.has(type)).flatMap(({ from, to }) => [from, to])];
+  const [row] = await gateway.read(affectedPlans, { nodes: [...new Set(nodes)], ends: [...new Set(ends)], plans: [...new Set(change.plans)] });
+  return row?.unplaced ? 'every plan' : ((row?.planIds as string[] | undefined) ?? []);
+}
+
+/** Every plan's id. */
+export async function planIds(gateway: Gateway): Promise<string[]> {
+  const [row] = await gateway.read(statements.planIds);
+  return (row?.ids as string[] | undefined) ?? [];
+}
+
 export const statements = {
   ...Object.fromEntries(
     rules.flatMap((rule) => [rule.code, `${rule.code}_IN_SCOPE`].map((key, index) => [key, index ? rule.statements.inScope : rule.statements.wholeGraph])),
   ),
   planExists: cypher('gaps.planExists', 'MATCH (p:Plan {id: $id}) RETURN p.id AS id'),
+  planIds: cypher('gaps.planIds', 'MATCH (p:Plan) RETURN collect(p.id) AS ids'),
+  affectedPlans,
   planOrganisations: cypher(
     'gaps.planOrganisations',
     `MATCH (o:Organisation)-[:PUBLISHES]->(:Plan {id: $id})
@@ -484,19 +569,13 @@ export const statements = {
 
 /** A failing item as the rules return it: id, planId, detail, discretionary, subjects. */
 const Failure = z.tuple([z.string(), z.string().nullable(), z.string().nullable(), z.boolean(), z.array(z.string().nullable())]);
-const RuleOutcome = z.object({
+/** What every rule statement returns, checked: the shape is RuleOutcome's (gap-report.ts). */
+const RuleOutcomeRow: z.ZodType<RuleOutcome> = z.object({
   checked: z.number(),
   passing: z.number(),
   failing: z.array(Failure),
   bySubject: z.array(z.object({ subject: z.string(), checked: z.number(), passing: z.number() })),
 });
-
-/**
- * What a rule found over a scope: how many items it checked and how many pass, the failing items
- * as [id, planId, detail, discretionary, subjects] when findings were asked for, and the counts
- * per subject when those were.
- */
-export type RuleOutcome = z.infer<typeof RuleOutcome>;
 
 interface ResolvedScope {
   planIds: string[] | null;
@@ -524,6 +603,13 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
   return { planIds: null, organisationIds: null };
 }
 
+/** The rules with the given codes, or all of them; an unknown code is refused, naming it. */
+export function selectRules(codes: string[] | null | undefined): RuleDefinition[] {
+  const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
+  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
+  return codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
+}
+
 /**
  * Runs the rules (all, or those with the given codes) over the scope, asking for the failing items
  * or the counts per subject. With `asAt` (YYYY-MM-DD, checked by parseAsAt), as on that day:
@@ -536,10 +622,32 @@ export async function runRules(
   wanted: { findings: boolean; bySubject: boolean },
   asAt: string | null = null,
 ): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
-  const unknown = codes?.filter((code) => !rules.some((rule) => rule.code === code)) ?? [];
-  if (unknown.length) throw new ExpectedError('BAD_USER_INPUT', `codes: unknown gap rule ${unknown.join(', ')}.`, { field: 'codes' });
-  const selected = codes?.length ? rules.filter((rule) => codes.includes(rule.code)) : rules;
-  const resolved = await resolveScope(gateway, scope);
+  const selected = selectRules(codes);
+  return runSelected(gateway, selected, await resolveScope(gateway, scope), wanted, asAt);
+}
+
+/**
+ * Today's outcome of every by-plan rule over the plans given (null: the whole graph), with the
+ * failing items and the counts per subject: what the gap state keeps, plan by plan.
+ */
+export function runByPlanRules(gateway: Gateway, planIds: string[] | null): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
+  const scope = { planIds, organisationIds: planIds && [] };
+  return runSelected(
+    gateway,
+    rules.filter((rule) => rule.byPlan),
+    scope,
+    { findings: true, bySubject: true },
+    null,
+  );
+}
+
+function runSelected(
+  gateway: Gateway,
+  selected: RuleDefinition[],
+  resolved: ResolvedScope,
+  wanted: { findings: boolean; bySubject: boolean },
+  asAt: string | null,
+): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
   // As at a date, data is recent or stale as it was in that year.
   const currentYear = asAt ? Number(asAt.slice(0, 4)) : new Date().getFullYear();
   const params = { ...resolved, ...wanted, asAt, currentYear: int(currentYear), staleAfterYears: int(STALE_AFTER_YEARS) };
@@ -548,7 +656,7 @@ export async function runRules(
   return Promise.all(
     selected.map(async (rule) => {
       const [row] = await gateway.read(rule.statements[form], params);
-      return { rule, outcome: RuleOutcome.parse(row) };
+      return { rule, outcome: RuleOutcomeRow.parse(row) };
     }),
   );
 }

@@ -250,6 +250,7 @@ export async function affectingActs(tx: Tx, id: string): Promise<string[]> {
 
 /** Sets review properties on the link (null removes one), stamped as written by `by` at `at`, one version on. */
 export async function setReview(tx: Tx, from: string, to: string, changes: Record<string, unknown>, stamp: { by: string; at: string }): Promise<GraphEdge> {
+  tx.changes({ links: [{ from, type: 'GIVES_EFFECT_TO', to }] });
   const [row] = await tx.run(statements.review, { from, to, changes, ...stamp });
   return toEdge(row!.edge);
 }

@@ -80,6 +80,8 @@ const statements = {
  */
 export async function organisationsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, Owner[]>> {
   if (!ids.length) return new Map();
+  // A lock changes no answer.
+  tx.changes({});
   await tx.run(statements.lockGraph);
   const rows = await tx.run(statements.organisationsOf, { ids: [...new Set(ids)] });
   return new Map(rows.map((row) => [row.id as string, [...(row.owners as Owner[])].sort((a, b) => a.id.localeCompare(b.id))]));

@@ -121,6 +121,7 @@ export async function similarItems(gateway: Gateway, id: string, query: string):
 
 /** Stores a suggestion as a SUGGESTED link, unless a link of its type is there already. */
 export async function storeSuggestion(tx: Tx, type: SuggestedType, from: string, to: string, props: Record<string, unknown>): Promise<GraphEdge> {
+  tx.changes({ links: [{ from, type, to }] });
   const [row] = await tx.run(storeLink[type], { from, to, props });
   return toEdge(row!.edge);
 }
@@ -150,6 +151,7 @@ export async function acceptLink(
   rationale: string,
   stamp: { by: string; at: string },
 ): Promise<GraphEdge> {
+  tx.changes({ links: [link] });
   const [row] = await tx.run(statements.accept, { ...link, rationale, ...stamp });
   return toEdge(row!.edge);
 }

@@ -56,6 +56,8 @@ export interface LastChange {
  * reads of the node afterwards is current until it commits.
  */
 export async function lockNode(tx: Tx, id: string): Promise<GraphNode | null> {
+  // A lock changes no answer.
+  tx.changes({});
   const [row] = await tx.run(statements.lockNode, { id });
   return row ? toNode(row.node) : null;
 }

@@ -8,7 +8,8 @@ import type { Gateway } from '../db/gateway.ts';
 import type { FailingItem, GapSeverity, RuleReport } from '../gap-report.ts';
 import type { Coverage, CoverageRow, GapFinding, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
 import { naturalSort } from '../natural-order.ts';
-import { rules as ruleDefinitions, runRules } from '../queries/gaps.ts';
+import { rules as ruleDefinitions, runRules, selectRules } from '../queries/gaps.ts';
+import type { GapState } from '../gap-report.ts';
 import { nodesById } from '../queries/nodes.ts';
 
 // The report's severities are the schema's: this fails to compile if either gains a value.
@@ -25,9 +26,26 @@ export const findingCounts = (rule: RuleReport) => ({
 });
 
 /**
+ * Each rule's outcome with its failing items. Today's, over the whole graph, the by-plan rules'
+ * come from the gap state when there is one; everything else is checked now.
+ */
+async function findFailures(gateway: Gateway, scope: ScopeInput | null | undefined, codes: string[] | null | undefined, asAt: string | null, state?: GapState) {
+  const wanted = { findings: true, bySubject: false };
+  if (!state || scope || asAt) return runRules(gateway, scope, codes, wanted, asAt);
+  const selected = selectRules(codes);
+  const checkedNow = selected.filter((rule) => !rule.byPlan).map(({ code }) => code);
+  const [kept, checked] = await Promise.all([
+    selected.some((rule) => rule.byPlan) ? state.outcomes() : undefined,
+    checkedNow.length ? runRules(gateway, null, checkedNow, wanted) : [],
+  ]);
+  return selected.map((rule) => checked.find((result) => result.rule === rule) ?? { rule, outcome: kept!.get(rule.code)! });
+}
+
+/**
  * The gap catalogue over the scope: every rule with its counts and its failing items, most
  * severe first; with `subject`, only the items that count against that subject in coverage.
- * With `asAt` (YYYY-MM-DD), as on that day (runRules); null is today.
+ * With `asAt` (YYYY-MM-DD), as on that day (runRules); null is today. With `state`, the whole
+ * graph's by-plan rules today are read from it.
  */
 export async function gaps(
   gateway: Gateway,
@@ -36,8 +54,9 @@ export async function gaps(
   minSeverity?: Severity | null,
   subject?: string | null,
   asAt: string | null = null,
+  state?: GapState,
 ): Promise<{ rules: RuleReport[]; total: number }> {
-  const results = await runRules(gateway, scope, codes, { findings: true, bySubject: false }, asAt);
+  const results = await findFailures(gateway, scope, codes, asAt, state);
   const floor = minSeverity ? severityRank[minSeverity] : 0;
 
   const rules = results.map(
