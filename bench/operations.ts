@@ -29,6 +29,13 @@ const edgeFragment = /* GraphQL */ `
   }
 `;
 
+/** An edit between timed questions: an action measured by a measure (written again if it is already). */
+export const measureActionOperation = /* GraphQL */ `
+  mutation Bench_MeasureAction($from: ID!, $to: ID!) {
+    createLink(input: { from: $from, type: MEASURED_BY, to: $to, basis: CURATED, rationale: "Benchmark edit" }, why: "Benchmark edit") { id }
+  }
+`;
+
 export const traceOperation = /* GraphQL */ `
   query Bench_Trace($id: ID!) {
     trace(id: $id) {

@@ -55,11 +55,15 @@ export interface Answer {
 }
 
 /** One GraphQL request over HTTP; the time includes reading the whole answer. */
-export async function postOperation(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+export async function postOperation(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
