@@ -4,7 +4,7 @@
  * known instead of checking a million nodes again.
  *
  * @remarks
- * Each write transaction of this process says what it changed (Tx.changed) and the gateway
+ * Each write transaction of this process says what it changed (Tx.changes) and the gateway
  * reports it with the graph versions it went between (Gateway.onCommit). Asked for the outcomes,
  * the state reads the current graph version and follows the commits from the version it holds:
  * the plans those changes can affect are checked again (one scoped statement per rule for all
@@ -52,7 +52,9 @@ function split(results: { rule: { code: string }; outcome: RuleOutcome }[], plan
     const failingByPlan = new Map<string, RuleOutcome['failing']>();
     for (const item of outcome.failing) {
       const plan = item[1] ?? UNPLACED;
-      failingByPlan.set(plan, [...(failingByPlan.get(plan) ?? []), item]);
+      const failing = failingByPlan.get(plan);
+      if (failing) failing.push(item);
+      else failingByPlan.set(plan, [item]);
     }
     let checked = 0;
     let passing = 0;

@@ -5,11 +5,10 @@
  * and inspection report, from the same rows, so both always agree.
  */
 import type { Gateway } from '../db/gateway.ts';
-import type { FailingItem, GapSeverity, RuleReport } from '../gap-report.ts';
+import type { FailingItem, GapSeverity, GapState, RuleReport } from '../gap-report.ts';
 import type { Coverage, CoverageRow, GapFinding, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
 import { naturalSort } from '../natural-order.ts';
 import { rules as ruleDefinitions, runRules, selectRules } from '../queries/gaps.ts';
-import type { GapState } from '../gap-report.ts';
 import { nodesById } from '../queries/nodes.ts';
 
 // The report's severities are the schema's: this fails to compile if either gains a value.
