@@ -16,12 +16,12 @@ export interface RuleOutcome {
   bySubject: { subject: string; checked: number; passing: number }[];
 }
 
-/** What the last question made the gap state check again: nothing, some plans, or everything. */
-export type Refresh = { checked: 'nothing' } | { checked: 'plans'; plans: string[] } | { checked: 'everything' };
+/** What the last question made the gap state check again: nothing, some plans and measures or evidence (by id), or everything. */
+export type Refresh = { checked: 'nothing' } | { checked: 'plans'; plans: string[]; items: string[] } | { checked: 'everything' };
 
-/** Today's whole-graph outcome of the by-plan gap rules, kept up to date as the graph changes (services/gap-state.ts). */
+/** Today's whole-graph outcome of the gap rules, kept up to date as the graph changes (services/gap-state.ts). */
 export interface GapState {
-  /** Each by-plan rule's outcome over the whole graph today, by code, as of the graph's current version or later. */
+  /** Each rule's outcome over the whole graph today, by code, as of the graph's current version or later. */
   outcomes(): Promise<Map<string, RuleOutcome>>;
   /** What the last question made it check again. */
   lastRefresh(): Refresh;

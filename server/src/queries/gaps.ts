@@ -37,8 +37,11 @@ const HELD = (link: string) => `($asAt IS NULL OR ${LINK_VALID_AT(link)})`;
  * As at a date ($asAt), items and plans are checked only when in force then (as-at.ts).
  */
 interface Scope {
-  /** Whether the statement is for a scope rather than the whole graph. */
-  scoped: boolean;
+  /**
+   * What the statement checks: the whole graph, the plans in $planIds (and the organisations in
+   * $organisationIds), or, for the gap state, the measures or evidence whose ids are in $ids.
+   */
+  of: 'graph' | 'plans' | 'ids';
   /** Cypher binding `variable` to each item of `label` in scope and in force: all of them, or those of the plans by the planId index. */
   items(variable: string, label: PlacedLabel): string;
   /** Cypher binding `variable` to each plan in scope and in force: every plan, or those in $planIds by id. */
@@ -48,13 +51,16 @@ interface Scope {
    * whole graph (the statement's own MATCH then finds them); the rule checks they are in force.
    */
   plansAndItems(variable: string): string;
+  /** The statement's end, from one row per checked item: their totals (ROW), or, for the gap state, each row (EACH_ROW). */
+  end(variable: string, fields: string): string;
 }
 
 const wholeGraph: Scope = {
-  scoped: false,
+  of: 'graph',
   items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${IN_FORCE(variable)}`,
   plans: (variable) => `MATCH (${variable}:Plan) WHERE ${PLAN_IN_FORCE(variable)}`,
   plansAndItems: () => '',
+  end: (variable, fields) => ROW(variable, fields),
 };
 
 /** A subquery returning what each of `branches` (`MATCH … RETURN x`) returns. */
@@ -66,17 +72,29 @@ const ITEM_BRANCHES = (variable: string) =>
 const ITEMS_IN_PLANS = (variable: string) => UNION_OF(ITEM_BRANCHES(variable));
 
 const inScope: Scope = {
-  scoped: true,
+  of: 'plans',
   items: (variable, label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds AND ${IN_FORCE(variable)}`,
   plans: (variable) => `MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds AND ${PLAN_IN_FORCE(variable)}`,
   plansAndItems: (variable) => UNION_OF([`MATCH (${variable}:Plan) WHERE ${variable}.id IN $planIds RETURN ${variable}`, ...ITEM_BRANCHES(variable)]),
+  end: (variable, fields) => ROW(variable, fields),
 };
 
-/** A rule's statement for the whole graph and for a scope, both from the one text: `name` and `nameInScope`. */
-const ruleStatements = (name: string, text: (scope: Scope) => string) => ({
-  wholeGraph: cypher(name, text(wholeGraph)),
-  inScope: cypher(`${name}InScope`, text(inScope)),
-});
+/** The gap state's forms of a rule it keeps item by item: every item's row, over the whole graph or for the items in $ids. */
+const eachItem: Scope = { ...wholeGraph, end: (variable, fields) => EACH_ROW(variable, fields) };
+const eachItemById: Scope = { ...eachItem, of: 'ids' };
+
+/**
+ * A rule's statements from its one text: over the whole graph (`name`) and over a scope
+ * (`nameInScope`); for a rule the gap state keeps item by item, also every item's row over the
+ * whole graph (`nameEachItem`) and for given items (`nameById`).
+ */
+function ruleStatements(name: string, keptBy: 'plan' | 'item', text: (scope: Scope) => string): RuleDefinition['statements'] {
+  return {
+    wholeGraph: cypher(name, text(wholeGraph)),
+    inScope: cypher(`${name}InScope`, text(inScope)),
+    ...(keptBy === 'item' ? { eachItem: { wholeGraph: cypher(`${name}EachItem`, text(eachItem)), byId: cypher(`${name}ById`, text(eachItemById)) } } : {}),
+  };
+}
 /**
  * A performance measure: one some item is measured by, or that someone owns. Other measures are
  * context statistics (figures from needs assessments nobody reports against), which no
@@ -114,6 +132,12 @@ const ROW = (variable: string, fields: string) =>
         collect(CASE WHEN subject IS NOT NULL THEN {subject: subject, checked: checked, passing: passing} END) AS bySubject
    RETURN coalesce(totals.checked, 0) AS checked, coalesce(totals.passing, 0) AS passing, coalesce(totals.failing, []) AS failing, bySubject`;
 
+/** The gap state's end of a rule: each checked item's row, whether it counts as passing and, if it fails, its failure as ROW lists it. */
+const EACH_ROW = (variable: string, fields: string) =>
+  `WITH ${variable}, ${fields}
+   RETURN ${variable}.id AS id, passes OR discretionary AS counted,
+          CASE WHEN NOT passes THEN [${variable}.id, planId, detail, discretionary, subjects] END AS failure`;
+
 /** A gap rule: what it checks, how much a failure matters, and the statements that check it. */
 export interface RuleDefinition {
   code: string;
@@ -123,13 +147,19 @@ export interface RuleDefinition {
   /** Which links make an item pass, and whose: the item's own, its parents' within the plan, the plan's. */
   counts: string;
   /**
-   * Every item it checks belongs to one plan, whose id is among the item's subjects, and it reads
-   * nothing of other plans but what `affectedPlans` follows: its whole-graph outcome is the sum of
-   * its plans', so the gap state (services/gap-state.ts) keeps it plan by plan.
+   * How the gap state (services/gap-state.ts) keeps its whole-graph outcome. 'plan': every item
+   * it checks belongs to one plan, whose id is among the item's subjects, and it reads nothing of
+   * other plans but what `affectedPlans` follows, so the outcome is the sum of its plans'. 'item':
+   * each item's row is kept (measures and evidence, read across plans), and `affectedItems` says
+   * which to check again.
    */
-  byPlan: boolean;
-  /** The statement over the whole graph, and the one over a scope ($planIds, $organisationIds), which starts from its index. */
-  statements: { wholeGraph: Statement; inScope: Statement };
+  keptBy: 'plan' | 'item';
+  /**
+   * The statement over the whole graph, the one over a scope ($planIds, $organisationIds), which
+   * starts from its index, and, for a rule kept by item, each item's row over the whole graph or
+   * for the items in $ids.
+   */
+  statements: { wholeGraph: Statement; inScope: Statement; eachItem?: { wholeGraph: Statement; byId: Statement } };
 }
 
 // Every statement returns: node, planId, passes, detail, discretionary, subjects (the ids the
@@ -138,7 +168,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_WITHOUT_ACTIONS',
     severity: 'HIGH',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Priority with no actions',
     explanation:
       'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by what other plans do for it or for the priorities under it.',
@@ -146,11 +176,12 @@ export const rules: RuleDefinition[] = [
       'Actions anywhere under the priority. For a council priority, also links from other plans and their items saying they contribute to it or to a priority or objective under it; suggestions nobody has accepted do not count.',
     statements: ruleStatements(
       'gaps.priorityWithoutActions',
+      'plan',
       (scope) => `${scope.items('p', 'Priority')}
        WITH p, EXISTS { (p)-[:${PLAN_HIERARCHY}*1..4]->(:Action) } AS hasActions,
             // A council-wide outcome is often served through the priorities under it.
             p.corporate = true AND EXISTS { (p)-[:${placing('Priority', 'Objective')}*0..3]->(sub)<-[c:CONTRIBUTES_TO]-(by:Entity) WHERE ${ACCEPTED('c')} AND ${IN_FORCE('by')} } AS servedByOthers
-       ${ROW(
+       ${scope.end(
          'p',
          `p.planId AS planId, hasActions OR servedByOthers AS passes,
               CASE WHEN p.corporate = true THEN 'No action under it, and nothing contributes to it or to the priorities under it.' ELSE 'No action under it.' END AS detail,
@@ -161,14 +192,15 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_MEASURE',
     severity: 'MEDIUM',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Action with no outcome measure',
     explanation: 'Nobody can tell whether the action works: no measure is recorded for it.',
     counts: "The action's own measures only: a measure of the objective or priority above it says how that is going, not the action.",
     statements: ruleStatements(
       'gaps.actionWithoutMeasure',
+      'plan',
       (scope) => `${scope.items('a', 'Action')}
-       ${ROW(
+       ${scope.end(
          'a',
          `a.planId AS planId,
               EXISTS { (a)-[m:MEASURED_BY]->(:Measure) WHERE ${ACCEPTED('m')} } AS passes,
@@ -179,7 +211,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_STATUTORY_BASIS',
     severity: 'HIGH',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Action with no statutory basis',
     explanation:
       'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
@@ -187,6 +219,7 @@ export const rules: RuleDefinition[] = [
       "The action's own links to the law and those of the objective and priority above it; the plan's links do not count, and suggestions nobody has accepted do not count. Actions whose basis comes only from above are listed under “Statutory basis only inherited”.",
     statements: ruleStatements(
       'gaps.actionWithoutStatutoryBasis',
+      'plan',
       (scope) => `${scope.items('a', 'Action')}
        WITH a, EXISTS {
               (a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
@@ -195,7 +228,7 @@ export const rules: RuleDefinition[] = [
             } AS passes
        // What the action does give effect to is read only for those that fail.
        WITH a, passes, CASE WHEN passes THEN [] ELSE [(a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[g:GIVES_EFFECT_TO]->(law) WHERE NOT x:Plan AND ${ACCEPTED('g')} | law] END AS bases
-       ${ROW(
+       ${scope.end(
          'a',
          `a.planId AS planId, passes,
               CASE WHEN passes THEN null WHEN size(bases) = 0 THEN 'Gives effect to no authority.'
@@ -207,7 +240,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_RELIES_ON_INHERITED_BASIS',
     severity: 'INFO',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Statutory basis only inherited',
     explanation:
       'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
@@ -215,6 +248,7 @@ export const rules: RuleDefinition[] = [
       "Checks actions with a statutory basis from above; the action's own links to an Act, regulation or statutory guidance (or a provision of one) make it pass.",
     statements: ruleStatements(
       'gaps.actionReliesOnInheritedBasis',
+      'plan',
       (scope) => `${scope.items('a', 'Action')}
        WITH a, [(a)<-[:${PLAN_HIERARCHY}*1..4]-(x)-[g:GIVES_EFFECT_TO]->(law)
                 WHERE NOT x:Plan AND ${ACCEPTED('g')}
@@ -226,7 +260,7 @@ export const rules: RuleDefinition[] = [
               (a)-[g:GIVES_EFFECT_TO]->(law)
               WHERE ${ACCEPTED('g')} AND (law.kind IN ${STATUTORY} OR EXISTS { (au:Authority)-[:HAS_PROVISION]->(law) WHERE au.kind IN ${STATUTORY} })
             } AS passes
-       ${ROW(
+       ${scope.end(
          'a',
          `a.planId AS planId, passes,
               'Its statutory basis comes from above it: ' + ${TITLES_WITH_KINDS('inherited')} + '.' AS detail,
@@ -237,14 +271,15 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_OWNER',
     severity: 'MEDIUM',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Action with no accountable owner',
     explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
     counts: 'Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.',
     statements: ruleStatements(
       'gaps.actionWithoutOwner',
+      'plan',
       (scope) => `${scope.items('a', 'Action')}
-       ${ROW(
+       ${scope.end(
          'a',
          `a.planId AS planId,
               EXISTS { (a)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[o:OWNED_BY]->() WHERE NOT x:Plan AND ${ACCEPTED('o')} } AS passes,
@@ -255,18 +290,19 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_OWNER',
     severity: 'LOW',
-    byPlan: false,
+    keptBy: 'item',
     title: 'Performance measure with no owner',
     explanation:
       'A performance measure (one an action, objective or priority is measured by) with nobody answering for it. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
     counts: "An owner of the measure itself, or of an item it measures or that item's objective or priority; an owner of the whole plan does not count.",
     statements: ruleStatements(
       'gaps.measureWithoutOwner',
-      (scope) => `${scope.scoped ? ITEMS_IN_PLANS('item') : ''}
+      'item',
+      (scope) => `${scope.of === 'plans' ? ITEMS_IN_PLANS('item') : scope.of === 'ids' ? 'MATCH (m:Measure) WHERE m.id IN $ids' : ''}
        MATCH (item)-[measured:MEASURED_BY]->(m:Measure)
        WHERE ${IN_FORCE('item')} AND ${HELD('measured')}
        WITH m, collect(DISTINCT item) AS items
-       ${ROW(
+       ${scope.end(
          'm',
          `items[0].planId AS planId,
               EXISTS { (m)-[:OWNED_BY]->() } OR any(item IN items WHERE EXISTS { (item)<-[:${PLAN_HIERARCHY}*0..4]-(x)-[:OWNED_BY]->() WHERE NOT x:Plan }) AS passes,
@@ -278,17 +314,18 @@ export const rules: RuleDefinition[] = [
   {
     code: 'AUTHORITY_NOT_GIVEN_EFFECT',
     severity: 'HIGH',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Duty cited but delivered by nothing',
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
     counts:
       'Links from the plan itself or anything in it saying it gives effect to the authority or one of its provisions; suggestions nobody has accepted do not count.',
     statements: ruleStatements(
       'gaps.authorityNotGivenEffect',
+      'plan',
       (scope) => `${scope.plans('plan')}
        MATCH (plan)-[:CITES]->(au:Authority)
        WHERE au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
-       ${ROW(
+       ${scope.end(
          'au',
          `plan.id AS planId,
               EXISTS { (plan)-[:${PLAN_HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(target) WHERE ${ACCEPTED('g')} AND (target = au OR (au)-[:HAS_PROVISION]->(target)) } AS passes,
@@ -300,7 +337,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'NEW_LAW_NOT_GIVEN_EFFECT',
     severity: 'MEDIUM',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'New law delivered by nothing',
     explanation:
       'A provision inserted into, or brought into force in, an Act or regulations a plan cites (as legislation.gov.uk records it), that nothing in the plan gives effect to yet. Decide whether the plan should deliver it.',
@@ -308,6 +345,7 @@ export const rules: RuleDefinition[] = [
       'Each provision an effect brought in (inserted, added or coming into force) under each Act a plan with items cites; it passes when the plan or anything in it gives effect to that provision. Suggestions and retired links do not count.',
     statements: ruleStatements(
       'gaps.newLawNotGivenEffect',
+      'plan',
       (scope) => `${scope.plans('plan')}
        MATCH (plan)-[:CITES]->(au:Authority)-[:HAS_PROVISION]->(p:Provision)
        WHERE au.kind IN ${DELIVERABLE} AND ${HAS_ITEMS('plan')}
@@ -318,7 +356,7 @@ export const rules: RuleDefinition[] = [
               reduce(earliest = first, day IN coalesce(e.inForceDates, []) | CASE WHEN earliest IS NULL OR day < earliest THEN day ELSE earliest END)) AS since
        // As at a date, only law in force by then was new law to deliver.
        WHERE $asAt IS NULL OR since <= $asAt
-       ${ROW(
+       ${scope.end(
          'p',
          `plan.id AS planId,
               EXISTS { (plan)-[:${PLAN_HIERARCHY}*0..5]->(x)-[g:GIVES_EFFECT_TO]->(p) WHERE ${ACCEPTED('g')} } AS passes,
@@ -331,15 +369,16 @@ export const rules: RuleDefinition[] = [
   {
     code: 'EVIDENCE_WITHOUT_RESPONSE',
     severity: 'HIGH',
-    byPlan: false,
+    keptBy: 'item',
     title: 'Recommendation or area for improvement with no response',
     explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
     counts:
       'Links from any action, objective or priority saying it responds to this recommendation or area for improvement; a response to the report as a whole does not count.',
     statements: ruleStatements(
       'gaps.evidenceWithoutResponse',
+      'item',
       (scope) => `${
-        scope.scoped
+        scope.of === 'plans'
           ? // Those of the scope are found from its organisations' reports and its plans' responses, and checked below.
             `CALL () {
                 MATCH (o:Organisation)<-[:ABOUT]-(:Evidence)-[:HAS_FINDING*0..3]->(e:Evidence) WHERE o.id IN $organisationIds RETURN e
@@ -348,16 +387,16 @@ export const rules: RuleDefinition[] = [
                 MATCH (x)-[:RESPONDS_TO]->(e:Evidence) RETURN e
               }
               WITH e WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
-          : `MATCH (e:Evidence) WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
+          : `MATCH (e:Evidence) WHERE ${scope.of === 'ids' ? 'e.id IN $ids AND ' : ''}e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
       }
        OPTIONAL MATCH (report:Evidence)-[:HAS_FINDING*1..3]->(e) WHERE NOT EXISTS { (:Evidence)-[:HAS_FINDING]->(report) }
        WITH e, coalesce(report, e) AS report
        ${
-         scope.scoped
+         scope.of === 'plans'
            ? `WHERE EXISTS { (report)-[:ABOUT]->(o) WHERE o.id IN $organisationIds } OR EXISTS { (x)-[:RESPONDS_TO]->(e) WHERE x.planId IN $planIds }`
            : ''
        }
-       ${ROW(
+       ${scope.end(
          'e',
          `null AS planId,
               EXISTS { (x)-[r:RESPONDS_TO]->(e) WHERE ${ACCEPTED('r')} AND ${IN_FORCE('x')} } AS passes,
@@ -369,21 +408,26 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_RECENT_DATA',
     severity: 'MEDIUM',
-    byPlan: false,
+    keptBy: 'item',
     title: 'Measure with no recent data',
     explanation:
       'The latest observed figure of a performance measure (projections aside) is more than 3 years old, so it cannot show how things stand now. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
     counts: 'Measures an action, objective or priority is measured by, or that someone owns, and their observed figures.',
     statements: ruleStatements(
       'gaps.measureWithoutRecentData',
-      (
-        scope,
-      ) => `${scope.scoped ? `${ITEMS_IN_PLANS('item')} MATCH (item)-[measured:MEASURED_BY]->(m:Measure) WHERE ${IN_FORCE('item')} AND ${HELD('measured')} WITH DISTINCT m` : 'MATCH (m:Measure)'}
+      'item',
+      (scope) => `${
+        {
+          plans: `${ITEMS_IN_PLANS('item')} MATCH (item)-[measured:MEASURED_BY]->(m:Measure) WHERE ${IN_FORCE('item')} AND ${HELD('measured')} WITH DISTINCT m`,
+          graph: 'MATCH (m:Measure)',
+          ids: 'MATCH (m:Measure) WHERE m.id IN $ids',
+        }[scope.of]
+      }
        WITH m WHERE ${PERFORMANCE_MEASURE('m')}
        // Projections say nothing about how things stand, so only observed figures count.
        WITH m, [(m)-[:HAS_OBSERVATION]->(o) WHERE o.year IS NOT NULL AND o.year <= $currentYear AND coalesce(o.status, 'ACTUAL') <> 'PROJECTION' | o.year] AS years
        WITH m, CASE WHEN size(years) = 0 THEN null ELSE reduce(latest = 0, year IN years | CASE WHEN year > latest THEN year ELSE latest END) END AS latest
-       ${ROW(
+       ${scope.end(
          'm',
          `null AS planId, latest IS NOT NULL AND latest >= $currentYear - $staleAfterYears AS passes,
               CASE WHEN latest IS NULL THEN 'No dated observations.' ELSE 'Latest data is from ' + toString(latest) + '.' END AS detail,
@@ -394,16 +438,17 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_NOT_CONTRIBUTING',
     severity: 'MEDIUM',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Plan priority serving no council priority',
     explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
     counts: "The priority's own links saying it contributes to a council priority, directly or through up to three such links; the plan's links do not count.",
     statements: ruleStatements(
       'gaps.priorityNotContributing',
+      'plan',
       (scope) => `${scope.plans('plan')}
        MATCH (plan)-[:HAS_PRIORITY]->(p:Priority)
        WHERE coalesce(p.corporate, false) = false
-       ${ROW(
+       ${scope.end(
          'p',
          `plan.id AS planId,
               EXISTS { (p) (()-[c:CONTRIBUTES_TO]->() WHERE ${HELD('c')}){1,3} (corporate:Priority) WHERE corporate.corporate = true } AS passes,
@@ -414,12 +459,13 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_TO_SUPERSEDED_PLAN',
     severity: 'MEDIUM',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Link to a superseded or expired plan',
     explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
     counts: 'Links from a current plan or its items saying they contribute to, are informed by or respond to another plan or its items.',
     statements: ruleStatements(
       'gaps.linkToSupersededPlan',
+      'plan',
       (scope) => `${scope.plansAndItems('source')}
        MATCH (source:Entity)-[r:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO]->(target:Entity)
        WHERE (source:Plan OR source.planId IS NOT NULL) AND (target:Plan OR target.planId IS NOT NULL) AND ${HELD('r')}
@@ -433,7 +479,7 @@ export const rules: RuleDefinition[] = [
        WITH source, r, target, sourcePlan, targetPlan,
             (targetPlan.status IN ['SUPERSEDED', 'EXPIRED'] OR EXISTS { (:Plan)-[:SUPERSEDES]->(targetPlan) })
               AND ($asAt IS NULL OR NOT ${PLAN_IN_FORCE('targetPlan')}) AS stale
-       ${ROW(
+       ${scope.end(
          'source',
          `sourcePlan.id AS planId, NOT stale AS passes,
               CASE type(r) WHEN 'CONTRIBUTES_TO' THEN 'Contributes to ' WHEN 'INFORMED_BY' THEN 'Informed by ' ELSE 'Responds to ' END
@@ -446,7 +492,7 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_SUSPECT_AFTER_LAW_CHANGE',
     severity: 'HIGH',
-    byPlan: true,
+    keptBy: 'plan',
     title: 'Link to law that has changed since',
     explanation:
       'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
@@ -454,6 +500,7 @@ export const rules: RuleDefinition[] = [
       'Each link from a plan (with items of its own) or its items giving effect to an Act or provision; it fails while a change to that provision (or to a subsection of it), or to the Act as a whole, dates from after the link was last reviewed and no review named it. Suggestions and retired links are not checked.',
     statements: ruleStatements(
       'gaps.linkSuspectAfterLawChange',
+      'plan',
       (scope) => `${scope.plansAndItems('x')}
        MATCH (x:Entity)-[g:GIVES_EFFECT_TO]->(law:Entity)
        WHERE (x.planId IS NOT NULL OR (x:Plan AND ${HAS_ITEMS('x')})) AND ${ACCEPTED('g')} AND ${IN_FORCE('x')}
@@ -464,7 +511,7 @@ export const rules: RuleDefinition[] = [
        UNWIND links AS link
        WITH link[0] AS x, link[1] AS g, link[2] AS planId, law, act, onLaw
        WITH x, g, law, act, planId, ${UNREVIEWED('g', 'onLaw')} AS effects
-       ${ROW(
+       ${scope.end(
          'x',
          `planId, size(effects) = 0 AS passes,
               'Gives effect to ' + CASE WHEN act = law THEN law.title ELSE coalesce(law.code, law.title) + ' of the ' + act.title END + ', since '
@@ -526,6 +573,38 @@ const affectedPlans = cypher(
           EXISTS { UNWIND $nodes + $ends AS id MATCH (n:Entity {id: id}) WHERE n.planId IS NULL AND (${planItemLabels.map((label) => `n:${label}`).join(' OR ')}) } AS unplaced`,
 );
 
+/**
+ * The measures and evidence whose rows the rules kept by item can read differently after a write
+ * (inputs as affectedPlans'): a changed measure, an observation's measure, the measures of a
+ * changed item or plan and of the items under it (their owners and whether they are in force
+ * count), evidence, a report's findings, and what a changed item or plan's items respond to.
+ */
+const affectedItems = cypher(
+  'gaps.affectedItems',
+  `CALL () {
+     UNWIND $nodes + $ends + $plans AS id
+     MATCH (n:Entity {id: id})
+     CALL (n) {
+       MATCH (m:Measure) WHERE m = n RETURN m.id AS itemId
+       UNION
+       MATCH (m:Measure)-[:HAS_OBSERVATION]->(n) RETURN m.id AS itemId
+       UNION
+       MATCH (n)-[:${PLAN_HIERARCHY}*0..4]->(:Entity)-[:MEASURED_BY|RESPONDS_TO]->(x:Entity) WHERE x:Measure OR x:Evidence RETURN x.id AS itemId
+       UNION
+       MATCH (n)-[:HAS_FINDING*0..3]->(e:Evidence) RETURN e.id AS itemId
+     }
+     RETURN itemId
+   }
+   RETURN collect(DISTINCT itemId) AS ids`,
+);
+
+/** The measures and evidence the rules kept by item must check again after `change` (see affectedItems). */
+export async function itemsAffectedBy(gateway: Gateway, change: GraphChange): Promise<string[]> {
+  const ends = change.links.flatMap(({ from, to }) => [from, to]);
+  const [row] = await gateway.read(affectedItems, { nodes: [...new Set(change.nodes)], ends: [...new Set(ends)], plans: [...new Set(change.plans)] });
+  return (row?.ids as string[] | undefined) ?? [];
+}
+
 /** Links whose ends are read as changed nodes: law's provisions and effects, and what supersedes a plan. */
 const LINKS_CHANGING_THEIR_ENDS = new Set(['HAS_PROVISION', 'AFFECTS', 'SUPERSEDES']);
 
@@ -550,6 +629,7 @@ export const statements = {
   planExists: cypher('gaps.planExists', 'MATCH (p:Plan {id: $id}) RETURN p.id AS id'),
   planIds: cypher('gaps.planIds', 'MATCH (p:Plan) RETURN collect(p.id) AS ids'),
   affectedPlans,
+  affectedItems,
   planOrganisations: cypher(
     'gaps.planOrganisations',
     `MATCH (o:Organisation)-[:PUBLISHES]->(:Plan {id: $id})
@@ -634,10 +714,28 @@ export function runByPlanRules(gateway: Gateway, planIds: string[] | null): Prom
   const scope = { planIds, organisationIds: planIds && [] };
   return runSelected(
     gateway,
-    rules.filter((rule) => rule.byPlan),
+    rules.filter((rule) => rule.keptBy === 'plan'),
     scope,
     { findings: true, bySubject: true },
     null,
+  );
+}
+
+const ItemRow = z.object({ id: z.string(), counted: z.boolean(), failure: Failure.nullable() });
+/** One checked item's row, as the gap state keeps it: whether it counts as passing, and its failure if it fails. */
+export type ItemRow = z.infer<typeof ItemRow>;
+
+/** Today's row of every item the rules kept by item check, over the whole graph or for the measures and evidence in `ids`. */
+export function runItemKeptRules(gateway: Gateway, ids: string[] | null): Promise<{ rule: RuleDefinition; rows: ItemRow[] }[]> {
+  const params = { ids, asAt: null, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
+  return Promise.all(
+    rules
+      .filter((rule) => rule.keptBy === 'item')
+      .map(async (rule) => {
+        const each = rule.statements.eachItem!;
+        const found = await gateway.read(ids ? each.byId : each.wholeGraph, params);
+        return { rule, rows: found.map((row) => ItemRow.parse(row)) };
+      }),
   );
 }
 

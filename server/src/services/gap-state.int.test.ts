@@ -3,7 +3,7 @@ import { removeTestData, testGateway } from '../../test/api.ts';
 import type { Commit, Gateway } from '../db/gateway.ts';
 import { readNode } from '../queries/edit.ts';
 import type { GapState, RuleOutcome } from '../gap-report.ts';
-import { runByPlanRules } from '../queries/gaps.ts';
+import { runRules } from '../queries/gaps.ts';
 import type { User } from '../user.ts';
 import { createLink, createNode, deleteLink, deleteNode, updateNode } from './editing.ts';
 import { keepGapState } from './gap-state.ts';
@@ -13,6 +13,8 @@ const admin: User = { name: 'Gap State Test', role: 'admin' };
 const PEOPLE_STRATEGY = 'redbridge-people-strategy-2024';
 const CORPORATE_PRIORITY = 'redbridge-corporate-plan/quality-of-life-and-civic-pride';
 const THURROCK = 'thurrock-corporate-plan-2024';
+const DIRECTOR = 'role/redbridge-director-of-childrens-services';
+const REPORT = 'ofsted-redbridge-2018';
 
 let gateway: Gateway;
 let state: GapState;
@@ -40,7 +42,7 @@ async function keptAndChecked() {
   for (;;) {
     const before = await gateway.graphVersion();
     const kept = await state.outcomes();
-    const checked = await runByPlanRules(gateway, null);
+    const checked = await runRules(gateway, null, null, { findings: true, bySubject: false });
     if ((await gateway.graphVersion()) !== before) continue;
     return {
       kept: Object.fromEntries([...kept].map(([code, outcome]) => [code, comparable(outcome)])),
@@ -75,11 +77,12 @@ describe('the gap state', () => {
   it('stays right as items, links, plans and law are written and deleted, checking only the plans a write touches', async () => {
     const action = `${prefix}/action`;
     const measure = `${prefix}/measure`;
+    const recommendation = `${prefix}/recommendation`;
     await saidWhatChanged(() =>
       createNode(gateway, admin, { label: 'Action', id: action, title: 'Gap state test action', parentId: `${PEOPLE_STRATEGY}/sp2` }, 'Test'),
     );
     await expectKeptAsChecked();
-    expect(state.lastRefresh()).toEqual({ checked: 'plans', plans: expect.arrayContaining([PEOPLE_STRATEGY]) });
+    expect(state.lastRefresh()).toEqual({ checked: 'plans', plans: expect.arrayContaining([PEOPLE_STRATEGY]), items: expect.any(Array) });
 
     await saidWhatChanged(() =>
       createNode(
@@ -90,6 +93,26 @@ describe('the gap state', () => {
       ),
     );
     await saidWhatChanged(() => createLink(gateway, admin, { from: action, type: 'MEASURED_BY', to: measure, basis: 'CURATED', rationale: 'Test' }));
+    await expectKeptAsChecked();
+    expect(state.lastRefresh()).toEqual({ checked: 'plans', plans: [PEOPLE_STRATEGY], items: [measure] });
+    await saidWhatChanged(() => createLink(gateway, admin, { from: measure, type: 'OWNED_BY', to: DIRECTOR, basis: 'CURATED', rationale: 'Test' }));
+    await expectKeptAsChecked();
+
+    // Inspection evidence the action responds to, then no longer.
+    await saidWhatChanged(() =>
+      createNode(
+        gateway,
+        admin,
+        { label: 'Evidence', id: recommendation, title: 'Gap state test recommendation', parentId: REPORT, properties: { kind: 'RECOMMENDATION' } },
+        'Test',
+      ),
+    );
+    await expectKeptAsChecked();
+    await saidWhatChanged(() =>
+      createLink(gateway, admin, { from: action, type: 'RESPONDS_TO', to: recommendation, basis: 'CURATED', rationale: 'Test' }),
+    );
+    await expectKeptAsChecked();
+    await saidWhatChanged(() => deleteLink(gateway, admin, { from: action, type: 'RESPONDS_TO', to: recommendation }, null, 'Test'));
     await expectKeptAsChecked();
 
     // Law: the action gives effect to an Act; then the Act's kind changes for every plan that links to it.
@@ -120,9 +143,11 @@ describe('the gap state', () => {
 
     await saidWhatChanged(async () => deleteNode(gateway, admin, measure, await version(measure), true, 'Test'));
     await expectKeptAsChecked();
+    await saidWhatChanged(async () => deleteNode(gateway, admin, recommendation, await version(recommendation), true, 'Test'));
+    await expectKeptAsChecked();
     await saidWhatChanged(async () => deleteNode(gateway, admin, action, await version(action), true, 'Test'));
     await expectKeptAsChecked();
-    expect(state.lastRefresh()).toEqual({ checked: 'plans', plans: expect.arrayContaining([PEOPLE_STRATEGY]) });
+    expect(state.lastRefresh()).toEqual({ checked: 'plans', plans: expect.arrayContaining([PEOPLE_STRATEGY]), items: expect.any(Array) });
   });
 
   it('checks everything again after a write it was not told about, as another process makes', async () => {

@@ -1,21 +1,23 @@
 /**
- * The gap state: today's whole-graph outcome of every by-plan gap rule (queries/gaps.ts), kept
- * plan by plan as the graph changes, so the whole graph's gap catalogue reads what is already
- * known instead of checking a million nodes again.
+ * The gap state: today's whole-graph outcome of every gap rule (queries/gaps.ts), kept as the
+ * graph changes, so the whole graph's gap catalogue reads what is already known instead of
+ * checking a million nodes again. Rules about a plan's own items are kept plan by plan; those
+ * about measures and evidence, which items of any plan read, measure by measure and finding by
+ * finding.
  *
  * @remarks
  * Each write transaction of this process says what it changed (Tx.changes) and the gateway
  * reports it with the graph versions it went between (Gateway.onCommit). Asked for the outcomes,
  * the state reads the current graph version and follows the commits from the version it holds:
- * the plans those changes can affect are checked again (one scoped statement per rule for all
- * of them) and the rest is kept. It checks everything again when it cannot follow: on its first
+ * the plans, measures and evidence those changes can affect are checked again (one statement per
+ * rule for all of them) and the rest is kept. It checks everything again when it cannot follow: on its first
  * use, on a new day (rules read today's date), after a write that did not say what it changed,
  * or after a write of another process (the import and legislation commands), whose versions it
  * never heard of. Items in no plan are kept as the part of the whole graph no plan holds.
  */
 import type { Commit, Gateway, GraphChange } from '../db/gateway.ts';
 import type { GapState, Refresh, RuleOutcome } from '../gap-report.ts';
-import { planIds, plansAffectedBy, runByPlanRules } from '../queries/gaps.ts';
+import { type ItemRow, itemsAffectedBy, planIds, plansAffectedBy, runByPlanRules, runItemKeptRules } from '../queries/gaps.ts';
 
 /** One rule's outcome over one plan's items. */
 interface Part {
@@ -27,10 +29,14 @@ interface Part {
 /** Outcomes by plan id ('' for items in no plan), then by rule code. */
 type Parts = Map<string, Map<string, Part>>;
 
+/** The rows of the rules kept by item: by rule code, then by the id of the measure or evidence checked. */
+type Items = Map<string, Map<string, ItemRow[]>>;
+
 interface Known {
   version: string | undefined;
   day: string;
   parts: Parts;
+  items: Items;
   /** The whole-graph outcome per rule, summed once per version. */
   sums?: Map<string, RuleOutcome>;
 }
@@ -73,9 +79,31 @@ function split(results: { rule: { code: string }; outcome: RuleOutcome }[], plan
   return parts;
 }
 
-/** The whole graph's outcome per rule: the sum of the parts. */
-function sum(parts: Parts): Map<string, RuleOutcome> {
+/** Rows by the id of what they check. */
+function byId(rows: ItemRow[]): Map<string, ItemRow[]> {
+  const found = new Map<string, ItemRow[]>();
+  for (const row of rows) {
+    const same = found.get(row.id);
+    if (same) same.push(row);
+    else found.set(row.id, [row]);
+  }
+  return found;
+}
+
+/** The whole graph's outcome per rule: the sum of the parts and of the rows. */
+function sum({ parts, items }: Known): Map<string, RuleOutcome> {
   const sums = new Map<string, RuleOutcome>();
+  for (const [code, rows] of items) {
+    const total: RuleOutcome = { checked: 0, passing: 0, failing: [], bySubject: [] };
+    for (const same of rows.values()) {
+      for (const { counted, failure } of same) {
+        total.checked += 1;
+        if (counted) total.passing += 1;
+        if (failure) total.failing.push(failure);
+      }
+    }
+    sums.set(code, total);
+  }
   for (const part of parts.values()) {
     for (const [code, { checked, passing, failing }] of part) {
       const total = sums.get(code) ?? { checked: 0, passing: 0, failing: [], bySubject: [] };
@@ -118,8 +146,27 @@ export function keepGapState(gateway: Gateway): GapState {
 
   async function everything(version: string | undefined, day: string): Promise<Known> {
     last = { checked: 'everything' };
-    const [plans, results] = await Promise.all([planIds(gateway), runByPlanRules(gateway, null)]);
-    return { version, day, parts: split(results, plans, true) };
+    const [plans, results, rows] = await Promise.all([planIds(gateway), runByPlanRules(gateway, null), runItemKeptRules(gateway, null)]);
+    return { version, day, parts: split(results, plans, true), items: new Map(rows.map(({ rule, rows }) => [rule.code, byId(rows)])) };
+  }
+
+  async function recheckPlans(parts: Parts, plans: string[]): Promise<Parts> {
+    if (plans.length === 0) return parts;
+    const next = new Map(parts);
+    for (const [plan, part] of split(await runByPlanRules(gateway, plans), plans, false)) next.set(plan, part);
+    return next;
+  }
+
+  async function recheckItems(items: Items, ids: string[]): Promise<Items> {
+    if (ids.length === 0) return items;
+    const next: Items = new Map();
+    for (const { rule, rows } of await runItemKeptRules(gateway, ids)) {
+      const kept = new Map(items.get(rule.code));
+      for (const id of ids) kept.delete(id);
+      for (const [id, same] of byId(rows)) kept.set(id, same);
+      next.set(rule.code, kept);
+    }
+    return next;
   }
 
   async function upToDate(): Promise<Known> {
@@ -129,21 +176,23 @@ export function keepGapState(gateway: Gateway): GapState {
       last = { checked: 'nothing' };
       return known;
     }
-    if (!known || known.day !== day) return everything(version, day);
-    let change = changesBetween(known.version, version);
+    const held = known;
+    if (!held || held.day !== day) return everything(version, day);
+    let change = changesBetween(held.version, version);
     if (!change) {
       // The commit may be reported a moment after its version can be read.
       await new Promise((wait) => setTimeout(wait, REPORT_WAIT_MS));
-      change = changesBetween(known.version, version);
+      change = changesBetween(held.version, version);
     }
     if (!change) return everything(version, day);
-    const plans = await plansAffectedBy(gateway, change);
+    const [plans, affected] = await Promise.all([plansAffectedBy(gateway, change), itemsAffectedBy(gateway, change)]);
     if (plans === 'every plan') return everything(version, day);
-    last = { checked: 'plans', plans };
-    if (plans.length === 0) return { version, day, parts: known.parts };
-    const parts = new Map(known.parts);
-    for (const [plan, part] of split(await runByPlanRules(gateway, plans), plans, false)) parts.set(plan, part);
-    return { version, day, parts };
+    // A measure or finding deleted is found by no statement any more, but its rows go.
+    const named = [...change.nodes, ...change.links.flatMap(({ from, to }) => [from, to])];
+    const ids = [...new Set([...affected, ...named.filter((id) => [...held.items.values()].some((rows) => rows.has(id)))])];
+    last = { checked: 'plans', plans, items: ids };
+    const [parts, items] = await Promise.all([recheckPlans(held.parts, plans), recheckItems(held.items, ids)]);
+    return { version, day, parts, items };
   }
 
   // One refresh at a time: a question asked while another brings the state up to date waits for
@@ -156,7 +205,7 @@ export function keepGapState(gateway: Gateway): GapState {
         const heard = commits.length;
         known = await upToDate();
         commits = commits.slice(heard);
-        known.sums ??= sum(known.parts);
+        known.sums ??= sum(known);
         return known.sums;
       });
       queue = next.catch(() => undefined);

@@ -24,27 +24,20 @@ export const findingCounts = (rule: RuleReport) => ({
   informationCount: rule.failing.filter(({ severity }) => severity === 'INFO').length,
 });
 
-/**
- * Each rule's outcome with its failing items. Today's, over the whole graph, the by-plan rules'
- * come from the gap state when there is one; everything else is checked now.
- */
+/** Each rule's outcome with its failing items: today's over the whole graph from the gap state when there is one, otherwise checked now. */
 async function findFailures(gateway: Gateway, scope: ScopeInput | null | undefined, codes: string[] | null | undefined, asAt: string | null, state?: GapState) {
   const wanted = { findings: true, bySubject: false };
   if (!state || scope || asAt) return runRules(gateway, scope, codes, wanted, asAt);
   const selected = selectRules(codes);
-  const checkedNow = selected.filter((rule) => !rule.byPlan).map(({ code }) => code);
-  const [kept, checked] = await Promise.all([
-    selected.some((rule) => rule.byPlan) ? state.outcomes() : undefined,
-    checkedNow.length ? runRules(gateway, null, checkedNow, wanted) : [],
-  ]);
-  return selected.map((rule) => checked.find((result) => result.rule === rule) ?? { rule, outcome: kept!.get(rule.code)! });
+  const kept = await state.outcomes();
+  return selected.map((rule) => ({ rule, outcome: kept.get(rule.code)! }));
 }
 
 /**
  * The gap catalogue over the scope: every rule with its counts and its failing items, most
  * severe first; with `subject`, only the items that count against that subject in coverage.
  * With `asAt` (YYYY-MM-DD), as on that day (runRules); null is today. With `state`, the whole
- * graph's by-plan rules today are read from it.
+ * graph's gaps today are read from it.
  */
 export async function gaps(
   gateway: Gateway,
