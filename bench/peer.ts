@@ -175,11 +175,10 @@ const withoutMeasure = gapRules.find(({ code }) => code === 'ACTION_WITHOUT_MEAS
 /** gaps(scope: {planId}, codes: [ACTION_WITHOUT_MEASURE]): the plan, its organisations, the rule, then the nodes of the first page of findings. */
 async function floorGaps(floor: Floor, planId: string) {
   const scope = await runBare(floor, [
-    { statement: gapStatements.planExists, params: { id: planId } },
     { statement: gapStatements.planOrganisations, params: { id: planId } },
     { statement: withoutMeasure, params: { planIds: [planId], findings: true, bySubject: false, asAt: null } },
   ]);
-  const failing = ((scope.rows[2]![0] as { failing?: string[][] } | undefined)?.failing ?? []).slice(0, FINDINGS_PAGE);
+  const failing = ((scope.rows[1]![0] as { failing?: string[][] } | undefined)?.failing ?? []).slice(0, FINDINGS_PAGE);
   const page = await runBare(floor, [{ statement: nodeStatements.byIds, params: { ids: [...new Set(failing.flatMap(([id, plan]) => [id!, plan!]))] } }]);
   return { rows: [...scope.rows, ...page.rows], dbMs: scope.dbMs + page.dbMs };
 }

@@ -298,7 +298,7 @@ export const rules: RuleDefinition[] = [
     statements: ruleStatements(
       'gaps.measureWithoutOwner',
       'item',
-      (scope) => `${scope.of === 'plans' ? ITEMS_IN_PLANS('item') : scope.of === 'ids' ? 'MATCH (m:Measure) WHERE m.id IN $ids' : ''}
+      (scope) => `${scope.of === 'plans' ? ITEMS_IN_PLANS('item') : scope.of === 'ids' ? 'MATCH (m:Entity) WHERE m.id IN $ids AND m:Measure' : ''}
        MATCH (item)-[measured:MEASURED_BY]->(m:Measure)
        WHERE ${IN_FORCE('item')} AND ${HELD('measured')}
        WITH m, collect(DISTINCT item) AS items
@@ -387,7 +387,7 @@ export const rules: RuleDefinition[] = [
                 MATCH (x)-[:RESPONDS_TO]->(e:Evidence) RETURN e
               }
               WITH e WHERE e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
-          : `MATCH (e:Evidence) WHERE ${scope.of === 'ids' ? 'e.id IN $ids AND ' : ''}e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
+          : `MATCH (e:${scope.of === 'ids' ? 'Entity) WHERE e.id IN $ids AND e:Evidence AND' : 'Evidence) WHERE'} e.kind IN ['RECOMMENDATION', 'AREA_FOR_IMPROVEMENT']`
       }
        OPTIONAL MATCH (report:Evidence)-[:HAS_FINDING*1..3]->(e) WHERE NOT EXISTS { (:Evidence)-[:HAS_FINDING]->(report) }
        WITH e, coalesce(report, e) AS report
@@ -420,7 +420,7 @@ export const rules: RuleDefinition[] = [
         {
           plans: `${ITEMS_IN_PLANS('item')} MATCH (item)-[measured:MEASURED_BY]->(m:Measure) WHERE ${IN_FORCE('item')} AND ${HELD('measured')} WITH DISTINCT m`,
           graph: 'MATCH (m:Measure)',
-          ids: 'MATCH (m:Measure) WHERE m.id IN $ids',
+          ids: 'MATCH (m:Entity) WHERE m.id IN $ids AND m:Measure',
         }[scope.of]
       }
        WITH m WHERE ${PERFORMANCE_MEASURE('m')}
@@ -585,7 +585,7 @@ const affectedItems = cypher(
      UNWIND $nodes + $ends + $plans AS id
      MATCH (n:Entity {id: id})
      CALL (n) {
-       MATCH (m:Measure) WHERE m = n RETURN m.id AS itemId
+       WITH n WHERE n:Measure RETURN n.id AS itemId
        UNION
        MATCH (m:Measure)-[:HAS_OBSERVATION]->(n) RETURN m.id AS itemId
        UNION
@@ -624,17 +624,22 @@ export async function planIds(gateway: Gateway): Promise<string[]> {
 
 export const statements = {
   ...Object.fromEntries(
-    rules.flatMap((rule) => [rule.code, `${rule.code}_IN_SCOPE`].map((key, index) => [key, index ? rule.statements.inScope : rule.statements.wholeGraph])),
+    rules.flatMap(({ code, statements: { wholeGraph, inScope, eachItem } }) => [
+      [code, wholeGraph],
+      [`${code}_IN_SCOPE`, inScope],
+      ...(eachItem ? [[`${code}_EACH_ITEM`, eachItem.wholeGraph] as const, [`${code}_BY_ID`, eachItem.byId] as const] : []),
+    ]),
   ),
-  planExists: cypher('gaps.planExists', 'MATCH (p:Plan {id: $id}) RETURN p.id AS id'),
   planIds: cypher('gaps.planIds', 'MATCH (p:Plan) RETURN collect(p.id) AS ids'),
   affectedPlans,
   affectedItems,
   planOrganisations: cypher(
     'gaps.planOrganisations',
-    `MATCH (o:Organisation)-[:PUBLISHES]->(:Plan {id: $id})
-     MATCH (o)-[:PART_OF*0..3]->(parent:Organisation)
-     RETURN collect(DISTINCT parent.id) AS ids`,
+    // No row when there is no such plan.
+    `MATCH (plan:Plan {id: $id})
+     OPTIONAL MATCH (o:Organisation)-[:PUBLISHES]->(plan)
+     OPTIONAL MATCH (o)-[:PART_OF*0..3]->(parent:Organisation)
+     RETURN plan.id AS id, collect(DISTINCT parent.id) AS ids`,
   ),
   organisationScope: cypher(
     'gaps.organisationScope',
@@ -669,10 +674,9 @@ async function resolveScope(gateway: Gateway, scope: ScopeInput | null | undefin
     throw new ExpectedError('BAD_USER_INPUT', 'scope: give planId or organisationId, not both.', { field: 'scope' });
   }
   if (scope?.planId) {
-    const [found] = await gateway.read(statements.planExists, { id: scope.planId });
-    if (!found) throw new ExpectedError('NOT_FOUND', `scope.planId: no plan has the id ${scope.planId}.`, { field: 'scope.planId' });
     const [row] = await gateway.read(statements.planOrganisations, { id: scope.planId });
-    return { planIds: [scope.planId], organisationIds: (row?.ids as string[] | undefined) ?? [] };
+    if (!row) throw new ExpectedError('NOT_FOUND', `scope.planId: no plan has the id ${scope.planId}.`, { field: 'scope.planId' });
+    return { planIds: [scope.planId], organisationIds: row.ids as string[] };
   }
   if (scope?.organisationId) {
     const [row] = await gateway.read(statements.organisationScope, { id: scope.organisationId });

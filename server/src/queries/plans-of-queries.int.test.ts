@@ -34,7 +34,7 @@ const scansByDesign = new Set([
   'plans.page',
   'plans.count',
   'lawReview.suspectLinks',
-  ...gapRules.map(({ statements }) => statements.wholeGraph.name),
+  ...gapRules.flatMap(({ statements }) => [statements.wholeGraph.name, ...(statements.eachItem ? [statements.eachItem.wholeGraph.name] : [])]),
 ]);
 
 /** Parameters of the right types for EXPLAIN, which plans a statement without running it. */

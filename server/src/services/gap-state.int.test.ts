@@ -108,9 +108,7 @@ describe('the gap state', () => {
       ),
     );
     await expectKeptAsChecked();
-    await saidWhatChanged(() =>
-      createLink(gateway, admin, { from: action, type: 'RESPONDS_TO', to: recommendation, basis: 'CURATED', rationale: 'Test' }),
-    );
+    await saidWhatChanged(() => createLink(gateway, admin, { from: action, type: 'RESPONDS_TO', to: recommendation, basis: 'CURATED', rationale: 'Test' }));
     await expectKeptAsChecked();
     await saidWhatChanged(() => deleteLink(gateway, admin, { from: action, type: 'RESPONDS_TO', to: recommendation }, null, 'Test'));
     await expectKeptAsChecked();
