@@ -85,8 +85,13 @@ const eachItemById: Scope = { ...eachItem, of: 'ids' };
 
 /**
  * A rule's statements from its one text: over the whole graph (`name`) and over a scope
- * (`nameInScope`); for a rule the gap state keeps item by item, also every item's row over the
- * whole graph (`nameEachItem`) and for given items (`nameById`).
+ * (`nameInScope`). How the gap state (services/gap-state.ts) keeps its whole-graph outcome:
+ * - 'plan': every item the rule checks belongs to one plan, whose id is among the item's
+ *   subjects, and it reads nothing of other plans but what `affectedPlans` follows, so the
+ *   outcome is the sum of its plans' (the scoped statement checks them);
+ * - 'item': each item's row is kept (measures and evidence, which items of any plan read), with
+ *   `affectedItems` saying which to check again: also every item's row over the whole graph
+ *   (`nameEachItem`) and for the items in $ids (`nameById`).
  */
 function ruleStatements(name: string, keptBy: 'plan' | 'item', text: (scope: Scope) => string): RuleDefinition['statements'] {
   return {
@@ -147,17 +152,9 @@ export interface RuleDefinition {
   /** Which links make an item pass, and whose: the item's own, its parents' within the plan, the plan's. */
   counts: string;
   /**
-   * How the gap state (services/gap-state.ts) keeps its whole-graph outcome. 'plan': every item
-   * it checks belongs to one plan, whose id is among the item's subjects, and it reads nothing of
-   * other plans but what `affectedPlans` follows, so the outcome is the sum of its plans'. 'item':
-   * each item's row is kept (measures and evidence, read across plans), and `affectedItems` says
-   * which to check again.
-   */
-  keptBy: 'plan' | 'item';
-  /**
    * The statement over the whole graph, the one over a scope ($planIds, $organisationIds), which
-   * starts from its index, and, for a rule kept by item, each item's row over the whole graph or
-   * for the items in $ids.
+   * starts from its index, and, for a rule the gap state keeps item by item, each item's row over
+   * the whole graph or for the items in $ids (see ruleStatements).
    */
   statements: { wholeGraph: Statement; inScope: Statement; eachItem?: { wholeGraph: Statement; byId: Statement } };
 }
@@ -168,7 +165,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_WITHOUT_ACTIONS',
     severity: 'HIGH',
-    keptBy: 'plan',
     title: 'Priority with no actions',
     explanation:
       'A priority nothing is done about. It needs at least one action under it; a council-wide priority may instead be served by what other plans do for it or for the priorities under it.',
@@ -192,7 +188,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_MEASURE',
     severity: 'MEDIUM',
-    keptBy: 'plan',
     title: 'Action with no outcome measure',
     explanation: 'Nobody can tell whether the action works: no measure is recorded for it.',
     counts: "The action's own measures only: a measure of the objective or priority above it says how that is going, not the action.",
@@ -211,7 +206,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_STATUTORY_BASIS',
     severity: 'HIGH',
-    keptBy: 'plan',
     title: 'Action with no statutory basis',
     explanation:
       'Neither the action nor the objective or priority above it gives effect to an Act, regulation or statutory guidance. Actions marked discretionary are listed for information only.',
@@ -240,7 +234,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_RELIES_ON_INHERITED_BASIS',
     severity: 'INFO',
-    keptBy: 'plan',
     title: 'Statutory basis only inherited',
     explanation:
       'The action has a statutory basis only because the objective or priority above it gives effect to the law; nothing links the action itself to it. Listed for information: check that the law really applies to this action.',
@@ -271,7 +264,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'ACTION_WITHOUT_OWNER',
     severity: 'MEDIUM',
-    keptBy: 'plan',
     title: 'Action with no accountable owner',
     explanation: 'No role or body answers for the action: neither it nor the objective or priority above it has an owner.',
     counts: 'Owners of the action itself and of the objective and priority above it; an owner of the whole plan does not count.',
@@ -290,7 +282,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_OWNER',
     severity: 'LOW',
-    keptBy: 'item',
     title: 'Performance measure with no owner',
     explanation:
       'A performance measure (one an action, objective or priority is measured by) with nobody answering for it. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
@@ -314,7 +305,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'AUTHORITY_NOT_GIVEN_EFFECT',
     severity: 'HIGH',
-    keptBy: 'plan',
     title: 'Duty cited but delivered by nothing',
     explanation: 'A plan cites an Act, regulation, guidance, national policy or framework, but nothing in the plan gives effect to it.',
     counts:
@@ -337,7 +327,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'NEW_LAW_NOT_GIVEN_EFFECT',
     severity: 'MEDIUM',
-    keptBy: 'plan',
     title: 'New law delivered by nothing',
     explanation:
       'A provision inserted into, or brought into force in, an Act or regulations a plan cites (as legislation.gov.uk records it), that nothing in the plan gives effect to yet. Decide whether the plan should deliver it.',
@@ -369,7 +358,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'EVIDENCE_WITHOUT_RESPONSE',
     severity: 'HIGH',
-    keptBy: 'item',
     title: 'Recommendation or area for improvement with no response',
     explanation: 'Inspection evidence asks for improvement and nothing the council does responds to it.',
     counts:
@@ -408,7 +396,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'MEASURE_WITHOUT_RECENT_DATA',
     severity: 'MEDIUM',
-    keptBy: 'item',
     title: 'Measure with no recent data',
     explanation:
       'The latest observed figure of a performance measure (projections aside) is more than 3 years old, so it cannot show how things stand now. Context statistics, the figures of needs assessments nobody reports against, are not checked.',
@@ -438,7 +425,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'PRIORITY_NOT_CONTRIBUTING',
     severity: 'MEDIUM',
-    keptBy: 'plan',
     title: 'Plan priority serving no council priority',
     explanation: "A plan's top-level priority that contributes to none of the council's corporate priorities, outcomes or vision.",
     counts: "The priority's own links saying it contributes to a council priority, directly or through up to three such links; the plan's links do not count.",
@@ -459,7 +445,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_TO_SUPERSEDED_PLAN',
     severity: 'MEDIUM',
-    keptBy: 'plan',
     title: 'Link to a superseded or expired plan',
     explanation: 'A current item relies on a plan, or an item of a plan, that has been superseded or has expired.',
     counts: 'Links from a current plan or its items saying they contribute to, are informed by or respond to another plan or its items.',
@@ -492,7 +477,6 @@ export const rules: RuleDefinition[] = [
   {
     code: 'LINK_SUSPECT_AFTER_LAW_CHANGE',
     severity: 'HIGH',
-    keptBy: 'plan',
     title: 'Link to law that has changed since',
     explanation:
       'An item gives effect to an Act or a provision that has since been repealed, substituted, amended or brought into force (as legislation.gov.uk records it). Review the link: confirm it still holds, move it to the provision that now applies, or retire it.',
@@ -711,14 +695,14 @@ export async function runRules(
 }
 
 /**
- * Today's outcome of every by-plan rule over the plans given (null: the whole graph), with the
- * failing items and the counts per subject: what the gap state keeps, plan by plan.
+ * Today's outcome of every rule the gap state keeps plan by plan (ruleStatements) over the plans
+ * given (null: the whole graph), with the failing items and the counts per subject.
  */
 export function runByPlanRules(gateway: Gateway, planIds: string[] | null): Promise<{ rule: RuleDefinition; outcome: RuleOutcome }[]> {
   const scope = { planIds, organisationIds: planIds && [] };
   return runSelected(
     gateway,
-    rules.filter((rule) => rule.keptBy === 'plan'),
+    rules.filter((rule) => !rule.statements.eachItem),
     scope,
     { findings: true, bySubject: true },
     null,
@@ -734,7 +718,7 @@ export function runItemKeptRules(gateway: Gateway, ids: string[] | null): Promis
   const params = { ids, asAt: null, currentYear: int(new Date().getFullYear()), staleAfterYears: int(STALE_AFTER_YEARS) };
   return Promise.all(
     rules
-      .filter((rule) => rule.keptBy === 'item')
+      .filter((rule) => rule.statements.eachItem)
       .map(async (rule) => {
         const each = rule.statements.eachItem!;
         const found = await gateway.read(ids ? each.byId : each.wholeGraph, params);
