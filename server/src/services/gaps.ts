@@ -5,10 +5,10 @@
  * and inspection report, from the same rows, so both always agree.
  */
 import type { Gateway } from '../db/gateway.ts';
-import type { FailingItem, GapSeverity, GapState, RuleReport } from '../gap-report.ts';
+import type { FailingItem, GapSeverity, GapState, RuleOutcome, RuleReport } from '../gap-report.ts';
 import type { Coverage, CoverageRow, GapFinding, GraphNode, RuleCoverage, ScopeInput, Severity } from '../generated/graphql.ts';
 import { naturalSort } from '../natural-order.ts';
-import { rules as ruleDefinitions, runRules, selectRules } from '../queries/gaps.ts';
+import { type RuleDefinition, rules as ruleDefinitions, runRules, selectRules } from '../queries/gaps.ts';
 import { nodesById } from '../queries/nodes.ts';
 
 // The report's severities are the schema's: this fails to compile if either gains a value.
@@ -34,6 +34,34 @@ async function findFailures(gateway: Gateway, scope: ScopeInput | null | undefin
 }
 
 /**
+ * Each outcome's failing items, most severe first and then by id as people number things (w2
+ * before w10), worked out once per outcome: the gap state hands out the same outcomes until the
+ * graph changes, and ranking a whole graph's takes a while. Shared: read, never change them.
+ */
+const rankings = new WeakMap<RuleOutcome, FailingItem[]>();
+function ranked(rule: RuleDefinition, outcome: RuleOutcome): FailingItem[] {
+  let items = rankings.get(outcome);
+  if (!items) {
+    items = naturalSort(outcome.failing, ([id]) => id)
+      .map(
+        ([id, planId, detail, discretionary, subjects]): FailingItem => ({
+          id,
+          planId,
+          // A discretionary item is not a gap: it counts as passing and is listed for information.
+          severity: discretionary ? 'INFO' : rule.severity,
+          detail: detail ?? '',
+          discretionary,
+          subjects: subjects.filter((subject): subject is string => subject !== null),
+        }),
+      )
+      // Stable, so items of the same severity stay in the natural order of their ids.
+      .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+    rankings.set(outcome, items);
+  }
+  return items;
+}
+
+/**
  * The gap catalogue over the scope: every rule with its counts and its failing items, most
  * severe first; with `subject`, only the items that count against that subject in coverage.
  * With `asAt` (YYYY-MM-DD), as on that day (runRules); null is today. With `state`, the whole
@@ -50,30 +78,16 @@ export async function gaps(
 ): Promise<{ rules: RuleReport[]; total: number }> {
   const results = await findFailures(gateway, scope, codes, asAt, state);
   const floor = minSeverity ? severityRank[minSeverity] : 0;
-
-  const rules = results.map(
-    ({ rule, outcome: { checked, passing, failing } }): RuleReport => ({
+  const rules = results.map(({ rule, outcome }): RuleReport => {
+    const all = ranked(rule, outcome);
+    return {
       ...rule,
-      checked,
-      passing,
-      coverage: share(passing, checked),
-      failing: naturalSort(failing, ([id]) => id)
-        .map(
-          ([id, planId, detail, discretionary, subjects]): FailingItem => ({
-            id,
-            planId,
-            // A discretionary item is not a gap: it counts as passing and is listed for information.
-            severity: discretionary ? 'INFO' : rule.severity,
-            detail: detail ?? '',
-            discretionary,
-            subjects: subjects.filter((subject): subject is string => subject !== null),
-          }),
-        )
-        .filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject)))
-        // Stable, so items of the same severity stay in the natural order of their ids.
-        .sort((a, b) => severityRank[b.severity] - severityRank[a.severity]),
-    }),
-  );
+      checked: outcome.checked,
+      passing: outcome.passing,
+      coverage: share(outcome.passing, outcome.checked),
+      failing: floor || subject ? all.filter((item) => severityRank[item.severity] >= floor && (!subject || item.subjects.includes(subject))) : all,
+    };
+  });
   return { rules, total: rules.reduce((sum, rule) => sum + rule.failing.filter(({ severity }) => severity !== 'INFO').length, 0) };
 }
 
