@@ -256,7 +256,13 @@ function fixtures(batch: GraphBatch): Fixtures {
       .map((node) => String(node.props.title)),
     measuresByCouncil: batch.nodes
       .filter((node) => node.label === 'Measure')
-      .reduce((byCouncil, node) => byCouncil.set(councilOf(node.id), [...(byCouncil.get(councilOf(node.id)) ?? []), node.id]), new Map<string, string[]>()),
+      .reduce((byCouncil, node) => {
+        const council = councilOf(node.id);
+        const measures = byCouncil.get(council);
+        if (measures) measures.push(node.id);
+        else byCouncil.set(council, [node.id]);
+        return byCouncil;
+      }, new Map<string, string[]>()),
   };
 }
 

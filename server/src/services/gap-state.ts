@@ -10,10 +10,11 @@
  * reports it with the graph versions it went between (Gateway.onCommit). Asked for the outcomes,
  * the state reads the current graph version and follows the commits from the version it holds:
  * the plans, measures and evidence those changes can affect are checked again (one statement per
- * rule for all of them) and the rest is kept. It checks everything again when it cannot follow: on its first
- * use, on a new day (rules read today's date), after a write that did not say what it changed,
- * or after a write of another process (the import and legislation commands), whose versions it
- * never heard of. Items in no plan are kept as the part of the whole graph no plan holds.
+ * rule for all of them) and the rest is kept. It checks everything again when it cannot follow:
+ * on its first use, on a new day (rules read today's date), after a write that did not say what
+ * it changed, or after a write of another process (the import and legislation commands), whose
+ * versions it never heard of. Items in no plan are kept as the part of the whole graph no plan
+ * holds.
  */
 import type { Commit, Gateway, GraphChange } from '../db/gateway.ts';
 import type { GapState, Refresh, RuleOutcome } from '../gap-report.ts';
