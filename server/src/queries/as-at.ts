@@ -90,19 +90,35 @@ export const REPEALED_ON = (law: string) =>
      RETURN day ORDER BY day LIMIT 1
    }[0] END`;
 
+/**
+ * Cypher: what a date says about each node whose id is in the list variable `ids`, as a list
+ * `annotations` of {id, inForce, repealedOn}: whether its plan was in force, and when the law
+ * it is was repealed. A statement that returns nodes can end with it and save annotateAsAt's read.
+ */
+export const ANNOTATIONS = (ids: string) =>
+  `CALL (${ids}) {
+     UNWIND ${ids} AS id
+     WITH DISTINCT id
+     MATCH (n:Entity {id: id})
+     RETURN collect({
+       id: n.id,
+       inForce: CASE WHEN $asAt IS NOT NULL AND (n:Plan OR n.planId IS NOT NULL) THEN ${IN_FORCE('n')} END,
+       repealedOn: ${REPEALED_ON('n')}
+     }) AS annotations
+   }`;
+
 export const statements = {
   // What a date says about each node of an answer: whether its plan was in force, and when the law it is was repealed.
-  annotate: cypher(
-    'asAt.annotate',
-    `UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     RETURN n.id AS id,
-            CASE WHEN $asAt IS NOT NULL AND (n:Plan OR n.planId IS NOT NULL) THEN ${IN_FORCE('n')} END AS inForce,
-            ${REPEALED_ON('n')} AS repealedOn`,
-  ),
+  annotate: cypher('asAt.annotate', `WITH $ids AS ids ${ANNOTATIONS('ids')} RETURN annotations`),
 };
 
-const AnnotationRow = z.object({ id: z.string(), inForce: z.boolean().nullable(), repealedOn: z.string().nullable() });
+const Annotations = z.array(z.object({ id: z.string(), inForce: z.boolean().nullable(), repealedOn: z.string().nullable() }));
+
+/** The nodes with the annotations a statement read for them (ANNOTATIONS). */
+export function annotated<T extends GraphNode>(nodes: readonly T[], annotations: unknown): T[] {
+  const byId = new Map(Annotations.parse(annotations).map((row) => [row.id, row]));
+  return nodes.map((node) => ({ ...node, inForce: byId.get(node.id)?.inForce ?? null, repealedOn: byId.get(node.id)?.repealedOn ?? null }));
+}
 
 /**
  * The nodes with what `asAt` says about them: `inForce` for plans and their items when a date is
@@ -112,7 +128,6 @@ const AnnotationRow = z.object({ id: z.string(), inForce: z.boolean().nullable()
 export async function annotateAsAt<T extends GraphNode>(source: Gateway | Tx, nodes: readonly T[], asAt: string | null): Promise<T[]> {
   if (!nodes.length) return [];
   const params = { ids: [...new Set(nodes.map(({ id }) => id))], asAt };
-  const rows = 'run' in source ? await source.run(statements.annotate, params) : await source.read(statements.annotate, params);
-  const byId = new Map(rows.map((raw) => AnnotationRow.parse(raw)).map((row) => [row.id, row]));
-  return nodes.map((node) => ({ ...node, inForce: byId.get(node.id)?.inForce ?? null, repealedOn: byId.get(node.id)?.repealedOn ?? null }));
+  const [row] = 'run' in source ? await source.run(statements.annotate, params) : await source.read(statements.annotate, params);
+  return annotated(nodes, row?.annotations ?? []);
 }

@@ -10,7 +10,7 @@ import { cypher, type Gateway } from '../db/gateway.ts';
 import { ExpectedError } from '../errors.ts';
 import { authorityKinds, PLAN_AND_PROVISION_HIERARCHY, PLAN_HIERARCHY } from '../../../schema/graph-model.ts';
 import type { GraphEdge, GraphNode, Trace, TraceEnd, TracePath } from '../generated/graphql.ts';
-import { annotateAsAt, IN_FORCE, LINK_VALID_AT } from './as-at.ts';
+import { ANNOTATIONS, annotated, IN_FORCE, LINK_VALID_AT } from './as-at.ts';
 import { distinctEdges, distinctNodes, EDGE, NODE, toEdge, toNode, weakestBasis } from './shapes.ts';
 
 export const MAX_STEPS = 8;
@@ -68,7 +68,12 @@ export const statements = {
        WITH r, e ORDER BY e.id
        RETURN collect(CASE WHEN e IS NOT NULL THEN {node: ${NODE('e')}, edge: ${EDGE('r')}} END) AS about
      }
-     RETURN ${NODE('start')} AS start, paths, lineNodes, lineEdges, outgoing + about AS around`,
+     WITH start, paths, lineNodes, lineEdges, outgoing + about AS around
+     // What the date says of every node shown, in the same round trip.
+     WITH start, paths, lineNodes, lineEdges, around,
+          [start.id] + [n IN lineNodes | n.props.id] + reduce(ids = [], p IN paths | ids + [n IN p.nodes | n.props.id]) + [x IN around | x.node.props.id] AS shown
+     ${ANNOTATIONS('shown')}
+     RETURN ${NODE('start')} AS start, paths, lineNodes, lineEdges, around, annotations`,
   ),
 };
 
@@ -79,6 +84,7 @@ const TraceRow = z.object({
   lineNodes: z.array(z.unknown()),
   lineEdges: z.array(z.unknown()),
   around: z.array(z.object({ node: z.unknown(), edge: z.unknown() })),
+  annotations: z.unknown(),
 });
 
 /**
@@ -118,7 +124,7 @@ export async function trace(gateway: Gateway, id: string, includeSuggested: bool
     edges.push(toEdge(edge));
   }
 
-  const subgraph = { nodes: await annotateAsAt(gateway, distinctNodes(nodes), asAt), edges: distinctEdges(edges) };
+  const subgraph = { nodes: annotated(distinctNodes(nodes), context.annotations), edges: distinctEdges(edges) };
   const root = subgraph.nodes[0]!;
   const ends = traceEnds(paths, new Map(subgraph.nodes.map((node) => [node.id, node])));
   const endsOf = (target: TracePath['reaches']) => ends.filter(({ reaches }) => reaches === target).map(({ node }) => node);
