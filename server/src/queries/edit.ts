@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { User } from '../user.ts';
 import { cypher, type GraphChange, int, type Gateway, type Tx } from '../db/gateway.ts';
 import type { Change, GraphEdge, GraphNode } from '../generated/graphql.ts';
-import { acyclicChains, HIERARCHY, nodeLabels, planItemLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
-import { EDGE, NODE, toEdge, toNode } from './shapes.ts';
+import { acyclicChains, HIERARCHY, nodeLabels, relationshipTypes, type NodeLabel, type RelationshipType } from '../../../schema/graph-model.ts';
+import { EDGE, NODE, toEdge, toNode, UNPLACED_ITEM } from './shapes.ts';
 import { STAMP_NODE } from './versions.ts';
 
 // Which kinds a person may create is the editing service's rule; a statement per label.
@@ -73,7 +73,7 @@ export const statements = {
      WITH n, collect(CASE WHEN r IS NOT NULL THEN {from: startNode(r).id, type: type(r), to: endNode(r).id} END) AS links
      RETURN collect(DISTINCT coalesce(n.planId, CASE WHEN n:Plan THEN n.id END)) AS plans,
             reduce(all = [], some IN collect(links) | all + some) AS links,
-            any(x IN collect(n) WHERE x.planId IS NULL AND (${planItemLabels.map((label) => `x:${label}`).join(' OR ')})) AS unplaced`,
+            any(x IN collect(n) WHERE ${UNPLACED_ITEM('x')}) AS unplaced`,
   ),
   findLink: cypher(
     'edit.findLink',

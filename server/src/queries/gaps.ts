@@ -12,6 +12,7 @@ import type { RuleOutcome } from '../gap-report.ts';
 import type { ScopeInput, Severity } from '../generated/graphql.ts';
 import { newLawEffectTypes, PLAN_HIERARCHY, type PlacedLabel, placing, planItemLabels } from '../../../schema/graph-model.ts';
 import { COUNTED_LINK_AT, IN_FORCE, LINK_VALID_AT, PLAN_IN_FORCE } from './as-at.ts';
+import { UNPLACED_ITEM } from './shapes.ts';
 import { EFFECTS_ON, UNREVIEWED } from './law-review.ts';
 
 /** Authority kinds that are law: a statutory basis is one of these, or a provision of one. */
@@ -63,11 +64,11 @@ const wholeGraph: Scope = {
   end: (variable, fields) => ROW(variable, fields),
 };
 
-/** A subquery returning what each of `branches` (`MATCH … RETURN x`) returns. */
-const UNION_OF = (branches: string[]) => `CALL () {\n  ${branches.join('\n  UNION ALL\n  ')}\n}`;
-/** The items of the plans in $planIds, one index seek per label. */
-const ITEM_BRANCHES = (variable: string) =>
-  planItemLabels.map((label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN $planIds RETURN ${variable}`);
+/** A subquery returning what each of `branches` (`MATCH … RETURN x`) returns, reading the variables of `scope`. */
+const UNION_OF = (branches: string[], scope = '') => `CALL (${scope}) {\n  ${branches.join('\n  UNION ALL\n  ')}\n}`;
+/** The items of the plans in the list `planIds` ($planIds unless said), one index seek per label. */
+const ITEM_BRANCHES = (variable: string, planIds = '$planIds') =>
+  planItemLabels.map((label) => `MATCH (${variable}:${label}) WHERE ${variable}.planId IN ${planIds} RETURN ${variable}`);
 /** Cypher binding `variable` to every item of the plans in $planIds. */
 const ITEMS_IN_PLANS = (variable: string) => UNION_OF(ITEM_BRANCHES(variable));
 
@@ -87,10 +88,10 @@ const eachItemById: Scope = { ...eachItem, of: 'ids' };
  * A rule's statements from its one text: over the whole graph (`name`) and over a scope
  * (`nameInScope`). How the gap state (services/gap-state.ts) keeps its whole-graph outcome:
  * - 'plan': every item the rule checks belongs to one plan, whose id is among the item's
- *   subjects, and it reads nothing of other plans but what `affectedPlans` follows, so the
+ *   subjects, and it reads nothing of other plans but what `affected` follows for plans, so the
  *   outcome is the sum of its plans' (the scoped statement checks them);
  * - 'item': each item's row is kept (measures and evidence, which items of any plan read), with
- *   `affectedItems` saying which to check again: also every item's row over the whole graph
+ *   `affected` saying which to check again: also every item's row over the whole graph
  *   (`nameEachItem`) and for the items in $ids (`nameById`).
  */
 function ruleStatements(name: string, keptBy: 'plan' | 'item', text: (scope: Scope) => string): RuleDefinition['statements'] {
@@ -515,57 +516,51 @@ export const rules: RuleDefinition[] = [
 const PLAN_OF = (variable: string) => `coalesce(${variable}.planId, CASE WHEN ${variable}:Plan THEN ${variable}.id END)`;
 
 /**
- * The plans whose by-plan rules can read what a write changed: $nodes (changed themselves), $ends
- * (ends of changed links) and $plans (named outright, such as the plan of a deleted item). It
- * follows what the rules read beyond a plan's own items: contributions, informed-by and response
- * links into a plan's items (contribution chains run up to three links), the status and items of
- * a plan those link to, and law (its kind, provisions and effects) that items give effect to or
- * plans cite. Rules in doubt are answered by recomputing more plans, never fewer.
+ * What a write changed can alter ($nodes changed themselves, $ends of changed links, $plans named
+ * outright, such as the plan of a deleted item), rules in doubt answered by checking more, never
+ * less:
+ * - planIds: the plans whose rules kept by plan can read it. Beyond a plan's own items the rules
+ *   read contributions, informed-by and response links into its items (contribution chains run
+ *   up to three links), the status and items of a plan those link to, and law (its kind,
+ *   provisions and effects) that items give effect to or plans cite;
+ * - itemIds: the measures and evidence whose rows the rules kept by item can read differently: a
+ *   changed measure, an observation's measure, the measures and responses of a changed item or
+ *   plan and of the items under it (their owners, and whether they are in force, count),
+ *   evidence and a report's findings;
+ * - unplaced: whether it touched an item in no plan, which only the whole graph's check sees.
  */
-const affectedPlans = cypher(
-  'gaps.affectedPlans',
+const affected = cypher(
+  'gaps.affected',
   `CALL () {
-     UNWIND $plans AS planId RETURN planId
-     UNION
-     UNWIND $nodes + $ends AS id
-     MATCH (n:Entity {id: id})
-     RETURN ${PLAN_OF('n')} AS planId
-     UNION
-     UNWIND $nodes + $ends AS id
-     MATCH (n:Entity {id: id})<-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO*1..3]-(x:Entity)
-     RETURN ${PLAN_OF('x')} AS planId
-     UNION
-     // A plan changed (its status, period, title, what supersedes it): the plans linked to it or its items.
-     UNWIND $nodes AS id
-     MATCH (plan:Plan {id: id})
-     CALL (plan) {
-       ${[...planItemLabels.map((label) => `MATCH (i:${label}) WHERE i.planId = plan.id RETURN i`), 'RETURN plan AS i'].join(' UNION ')}
+     CALL () {
+       UNWIND $plans AS planId RETURN planId
+       UNION
+       UNWIND $nodes + $ends AS id
+       MATCH (n:Entity {id: id})
+       RETURN ${PLAN_OF('n')} AS planId
+       UNION
+       UNWIND $nodes + $ends AS id
+       MATCH (n:Entity {id: id})<-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO*1..3]-(x:Entity)
+       RETURN ${PLAN_OF('x')} AS planId
+       UNION
+       // A plan changed (its status, period, title, what supersedes it): the plans linked to it or its items.
+       UNWIND $nodes AS id
+       MATCH (plan:Plan {id: id})
+       ${UNION_OF([...ITEM_BRANCHES('i', '[plan.id]'), 'RETURN plan AS i'], 'plan')}
+       MATCH (i)-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|SUPERSEDES]-(y:Entity)
+       RETURN ${PLAN_OF('y')} AS planId
+       UNION
+       // Law changed: the plans citing it, or giving effect to it, its Act or the Act's provisions.
+       UNWIND $nodes AS id
+       MATCH (law:Entity {id: id}) WHERE law:Authority OR law:Provision
+       MATCH (law)<-[:HAS_PROVISION*0..2]-(act:Entity)-[:HAS_PROVISION*0..2]->(related:Entity)
+       MATCH (x:Entity)-[:GIVES_EFFECT_TO|CITES]->(related)
+       RETURN ${PLAN_OF('x')} AS planId
      }
-     MATCH (i)-[:CONTRIBUTES_TO|INFORMED_BY|RESPONDS_TO|SUPERSEDES]-(y:Entity)
-     RETURN ${PLAN_OF('y')} AS planId
-     UNION
-     // Law changed: the plans citing it, or giving effect to it, its Act or the Act's provisions.
-     UNWIND $nodes AS id
-     MATCH (law:Entity {id: id}) WHERE law:Authority OR law:Provision
-     MATCH (law)<-[:HAS_PROVISION*0..2]-(act:Entity)-[:HAS_PROVISION*0..2]->(related:Entity)
-     MATCH (x:Entity)-[:GIVES_EFFECT_TO|CITES]->(related)
-     RETURN ${PLAN_OF('x')} AS planId
+     WITH planId WHERE planId IS NOT NULL
+     RETURN collect(DISTINCT planId) AS planIds
    }
-   WITH planId WHERE planId IS NOT NULL
-   // An item in no plan is checked only over the whole graph, so a change to one changes everything.
-   RETURN collect(DISTINCT planId) AS planIds,
-          EXISTS { UNWIND $nodes + $ends AS id MATCH (n:Entity {id: id}) WHERE n.planId IS NULL AND (${planItemLabels.map((label) => `n:${label}`).join(' OR ')}) } AS unplaced`,
-);
-
-/**
- * The measures and evidence whose rows the rules kept by item can read differently after a write
- * (inputs as affectedPlans'): a changed measure, an observation's measure, the measures of a
- * changed item or plan and of the items under it (their owners and whether they are in force
- * count), evidence, a report's findings, and what a changed item or plan's items respond to.
- */
-const affectedItems = cypher(
-  'gaps.affectedItems',
-  `CALL () {
+   CALL () {
      UNWIND $nodes + $ends + $plans AS id
      MATCH (n:Entity {id: id})
      CALL (n) {
@@ -577,27 +572,24 @@ const affectedItems = cypher(
        UNION
        MATCH (n)-[:HAS_FINDING*0..3]->(e:Evidence) RETURN e.id AS itemId
      }
-     RETURN itemId
+     RETURN collect(DISTINCT itemId) AS itemIds
    }
-   RETURN collect(DISTINCT itemId) AS ids`,
+   RETURN planIds, itemIds,
+          EXISTS { UNWIND $nodes + $ends AS id MATCH (n:Entity {id: id}) WHERE ${UNPLACED_ITEM('n')} } AS unplaced`,
 );
-
-/** The measures and evidence the rules kept by item must check again after `change` (see affectedItems). */
-export async function itemsAffectedBy(gateway: Gateway, change: GraphChange): Promise<string[]> {
-  const ends = change.links.flatMap(({ from, to }) => [from, to]);
-  const [row] = await gateway.read(affectedItems, { nodes: [...new Set(change.nodes)], ends: [...new Set(ends)], plans: [...new Set(change.plans)] });
-  return (row?.ids as string[] | undefined) ?? [];
-}
 
 /** Links whose ends are read as changed nodes: law's provisions and effects, and what supersedes a plan. */
 const LINKS_CHANGING_THEIR_ENDS = new Set(['HAS_PROVISION', 'AFFECTS', 'SUPERSEDES']);
 
-/** The plans whose by-plan rules a write's change can alter (see affectedPlans). */
-export async function plansAffectedBy(gateway: Gateway, change: GraphChange): Promise<string[] | 'every plan'> {
+/**
+ * The plans (every plan, when it touched an item in no plan) and the measures and evidence whose
+ * kept gaps a write's change can alter: see `affected`.
+ */
+export async function affectedBy(gateway: Gateway, change: GraphChange): Promise<{ plans: string[] | 'every plan'; items: string[] }> {
   const ends = change.links.flatMap(({ from, to }) => [from, to]);
   const nodes = [...change.nodes, ...change.links.filter(({ type }) => LINKS_CHANGING_THEIR_ENDS.has(type)).flatMap(({ from, to }) => [from, to])];
-  const [row] = await gateway.read(affectedPlans, { nodes: [...new Set(nodes)], ends: [...new Set(ends)], plans: [...new Set(change.plans)] });
-  return row?.unplaced ? 'every plan' : ((row?.planIds as string[] | undefined) ?? []);
+  const [row] = await gateway.read(affected, { nodes: [...new Set(nodes)], ends: [...new Set(ends)], plans: [...new Set(change.plans)] });
+  return { plans: row?.unplaced ? 'every plan' : ((row?.planIds as string[] | undefined) ?? []), items: (row?.itemIds as string[] | undefined) ?? [] };
 }
 
 /** Every plan's id. */
@@ -615,8 +607,7 @@ export const statements = {
     ]),
   ),
   planIds: cypher('gaps.planIds', 'MATCH (p:Plan) RETURN collect(p.id) AS ids'),
-  affectedPlans,
-  affectedItems,
+  affected,
   planOrganisations: cypher(
     'gaps.planOrganisations',
     // No row when there is no such plan.

@@ -4,11 +4,14 @@
  * validated and converted here, in one place.
  */
 import { z } from 'zod';
-import { isNodeLabel, relationshipTypes } from '../../../schema/graph-model.ts';
+import { isNodeLabel, planItemLabels, relationshipTypes } from '../../../schema/graph-model.ts';
 import type { Basis, GraphEdge, GraphNode } from '../generated/graphql.ts';
 
 /** Cypher projection of node `n` for toNode(): use as `${NODE('n')} AS node`. */
 export const NODE = (variable: string) => `{labels: labels(${variable}), props: properties(${variable})}`;
+
+/** Cypher: whether node `variable` is a priority, objective or action in no plan. */
+export const UNPLACED_ITEM = (variable: string) => `${variable}.planId IS NULL AND (${planItemLabels.map((label) => `${variable}:${label}`).join(' OR ')})`;
 
 /** Cypher projection of relationship `r` for toEdge(). */
 export const EDGE = (variable: string) =>

@@ -18,7 +18,7 @@
  */
 import type { Commit, Gateway, GraphChange } from '../db/gateway.ts';
 import type { GapState, Refresh, RuleOutcome } from '../gap-report.ts';
-import { type ItemRow, itemsAffectedBy, planIds, plansAffectedBy, runByPlanRules, runItemKeptRules } from '../queries/gaps.ts';
+import { affectedBy, type ItemRow, planIds, runByPlanRules, runItemKeptRules } from '../queries/gaps.ts';
 
 /** One rule's outcome over one plan's items. */
 interface Part {
@@ -186,7 +186,7 @@ export function keepGapState(gateway: Gateway): GapState {
       change = changesBetween(held.version, version);
     }
     if (!change) return everything(version, day);
-    const [plans, affected] = await Promise.all([plansAffectedBy(gateway, change), itemsAffectedBy(gateway, change)]);
+    const { plans, items: affected } = await affectedBy(gateway, change);
     if (plans === 'every plan') return everything(version, day);
     // A measure or finding deleted is found by no statement any more, but its rows go.
     const named = [...change.nodes, ...change.links.flatMap(({ from, to }) => [from, to])];
